@@ -1,0 +1,75 @@
+# Two commands set up a fresh machine: `make run` (the demo site) and `make test` (the suite).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+VAR := var
+# The embedded default serves plain http on the loopback only.
+RUN_ENV := SITE_HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost
+
+.PHONY: help run serve install install-test test lint pytest browser-deps check-python clean
+
+help:
+	@echo "make run    install, migrate, seed demo content and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   install test tools, run ruff and the whole test suite"
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)' 2>/dev/null || { \
+	  echo "This project needs Python 3.11; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing)."; \
+	  echo "Install Python 3.11 or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
+	  echo "Python's venv module is missing. On Debian: apt-get install python3.11-venv"; exit 1; }
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Installs exactly what the lock file pins, then the project itself (editable, without deps).
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-test.lock
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VAR)/secret_key:
+	@mkdir -p $(VAR)
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@chmod 600 $@
+	@echo "Generated a local SECRET_KEY in $@ (kept out of git)."
+
+run: install $(VAR)/secret_key
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(RUN_ENV) $(BIN)/python manage.py ensure_admin
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(RUN_ENV) $(BIN)/gunicorn sitewide.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - \
+	  --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(L)ss'
+
+# Debian packages the browser tests need (installed when missing; needs root or sudo).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+pytest: install-test browser-deps
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+test: lint pytest
+
+clean:
+	rm -rf $(VENV) $(VAR)/cache $(VAR)/static

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class LongreadConfig(AppConfig):
+    """The block library and the reader experience. Knows nothing of stories or the site."""
+
+    name = "longread"
+    verbose_name = "Longread"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class SitewideConfig(AppConfig):
+    """Configuration, site-wide pages and settings, URL and API wiring: the top layer."""
+
+    name = "sitewide"
+    label = "sitewide"
+    verbose_name = "Site"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,273 @@
+"""Builds the demo site from demo/content.py: pages in Dutch, translated with wagtail-localize.
+
+Idempotent: every object is looked up by a stable key (slug, pseudonym, title) before it is made,
+so a second run changes nothing and creates no duplicates.
+"""
+
+import datetime
+import html
+import io
+import random
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from PIL import Image, ImageDraw, ImageFilter
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
+
+from sitewide.demo import content
+from sitewide.models import HomePage, InformationPage, LanguageSettings
+from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
+
+SOURCE = "nl"
+TARGET = "en"
+
+
+class DemoBuilder:
+    def __init__(self, log):
+        self.log = log
+        self.mapping: dict[str, str] = {}
+
+    # --- text helpers -------------------------------------------------------------------------
+    def text(self, value, language):
+        """Pick one language out of the content structure, remembering every nl→en pair."""
+        if isinstance(value, dict) and set(value) == {"nl", "en"}:
+            if value["nl"]:
+                self.mapping[value["nl"]] = value["en"]
+            return value[language]
+        if isinstance(value, dict):
+            return {key: self.text(item, language) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.text(item, language) for item in value]
+        if isinstance(value, str) and value:
+            self.mapping.setdefault(value, value)  # language-neutral: pseudonyms, anchors
+        return value
+
+    def body(self, blocks):
+        stream = []
+        for block_type, value in blocks:
+            if block_type == "text":
+                paragraphs = self.text(value, SOURCE)
+                stream.append((block_type, "".join(f"<p>{escape(p)}</p>" for p in paragraphs)))
+            else:
+                stream.append((block_type, self.text(value, SOURCE)))
+        return stream
+
+    # --- steps --------------------------------------------------------------------------------
+    def locales(self):
+        for code in (SOURCE, TARGET):
+            Locale.objects.get_or_create(language_code=code)
+        return Locale.objects.get(language_code=SOURCE), Locale.objects.get(language_code=TARGET)
+
+    def images(self):
+        Image_ = get_image_model()
+        made = {}
+        for key, spec in content.IMAGES.items():
+            image = Image_.objects.filter(title=spec["nl"]).first()
+            if image is None:
+                image = Image_(title=spec["nl"])
+                image.file.save("demo.png", ContentFile(abstract_png(spec)), save=False)
+                image._set_image_file_metadata()
+                image.save()
+                self.log(f"  image: {spec['nl']}")
+            made[key] = image
+        return made
+
+    def home(self, nl):
+        site = Site.objects.get(is_default_site=True)
+        home = HomePage.objects.filter(locale=nl, depth=2).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            welcome = site.root_page
+            site.root_page = root
+            site.save()
+            if not isinstance(welcome.specific, HomePage) and welcome.depth == 2:
+                welcome.delete()
+            home = HomePage(
+                title=self.text(content.HOME["title"], SOURCE),
+                slug=self.text(content.HOME["slug"], SOURCE),
+                intro=self.text(content.HOME["intro"], SOURCE),
+                body=self.body(content.HOME["body"]),
+                locale=nl,
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.log("  page: home")
+        else:
+            self.text(content.HOME, SOURCE)
+        site.root_page = home
+        site.hostname = "localhost"
+        site.site_name = "CoMensha"
+        site.save()
+        return home
+
+    def child_page(self, parent, model, spec, show_in_menus=False, **fields):
+        slug = self.text(spec["slug"], SOURCE)
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        values = {key: self.text(spec[key], SOURCE) for key in ("title", "intro") if key in spec}
+        if "body" in spec:
+            values["body"] = self.body(spec["body"])
+        if existing:
+            return existing
+        page = model(
+            slug=slug, show_in_menus=show_in_menus, locale=parent.locale, **values, **fields
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.log(f"  page: {page.title}")
+        return page
+
+    def testimonies(self, index, images, nl, en):
+        pages = []
+        for spec in content.TESTIMONIES:
+            record = self.consent(spec, nl, en)
+            page = self.child_page(
+                index,
+                TestimonyPage,
+                spec,
+                pseudonym=spec["pseudonym"],
+                teller_kind=spec["kind"],
+                role=self.text(spec["role"], SOURCE),
+                quote=self.text(spec["quote"], SOURCE),
+                teaser=self.text(spec["teaser"], SOURCE),
+                content_note=self.text(spec["content_note"], SOURCE),
+                hero_image=images[spec["image"]],
+                hero_alt_text=self.text(spec["hero_alt"], SOURCE),
+                themes=spec["themes"],
+                consent=record,
+            )
+            pages.append(page)
+        return pages
+
+    def consent(self, spec, nl, en):
+        record = ConsentRecord.objects.filter(pseudonym=spec["pseudonym"]).first()
+        if record:
+            return record
+        scope = spec["consent"]
+        given = timezone.localdate() - datetime.timedelta(days=scope["given_days_ago"])
+        record = ConsentRecord.objects.create(
+            pseudonym=spec["pseudonym"],
+            given_on=given,
+            evidence_reference=f"DEMO-{spec['pseudonym'][:4].upper()}-{given:%Y}",
+            allows_website=True,
+            allows_api=scope.get("api", False),
+            allows_social=scope.get("social", False),
+            allows_photos=scope.get("photos", False),
+            notes="Demo record.",
+        )
+        record.languages.set([nl, en])
+        record.save()
+        self.log(f"  consent: {record.pseudonym}")
+        return record
+
+    def related(self, stories):
+        """Link every story to the others of the same kind of teller."""
+        for story in stories:
+            if story.related_stories.exists():
+                continue
+            for other in stories:
+                if other.pk != story.pk and other.teller_kind == story.teller_kind:
+                    story.related_stories.create(story=other)
+            story.save_revision().publish()
+
+    def language_settings(self, nl, en):
+        for code, locale in ((SOURCE, nl),):
+            if not LanguageSettings.objects.filter(locale=locale).exists():
+                LanguageSettings.objects.create(locale=locale, **content.LANGUAGE_SETTINGS[code])
+                self.log(f"  settings: {code}")
+        source = LanguageSettings.objects.get(locale=nl)
+        for key, value in content.LANGUAGE_SETTINGS[SOURCE].items():
+            self.mapping.setdefault(value, content.LANGUAGE_SETTINGS[TARGET][key])
+            for nl_line, en_line in zip(
+                value.splitlines(),
+                content.LANGUAGE_SETTINGS[TARGET][key].splitlines(),
+                strict=False,
+            ):
+                self.mapping.setdefault(nl_line, en_line)
+            # Rich text is segmented per paragraph.
+            if value.startswith("<p>"):
+                self.mapping[html.unescape(value[3:-4])] = content.LANGUAGE_SETTINGS[TARGET][key][
+                    3:-4
+                ]
+        return source
+
+    @transaction.atomic
+    def translate(self, instance, locale):
+        """Translate with wagtail-localize, as a translator would: every segment gets a string.
+
+        Its own transaction: wagtail-localize publishes on commit, and a publish that waits for
+        later steps would write back a stale copy of the page's tree position.
+        """
+        if instance.get_translations().filter(locale=locale).exists():
+            return
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        missing = []
+        for segment in StringSegment.objects.filter(source=source).select_related("string"):
+            text = html.unescape(segment.string.data.replace("<br/>", "\n"))
+            if text not in self.mapping:
+                missing.append(text)
+                continue
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": StringValue.from_plaintext(self.mapping[text]).data,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
+            )
+        if missing:
+            raise ValueError(f"Demo content has no English for: {missing}")
+        translation.save_target(publish=True)
+        self.log(f"  translated into {locale.language_code}: {instance}")
+
+    def build(self):
+        nl, en = self.locales()
+        self.log("Images")
+        images = self.images()
+        self.log("Settings")
+        settings = self.language_settings(nl, en)
+        self.log("Pages")
+        home = self.home(nl)
+        about = self.child_page(home, InformationPage, content.ABOUT, show_in_menus=True)
+        index = self.child_page(home, StoryIndexPage, content.STORY_INDEX, show_in_menus=True)
+        stories = self.testimonies(index, images, nl, en)
+        self.related(stories)
+        self.log("Translations")
+        for instance in [settings, home, about, index, *stories]:
+            self.translate(instance, en)
+
+
+def abstract_png(spec) -> bytes:
+    """A calm, abstract illustration: a soft gradient with blurred shapes. No faces, no symbols."""
+    rng = random.Random(spec["seed"])  # noqa: S311 - decoration, not security
+    width, height = 1600, 1000
+    colours = [tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in spec["palette"]]
+    image = Image.new("RGB", (width, height), colours[0])
+    draw = ImageDraw.Draw(image)
+    top, bottom = colours[0], colours[1]
+    for y in range(height):
+        mix = y / height
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(int(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
+        )
+    layer = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    shapes = ImageDraw.Draw(layer)
+    for _ in range(7):
+        colour = rng.choice(colours[2:])
+        x, y = rng.randrange(width), rng.randrange(height)
+        radius = rng.randrange(120, 420)
+        shapes.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(*colour, 90))
+    layer = layer.filter(ImageFilter.GaussianBlur(40))
+    image = Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
+    output = io.BytesIO()
+    image.save(output, format="PNG")
+    return output.getvalue()

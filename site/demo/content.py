@@ -1,0 +1,355 @@
+"""Demo content, written for this project from the organisation's public facts.
+
+Every text is a pair: Dutch (the source) and English. Tellers' stories are demo texts, marked as
+such on the page; the professionals are fictional. JILL's and KIM's headline quotes are their own
+words as published by the organisation.
+"""
+
+DEMO_NOTE = {
+    "nl": "Demotekst: geschreven voor de demonstratie van deze website, op basis van openbare feiten.",
+    "en": "Demo text: written to demonstrate this website, based on public facts.",
+}
+FICTION_NOTE = {
+    "nl": "Fictief demoverhaal: deze persoon bestaat niet.",
+    "en": "Fictional demo story: this person does not exist.",
+}
+
+LANGUAGE_SETTINGS = {
+    "nl": {
+        "site_name": "CoMensha Verhalen",
+        "tagline": "Verhalen over mensenhandel, verteld door wie het meemaakte",
+        "helpline_name": "CoMensha",
+        "helpline_phone": "033 448 11 86",
+        "helpline_hours": "maandag tot en met vrijdag, 9.00 tot 17.00 uur",
+        "helpline_url": "https://www.comensha.nl/",
+        "help_text": "<p>Ben je zelf in de problemen, of maak je je zorgen om iemand? Je kunt anoniem "
+        "contact opnemen. In een noodsituatie bel je 112.</p>",
+        "contact_email": "info@example.org",
+        "contact_phone": "033 448 11 86",
+        "contact_address": "Postbus (demo)\nAmersfoort",
+        "quick_exit_url": "https://www.buienradar.nl/",
+        "footer_text": "CoMensha is het Coördinatiecentrum tegen Mensenhandel. Deze website toont "
+        "demo-inhoud.",
+    },
+    "en": {
+        "site_name": "CoMensha Stories",
+        "tagline": "Stories about human trafficking, told by those who lived through it",
+        "helpline_name": "CoMensha",
+        "helpline_phone": "+31 33 448 11 86",
+        "helpline_hours": "Monday to Friday, 9:00 to 17:00 (CET)",
+        "helpline_url": "https://www.comensha.nl/",
+        "help_text": "<p>Are you in trouble yourself, or worried about someone? You can get in touch "
+        "anonymously. In an emergency, call 112.</p>",
+        "contact_email": "info@example.org",
+        "contact_phone": "+31 33 448 11 86",
+        "contact_address": "PO Box (demo)\nAmersfoort, the Netherlands",
+        "quick_exit_url": "https://www.bbc.com/weather",
+        "footer_text": "CoMensha is the Dutch coordination centre against human trafficking. This "
+        "website shows demo content.",
+    },
+}
+
+HOME = {
+    "title": {"nl": "Verhalen over mensenhandel", "en": "Stories about human trafficking"},
+    "slug": {"nl": "home", "en": "home"},
+    "intro": {
+        "nl": "Jaarlijks worden in Nederland naar schatting 5.000 tot 7.500 mensen slachtoffer van "
+        "mensenhandel. Maar een klein deel van hen komt in beeld. Hier vertellen overlevers en "
+        "professionals wat zij meemaakten.",
+        "en": "An estimated 5,000 to 7,500 people in the Netherlands become victims of human "
+        "trafficking every year. Only a small number of them come into view. Here, survivors and "
+        "professionals tell what they went through.",
+    },
+    "body": [
+        (
+            "text",
+            [
+                {
+                    "nl": "CoMensha verbindt de partners in de ketenaanpak tegen alle vormen van "
+                    "mensenhandel en werkt aan betere zorg voor slachtoffers, in Nederland en "
+                    "daarbuiten.",
+                    "en": "CoMensha links the partners in the national chain approach against every "
+                    "form of trafficking, and works for better care for victims, in the Netherlands "
+                    "and abroad.",
+                },
+                DEMO_NOTE,
+            ],
+        )
+    ],
+}
+
+ABOUT = {
+    "title": {"nl": "Over CoMensha", "en": "About CoMensha"},
+    "slug": {"nl": "over-comensha", "en": "about-comensha"},
+    "intro": {
+        "nl": "Het Coördinatiecentrum tegen Mensenhandel brengt organisaties samen die "
+        "slachtoffers signaleren, beschermen en begeleiden.",
+        "en": "The coordination centre against human trafficking brings together the organisations "
+        "that identify, protect and support victims.",
+    },
+    "body": [
+        (
+            "chapter",
+            {"heading": {"nl": "Wat we doen", "en": "What we do"}, "anchor": "wat-we-doen"},
+        ),
+        (
+            "text",
+            [
+                {
+                    "nl": "Mensenhandel kent vele vormen: seksuele uitbuiting, arbeidsuitbuiting en "
+                    "criminele uitbuiting. Geen enkele organisatie kan het alleen aanpakken.",
+                    "en": "Trafficking takes many forms: sexual exploitation, labour exploitation and "
+                    "criminal exploitation. No single organisation can tackle it alone.",
+                },
+                {
+                    "nl": "Daarom verbinden wij gemeenten, politie, zorg, opvang en justitie in één "
+                    "ketenaanpak, en brengen we in kaart hoeveel slachtoffers in beeld komen.",
+                    "en": "That is why we link municipalities, police, care, shelters and the justice "
+                    "system in one chain approach, and record how many victims come into view.",
+                },
+            ],
+        ),
+        (
+            "chapter",
+            {
+                "heading": {"nl": "Over deze verhalen", "en": "About these stories"},
+                "anchor": "verhalen",
+            },
+        ),
+        (
+            "text",
+            [
+                {
+                    "nl": "Wie hier een verhaal vertelt, doet dat onder een schuilnaam en met "
+                    "toestemming die op elk moment kan worden ingetrokken. Dan verdwijnt het verhaal "
+                    "van deze website.",
+                    "en": "Everyone who tells a story here does so under a pseudonym and with consent "
+                    "that can be withdrawn at any time. The story then disappears from this website.",
+                },
+                DEMO_NOTE,
+            ],
+        ),
+    ],
+}
+
+STORY_INDEX = {
+    "title": {"nl": "Verhalen", "en": "Stories"},
+    "slug": {"nl": "verhalen", "en": "stories"},
+    "intro": {
+        "nl": "Ervaringsverhalen van overlevers en van professionals die met mensenhandel te maken "
+        "krijgen.",
+        "en": "Experience stories of survivors and of professionals who deal with human trafficking.",
+    },
+}
+
+# Consent: days before today that consent was given, and its scope.
+TESTIMONIES = [
+    {
+        "pseudonym": "JILL",
+        "kind": "survivor",
+        "role": {"nl": "", "en": ""},
+        "themes": ["sexual"],
+        "consent": {"given_days_ago": 120, "api": True, "social": True, "photos": True},
+        "title": {"nl": "Mijn vertrouwen terug", "en": "Getting my trust back"},
+        "slug": {"nl": "jill", "en": "jill"},
+        "quote": {
+            "nl": "Het belangrijkste is dat ik mijn vertrouwen weer terug krijg",
+            "en": "The most important thing is that I get my trust back",
+        },
+        "teaser": {
+            "nl": "JILL vertelt hoe ze na jaren van uitbuiting stap voor stap weer mensen durft te "
+            "vertrouwen.",
+            "en": "JILL tells how, after years of exploitation, she is learning step by step to trust "
+            "people again.",
+        },
+        "content_note": {
+            "nl": "Dit verhaal gaat over seksuele uitbuiting en dwang.",
+            "en": "This story is about sexual exploitation and coercion.",
+        },
+        "image": "dawn",
+        "hero_alt": {
+            "nl": "Abstracte illustratie: zacht licht dat door lagen kleur breekt.",
+            "en": "Abstract illustration: soft light breaking through layers of colour.",
+        },
+        "body": [
+            ("chapter", {"heading": {"nl": "Het begin", "en": "The beginning"}, "anchor": "begin"}),
+            (
+                "text",
+                [
+                    {
+                        "nl": "Het begon met iemand die aardig voor me was, op een moment dat niemand "
+                        "anders dat was.",
+                        "en": "It started with someone who was kind to me, at a time when nobody else "
+                        "was.",
+                    },
+                    {
+                        "nl": "Pas veel later begreep ik dat die aandacht een plan was.",
+                        "en": "Only much later did I understand that this attention was a plan.",
+                    },
+                ],
+            ),
+            (
+                "testimony_quote",
+                {
+                    "quote": {
+                        "nl": "Het belangrijkste is dat ik mijn vertrouwen weer terug krijg",
+                        "en": "The most important thing is that I get my trust back",
+                    },
+                    "pseudonym": "JILL",
+                    "role": "",
+                    "lang": "",
+                },
+            ),
+            ("chapter", {"heading": {"nl": "Daarna", "en": "Afterwards"}, "anchor": "daarna"}),
+            (
+                "text",
+                [
+                    {
+                        "nl": "Hulpverleners gaven me tijd. Niemand dwong me om alles in één keer te "
+                        "vertellen.",
+                        "en": "Care workers gave me time. Nobody forced me to tell everything at once.",
+                    },
+                    DEMO_NOTE,
+                ],
+            ),
+        ],
+    },
+    {
+        "pseudonym": "KIM",
+        "kind": "survivor",
+        "role": {"nl": "", "en": ""},
+        "themes": ["labour", "criminal"],
+        # Given 340 days ago: the twelve-month review falls within the next 30 days.
+        "consent": {"given_days_ago": 340, "api": True},
+        "title": {"nl": "Onder druk", "en": "Under pressure"},
+        "slug": {"nl": "kim", "en": "kim"},
+        "quote": {
+            "nl": "Ik stond onder druk van bedreigingen en mijn gevoel van schaamte was groot",
+            "en": "I was under pressure of threats and my sense of shame was great",
+        },
+        "teaser": {
+            "nl": "KIM vertelt waarom ze zo lang zweeg, en wat haar hielp om te praten.",
+            "en": "KIM tells why she stayed silent for so long, and what helped her to speak.",
+        },
+        "content_note": {
+            "nl": "Dit verhaal gaat over bedreiging en uitbuiting.",
+            "en": "This story is about threats and exploitation.",
+        },
+        "image": "horizon",
+        "hero_alt": {
+            "nl": "Abstracte illustratie: een lage horizon onder een brede, lichte lucht.",
+            "en": "Abstract illustration: a low horizon under a wide, pale sky.",
+        },
+        "body": [
+            (
+                "text",
+                [
+                    {
+                        "nl": "Ik schaamde me voor wat er gebeurde, ook al was het niet mijn schuld.",
+                        "en": "I was ashamed of what happened, even though it was not my fault.",
+                    },
+                    {
+                        "nl": "De dreigementen gingen niet alleen over mij, maar ook over mijn "
+                        "familie.",
+                        "en": "The threats were not only about me, but also about my family.",
+                    },
+                    DEMO_NOTE,
+                ],
+            ),
+        ],
+    },
+    {
+        "pseudonym": "Mark [demo]",
+        "kind": "professional",
+        "role": {"nl": "Handhaver", "en": "Enforcement officer"},
+        "themes": ["labour"],
+        "consent": {"given_days_ago": 60, "api": True},
+        "title": {"nl": "Wat ik zie bij controles", "en": "What I see during inspections"},
+        "slug": {"nl": "handhaver-mark", "en": "enforcement-officer-mark"},
+        "quote": {
+            "nl": "Een vol huis zegt niets, totdat je ziet wie de sleutel heeft.",
+            "en": "A crowded house says nothing, until you see who holds the key.",
+        },
+        "teaser": {
+            "nl": "Een handhaver over de signalen die je leert zien.",
+            "en": "An enforcement officer on the signs you learn to see.",
+        },
+        "content_note": {"nl": "", "en": ""},
+        "image": "threads",
+        "hero_alt": {
+            "nl": "Abstracte illustratie: lijnen in verschillende kleuren die elkaar kruisen.",
+            "en": "Abstract illustration: lines in different colours crossing each other.",
+        },
+        "body": [
+            (
+                "text",
+                [
+                    FICTION_NOTE,
+                    {
+                        "nl": "Bij een controle let ik op wie het woord doet en wie niet mag praten.",
+                        "en": "During an inspection I watch who does the talking and who is not "
+                        "allowed to speak.",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "pseudonym": "Noor [demo]",
+        "kind": "professional",
+        "role": {"nl": "Zorgcoördinator", "en": "Care coordinator"},
+        "themes": ["sexual", "labour"],
+        "consent": {"given_days_ago": 30, "api": False},
+        "title": {"nl": "Zorg die blijft", "en": "Care that stays"},
+        "slug": {"nl": "zorgcoordinator-noor", "en": "care-coordinator-noor"},
+        "quote": {
+            "nl": "Vertrouwen bouw je niet in een gesprek, maar in honderd kleine afspraken.",
+            "en": "You do not build trust in one conversation, but in a hundred small appointments.",
+        },
+        "teaser": {
+            "nl": "Een zorgcoördinator over opvang, geduld en samenwerking in de keten.",
+            "en": "A care coordinator on shelter, patience and working together in the chain.",
+        },
+        "content_note": {"nl": "", "en": ""},
+        "image": "paper",
+        "hero_alt": {
+            "nl": "Abstracte illustratie: overlappende vlakken in warme tinten.",
+            "en": "Abstract illustration: overlapping planes in warm tones.",
+        },
+        "body": [
+            (
+                "text",
+                [
+                    FICTION_NOTE,
+                    {
+                        "nl": "Mijn werk begint vaak met een bed, een maaltijd en rust.",
+                        "en": "My work often starts with a bed, a meal and some calm.",
+                    },
+                ],
+            ),
+        ],
+    },
+]
+
+IMAGES = {
+    "dawn": {
+        "nl": "Illustratie dageraad",
+        "seed": 11,
+        "palette": ["#f6d6ad", "#e8a87c", "#c38d9e", "#41b3a3"],
+    },
+    "horizon": {
+        "nl": "Illustratie horizon",
+        "seed": 23,
+        "palette": ["#dfe7ec", "#9fb8c8", "#5a7d9a", "#2e4a62"],
+    },
+    "threads": {
+        "nl": "Illustratie lijnen",
+        "seed": 37,
+        "palette": ["#fbf3e4", "#d8a47f", "#7a1f3d", "#2f6b4f"],
+    },
+    "paper": {
+        "nl": "Illustratie vlakken",
+        "seed": 41,
+        "palette": ["#fff7e8", "#f2c57c", "#dd6e42", "#4f6d7a"],
+    },
+}

@@ -1,0 +1,124 @@
+"""Site-wide pages (home, general information) and the per-language settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from longread.blocks import LongreadBody, chapters
+from stories.pages import LongreadPage
+
+
+class HomePage(LongreadPage):
+    """The root of one language tree."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(LongreadBody(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = None
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from sitewide.featured import featured_stories
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_stories"] = featured_stories(self)
+        return context
+
+
+class InformationPage(LongreadPage):
+    """A general information page, such as 'About us', 'Return home' or the privacy statement."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(LongreadBody(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("information page")
+
+    def table_of_contents(self):
+        return chapters(self.body)
+
+
+@register_snippet
+class LanguageSettings(TranslatableMixin, models.Model):
+    """What the header, footer and referral boxes say, per language.
+
+    Wagtail's site settings are not translatable, so this is a translatable snippet: one record
+    per language, translated with wagtail-localize like any page.
+    """
+
+    site_name = models.CharField(_("site name"), max_length=80)
+    tagline = models.CharField(_("tagline"), max_length=160, blank=True)
+    helpline_name = models.CharField(_("helpline name"), max_length=120)
+    helpline_phone = models.CharField(_("helpline phone"), max_length=40, blank=True)
+    helpline_hours = models.CharField(_("helpline hours"), max_length=120, blank=True)
+    helpline_url = models.URLField(_("helpline website"), blank=True)
+    help_text = RichTextField(
+        _("where to get help"),
+        features=["bold", "link", "ul"],
+        blank=True,
+        help_text=_("Shown under every survivor story and on the help pages."),
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_address = models.TextField(_("contact address"), blank=True)
+    quick_exit_url = models.URLField(
+        _("quick exit target"),
+        default="https://www.buienradar.nl/",
+        help_text=_("A neutral website that the quick exit opens, common in this language."),
+    )
+    footer_text = models.TextField(_("footer text"), blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading=_("Site")),
+        MultiFieldPanel(
+            [
+                FieldPanel("helpline_name"),
+                FieldPanel("helpline_phone"),
+                FieldPanel("helpline_hours"),
+                FieldPanel("helpline_url"),
+                FieldPanel("help_text"),
+            ],
+            heading=_("Help"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("quick_exit_url"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("language settings")
+        verbose_name_plural = _("language settings")
+
+    def __str__(self):
+        return f"{self.site_name} ({self.locale.language_code})"
+
+    @classmethod
+    def for_language(cls, language_code: str):
+        """The settings of a language, falling back to the source language's."""
+        records = {
+            record.locale.language_code: record
+            for record in cls.objects.select_related("locale").filter(
+                locale__language_code__in={language_code, Locale.get_default().language_code}
+            )
+        }
+        return records.get(language_code) or records.get(Locale.get_default().language_code)

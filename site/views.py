@@ -1,0 +1,48 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+from stories import consent
+
+SEARCH_MAX_QUERY = 200
+SEARCH_MAX_RESULTS = 200
+SEARCH_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    """Site search in the reader's language; results pass the consent rule like any listing."""
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
+    results = []
+    if query:
+        candidates = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        found = list(candidates.search(query)[:SEARCH_MAX_RESULTS])
+        allowed = set(
+            consent.visible_pages(
+                Page.objects.filter(pk__in=[page.pk for page in found]), consent.WEBSITE
+            ).values_list("pk", flat=True)
+        )
+        results = [page for page in found if page.pk in allowed]
+    page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "search.html", {"query": query, "page_obj": page_obj})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        "Disallow: /*/search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """The 500 page is a static template: it must render when the database is down."""
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -1,0 +1,389 @@
+"""Testimonies, the story index, and the consent record that governs every testimony."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from longread.blocks import LongreadBody
+from stories import consent
+from stories.pages import LongreadPage
+
+REVIEW_AFTER = datetime.timedelta(days=365)
+
+
+class ConsentRecord(ClusterableModel):
+    """What a teller agreed to. Not translatable: one record governs every translation.
+
+    The signed form itself never goes on the site; `evidence_reference` says where it is kept.
+    """
+
+    pseudonym = models.CharField(_("pseudonym"), max_length=60, unique=True)
+    given_on = models.DateField(_("date given"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    evidence_reference = models.CharField(
+        _("where the signed evidence is kept"),
+        max_length=200,
+        help_text=_("A reference only, such as a file number. Never upload the form itself."),
+    )
+    review_on = models.DateField(
+        _("review date"), blank=True, help_text=_("Default: twelve months after the date given.")
+    )
+    expires_on = models.DateField(_("expiry date"), null=True, blank=True)
+
+    allows_website = models.BooleanField(_("website (HTML pages)"), default=True)
+    allows_api = models.BooleanField(_("API (JSON for partner sites)"), default=False)
+    allows_social = models.BooleanField(_("social (share links and previews)"), default=False)
+    allows_print = models.BooleanField(_("print"), default=False)
+    allows_machine_translation = models.BooleanField(_("machine translation"), default=False)
+    allows_photos = models.BooleanField(_("photos"), default=False)
+    allows_audio = models.BooleanField(_("audio"), default=False)
+    allows_video = models.BooleanField(_("video"), default=False)
+    languages = ParentalManyToManyField(
+        Locale, verbose_name=_("languages allowed"), related_name="+", blank=True
+    )
+    notes = models.TextField(_("internal notes"), blank=True)
+
+    panels = [
+        FieldPanel("pseudonym"),
+        MultiFieldPanel(
+            [
+                FieldPanel("given_on"),
+                FieldPanel("recorded_by"),
+                FieldPanel("evidence_reference"),
+                FieldPanel("review_on"),
+                FieldPanel("expires_on"),
+            ],
+            heading=_("Record"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("allows_website"),
+                FieldPanel("allows_api"),
+                FieldPanel("allows_social"),
+                FieldPanel("allows_print"),
+                FieldPanel("allows_machine_translation"),
+                FieldPanel("allows_photos"),
+                FieldPanel("allows_audio"),
+                FieldPanel("allows_video"),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Scope"),
+        ),
+        InlinePanel("withdrawals", heading=_("Withdrawals"), label=_("Withdrawal")),
+        FieldPanel("notes"),
+    ]
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["pseudonym"]
+
+    def __str__(self):
+        return self.pseudonym
+
+    def clean(self):
+        super().clean()
+        if self.given_on and self.expires_on and self.expires_on <= self.given_on:
+            raise ValidationError(
+                {"expires_on": _("The expiry date must come after the date given.")}
+            )
+        if self.given_on and self.review_on and self.review_on < self.given_on:
+            raise ValidationError(
+                {"review_on": _("The review date cannot come before the date given.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if not self.review_on and self.given_on:
+            self.review_on = self.given_on + REVIEW_AFTER
+        super().save(*args, **kwargs)
+
+    def problem(self, channel: str, language_code: str, on) -> str | None:
+        """Why this consent does not cover `channel` in `language_code` on `on`, or None.
+
+        Mirrors consent._consent_in_force for one record, to explain a refusal to staff.
+        """
+        if self.given_on > on:
+            return f"Consent of {self.pseudonym} starts on {self.given_on}."
+        if self.expires_on and self.expires_on <= on:
+            return f"Consent of {self.pseudonym} expired on {self.expires_on}."
+        for withdrawal in self.withdrawals.all():
+            if withdrawal.withdrawn_on > on:
+                continue
+            if withdrawal.part == ConsentWithdrawal.EVERYTHING:
+                return f"Consent of {self.pseudonym} was withdrawn on {withdrawal.withdrawn_on}."
+            if withdrawal.part == channel:
+                return f"Consent of {self.pseudonym} for the {channel} was withdrawn."
+            if withdrawal.part == ConsentWithdrawal.LANGUAGE and (
+                withdrawal.language and withdrawal.language.language_code == language_code
+            ):
+                return f"Consent of {self.pseudonym} for language '{language_code}' was withdrawn."
+        if not getattr(self, f"allows_{channel}"):
+            return f"Consent of {self.pseudonym} does not cover the {channel}."
+        if language_code not in {locale.language_code for locale in self.languages.all()}:
+            return f"Consent of {self.pseudonym} does not cover language '{language_code}'."
+        return None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawals.filter(part=ConsentWithdrawal.EVERYTHING).exists()
+
+
+class ConsentWithdrawal(Orderable):
+    """A teller withdrew all or part of their consent. Kept as history; never deleted."""
+
+    EVERYTHING = "everything"
+    LANGUAGE = "language"
+    PART_CHOICES = [
+        (EVERYTHING, _("Everything")),
+        (consent.WEBSITE, _("Website")),
+        (consent.API, _("API")),
+        (consent.SOCIAL, _("Social")),
+        (consent.PRINT, _("Print")),
+        (LANGUAGE, _("One language")),
+    ]
+
+    record = ParentalKey(ConsentRecord, on_delete=models.CASCADE, related_name="withdrawals")
+    withdrawn_on = models.DateField(_("withdrawn on"))
+    reason = models.TextField(_("why"), blank=True)
+    part = models.CharField(
+        _("which part"), max_length=20, choices=PART_CHOICES, default=EVERYTHING
+    )
+    language = models.ForeignKey(
+        Locale, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("withdrawn_on"),
+        FieldPanel("part"),
+        FieldPanel("language"),
+        FieldPanel("reason"),
+    ]
+
+    def clean(self):
+        super().clean()
+        if self.part == self.LANGUAGE and not self.language_id:
+            raise ValidationError({"language": _("Choose the language that is withdrawn.")})
+
+
+class Theme(models.TextChoices):
+    SEXUAL = "sexual", _("Sexual exploitation")
+    LABOUR = "labour", _("Labour exploitation")
+    CRIMINAL = "criminal", _("Criminal exploitation")
+    OTHER = "other", _("Other exploitation")
+
+
+class ChoiceListField(models.JSONField):
+    """A list of choices stored as JSON (portable across SQLite and PostgreSQL), edited as boxes."""
+
+    def __init__(self, *args, choices_list=(), **kwargs):
+        self.choices_list = list(choices_list)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["choices_list"] = self.choices_list
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            label=self.verbose_name,
+            choices=self.choices_list,
+            required=not self.blank,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+
+class TellerKind(models.TextChoices):
+    SURVIVOR = "survivor", _("Survivor")
+    PROFESSIONAL = "professional", _("Professional")
+
+
+class TestimonyPage(LongreadPage):
+    """A teller's story, published only where their consent covers it."""
+
+    pseudonym = models.CharField(_("pseudonym"), max_length=60)
+    teller_kind = models.CharField(
+        _("teller"), max_length=20, choices=TellerKind.choices, default=TellerKind.SURVIVOR
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=80,
+        blank=True,
+        help_text=_("For professionals, e.g. care coordinator."),
+    )
+    quote = models.TextField(_("headline quote"))
+    teaser = models.TextField(_("teaser"), blank=True)
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt_text = models.CharField(_("hero alt text"), max_length=250, blank=True)
+    hero_decorative = models.BooleanField(_("hero image is decorative"), default=False)
+    content_note = models.CharField(
+        _("content note"),
+        max_length=250,
+        blank=True,
+        help_text=_("A short, factual note on what the story tells, so readers can choose."),
+    )
+    themes = ChoiceListField(_("themes"), choices_list=Theme.choices, default=list, blank=True)
+    body = StreamField(LongreadBody(), blank=True, verbose_name=_("body"))
+    consent = models.ForeignKey(
+        ConsentRecord,
+        verbose_name=_("consent record"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="stories",
+    )
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("pseudonym"), FieldPanel("teller_kind"), FieldPanel("role")],
+            heading=_("Teller"),
+        ),
+        FieldPanel("quote"),
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text"), FieldPanel("hero_decorative")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("content_note"),
+        FieldPanel("themes"),
+        FieldPanel("body"),
+        InlinePanel("related_stories", label=_("Related story")),
+        # Only consent officers see and change which record governs the story.
+        FieldPanel("consent", permission="stories.change_consentrecord"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("pseudonym"),
+        index.SearchField("quote"),
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("teller_kind"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("role"),
+        TranslatableField("quote"),
+        TranslatableField("teaser"),
+        TranslatableField("hero_alt_text"),
+        TranslatableField("content_note"),
+        TranslatableField("body"),
+        SynchronizedField("pseudonym"),
+        SynchronizedField("teller_kind"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("hero_decorative"),
+        SynchronizedField("themes"),
+        SynchronizedField("consent"),
+        TranslatableField("related_stories"),
+    ]
+
+    class Meta:
+        verbose_name = _("testimony")
+        verbose_name_plural = _("testimonies")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt_text and not self.hero_decorative:
+            raise ValidationError(
+                {"hero_alt_text": _("Give alternative text, or mark the hero image decorative.")}
+            )
+        unknown = set(self.themes or []) - set(Theme.values)
+        if unknown:
+            raise ValidationError({"themes": _("Unknown themes: %s") % ", ".join(sorted(unknown))})
+
+    @property
+    def is_survivor(self) -> bool:
+        return self.teller_kind == TellerKind.SURVIVOR
+
+    def theme_labels(self):
+        return [Theme(theme).label for theme in self.themes or [] if theme in Theme.values]
+
+    def visible_related_stories(self):
+        ids = [link.story_id for link in self.related_stories.all() if link.story_id]
+        return (
+            consent.visible_pages(TestimonyPage.objects.filter(pk__in=ids), consent.WEBSITE)
+            .filter(locale_id=self.locale_id)
+            .specific()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.visible_related_stories()
+        return context
+
+
+class RelatedStory(Orderable):
+    page = ParentalKey(TestimonyPage, on_delete=models.CASCADE, related_name="related_stories")
+    story = models.ForeignKey(
+        TestimonyPage, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("story")]
+
+
+class StoryIndexPage(LongreadPage):
+    """Lists live, consented stories, filterable by teller kind and theme."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    per_page = 12
+
+    subpage_types = ["stories.TestimonyPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("story index")
+
+    def stories(self, kind: str = "", theme: str = ""):
+        stories = consent.visible_pages(
+            TestimonyPage.objects.child_of(self), consent.WEBSITE
+        ).order_by("-first_published_at", "pk")
+        if kind in TellerKind.values:
+            stories = stories.filter(teller_kind=kind)
+        if theme in Theme.values:
+            # JSON containment is not portable across SQLite and PostgreSQL; themes are few.
+            stories = stories.filter(themes__icontains=f'"{theme}"')
+        return stories.select_related("hero_image")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("kind", "")
+        theme = request.GET.get("theme", "")
+        paginator = Paginator(self.stories(kind, theme), self.per_page)
+        context.update(
+            page_obj=paginator.get_page(request.GET.get("page")),
+            kind=kind if kind in TellerKind.values else "",
+            theme=theme if theme in Theme.values else "",
+            kinds=TellerKind.choices,
+            themes=Theme.choices,
+        )
+        return context

@@ -1,0 +1,23 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the demo site; each test's own changes are rolled back."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=io.StringIO())
+        call_command("collectstatic", "--noinput", verbosity=0)
+
+
+@pytest.fixture
+def seeded(db):
+    return db
+
+
+@pytest.fixture
+def client_en(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client

@@ -1,0 +1,144 @@
+"""Settings from the environment: secure by default, clear errors for bad values."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from sitewide.env import env_bool, parse_database_url, parse_email_url
+from sitewide.languages import configured_languages
+
+ROOT = Path(__file__).resolve().parent.parent
+KEY = "k8Vq2mZ7xR4tW1pL9sD3fG6hJ0bN5cX8vB2nM7qA4wE1rT9yU3i"
+
+
+def manage(tmp_path, *args, **env):
+    """Run manage.py in a clean environment: only what a fresh machine would have."""
+    base = {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", "/root"),
+        "VAR_DIR": str(tmp_path / "var"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DJANGO_SETTINGS_MODULE": "sitewide.settings",
+    }
+    base.update(env)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        env=base,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_refuses_to_start_without_secret_key_unless_debug(tmp_path):
+    result = manage(tmp_path, "check")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert manage(tmp_path, "check", DEBUG="1").returncode == 0
+
+
+def test_check_deploy_is_clean_with_a_key_and_hosts(tmp_path):
+    result = manage(
+        tmp_path,
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=KEY,
+        ALLOWED_HOSTS="example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_invalid_database_url_names_the_variable(tmp_path):
+    result = manage(tmp_path, "check", SECRET_KEY=KEY, DATABASE_URL="nonsense://what")
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_language_is_refused(tmp_path):
+    result = manage(tmp_path, "check", SECRET_KEY=KEY, SITE_LANGUAGES="nl,xx")
+    assert result.returncode != 0
+    assert "SITE_LANGUAGES" in result.stderr and "xx" in result.stderr
+
+
+def test_database_url_defaults_to_sqlite_in_wal_mode(tmp_path):
+    config = parse_database_url(None, default_sqlite_path=tmp_path / "db.sqlite3")
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+
+
+def test_postgres_url_is_parsed():
+    config = parse_database_url("postgres://u:p@127.0.0.1:5432/name", default_sqlite_path=Path("x"))
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["NAME"], config["USER"], config["PORT"]) == ("name", "u", 5432)
+
+
+@pytest.mark.parametrize("url", ["mysql://u:p@h/db", "postgres://u:p@h:5432"])
+def test_unsupported_or_incomplete_database_urls_are_refused(url):
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        parse_database_url(url, default_sqlite_path=Path("x"))
+
+
+def test_email_url():
+    assert parse_email_url(None)[0].endswith("console.EmailBackend")
+    backend, options = parse_email_url("smtp+tls://me%40x.org:s3cret@mail.example.org:2525")
+    assert backend.endswith("smtp.EmailBackend")
+    assert options["EMAIL_HOST"] == "mail.example.org"
+    assert options["EMAIL_PORT"] == 2525
+    assert options["EMAIL_HOST_USER"] == "me@x.org"
+    assert options["EMAIL_USE_TLS"] is True
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
+        parse_email_url("carrier-pigeon://x")
+
+
+def test_env_bool_rejects_nonsense(monkeypatch):
+    monkeypatch.setenv("SOME_FLAG", "perhaps")
+    with pytest.raises(ImproperlyConfigured, match="SOME_FLAG"):
+        env_bool("SOME_FLAG", default=False)
+    monkeypatch.setenv("SOME_FLAG", "yes")
+    assert env_bool("SOME_FLAG", default=False) is True
+
+
+def test_languages_come_from_one_setting():
+    assert [code for code, _ in configured_languages(None)] == ["nl", "en"]
+    assert [code for code, _ in configured_languages("nl,en,ar")] == ["nl", "en", "ar"]
+    with pytest.raises(ImproperlyConfigured):
+        configured_languages("en,nl")  # the source language comes first
+
+
+def test_embedded_default_settings(settings):
+    assert settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache")
+    assert settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
+    assert (
+        settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database"
+    )
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
+    assert settings.LANGUAGE_CODE == "nl"
+    assert settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is False
+
+
+def test_redis_url_selects_the_redis_cache(tmp_path):
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "sitewide.settings",
+            "SECRET_KEY": KEY,
+            "VAR_DIR": str(tmp_path),
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+        },
+        timeout=60,
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr

@@ -1,0 +1,126 @@
+"""Site-wide behaviour: language routing, admin language, robots, error pages, commands."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from sitewide.models import LanguageSettings
+from stories.models import ConsentRecord
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "target"),
+    [("en-GB,en;q=0.9", "/en/"), ("nl-NL,nl;q=0.9", "/nl/"), ("de-DE", "/nl/"), ("", "/nl/")],
+)
+def test_root_redirects_by_accept_language(client, accept_language, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+@pytest.mark.parametrize(("url", "language"), [("/nl/", "nl"), ("/en/", "en")])
+def test_home_page_in_each_language(client, url, language):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}" dir="ltr">' in html
+    assert 'class="lr-skip" href="#main"' in html
+    assert "data-quick-exit-link" in html
+    # Footer from the per-language settings.
+    settings = LanguageSettings.for_language(language)
+    assert settings.helpline_phone in html
+    # Story cards on the home page: pseudonym and quote.
+    assert "JILL" in html and "KIM" in html
+
+
+def test_language_switcher_links_translations(client):
+    html = client.get("/en/stories/jill/").content.decode()
+    assert 'href="/nl/verhalen/jill/" hreflang="nl"' in html
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "word"), [("nl-NL,nl;q=0.9", "Inloggen"), ("de-DE", "Sign in")]
+)
+def test_admin_speaks_dutch_to_dutch_staff_and_english_to_others(client, accept_language, word):
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 200
+    assert word in response.content.decode()
+
+
+def test_robots_txt(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body and "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_search_page_per_language(client):
+    response = client.get("/en/search/", {"q": "trust"})
+    assert response.status_code == 200
+    assert "Getting my trust back" in response.content.decode()
+    dutch = client.get("/nl/search/", {"q": "vertrouwen"}).content.decode()
+    assert "Mijn vertrouwen terug" in dutch and "Getting my trust back" not in dutch
+
+
+def test_unknown_page_is_a_404_with_the_site_template(client):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_500_page_renders_without_touching_the_database(rf):
+    from sitewide.views import server_error
+
+    with CaptureQueriesContext(connection) as queries:
+        response = server_error(rf.get("/nl/"))
+    assert response.status_code == 500
+    assert len(queries) == 0
+    assert "Something went wrong" in response.content.decode()
+
+
+def test_original_images_are_not_served(client):
+    image = get_image_model().objects.first()
+    assert client.get("/media/" + image.file.name).status_code == 404
+
+
+def test_seed_demo_twice_creates_no_duplicates():
+    counts = (
+        Page.objects.count(),
+        get_image_model().objects.count(),
+        ConsentRecord.objects.count(),
+    )
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "Demo content is in place." in out.getvalue()
+    after = (Page.objects.count(), get_image_model().objects.count(), ConsentRecord.objects.count())
+    assert after == counts
+
+
+def test_ensure_admin_prints_a_generated_password_once(monkeypatch):
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    out = io.StringIO()
+    call_command("ensure_admin", stdout=out)
+    match = re.search(r"password: (\S+)", out.getvalue())
+    assert match
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="admin", password=match.group(1))
+    again = io.StringIO()
+    call_command("ensure_admin", stdout=again)
+    assert "password" not in again.getvalue().lower().replace("admin_password", "")
+
+
+def test_ensure_admin_uses_admin_password(monkeypatch):
+    monkeypatch.setenv("ADMIN_PASSWORD", "a-long-local-passphrase")
+    call_command("ensure_admin", stdout=io.StringIO())
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="admin", password="a-long-local-passphrase")
