@@ -9,6 +9,8 @@ PORT ?= 8000
 VAR := var
 # The embedded default serves plain http on the loopback only.
 RUN_ENV := SITE_HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost
+# Build tools for the editable install, pinned like everything else.
+BUILD_TOOLS := setuptools==80.9.0 wheel==0.45.1
 
 .PHONY: help run serve install install-test test lint pytest browser-deps check-python clean
 
@@ -25,7 +27,7 @@ check-python:
 
 $(BIN)/python: | check-python
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet $(BUILD_TOOLS)
 
 # Installs exactly what the lock file pins, then the project itself (editable, without deps).
 $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python

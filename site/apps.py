@@ -8,3 +8,8 @@ class SitewideConfig(AppConfig):
     label = "sitewide"
     verbose_name = "Site"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from sitewide.public_surfaces import register_surfaces
+
+        register_surfaces()

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "stories.middleware.ConsentRefusalMiddleware",
 ]
 
 ROOT_URLCONF = "sitewide.urls"

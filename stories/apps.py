@@ -7,3 +7,8 @@ class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = "Stories"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from stories.public_surfaces import register_surfaces
+
+        register_surfaces()

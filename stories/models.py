@@ -1,5 +1,6 @@
 """Testimonies, the story index, and the consent record that governs every testimony."""
 
+import copy
 import datetime
 
 from django import forms
@@ -7,17 +8,22 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.log_actions import log
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from longread.blocks import LongreadBody
 from stories import consent
+from stories.exceptions import ConsentRefused
 from stories.pages import LongreadPage
 
 REVIEW_AFTER = datetime.timedelta(days=365)
@@ -119,27 +125,49 @@ class ConsentRecord(ClusterableModel):
     def problem(self, channel: str, language_code: str, on) -> str | None:
         """Why this consent does not cover `channel` in `language_code` on `on`, or None.
 
-        Mirrors consent._consent_in_force for one record, to explain a refusal to staff.
+        Explains, for one record, what consent.visible_pages() decides in SQL; a test keeps the
+        two in agreement.
         """
+        name = self.pseudonym
         if self.given_on > on:
-            return f"Consent of {self.pseudonym} starts on {self.given_on}."
+            return gettext("The consent of %(name)s starts on %(date)s.") % {
+                "name": name,
+                "date": self.given_on,
+            }
         if self.expires_on and self.expires_on <= on:
-            return f"Consent of {self.pseudonym} expired on {self.expires_on}."
+            return gettext("The consent of %(name)s expired on %(date)s.") % {
+                "name": name,
+                "date": self.expires_on,
+            }
         for withdrawal in self.withdrawals.all():
             if withdrawal.withdrawn_on > on:
                 continue
             if withdrawal.part == ConsentWithdrawal.EVERYTHING:
-                return f"Consent of {self.pseudonym} was withdrawn on {withdrawal.withdrawn_on}."
-            if withdrawal.part == channel:
-                return f"Consent of {self.pseudonym} for the {channel} was withdrawn."
-            if withdrawal.part == ConsentWithdrawal.LANGUAGE and (
-                withdrawal.language and withdrawal.language.language_code == language_code
+                return gettext("The consent of %(name)s was withdrawn on %(date)s.") % {
+                    "name": name,
+                    "date": withdrawal.withdrawn_on,
+                }
+            if withdrawal.part == channel or (
+                withdrawal.part == ConsentWithdrawal.LANGUAGE
+                and withdrawal.language
+                and withdrawal.language.language_code == language_code
             ):
-                return f"Consent of {self.pseudonym} for language '{language_code}' was withdrawn."
+                return gettext("The consent of %(name)s was partly withdrawn (%(part)s).") % {
+                    "name": name,
+                    "part": withdrawal.get_part_display(),
+                }
         if not getattr(self, f"allows_{channel}"):
-            return f"Consent of {self.pseudonym} does not cover the {channel}."
+            return gettext("The consent of %(name)s does not cover the channel '%(channel)s'.") % {
+                "name": name,
+                "channel": channel,
+            }
         if language_code not in {locale.language_code for locale in self.languages.all()}:
-            return f"Consent of {self.pseudonym} does not cover language '{language_code}'."
+            return gettext(
+                "The consent of %(name)s does not cover the language '%(language)s'."
+            ) % {
+                "name": name,
+                "language": language_code,
+            }
         return None
 
     @property
@@ -215,6 +243,22 @@ class ChoiceListField(models.JSONField):
 class TellerKind(models.TextChoices):
     SURVIVOR = "survivor", _("Survivor")
     PROFESSIONAL = "professional", _("Professional")
+
+
+class TestimonyPageForm(WagtailAdminPageForm):
+    """Refuses, with a clear message, to publish or schedule a story that consent does not cover."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "action-publish" in self.data and not self.errors:
+            candidate = copy.copy(self.instance)
+            for name in ("consent", "locale"):
+                if name in cleaned_data:
+                    setattr(candidate, name, cleaned_data[name])
+            problem = consent.consent_problem(candidate)
+            if problem:
+                self.add_error(None, problem)
+        return cleaned_data
 
 
 class TestimonyPage(LongreadPage):
@@ -307,9 +351,28 @@ class TestimonyPage(LongreadPage):
         TranslatableField("related_stories"),
     ]
 
+    base_form_class = TestimonyPageForm
+
     class Meta:
         verbose_name = _("testimony")
         verbose_name_plural = _("testimonies")
+
+    def publish(self, revision, user=None, **kwargs):
+        """Every publish path ends here: the edit view, scheduled publishing, bulk actions,
+        workflows and wagtail-localize's translation publishing all call Revision.publish().
+        """
+        candidate = revision.as_object()
+        problem = consent.consent_problem(candidate)
+        if problem:
+            log(instance=self, action="stories.publish_refused", user=user, data={})
+            if user is None:
+                # A system job (scheduled publishing): skip this page, keep the others going,
+                # and stop retrying a revision that consent does not cover.
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+                return None
+            raise ConsentRefused(problem)
+        return super().publish(revision, user=user, **kwargs)
 
     def clean(self):
         super().clean()
@@ -387,3 +450,29 @@ class StoryIndexPage(LongreadPage):
             themes=Theme.choices,
         )
         return context
+
+
+class ConsentLedgerEntry(models.Model):
+    """A withdrawal, expiry or erasure, kept as ids and dates only: never any story text.
+
+    A restore of an older backup re-applies these entries, so a withdrawn story never returns.
+    """
+
+    WITHDRAWAL = "withdrawal"
+    EXPIRY = "expiry"
+    ERASURE = "erasure"
+    KIND_CHOICES = [(WITHDRAWAL, _("Withdrawal")), (EXPIRY, _("Expiry")), (ERASURE, _("Erasure"))]
+
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    happened_at = models.DateTimeField(default=timezone.now)
+    consent_record_id = models.PositiveBigIntegerField(null=True, blank=True)
+    story_key = models.UUIDField(null=True, blank=True, help_text="translation_key of the story")
+    page_ids = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["happened_at", "pk"]
+        verbose_name = _("consent ledger entry")
+        verbose_name_plural = _("consent ledger")
+
+    def __str__(self):
+        return f"{self.kind} {self.happened_at:%Y-%m-%d} record={self.consent_record_id}"

@@ -1,7 +1,29 @@
+import datetime
+
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from laces.components import Component
 from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import log
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories import consent
+from stories.models import ConsentRecord, ConsentWithdrawal
+from stories.views import CONSENT_PERMISSION, withdraw_view
+
+REVIEW_WINDOW = datetime.timedelta(days=30)
+# Fields whose change is logged by name only: log entries never hold story text.
+AUDITED_FIELDS = [
+    field.name
+    for field in ConsentRecord._meta.get_fields()
+    if field.concrete and field.name not in ("id",)
+]
 
 
 @hooks.register("before_serve_page")
@@ -9,3 +31,129 @@ def refuse_pages_without_consent(page, request, serve_args, serve_kwargs):
     """A page the consent rule hides answers 404, as if it did not exist."""
     if not consent.page_is_visible(page, consent.WEBSITE):
         raise Http404
+
+
+class ConsentRecordViewSet(SnippetViewSet):
+    model = ConsentRecord
+    icon = "doc-full-inverse"
+    menu_label = _("Consent")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["pseudonym", "given_on", "review_on", "expires_on"]
+    search_fields = ["pseudonym"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+
+
+register_snippet(ConsentRecordViewSet)
+
+
+@hooks.register("register_admin_urls")
+def consent_admin_urls():
+    return [path("consent/<int:pk>/withdraw/", withdraw_view, name="stories_consent_withdraw")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def withdraw_button(snippet, user, next_url=None):
+    if isinstance(snippet, ConsentRecord) and user.has_perm(CONSENT_PERMISSION):
+        yield ListingButton(
+            _("Withdraw"),
+            reverse("stories_consent_withdraw", args=[snippet.pk]),
+            icon_name="warning",
+            priority=5,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_consent_log_actions(actions):
+    actions.register_action("stories.consent.changed", _("Change consent"), _("Consent changed"))
+    actions.register_action(
+        "stories.consent.withdrawn", _("Withdraw consent"), _("Consent withdrawn")
+    )
+    actions.register_action(
+        "stories.publish_refused", _("Refuse publishing"), _("Publishing refused: no consent")
+    )
+
+
+def _snapshot(record):
+    return {
+        name: (
+            sorted(record.languages.values_list("pk", flat=True))
+            if name == "languages"
+            else getattr(record, name, None)
+        )
+        for name in AUDITED_FIELDS
+        if name not in ("withdrawals", "stories")
+    }
+
+
+@hooks.register("before_edit_snippet")
+def remember_consent_before_edit(request, instance):
+    if isinstance(instance, ConsentRecord) and request.method == "POST":
+        request._consent_before = _snapshot(ConsentRecord.objects.get(pk=instance.pk))
+
+
+@hooks.register("after_edit_snippet")
+def log_consent_change(request, instance):
+    """Every change to a consent record is an audit-log entry: who, when, which fields."""
+    before = getattr(request, "_consent_before", None)
+    if isinstance(instance, ConsentRecord) and before is not None:
+        after = _snapshot(ConsentRecord.objects.get(pk=instance.pk))
+        changed = sorted(name for name in after if after[name] != before.get(name))
+        if changed:
+            log(
+                instance=instance,
+                action="stories.consent.changed",
+                user=request.user,
+                data={"fields": changed},
+            )
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_consent_in_use(request, instances):
+    for record in instances:
+        if isinstance(record, ConsentRecord) and record.stories.exists():
+            titles = ", ".join(
+                f"{page.title} ({page.locale.language_code})"
+                for page in record.stories.select_related("locale")
+            )
+            messages.error(
+                request,
+                _("The consent record %(name)s is in use by: %(stories)s. It cannot be deleted.")
+                % {"name": record.pseudonym, "stories": titles},
+            )
+            return redirect("wagtailsnippets_stories_consentrecord:edit", pk=record.pk)
+    return None
+
+
+class ConsentPanel(Component):
+    name = "consent"
+    order = 50
+    template_name = "stories/admin/consent_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        today = timezone.localdate()
+        records = ConsentRecord.objects.prefetch_related("withdrawals")
+        withdrawn_ids = ConsentWithdrawal.objects.filter(part=ConsentWithdrawal.EVERYTHING).values(
+            "record_id"
+        )
+        return {
+            "groups": [
+                (
+                    _("Due for review within 30 days"),
+                    list(
+                        records.filter(review_on__lte=today + REVIEW_WINDOW)
+                        .exclude(pk__in=withdrawn_ids)
+                        .order_by("review_on")
+                    ),
+                ),
+                (_("Expired"), list(records.filter(expires_on__lte=today).order_by("expires_on"))),
+                (_("Withdrawn"), list(records.filter(pk__in=withdrawn_ids))),
+            ]
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_consent_panel(request, panels):
+    if request.user.has_perm(CONSENT_PERMISSION):
+        panels.append(ConsentPanel())

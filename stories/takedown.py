@@ -1,0 +1,105 @@
+"""Taking stories down when consent ends: one service for the admin action and the commands."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Page
+from wagtail.search import index as search_index
+
+from stories import consent
+from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
+from stories.signals import stories_taken_down
+
+
+@dataclass
+class TakedownResult:
+    record: ConsentRecord
+    unpublished: list[int] = field(default_factory=list)
+
+    def describe(self) -> str:
+        pages = ", ".join(str(pk) for pk in self.unpublished) or "none"
+        return f"{self.record.pseudonym}: unpublished pages {pages}"
+
+
+def story_pages(record: ConsentRecord):
+    """Every page showing this teller's story: all translations and their aliases."""
+    pages = TestimonyPage.objects.filter(consent=record)
+    keys = pages.values("translation_key")
+    return Page.objects.filter(translation_key__in=keys) | Page.objects.filter(
+        alias_of__in=Page.objects.filter(translation_key__in=keys)
+    )
+
+
+@transaction.atomic
+def take_down(record: ConsentRecord, kind: str, user=None) -> TakedownResult:
+    """Unpublish every page of the story that the consent rule now hides from the website,
+    remove them from the search index, purge caches, and write the ledger. Idempotent."""
+    result = TakedownResult(record)
+    pages = story_pages(record).distinct()
+    hidden = set(
+        pages.exclude(
+            pk__in=consent.visible_pages(pages, consent.WEBSITE).values("pk")
+        ).values_list("pk", flat=True)
+    )
+    for page in Page.objects.filter(pk__in=hidden).specific().order_by("-depth"):
+        if page.live:
+            page.unpublish(user=user, log_action=True)
+            result.unpublished.append(page.pk)
+        search_index.remove_object(page)
+    if result.unpublished:
+        ConsentLedgerEntry.objects.create(
+            kind=kind,
+            consent_record_id=record.pk,
+            story_key=TestimonyPage.objects.filter(consent=record)
+            .values_list("translation_key", flat=True)
+            .first(),
+            page_ids=sorted(result.unpublished),
+        )
+    # API answers depend on consent too: purge caches for every page of the story, hidden or not.
+    all_ids = list(pages.values_list("pk", flat=True))
+    transaction.on_commit(lambda: stories_taken_down.send(sender=ConsentRecord, page_ids=all_ids))
+    return result
+
+
+@transaction.atomic
+def withdraw(
+    record: ConsentRecord,
+    reason: str,
+    part: str = ConsentWithdrawal.EVERYTHING,
+    language=None,
+    user=None,
+) -> TakedownResult:
+    """The teller withdrew all or part of their consent (GDPR Art. 7(3)): record it, act on it."""
+    withdrawal = ConsentWithdrawal(
+        record=record,
+        withdrawn_on=timezone.localdate(),
+        reason=reason,
+        part=part,
+        language=language,
+    )
+    withdrawal.full_clean(exclude=["record"])
+    withdrawal.save()
+    log(
+        instance=record,
+        action="stories.consent.withdrawn",
+        user=user,
+        data={"part": part, "language": language.language_code if language else None},
+    )
+    return take_down(record, ConsentLedgerEntry.WITHDRAWAL, user=user)
+
+
+def enforce_all(user=None) -> list[TakedownResult]:
+    """Take down every live story whose consent no longer covers it (expiry, for cron)."""
+    blocked_live = TestimonyPage.objects.live().filter(
+        pk__in=consent.blocked_testimonies(consent.WEBSITE)
+    )
+    records = ConsentRecord.objects.filter(stories__in=blocked_live).distinct()
+    results = [take_down(record, ConsentLedgerEntry.EXPIRY, user=user) for record in records]
+    # Live testimonies with no consent record at all.
+    orphans = list(blocked_live.filter(consent__isnull=True))
+    for page in orphans:
+        page.unpublish(user=user, log_action=True)
+        search_index.remove_object(page)
+    return [result for result in results if result.unpublished]

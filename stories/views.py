@@ -1,0 +1,57 @@
+"""Admin views for consent officers."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from stories.models import ConsentRecord, ConsentWithdrawal
+from stories.takedown import withdraw
+
+CONSENT_PERMISSION = "stories.change_consentrecord"
+
+
+class WithdrawalForm(forms.Form):
+    reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}))
+    part = forms.ChoiceField(
+        label=_("Which part"),
+        choices=ConsentWithdrawal.PART_CHOICES,
+        initial=ConsentWithdrawal.EVERYTHING,
+    )
+    language = forms.ModelChoiceField(
+        label=_("Language (for 'One language')"), queryset=Locale.objects.all(), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("part") == ConsentWithdrawal.LANGUAGE and not data.get("language"):
+            self.add_error("language", _("Choose the language that is withdrawn."))
+        return data
+
+
+def withdraw_view(request, pk):
+    """Withdrawing consent is one action: as easy as giving it (GDPR Art. 7(3))."""
+    if not request.user.has_perm(CONSENT_PERMISSION):
+        raise PermissionDenied
+    record = get_object_or_404(ConsentRecord, pk=pk)
+    form = WithdrawalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = withdraw(
+            record,
+            reason=form.cleaned_data["reason"],
+            part=form.cleaned_data["part"],
+            language=form.cleaned_data["language"],
+            user=request.user,
+        )
+        messages.success(
+            request,
+            _("Withdrawal recorded. Pages taken down: %(count)d.")
+            % {"count": len(result.unpublished)},
+        )
+        return redirect("wagtailsnippets_stories_consentrecord:edit", pk=record.pk)
+    return TemplateResponse(
+        request, "stories/admin/withdraw.html", {"record": record, "form": form}
+    )

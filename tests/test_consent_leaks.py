@@ -1,0 +1,202 @@
+"""The leak matrix: every registered public surface × every consent state × every language.
+
+A story whose consent does not cover a language or channel must not reach readers anywhere:
+neither its pseudonym, nor its quote, nor a link to the page.
+"""
+
+import datetime
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Locale
+
+from stories import consent
+from stories.models import ConsentWithdrawal, TestimonyPage
+from stories.surfaces import SURFACES, covered_url_names
+
+pytestmark = pytest.mark.django_db
+
+PSEUDONYM = "JILL"
+LANGUAGES = ("nl", "en")
+
+
+def jill():
+    return {
+        page.locale.language_code: page
+        for page in TestimonyPage.objects.filter(pseudonym=PSEUDONYM).select_related("locale")
+    }
+
+
+def today():
+    return timezone.localdate()
+
+
+# Each state changes JILL's consent and says in which languages readers may still see her.
+def state_valid(record):
+    return {"nl", "en"}
+
+
+def state_expired(record):
+    record.expires_on = today()
+    record.save()
+    return set()
+
+
+def state_not_yet_given(record):
+    record.given_on = today() + datetime.timedelta(days=3)
+    record.save()
+    return set()
+
+
+def state_withdrawn(record):
+    ConsentWithdrawal.objects.create(record=record, withdrawn_on=today(), reason="x")
+    return set()
+
+
+def state_website_withdrawn(record):
+    ConsentWithdrawal.objects.create(
+        record=record, withdrawn_on=today(), part=consent.WEBSITE, reason="x"
+    )
+    return set()
+
+
+def state_english_withdrawn(record):
+    ConsentWithdrawal.objects.create(
+        record=record,
+        withdrawn_on=today(),
+        part=ConsentWithdrawal.LANGUAGE,
+        language=Locale.objects.get(language_code="en"),
+        reason="x",
+    )
+    return {"nl"}
+
+
+def state_english_not_allowed(record):
+    record.languages.remove(Locale.objects.get(language_code="en"))
+    record.save()  # parental many-to-many changes are written on save
+    return {"nl"}
+
+
+def state_website_not_allowed(record):
+    record.allows_website = False
+    record.save()
+    return set()
+
+
+def state_missing(record):
+    TestimonyPage.objects.filter(consent=record).update(consent=None)
+    return set()
+
+
+STATES = [
+    state_valid,
+    state_expired,
+    state_not_yet_given,
+    state_withdrawn,
+    state_website_withdrawn,
+    state_english_withdrawn,
+    state_english_not_allowed,
+    state_website_not_allowed,
+    state_missing,
+]
+
+
+def fetch(client, url):
+    """Status and HTML of a URL, without the echo of the reader's own search words."""
+    response = client.get(url, follow=False)
+    assert response.status_code in (200, 404), (url, response.status_code)
+    html = response.content.decode()
+    query = parse_qs(urlsplit(url).query).get("q", [""])[0]
+    if query:
+        html = html.replace(f'value="{escape(query)}"', "").replace(f"“{escape(query)}”", "")
+    return response.status_code, html
+
+
+@pytest.mark.parametrize("apply_state", STATES, ids=[state.__name__[6:] for state in STATES])
+def test_story_reaches_readers_only_where_consent_covers_it(client, apply_state):
+    pages = jill()
+    record = pages["nl"].consent
+    urls_by_language = {
+        language: {
+            (surface.name, url)
+            for surface in SURFACES.values()
+            if surface.channel == consent.WEBSITE
+            for url in surface.urls_for(page)
+        }
+        for language, page in pages.items()
+    }
+    quotes = {language: page.quote for language, page in pages.items()}
+    visible = apply_state(record)
+
+    for language in LANGUAGES:
+        page = pages[language]
+        status, _ = fetch(client, page.url)
+        assert (status == 200) == (language in visible), (language, status)
+
+    for urls in urls_by_language.values():
+        for surface_name, url in sorted(urls):
+            status, html = fetch(client, url)
+            if status == 404:
+                continue
+            for language in LANGUAGES:
+                hidden = language not in visible
+                where = f"{surface_name} {url} ({language})"
+                if hidden:
+                    assert quotes[language] not in html, f"quote leaks on {where}"
+                    assert f'"{pages[language].url}"' not in html, f"link leaks on {where}"
+                    assert pages[language].full_url not in html, f"URL leaks on {where}"
+            if not visible:
+                assert PSEUDONYM not in html, f"pseudonym leaks on {surface_name} {url}"
+
+
+def test_positive_control_every_surface_shows_a_consented_story(client):
+    """The matrix can fail: with valid consent, each surface does show JILL somewhere."""
+    pages = jill()
+    for surface in SURFACES.values():
+        shown = False
+        for page in pages.values():
+            for url in surface.urls_for(page):
+                _, html = fetch(client, url)
+                if page.quote in html or page.url in html or PSEUDONYM in html:
+                    shown = True
+        assert shown, f"{surface.name} never shows the consented story"
+
+
+def walk(patterns, prefix=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), pattern.name
+
+
+def test_every_public_url_is_covered_by_a_registered_surface():
+    uncovered = [
+        (route, name)
+        for route, name in walk(get_resolver().url_patterns)
+        if not route.startswith("admin/") and name not in covered_url_names()
+    ]
+    assert not uncovered, f"Register these as surfaces or exemptions: {uncovered}"
+
+
+def test_python_explanation_agrees_with_the_sql_rule():
+    """ConsentRecord.problem() explains what consent.visible_pages() decides."""
+    for apply_state in STATES[:-1]:
+        pages = jill()
+        record = pages["nl"].consent
+        apply_state(record)
+        record.refresh_from_db()
+        for language, page in pages.items():
+            sql_visible = consent.page_is_visible(page)
+            explanation = record.problem(consent.WEBSITE, language, today())
+            assert sql_visible == (explanation is None), (apply_state.__name__, language)
+        # Undo for the next state.
+        record.withdrawals.all().delete()
+        record.expires_on = None
+        record.given_on = today() - datetime.timedelta(days=120)
+        record.allows_website = True
+        record.languages.set(Locale.objects.filter(language_code__in=LANGUAGES))
+        record.save()
