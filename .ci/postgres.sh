@@ -34,6 +34,9 @@ as_postgres "psql -v ON_ERROR_STOP=1 -q -c \"DO \\\$\\\$ BEGIN
   END IF; END \\\$\\\$;\""
 as_postgres "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname = '$database'\" | grep -q 1 || createdb -O $role $database"
 
+# A test database left by an interrupted run would stop pytest-django from creating its own.
+as_postgres "psql -q -c \"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'test_$database';\" -c \"DROP DATABASE IF EXISTS test_$database;\"" >/dev/null
+
 port=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $3}')
 mkdir -p var
 cat > var/ci-postgres.env <<ENV

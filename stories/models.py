@@ -27,6 +27,8 @@ from stories.exceptions import ConsentRefused
 from stories.pages import LongreadPage
 
 REVIEW_AFTER = datetime.timedelta(days=365)
+# The log action Wagtail's publish_scheduled command passes when it publishes.
+SCHEDULED_PUBLISH = "wagtail.publish.scheduled"
 
 
 class ConsentRecord(ClusterableModel):
@@ -342,13 +344,16 @@ class TestimonyPage(LongreadPage):
         TranslatableField("hero_alt_text"),
         TranslatableField("content_note"),
         TranslatableField("body"),
-        SynchronizedField("pseudonym"),
-        SynchronizedField("teller_kind"),
-        SynchronizedField("hero_image"),
-        SynchronizedField("hero_decorative"),
-        SynchronizedField("themes"),
-        SynchronizedField("consent"),
-        TranslatableField("related_stories"),
+        # Copied from the source, never overridden per language: the consent record above all
+        # (wagtail-localize would otherwise offer translators an override of it), and what
+        # identifies or shows the teller.
+        SynchronizedField("pseudonym", overridable=False),
+        SynchronizedField("teller_kind", overridable=False),
+        SynchronizedField("hero_image", overridable=False),
+        SynchronizedField("hero_decorative", overridable=False),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("consent", overridable=False),
+        SynchronizedField("related_stories", overridable=False),
     ]
 
     base_form_class = TestimonyPageForm
@@ -365,9 +370,9 @@ class TestimonyPage(LongreadPage):
         problem = consent.consent_problem(candidate)
         if problem:
             log(instance=self, action="stories.publish_refused", user=user, data={})
-            if user is None:
-                # A system job (scheduled publishing): skip this page, keep the others going,
-                # and stop retrying a revision that consent does not cover.
+            if kwargs.get("log_action") == SCHEDULED_PUBLISH:
+                # The scheduled-publishing job: skip this page, keep the others going, and stop
+                # retrying a revision that consent does not cover. The refusal is in the log.
                 revision.approved_go_live_at = None
                 revision.save(update_fields=["approved_go_live_at"])
                 return None
@@ -392,12 +397,14 @@ class TestimonyPage(LongreadPage):
         return [Theme(theme).label for theme in self.themes or [] if theme in Theme.values]
 
     def visible_related_stories(self):
-        ids = [link.story_id for link in self.related_stories.all() if link.story_id]
-        return (
-            consent.visible_pages(TestimonyPage.objects.filter(pk__in=ids), consent.WEBSITE)
-            .filter(locale_id=self.locale_id)
-            .specific()
-        )
+        """Related stories in this page's language; links are chosen once, on the source."""
+        keys = TestimonyPage.objects.filter(
+            pk__in=[link.story_id for link in self.related_stories.all() if link.story_id]
+        ).values("translation_key")
+        return consent.visible_pages(
+            TestimonyPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id),
+            consent.WEBSITE,
+        ).exclude(pk=self.pk)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -157,3 +157,24 @@ class ConsentPanel(Component):
 def add_consent_panel(request, panels):
     if request.user.has_perm(CONSENT_PERMISSION):
         panels.append(ConsentPanel())
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_without_consent(request, action_type, objects, action):
+    """Check the whole selection first, so a bulk publish never stops half-way."""
+    if action_type != "publish":
+        return None
+    problems = []
+    for page in objects:
+        specific = getattr(page, "specific", page)
+        revision = getattr(specific, "latest_revision", None)
+        candidate = revision.as_object() if revision else specific
+        problem = consent.consent_problem(candidate)
+        if problem:
+            problems.append(f"{specific.title} ({specific.locale.language_code}): {problem}")
+    if problems:
+        messages.error(
+            request, _("Nothing was published. %(problems)s") % {"problems": " ".join(problems)}
+        )
+        return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+    return None

@@ -1,0 +1,52 @@
+"""Small helpers shared by tests."""
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+
+def form_data(html: str, form_selector: str = "form[method=post]") -> dict:
+    """The data a browser would send for the first matching form, as the page renders it."""
+    soup = BeautifulSoup(html, "html.parser")
+    forms = [
+        form
+        for form in soup.select(form_selector)
+        if form.find(["input", "textarea", "select"], attrs={"name": True})
+        and form.get("id") != "search-form"
+    ]
+    form = max(forms, key=lambda f: len(f.find_all(attrs={"name": True})))
+    data: dict[str, list[str]] = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("disabled") is not None:
+            continue
+        kind = field.get("type", "text")
+        if field.name == "textarea":
+            value = field.text
+        elif field.name == "select":
+            chosen = field.find_all("option", selected=True) or field.find_all("option")[:1]
+            if field.get("multiple") is not None:
+                chosen = field.find_all("option", selected=True)
+            for option in chosen:
+                data.setdefault(name, []).append(option.get("value", option.text))
+            continue
+        elif kind in ("checkbox", "radio"):
+            if field.get("checked") is None:
+                continue
+            value = field.get("value", "on")
+        elif kind in ("submit", "button", "file", "image"):
+            continue
+        else:
+            value = field.get("value", "")
+        data.setdefault(name, []).append(value)
+    return data
+
+
+def make_user(username: str, *groups: str, superuser=False):
+    User = get_user_model()
+    if superuser:
+        return User.objects.create_superuser(username, password="a-long-test-passphrase")
+    user = User.objects.create_user(username, password="a-long-test-passphrase")
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user

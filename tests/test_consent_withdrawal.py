@@ -1,0 +1,196 @@
+"""Withdrawal and expiry take a story down everywhere; consent records are for officers only."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from wagtail.models import Locale, ModelLogEntry, Page
+
+from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
+from stories.takedown import withdraw
+from tests.helpers import form_data, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def story(pseudonym):
+    return TestimonyPage.objects.filter(pseudonym=pseudonym)
+
+
+def officer():
+    return make_user("officer", "Consent officers")
+
+
+def test_withdraw_consent_command_takes_down_every_translation(client):
+    out = io.StringIO()
+    call_command("withdraw_consent", "jill", "--reason", "Asked by phone", stdout=out)
+    assert "Withdrawal recorded" in out.getvalue()
+    assert not story("JILL").live().exists()
+    assert story("JILL").count() == 2
+    for page in story("JILL"):
+        assert client.get(page.url).status_code == 404
+    entry = ConsentLedgerEntry.objects.get(kind=ConsentLedgerEntry.WITHDRAWAL)
+    assert sorted(entry.page_ids) == sorted(story("JILL").values_list("pk", flat=True))
+    assert ModelLogEntry.objects.filter(action="stories.consent.withdrawn").exists()
+    # Gone from search too.
+    assert "JILL" not in client.get("/en/search/", {"q": "trust"}).content.decode()
+
+
+def test_withdraw_consent_with_unknown_pseudonym_changes_nothing():
+    live_before = Page.objects.live().count()
+    with pytest.raises(CommandError, match="No consent record"):
+        call_command("withdraw_consent", "NOBODY", "--reason", "x", stdout=io.StringIO())
+    assert Page.objects.live().count() == live_before
+    assert not ConsentWithdrawal.objects.exists()
+
+
+def test_withdrawing_one_language_leaves_the_others():
+    record = ConsentRecord.objects.get(pseudonym="KIM")
+    withdraw(
+        record,
+        reason="Not in English",
+        part=ConsentWithdrawal.LANGUAGE,
+        language=Locale.objects.get(language_code="en"),
+    )
+    assert not story("KIM").filter(locale__language_code="en").live().exists()
+    assert story("KIM").filter(locale__language_code="nl").live().exists()
+
+
+def test_withdrawing_only_the_api_keeps_the_html_pages():
+    record = ConsentRecord.objects.get(pseudonym="KIM")
+    result = withdraw(record, reason="No partners", part="api")
+    assert result.unpublished == []
+    assert story("KIM").live().count() == 2
+
+
+def test_admin_withdraw_action_is_one_step_for_consent_officers(client):
+    client.force_login(officer())
+    record = ConsentRecord.objects.get(pseudonym="KIM")
+    url = f"/admin/consent/{record.pk}/withdraw/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"reason": "Teller asked", "part": "everything"})
+    assert response.status_code == 302
+    assert not story("KIM").live().exists()
+
+
+def test_editors_cannot_withdraw_or_see_consent(client):
+    client.force_login(make_user("editor", "Editors"))
+    record = ConsentRecord.objects.get(pseudonym="KIM")
+    assert client.get(f"/admin/consent/{record.pk}/withdraw/").status_code in (302, 403)
+    client.post(f"/admin/consent/{record.pk}/withdraw/", {"reason": "x", "part": "everything"})
+    assert not ConsentWithdrawal.objects.exists()
+    assert client.get("/admin/snippets/stories/consentrecord/").status_code in (302, 403)
+    assert client.get(f"/admin/snippets/stories/consentrecord/edit/{record.pk}/").status_code in (
+        302,
+        403,
+    )
+
+
+def test_only_consent_officers_see_the_consent_field_in_the_page_editor(client):
+    page = story("JILL").get(locale__language_code="nl")
+    client.force_login(make_user("editor", "Editors"))
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'name="title"' in html
+    assert 'name="consent"' not in html
+    client.force_login(make_user("officer-editor", "Editors", "Consent officers"))
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'name="consent"' in html
+
+
+def test_translation_editor_shows_nothing_of_the_consent_record(client):
+    english = story("JILL").get(locale__language_code="en")
+    record = english.consent
+    client.force_login(make_user("editor", "Editors"))
+    response = client.get(f"/admin/pages/{english.pk}/edit/")
+    html = response.content.decode()
+    assert "Translation of" in html  # wagtail-localize's editor
+    assert record.evidence_reference not in html
+    assert "consent" not in html.lower().replace("consent_", "")
+
+
+def test_enforce_consent_takes_down_expired_stories_and_is_idempotent():
+    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record.expires_on = timezone.localdate()
+    record.save()
+    out = io.StringIO()
+    call_command("enforce_consent", stdout=out)
+    assert "Taken down: KIM" in out.getvalue()
+    assert not story("KIM").live().exists()
+    assert ConsentLedgerEntry.objects.filter(kind=ConsentLedgerEntry.EXPIRY).count() == 1
+    again = io.StringIO()
+    call_command("enforce_consent", stdout=again)
+    assert "Nothing to do" in again.getvalue()
+    assert ConsentLedgerEntry.objects.filter(kind=ConsentLedgerEntry.EXPIRY).count() == 1
+
+
+def test_ledger_holds_ids_and_dates_only():
+    call_command("withdraw_consent", "JILL", "--reason", "Private reason", stdout=io.StringIO())
+    for entry in ConsentLedgerEntry.objects.values():
+        text = str(entry)
+        assert "JILL" not in text and "Private reason" not in text and "trust" not in text
+
+
+def edit_record(client, record, **changes):
+    url = f"/admin/snippets/stories/consentrecord/edit/{record.pk}/"
+    data = form_data(client.get(url).content.decode())
+    for key, value in changes.items():
+        data[key] = [value]
+    return client.post(url, data)
+
+
+def test_consent_changes_are_audited_by_field_name_only(client):
+    client.force_login(officer())
+    record = ConsentRecord.objects.get(pseudonym="KIM")
+    response = edit_record(client, record, expires_on="2099-01-01")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = ModelLogEntry.objects.get(action="stories.consent.changed")
+    assert entry.data == {"fields": ["expires_on"]}
+    assert entry.user.username == "officer"
+    assert "pressure" not in str(entry.data) and "druk" not in str(entry.data)
+
+
+def test_expiry_before_the_date_given_is_a_form_error(client):
+    client.force_login(officer())
+    record = ConsentRecord.objects.get(pseudonym="KIM")
+    response = edit_record(client, record, expires_on="2000-01-01")
+    assert response.status_code == 200
+    assert "The expiry date must come after the date given." in response.content.decode()
+    record.refresh_from_db()
+    assert record.expires_on is None
+
+
+def test_deleting_a_consent_record_in_use_is_refused_naming_the_stories(client):
+    client.force_login(make_user("boss", superuser=True))
+    record = ConsentRecord.objects.get(pseudonym="KIM")
+    response = client.post(
+        f"/admin/snippets/stories/consentrecord/delete/{record.pk}/", follow=True
+    )
+    assert ConsentRecord.objects.filter(pk=record.pk).exists()
+    html = response.content.decode()
+    assert "cannot be deleted" in html and "Under pressure" in html
+
+
+def test_review_date_defaults_to_twelve_months_after_giving():
+    record = ConsentRecord.objects.create(
+        pseudonym="X", given_on=timezone.datetime(2026, 1, 15).date(), evidence_reference="r"
+    )
+    assert record.review_on == timezone.datetime(2027, 1, 15).date()
+
+
+def test_dashboard_lists_consents_due_for_review(client):
+    client.force_login(officer())
+    html = client.get("/admin/").content.decode()
+    assert "Due for review within 30 days" in html
+    section = html[html.index("Due for review") : html.index("Expired")]
+    assert "KIM" in section and "JILL" not in section
+    client.force_login(make_user("editor", "Editors"))
+    assert "Due for review" not in client.get("/admin/").content.decode()
+
+
+def test_staff_preview_of_a_hidden_story_carries_a_banner(rf):
+    page = story("JILL").get(locale__language_code="nl").specific
+    call_command("withdraw_consent", "JILL", "--reason", "x", stdout=io.StringIO())
+    response = page.make_preview_request()
+    html = response.content.decode()
+    assert "Preview only." in html and "withdrawn" in html
