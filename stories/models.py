@@ -25,6 +25,12 @@ from longread.blocks import LongreadBody
 from stories import consent
 from stories.exceptions import ConsentRefused
 from stories.pages import LongreadPage
+from stories.workflow import (  # noqa: F401 - task models live in this app
+    SecondPersonApprovalTask,
+    TellerApprovalTask,
+    testimony_workflow,
+    workflow_problem,
+)
 
 REVIEW_AFTER = datetime.timedelta(days=365)
 # The log action Wagtail's publish_scheduled command passes when it publishes.
@@ -257,7 +263,8 @@ class TestimonyPageForm(WagtailAdminPageForm):
             for name in ("consent", "locale"):
                 if name in cleaned_data:
                     setattr(candidate, name, cleaned_data[name])
-            problem = consent.consent_problem(candidate)
+            # The revision this publish would create does not exist yet: it has no approvals.
+            problem = candidate.publish_problem(None, self.for_user)
             if problem:
                 self.add_error(None, problem)
         return cleaned_data
@@ -362,15 +369,28 @@ class TestimonyPage(LongreadPage):
         verbose_name = _("testimony")
         verbose_name_plural = _("testimonies")
 
+    def publish_problem(self, revision, user, scheduled=False) -> str | None:
+        """Why `revision` may not be published now, or None. The one check of every path."""
+        candidate = revision.as_object() if revision is not None else self
+        problem = consent.consent_problem(candidate)
+        if problem or scheduled or user is None:
+            return problem
+        if candidate.locale.language_code == settings.LANGUAGE_CODE:
+            # A person publishing the source text: the teller and a second person approved it.
+            if revision is None or revision.pk is None:
+                return workflow_problem(None)
+            return workflow_problem(revision)
+        return None
+
     def publish(self, revision, user=None, **kwargs):
         """Every publish path ends here: the edit view, scheduled publishing, bulk actions,
         workflows and wagtail-localize's translation publishing all call Revision.publish().
         """
-        candidate = revision.as_object()
-        problem = consent.consent_problem(candidate)
+        scheduled = kwargs.get("log_action") == SCHEDULED_PUBLISH
+        problem = self.publish_problem(revision, user, scheduled=scheduled)
         if problem:
             log(instance=self, action="stories.publish_refused", user=user, data={})
-            if kwargs.get("log_action") == SCHEDULED_PUBLISH:
+            if scheduled:
                 # The scheduled-publishing job: skip this page, keep the others going, and stop
                 # retrying a revision that consent does not cover. The refusal is in the log.
                 revision.approved_go_live_at = None
@@ -378,6 +398,10 @@ class TestimonyPage(LongreadPage):
                 return None
             raise ConsentRefused(problem)
         return super().publish(revision, user=user, **kwargs)
+
+    def get_workflow(self):
+        # Testimonies always go through the testimony workflow, wherever they are in the tree.
+        return testimony_workflow() or super().get_workflow()
 
     def clean(self):
         super().clean()

@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -14,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories import consent
-from stories.models import ConsentRecord, ConsentWithdrawal
+from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.views import CONSENT_PERMISSION, withdraw_view
 
 REVIEW_WINDOW = datetime.timedelta(days=30)
@@ -167,9 +168,9 @@ def refuse_bulk_publishing_without_consent(request, action_type, objects, action
     problems = []
     for page in objects:
         specific = getattr(page, "specific", page)
-        revision = getattr(specific, "latest_revision", None)
-        candidate = revision.as_object() if revision else specific
-        problem = consent.consent_problem(candidate)
+        if not isinstance(specific, TestimonyPage):
+            continue
+        problem = specific.publish_problem(specific.get_latest_revision(), request.user)
         if problem:
             problems.append(f"{specific.title} ({specific.locale.language_code}): {problem}")
     if problems:
@@ -178,3 +179,15 @@ def refuse_bulk_publishing_without_consent(request, action_type, objects, action
         )
         return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
     return None
+
+
+@hooks.register("construct_page_action_menu")
+def offer_testimonies_only_through_the_workflow(menu_items, request, context):
+    """Source-language testimonies are published by the workflow, not by a Publish button."""
+    page = context.get("page")
+    specific = getattr(page, "specific", None)
+    if (
+        isinstance(specific, TestimonyPage)
+        and specific.locale.language_code == settings.LANGUAGE_CODE
+    ):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]

@@ -68,13 +68,67 @@ def test_edit_view_refuses_publishing_without_consent_with_a_clear_message(clien
     assert not page.live
 
 
-def test_edit_view_publishes_when_consent_covers_the_story(client):
+def test_a_source_testimony_is_not_published_directly_even_with_consent(client):
     client.force_login(make_user("boss", superuser=True))
     page = draft_story(consent=new_consent())
     response = publish_through_edit_view(client, page)
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert "Testimony review" in html.unescape(response.content.decode())
+    page.refresh_from_db()
+    assert not page.live
+
+
+def submit_to_workflow(client, page):
+    url = f"/admin/pages/{page.pk}/edit/"
+    data = form_data(client.get(url).content.decode())
+    data.setdefault("body-count", ["0"])
+    data["action-submit"] = ["action-submit"]
+    return client.post(url, data)
+
+
+def workflow_action(client, page, action):
+    page.refresh_from_db()
+    state = page.current_workflow_task_state
+    url = f"/admin/pages/workflow/action/{page.pk}/{action}/{state.pk}/"
+    return client.post(url, {"comment": ""})
+
+
+def test_workflow_teller_approval_then_a_second_person_publishes(client):
+    writer = make_user("writer", "Editors", "Moderators")
+    officer = make_user("officer", "Consent officers")
+    reviewer = make_user("reviewer", "Moderators")
+    page = draft_story(consent=new_consent())
+
+    client.force_login(writer)
+    assert submit_to_workflow(client, page).status_code == 302
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Teller's approval"
+
+    client.force_login(officer)
+    assert workflow_action(client, page, "approve").status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Second person's approval"
+
+    # The last editor cannot approve their own text.
+    client.force_login(writer)
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_task.name == "Second person's approval"
+
+    client.force_login(reviewer)
+    assert workflow_action(client, page, "approve").status_code in (200, 302)
     page.refresh_from_db()
     assert page.live
+
+    # A change to the text of the live story goes through the workflow again.
+    client.force_login(make_user("boss", superuser=True))
+    page.quote = "Een gewijzigd citaat"
+    revision = page.save_revision(user=writer)
+    with pytest.raises(ConsentRefused, match="Testimony review"):
+        revision.publish(user=reviewer)
+    page.refresh_from_db()
+    assert page.quote != "Een gewijzigd citaat"
 
 
 def test_edit_view_refuses_a_language_consent_does_not_cover(client):
