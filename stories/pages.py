@@ -40,6 +40,10 @@ class LongreadPage(Page):
         body = getattr(self, "body", None)
         return chapters(body) if body is not None else []
 
+    def allows_sharing(self) -> bool:
+        """Share links and social previews: only where the consent's social scope allows."""
+        return consent.page_is_visible(self, consent.SOCIAL)
+
     def public_translations(self, channel: str = consent.WEBSITE):
         """Live translations (this page included) that the consent rule lets readers see."""
         return consent.visible_pages(

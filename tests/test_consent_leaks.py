@@ -200,3 +200,21 @@ def test_python_explanation_agrees_with_the_sql_rule():
         record.allows_website = True
         record.languages.set(Locale.objects.filter(language_code__in=LANGUAGES))
         record.save()
+
+
+def test_share_links_and_social_previews_follow_the_social_scope(client):
+    pages = jill()
+    record = pages["nl"].consent
+    html = client.get(pages["en"].url).content.decode()
+    assert record.allows_social
+    assert 'property="og:title"' in html and "data-share-link" in html
+    record.allows_social = False
+    record.save()
+    for page in pages.values():
+        html = client.get(page.url).content.decode()
+        assert 'property="og:' not in html
+        assert "data-share-link" not in html
+        assert page.quote in html  # the page itself is still shown: only sharing is off
+    # KIM's consent never allowed social sharing.
+    kim = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="nl")
+    assert "data-share-link" not in client.get(kim.url).content.decode()

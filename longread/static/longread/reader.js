@@ -22,4 +22,26 @@
       if (shiftTimes.length >= 3) leave();
     });
   }
+
+  /* Sharing: copy the link, or the device's own share sheet. No third-party script. */
+  var shareLink = document.querySelector("[data-share-link]");
+  if (shareLink) {
+    var status = document.querySelector("[data-share-status]");
+    var copy = document.querySelector("[data-share-copy]");
+    var native = document.querySelector("[data-share-native]");
+    if (copy && navigator.clipboard) {
+      copy.hidden = false;
+      copy.addEventListener("click", function () {
+        navigator.clipboard.writeText(shareLink.href).then(function () {
+          if (status) status.textContent = copy.getAttribute("data-done") || "✓";
+        });
+      });
+    }
+    if (native && navigator.share) {
+      native.hidden = false;
+      native.addEventListener("click", function () {
+        navigator.share({ title: document.title, url: shareLink.href }).catch(function () {});
+      });
+    }
+  }
 })();
