@@ -57,12 +57,21 @@ run: install $(VAR)/secret_key
 	$(RUN_ENV) $(BIN)/gunicorn sitewide.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - \
 	  --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(L)ss'
 
-# Debian packages the browser tests need (installed when missing; needs root or sudo).
-browser-deps:
+# Debian packages the browser tests need (installed when missing; needs root or sudo), and
+# axe-core from npm, pinned in package-lock.json.
+browser-deps: node_modules/.installed
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm for axe-core"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -1,20 +1,93 @@
 """The block library of the longread body.
 
-Each block validates its input with errors that name the field, renders its own template and
-gives a structured API representation. Blocks know nothing of stories or consent: whatever needs
-those (related stories, helplines) is handed to the templates through the context.
+Each block validates its input with errors that name the field, renders its own template, shows
+a preview in the admin (`preview_value`, `description`) and gives a structured API
+representation. Blocks know nothing of stories, consent or site settings: what needs those
+(related stories, helplines, whether audio or video may be shown) reaches the templates through
+the context that the page hands down.
 """
 
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import expand_db_html
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 # Rich text in a longread stays simple: structure comes from blocks, not from the editor.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# Widths of image renditions offered to browsers; a phone takes the smallest that fits.
+IMAGE_WIDTHS = (480, 800, 1200, 1600)
+DEFAULT_VIDEO_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
+
+
+def video_hosts() -> tuple[str, ...]:
+    """Hosts external videos may come from; the page's CSP allows frames from these only."""
+    return tuple(getattr(settings, "LONGREAD_VIDEO_HOSTS", DEFAULT_VIDEO_HOSTS))
+
+
+def field_error(name: str, message) -> StructBlockValidationError:
+    return StructBlockValidationError(block_errors={name: ErrorList([ValidationError(message)])})
+
+
+def image_api(image, alt_text: str = "", decorative: bool = False) -> dict | None:
+    """An image as a partner front end needs it: renditions only, never the original file."""
+    if image is None:
+        return None
+    renditions = image.get_renditions(
+        *[f"width-{width}|format-{fmt}" for width in IMAGE_WIDTHS for fmt in ("webp", "jpeg")]
+    )
+    return {
+        "id": image.pk,
+        "width": image.width,
+        "height": image.height,
+        "alt": "" if decorative else alt_text,
+        "decorative": decorative,
+        "renditions": [
+            {"url": r.url, "width": r.width, "height": r.height, "format": spec.rsplit("-", 1)[1]}
+            for spec, r in renditions.items()
+        ],
+    }
+
+
+class AltTextMixin:
+    """Images need alternative text unless marked decorative; the error names the field."""
+
+    image_field = "image"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if (
+            value.get(self.image_field)
+            and not value.get("alt_text")
+            and not value.get("decorative")
+        ):
+            raise field_error("alt_text", _("Give alternative text, or mark the image decorative."))
+        return value
+
+
+def alt_text_block():
+    return blocks.CharBlock(
+        max_length=250,
+        required=False,
+        label=_("Alternative text"),
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+
+
+def decorative_block():
+    return blocks.BooleanBlock(
+        required=False, label=_("Decorative"), help_text=_("Adds nothing to the text; no alt text.")
+    )
 
 
 class ChapterBlock(blocks.StructBlock):
@@ -35,16 +108,31 @@ class ChapterBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        anchor = value.get("anchor") or slugify(value.get("heading", ""))
+        anchor = slugify(value.get("anchor") or value.get("heading", ""))
         if not anchor:
-            raise StructBlockValidationError(
-                block_errors={"anchor": ErrorList([_("Give an anchor made of letters or digits.")])}
-            )
-        value["anchor"] = slugify(anchor)
+            raise field_error("anchor", _("Give an anchor made of letters or digits."))
+        value["anchor"] = anchor
         return value
 
     def get_api_representation(self, value, context=None):
         return {"heading": value["heading"], "anchor": value["anchor"] or slugify(value["heading"])}
+
+
+class LongreadRichTextBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        template = "longread/blocks/text.html"
+        description = _("Paragraphs of running text.")
+        preview_value = "<p>Een alinea lopende tekst, zoals die in een verhaal staat.</p>"
+
+    def get_api_representation(self, value, context=None):
+        # Links resolved to real URLs, so a partner front end can render the HTML as it is.
+        return expand_db_html(value.source)
 
 
 class TestimonyQuoteBlock(blocks.StructBlock):
@@ -65,18 +153,31 @@ class TestimonyQuoteBlock(blocks.StructBlock):
         description = _("Words of a teller, with pseudonym and role.")
         preview_value = {"quote": "Ik wil dat mensen het zien.", "pseudonym": "Demo", "role": ""}
 
+    def clean(self, value):
+        value = super().clean(value)
+        lang = (value.get("lang") or "").strip().lower()
+        if lang and not LANGUAGE_TAG.match(lang):
+            raise field_error("lang", _("Use a language code such as 'nl' or 'en'."))
+        value["lang"] = lang
+        return value
 
-class FigureBlock(blocks.StructBlock):
+
+class PullQuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(max_length=120, required=False, label=_("Attribution"))
+
+    class Meta:
+        icon = "openquote"
+        label = _("Pull quote")
+        template = "longread/blocks/pull_quote.html"
+        description = _("A sentence from the text, set large, with who said it.")
+        preview_value = {"quote": "Niemand kan dit alleen.", "attribution": "Zorgcoördinator"}
+
+
+class FigureBlock(AltTextMixin, blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        max_length=250,
-        required=False,
-        label=_("Alternative text"),
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
-    decorative = blocks.BooleanBlock(
-        required=False, label=_("Decorative"), help_text=_("Adds nothing to the text; no alt text.")
-    )
+    alt_text = alt_text_block()
+    decorative = decorative_block()
     caption = blocks.CharBlock(max_length=300, required=False, label=_("Caption"))
     credit = blocks.CharBlock(max_length=120, required=False, label=_("Credit"))
     width = blocks.ChoiceBlock(
@@ -89,46 +190,356 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         label = _("Figure")
         template = "longread/blocks/figure.html"
-        description = _("An image with caption and credit.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("alt_text") and not value.get("decorative"):
-            raise StructBlockValidationError(
-                block_errors={
-                    "alt_text": ErrorList(
-                        [ValidationError(_("Give alternative text, or mark the image decorative."))]
-                    )
-                }
-            )
-        return value
+        description = _("An image with caption and credit, inline, wide or full bleed.")
 
     def get_api_representation(self, value, context=None):
-        image = value["image"]
         return {
-            "image": image.pk if image else None,
-            "alt_text": "" if value["decorative"] else value["alt_text"],
-            "decorative": value["decorative"],
+            "image": image_api(value["image"], value["alt_text"], value["decorative"]),
             "caption": value["caption"],
             "credit": value["credit"],
             "width": value["width"],
         }
 
 
-class LongreadBody(blocks.StreamBlock):
-    chapter = ChapterBlock()
-    text = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES,
-        label=_("Text"),
-        template="longread/blocks/text.html",
-        description=_("Paragraphs of running text."),
-        preview_value="<p>Een alinea lopende tekst.</p>",
+class BackdropBlock(AltTextMixin, blocks.StructBlock):
+    """Text cards that scroll over a sticky image. A dark scrim behind the cards keeps white text
+    at a contrast of at least 5.7:1 whatever the image: the brightest pixel, white, is darkened
+    to rgb(102, 102, 102) by the 60% black scrim."""
+
+    image = ImageChooserBlock(label=_("Background image"))
+    alt_text = alt_text_block()
+    decorative = decorative_block()
+    cards = blocks.ListBlock(
+        blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Card")),
+        min_num=1,
+        label=_("Text cards"),
     )
-    testimony_quote = TestimonyQuoteBlock()
-    figure = FigureBlock()
 
     class Meta:
-        block_counts = {}
+        icon = "image"
+        label = _("Backdrop")
+        template = "longread/blocks/backdrop.html"
+        description = _("Text cards scrolling over a large image.")
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "image": image_api(value["image"], value["alt_text"], value["decorative"]),
+            "cards": [expand_db_html(card.source) for card in value["cards"]],
+        }
+
+
+class StepBlock(AltTextMixin, blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Figure for this step"))
+    alt_text = alt_text_block()
+    decorative = decorative_block()
+    text = blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Text"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+
+
+class ScrollyStepsBlock(blocks.StructBlock):
+    """A sticky figure that changes as text steps scroll by. Every step carries its own figure,
+    so without JavaScript the block reads as figure and paragraph pairs, in order."""
+
+    heading = blocks.CharBlock(max_length=120, required=False, label=_("Heading"))
+    steps = blocks.ListBlock(StepBlock(), min_num=2, label=_("Steps"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Scrolly steps")
+        template = "longread/blocks/scrolly_steps.html"
+        description = _("A figure that changes step by step while the reader scrolls.")
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "heading": value["heading"],
+            "steps": [
+                {
+                    "image": image_api(step["image"], step["alt_text"], step["decorative"]),
+                    "text": expand_db_html(step["text"].source),
+                }
+                for step in value["steps"]
+            ],
+        }
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(
+        max_length=30, label=_("Figure"), help_text=_("As readers read it, e.g. '5.000–7.500'.")
+    )
+    count_to = blocks.IntegerBlock(
+        required=False,
+        min_value=0,
+        label=_("Count up to"),
+        help_text=_("Optional: a number to count up to when the reader allows motion."),
+    )
+    label = blocks.CharBlock(max_length=160, label=_("What it counts"))
+    source = blocks.CharBlock(max_length=200, required=False, label=_("Source"))
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, required=False, label=_("Heading"))
+    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6, label=_("Figures"))
+
+    class Meta:
+        icon = "table"
+        label = _("Key figures")
+        template = "longread/blocks/key_figures.html"
+        description = _("A few numbers that matter, set large.")
+        preview_value = {
+            "heading": "",
+            "figures": [
+                {
+                    "figure": "5.000–7.500",
+                    "count_to": None,
+                    "label": "slachtoffers per jaar",
+                    "source": "",
+                }
+            ],
+        }
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    when = blocks.CharBlock(max_length=60, label=_("When"), help_text=_("e.g. 'March 2021'"))
+    title = blocks.CharBlock(max_length=160, label=_("Title"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+
+
+class TimelineBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, required=False, label=_("Heading"))
+    events = blocks.ListBlock(TimelineEventBlock(), min_num=1, label=_("Events"))
+
+    class Meta:
+        icon = "date"
+        label = _("Timeline")
+        template = "longread/blocks/timeline.html"
+        description = _("Events in order of time.")
+        preview_value = {
+            "heading": "",
+            "events": [{"when": "2014", "title": "Start", "text": ""}],
+        }
+
+
+class AudioBlock(blocks.StructBlock):
+    media = SnippetChooserBlock("longread.MediaFile", label=_("Audio file"))
+    title = blocks.CharBlock(max_length=160, label=_("Title"))
+    transcript = blocks.RichTextBlock(
+        features=["bold", "italic"],
+        label=_("Transcript"),
+        help_text=_("Required: everything that is said, for readers who cannot listen."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Audio")
+        template = "longread/blocks/audio.html"
+        description = _("Self-hosted audio with a transcript; it never plays by itself.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        media = value.get("media")
+        if media is not None and media.kind != "audio":
+            raise field_error("media", _("Choose an audio file, not a video."))
+        if not value.get("transcript") or not value["transcript"].source.strip():
+            raise field_error("transcript", _("Audio needs a transcript."))
+        return value
+
+    def get_api_representation(self, value, context=None):
+        media = value["media"]
+        return {
+            "title": value["title"],
+            "url": media.file.url if media else None,
+            "mime_type": media.mime_type if media else None,
+            "transcript": expand_db_html(value["transcript"].source),
+        }
+
+
+class VideoBlock(blocks.StructBlock):
+    """Self-hosted video with captions, or an external video behind click-to-load: no request
+    goes to the video host before the reader asks for it."""
+
+    media = SnippetChooserBlock("longread.MediaFile", required=False, label=_("Video file"))
+    external_url = blocks.URLBlock(
+        required=False,
+        label=_("External video URL"),
+        help_text=_(
+            "Embed URL from an allowed host, e.g. https://www.youtube-nocookie.com/embed/…"
+        ),
+    )
+    title = blocks.CharBlock(max_length=160, label=_("Title"))
+    poster = ImageChooserBlock(required=False, label=_("Poster image"))
+    privacy_note = blocks.CharBlock(
+        max_length=300,
+        required=False,
+        label=_("Privacy note"),
+        help_text=_("Shown before loading an external video. A standard note is used if empty."),
+    )
+    transcript = blocks.RichTextBlock(features=["bold", "italic"], required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "longread/blocks/video.html"
+        description = _("Self-hosted video with captions, or an external video loaded on click.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        media, url = value.get("media"), value.get("external_url")
+        if bool(media) == bool(url):
+            raise field_error("media", _("Choose a video file or give an external URL (one)."))
+        if media is not None:
+            if media.kind != "video":
+                raise field_error("media", _("Choose a video file, not audio."))
+            if not media.captions:
+                raise field_error("media", _("This video has no captions; add a WebVTT file."))
+        if url:
+            parts = urlsplit(url)
+            if parts.scheme != "https" or parts.hostname not in video_hosts():
+                raise field_error(
+                    "external_url",
+                    _("Videos may come only from: %(hosts)s.")
+                    % {"hosts": ", ".join(video_hosts())},
+                )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        media = value["media"]
+        return {
+            "title": value["title"],
+            "url": media.file.url if media else None,
+            "captions_url": media.captions.url if media and media.captions else None,
+            "external_url": value["external_url"] or None,
+            "poster": image_api(value["poster"], "", True),
+            "transcript": expand_db_html(value["transcript"].source) if value["transcript"] else "",
+        }
+
+
+class GalleryImageBlock(AltTextMixin, blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = alt_text_block()
+    decorative = decorative_block()
+    caption = blocks.CharBlock(max_length=300, required=False, label=_("Caption"))
+
+
+class GalleryBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, required=False, label=_("Heading"))
+    images = blocks.ListBlock(GalleryImageBlock(), min_num=2, label=_("Images"))
+
+    class Meta:
+        icon = "image"
+        label = _("Gallery")
+        template = "longread/blocks/gallery.html"
+        description = _("Images side by side; the reader scrolls them, nothing moves by itself.")
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "heading": value["heading"],
+            "images": [
+                {
+                    "image": image_api(item["image"], item["alt_text"], item["decorative"]),
+                    "caption": item["caption"],
+                }
+                for item in value["images"]
+            ],
+        }
+
+
+class ImageComparisonBlock(blocks.StructBlock):
+    before = ImageChooserBlock(label=_("Before"))
+    before_alt = blocks.CharBlock(max_length=250, label=_("Alternative text, before"))
+    before_label = blocks.CharBlock(max_length=60, label=_("Label, before"))
+    after = ImageChooserBlock(label=_("After"))
+    after_alt = blocks.CharBlock(max_length=250, label=_("Alternative text, after"))
+    after_label = blocks.CharBlock(max_length=60, label=_("Label, after"))
+    caption = blocks.CharBlock(max_length=300, required=False, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        label = _("Image comparison")
+        template = "longread/blocks/image_comparison.html"
+        description = _("Two images compared with a slider; without JavaScript, one after another.")
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "before": image_api(value["before"], value["before_alt"]),
+            "before_label": value["before_label"],
+            "after": image_api(value["after"], value["after_alt"]),
+            "after_label": value["after_label"],
+            "caption": value["caption"],
+        }
+
+
+class HelpBoxBlock(blocks.StructBlock):
+    """Where to get help. The helpline itself comes from the language's settings (context)."""
+
+    heading = blocks.CharBlock(max_length=120, required=False, label=_("Heading"))
+    text = blocks.RichTextBlock(features=["bold", "link"], required=False, label=_("Extra text"))
+
+    class Meta:
+        icon = "help"
+        label = _("Help box")
+        template = "longread/blocks/help_box.html"
+        description = _("Where readers can get help, with the helpline of their language.")
+        preview_value = {"heading": "Hulp nodig?", "text": None}
+
+
+class RelatedStoriesBlock(blocks.StructBlock):
+    """Shows the related stories the page hands down; which may be shown is decided there."""
+
+    heading = blocks.CharBlock(max_length=120, required=False, label=_("Heading"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Related stories")
+        template = "longread/blocks/related_stories.html"
+        description = _("The page's related stories, where their tellers' consent allows.")
+        preview_value = {"heading": "Meer verhalen"}
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document (PDF)"))
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    description = blocks.TextBlock(required=False, label=_("Description"))
+    language = blocks.CharBlock(
+        max_length=10, required=False, label=_("Language of the document"), help_text="e.g. en"
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document download")
+        template = "longread/blocks/document.html"
+        description = _("A document to download, with its language and size.")
+
+    def get_api_representation(self, value, context=None):
+        document = value["document"]
+        return {
+            "title": value["title"],
+            "description": value["description"],
+            "language": value["language"],
+            "url": document.url if document else None,
+            "file_size": document.get_file_size() if document else None,
+        }
+
+
+class LongreadBody(blocks.StreamBlock):
+    chapter = ChapterBlock()
+    text = LongreadRichTextBlock()
+    testimony_quote = TestimonyQuoteBlock()
+    pull_quote = PullQuoteBlock()
+    figure = FigureBlock()
+    backdrop = BackdropBlock()
+    scrolly_steps = ScrollyStepsBlock()
+    key_figures = KeyFiguresBlock()
+    timeline = TimelineBlock()
+    audio = AudioBlock()
+    video = VideoBlock()
+    gallery = GalleryBlock()
+    image_comparison = ImageComparisonBlock()
+    help_box = HelpBoxBlock()
+    related_stories = RelatedStoriesBlock()
+    document = DocumentBlock()
 
 
 def chapters(body) -> list[dict]:

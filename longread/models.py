@@ -1,14 +1,32 @@
-"""The image library used by every block: metadata-free files under random names."""
+"""The image library used by every block: metadata-free files under random names.
 
+An uploaded photo may identify the person in it three ways besides its pixels: the metadata in
+the file (see ``longread.imagemeta``), the file's name, and a title made from that name. The
+first two never reach storage; the third is replaced by a neutral title at upload.
+"""
+
+import os
+import re
 import secrets
+import unicodedata
+from io import BytesIO
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import UploadedFile
+from wagtail.utils.file import hash_filelike
 
-from longread.imagemeta import strip_metadata
+from longread.imagemeta import carries_metadata, strip_metadata
+
+# A title that ends like an image file's name was made from one (the multiple uploader's
+# server-side default title is the whole file name, extension included).
+FILE_NAME_TITLE = re.compile(r"\.(jpe?g|jfif|png|gif|webp|avif|heic|heif|tiff?|bmp|svg)\s*$", re.I)
 
 
 def random_file_name(extension: str) -> str:
@@ -16,23 +34,64 @@ def random_file_name(extension: str) -> str:
     return f"{secrets.token_hex(16)}.{extension}"
 
 
+def neutral_title() -> str:
+    return f"Afbeelding {secrets.token_hex(4)}"
+
+
+def _words(text: str) -> str:
+    """Text compared as words: case, accents, and _ - . , white space and other punctuation
+    do not count."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    return " ".join(word for word in re.split(r"[\W_]+", text) if word)
+
+
+def reveals_file_name(text: str, file_name: str) -> bool:
+    """Whether text holds the stem of file_name, or is part of it, word for word."""
+    stem = _words(os.path.splitext(os.path.basename(file_name))[0])
+    words = _words(text)
+    if not stem or not words:
+        return False
+    return f" {stem} " in f" {words} " or f" {words} " in f" {stem} "
+
+
 class MetadataFreeImageFieldFile(ImageFieldFile):
     """Every write of an original goes through here: the edit form and the multiple uploader."""
 
     def save(self, name, content, save=True):
-        content.seek(0)
-        cleaned, extension = strip_metadata(content.read())
+        cleaned, extension = self.metadata_free(content)
+        # The name as uploaded is kept in memory only, so that the title can be checked against it.
+        self.instance._uploaded_file_name = name
         super().save(random_file_name(extension), ContentFile(cleaned), save=False)
-        # Width and height are those of the cleaned file (orientation may have been applied).
-        if hasattr(self, "_dimensions_cache"):
-            del self._dimensions_cache
+        self._metadata_free = None
+        # Width and height are those of the cleaned file (orientation may have been applied), and
+        # so are size and hash (the image form works them out from the upload, before this).
         self.field.update_dimension_fields(self.instance, force=True)
+        self.instance.file_size = len(cleaned)
+        self.instance.file_hash = hash_filelike(BytesIO(cleaned))
         if save:
             self.instance.save()
+
+    def metadata_free(self, content) -> tuple[bytes, str]:
+        """The content re-encoded without metadata, and its extension; worked out once."""
+        cached = getattr(self, "_metadata_free", None)
+        if cached is not None and cached[0] is content:
+            return cached[1]
+        content.seek(0)
+        result = strip_metadata(content.read())
+        content.seek(0)
+        self._metadata_free = (content, result)
+        return result
 
 
 class MetadataFreeImageField(models.ImageField):
     attr_class = MetadataFreeImageFieldFile
+
+    def validate(self, value, model_instance):
+        """A file that cannot be cleaned is a form error on the file field, not a failed save."""
+        super().validate(value, model_instance)
+        if value and not value._committed:
+            value.metadata_free(value.file)
 
 
 def original_upload_to(instance, filename):
@@ -54,9 +113,60 @@ class LongreadImage(AbstractImage):
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        storing_file = update_fields is None or "file" in update_fields
+        if storing_file and self.file and not self.file._committed:
+            # Store the cleaned file before saving the row, not in the file field's pre_save:
+            # width, height, size and hash change with it and are read before that field's.
+            self.file.save(self.file.name, self.file.file, save=False)
+        if update_fields is None or "title" in update_fields:
+            self._hide_uploaded_file_name()
+        super().save(*args, **kwargs)
+        self._uploaded_file_name = None
+
+    def _hide_uploaded_file_name(self):
+        """At upload, a title or description made from the file's name gives way."""
+        uploaded = getattr(self, "_uploaded_file_name", None)
+        if not self.title.strip() or (
+            uploaded
+            and (FILE_NAME_TITLE.search(self.title) or reveals_file_name(self.title, uploaded))
+        ):
+            self.title = neutral_title()
+        if uploaded and self.description and reveals_file_name(self.description, uploaded):
+            self.description = ""
+
+    def generate_rendition_file(self, filter, *, source=None):
+        """Renditions hold no metadata either, even if an original somehow still did."""
+        rendition_file = super().generate_rendition_file(filter, source=source)
+        rendition_file.seek(0)
+        data = rendition_file.read()
+        rendition_file.seek(0)
+        if not carries_metadata(data):
+            return rendition_file
+        return ContentFile(strip_metadata(data)[0], name=rendition_file.name)
+
 
 class LongreadRendition(AbstractRendition):
     image = models.ForeignKey(LongreadImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+@receiver(pre_save, sender=UploadedFile)
+def clean_parked_upload(sender, instance, raw=False, **kwargs):
+    """The multiple uploader parks a file as an UploadedFile when a field other than the file
+    fails (a title too long, say), byte for byte under its own name. Park an image clean."""
+    if raw or not instance.file or instance.file._committed:
+        return
+    if instance.for_content_type_id != ContentType.objects.get_for_model(LongreadImage).pk:
+        return
+    content = instance.file.file
+    content.seek(0)
+    cleaned, extension = strip_metadata(content.read())
+    instance.file = ContentFile(cleaned, name=random_file_name(extension))
+
+
+# Audio and video live in their own module; imported here so Django registers the model.
+from longread.mediafiles import MediaFile  # noqa: E402,F401

@@ -80,6 +80,15 @@ class LanguageSettings(TranslatableMixin, models.Model):
         help_text=_("A neutral website that the quick exit opens, common in this language."),
     )
     footer_text = models.TextField(_("footer text"), blank=True)
+    safety_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("safety page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Says honestly what the quick exit does and does not erase."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading=_("Site")),
@@ -102,6 +111,7 @@ class LanguageSettings(TranslatableMixin, models.Model):
             heading=_("Contact"),
         ),
         FieldPanel("quick_exit_url"),
+        FieldPanel("safety_page"),
         FieldPanel("footer_text"),
     ]
 

@@ -45,6 +45,7 @@ def register_surfaces():
         "rendition",
         "Image renditions under random names; story images are deleted on erasure.",
     )
+    exempt("media_file", "Audio and video under random names; erased with their story.")
     exempt("wagtaildocs_serve", "Documents; none belongs to a testimony.")
     exempt("wagtaildocs_authenticate_with_password", "Password form of a private document.")
     exempt("wagtailcore_authenticate_with_password", "Password form of a private page.")

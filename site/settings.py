@@ -191,6 +191,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAILIMAGES_IMAGE_MODEL = "longread.LongreadImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "longread.forms.LongreadImageForm"
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "CoMensha Longread")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -13,6 +13,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("media/images/<path:path>", media_views.rendition, name="rendition"),
+    path("media/media_files/<path:path>", media_views.media_file, name="media_file"),
 ]
 
 # Reader-facing pages carry their language in the URL: /nl/..., /en/...

@@ -433,6 +433,12 @@ class TestimonyPage(LongreadPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = self.visible_related_stories()
+        # The teller's consent decides whether their recorded voice or image may be played.
+        record = self.consent
+        context["media_allowed"] = {
+            "audio": bool(record and record.allows_audio),
+            "video": bool(record and record.allows_video),
+        }
         return context
 
 

@@ -31,7 +31,7 @@ def test_home_page_in_each_language(client, url, language):
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert f'<html lang="{language}" dir="ltr">' in html
+    assert f'<html lang="{language}" dir="ltr"' in html
     assert 'class="lr-skip" href="#main"' in html
     assert "data-quick-exit-link" in html
     # Footer from the per-language settings.

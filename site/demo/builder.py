@@ -7,18 +7,24 @@ so a second run changes nothing and creates no duplicates.
 import datetime
 import html
 import io
+import math
 import random
+import struct
+import uuid
+import wave
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFilter
+from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from longread.mediafiles import MediaFile
 from sitewide.demo import content
 from sitewide.models import HomePage, InformationPage, LanguageSettings
 from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
@@ -31,31 +37,43 @@ class DemoBuilder:
     def __init__(self, log):
         self.log = log
         self.mapping: dict[str, str] = {}
+        self.refs: dict[str, dict] = {"image": {}, "media": {}, "document": {}}
 
     # --- text helpers -------------------------------------------------------------------------
-    def text(self, value, language):
-        """Pick one language out of the content structure, remembering every nl→en pair."""
+    def text(self, value, language=SOURCE):
+        """Pick one language out of the content structure, remembering every nl→en pair.
+
+        Also resolves references: {"rich": [...]} to paragraphs, {"image": key} to an image id,
+        {"media": key} and {"document": key} likewise.
+        """
         if isinstance(value, dict) and set(value) == {"nl", "en"}:
             if value["nl"]:
                 self.mapping[value["nl"]] = value["en"]
             return value[language]
+        if isinstance(value, dict) and set(value) == {"rich"}:
+            paragraphs = [self.text(item, language) for item in value["rich"]]
+            return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+        if isinstance(value, dict) and set(value) == {"image"}:
+            return self.refs["image"][value["image"]].pk
+        if isinstance(value, dict) and set(value) == {"media"}:
+            return self.refs["media"][value["media"]].pk
+        if isinstance(value, dict) and set(value) == {"document"}:
+            return self.refs["document"][value["document"]].pk
         if isinstance(value, dict):
             return {key: self.text(item, language) for key, item in value.items()}
         if isinstance(value, list):
-            return [self.text(item, language) for item in value]
+            # Lists inside blocks are ListBlocks: give each item an id, as the editor does, so
+            # wagtail-localize can address its segments.
+            return [
+                {"type": "item", "value": self.text(item, language), "id": str(uuid.uuid4())}
+                for item in value
+            ]
         if isinstance(value, str) and value:
             self.mapping.setdefault(value, value)  # language-neutral: pseudonyms, anchors
         return value
 
     def body(self, blocks):
-        stream = []
-        for block_type, value in blocks:
-            if block_type == "text":
-                paragraphs = self.text(value, SOURCE)
-                stream.append((block_type, "".join(f"<p>{escape(p)}</p>" for p in paragraphs)))
-            else:
-                stream.append((block_type, self.text(value, SOURCE)))
-        return stream
+        return [{"type": block_type, "value": self.text(value)} for block_type, value in blocks]
 
     # --- steps --------------------------------------------------------------------------------
     def locales(self):
@@ -75,7 +93,26 @@ class DemoBuilder:
                 image.save()
                 self.log(f"  image: {spec['nl']}")
             made[key] = image
+        self.refs["image"] = made
         return made
+
+    def media_and_documents(self):
+        for key, spec in content.MEDIA.items():
+            media = MediaFile.objects.filter(title=spec["title"]).first()
+            if media is None:
+                media = MediaFile(title=spec["title"], kind=MediaFile.AUDIO)
+                media.file.save("tone.wav", ContentFile(calm_tone_wav(spec["seconds"])), save=False)
+                media.save()
+                self.log(f"  audio: {spec['title']}")
+            self.refs["media"][key] = media
+        for key, spec in content.DOCUMENTS.items():
+            document = Document.objects.filter(title=spec["title"]).first()
+            if document is None:
+                document = Document(title=spec["title"])
+                document.file.save("factsheet.pdf", ContentFile(demo_pdf()), save=False)
+                document.save()
+                self.log(f"  document: {spec['title']}")
+            self.refs["document"][key] = document
 
     def home(self, nl):
         site = Site.objects.get(is_default_site=True)
@@ -98,7 +135,8 @@ class DemoBuilder:
             home.save_revision().publish()
             self.log("  page: home")
         else:
-            self.text(content.HOME, SOURCE)
+            self.text({key: content.HOME[key] for key in ("title", "slug", "intro")})
+            self.body(content.HOME["body"])
         site.root_page = home
         site.hostname = "localhost"
         site.site_name = "CoMensha"
@@ -157,6 +195,8 @@ class DemoBuilder:
             allows_api=scope.get("api", False),
             allows_social=scope.get("social", False),
             allows_photos=scope.get("photos", False),
+            allows_audio=scope.get("audio", False),
+            allows_video=scope.get("video", False),
             notes="Demo record.",
         )
         record.languages.set([nl, en])
@@ -174,12 +214,15 @@ class DemoBuilder:
                     story.related_stories.create(story=other)
             story.save_revision().publish()
 
-    def language_settings(self, nl, en):
+    def language_settings(self, nl, en, safety_page=None):
         for code, locale in ((SOURCE, nl),):
             if not LanguageSettings.objects.filter(locale=locale).exists():
                 LanguageSettings.objects.create(locale=locale, **content.LANGUAGE_SETTINGS[code])
                 self.log(f"  settings: {code}")
         source = LanguageSettings.objects.get(locale=nl)
+        if safety_page is not None and source.safety_page_id is None:
+            source.safety_page = safety_page
+            source.save()
         for key, value in content.LANGUAGE_SETTINGS[SOURCE].items():
             self.mapping.setdefault(value, content.LANGUAGE_SETTINGS[TARGET][key])
             for nl_line, en_line in zip(
@@ -230,18 +273,21 @@ class DemoBuilder:
 
     def build(self):
         nl, en = self.locales()
-        self.log("Images")
+        self.log("Images, audio and documents")
         images = self.images()
-        self.log("Settings")
-        settings = self.language_settings(nl, en)
+        self.media_and_documents()
         self.log("Pages")
         home = self.home(nl)
         about = self.child_page(home, InformationPage, content.ABOUT, show_in_menus=True)
         index = self.child_page(home, StoryIndexPage, content.STORY_INDEX, show_in_menus=True)
+        safety = self.child_page(home, InformationPage, content.SAFETY)
         stories = self.testimonies(index, images, nl, en)
         self.related(stories)
+        self.log("Settings")
+        settings = self.language_settings(nl, en, safety_page=safety)
         self.log("Translations")
-        for instance in [settings, home, about, index, *stories]:
+        # Pages first, so that the settings' page links find their English pages.
+        for instance in [home, about, index, safety, *stories, settings]:
             self.translate(instance, en)
 
 
@@ -270,4 +316,49 @@ def abstract_png(spec) -> bytes:
     image = Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
     output = io.BytesIO()
     image.save(output, format="PNG")
+    return output.getvalue()
+
+
+def calm_tone_wav(seconds: int) -> bytes:
+    """A soft 220 Hz tone that fades in and out: demo audio, generated, no voice."""
+    rate = 16000
+    frames = bytearray()
+    total = rate * seconds
+    for n in range(total):
+        fade = min(1.0, n / (rate / 2), (total - n) / (rate / 2))
+        sample = int(6000 * fade * math.sin(2 * math.pi * 220 * n / rate))
+        frames += struct.pack("<h", sample)
+    output = io.BytesIO()
+    with wave.open(output, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(bytes(frames))
+    return output.getvalue()
+
+
+def demo_pdf() -> bytes:
+    """A one-page PDF that says it is a demo document."""
+    text = b"BT /F1 18 Tf 72 720 Td (Factsheet - demo document) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    output = io.BytesIO()
+    output.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(output.tell())
+        output.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = output.tell()
+    output.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        output.write(b"%010d 00000 n \n" % offset)
+    output.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return output.getvalue()

@@ -5,6 +5,20 @@ such on the page; the professionals are fictional. JILL's and KIM's headline quo
 words as published by the organisation.
 """
 
+
+def rich(*paragraphs):
+    """Rich text: a list of paragraph pairs."""
+    return {"rich": list(paragraphs)}
+
+
+def image(key):
+    return {"image": key}
+
+
+def T(nl, en):  # noqa: N802 - reads like a literal
+    return {"nl": nl, "en": en}
+
+
 DEMO_NOTE = {
     "nl": "Demotekst: geschreven voor de demonstratie van deze website, op basis van openbare feiten.",
     "en": "Demo text: written to demonstrate this website, based on public facts.",
@@ -63,7 +77,7 @@ HOME = {
     "body": [
         (
             "text",
-            [
+            rich(
                 {
                     "nl": "CoMensha verbindt de partners in de ketenaanpak tegen alle vormen van "
                     "mensenhandel en werkt aan betere zorg voor slachtoffers, in Nederland en "
@@ -73,7 +87,7 @@ HOME = {
                     "and abroad.",
                 },
                 DEMO_NOTE,
-            ],
+            ),
         )
     ],
 }
@@ -94,7 +108,7 @@ ABOUT = {
         ),
         (
             "text",
-            [
+            rich(
                 {
                     "nl": "Mensenhandel kent vele vormen: seksuele uitbuiting, arbeidsuitbuiting en "
                     "criminele uitbuiting. Geen enkele organisatie kan het alleen aanpakken.",
@@ -107,7 +121,7 @@ ABOUT = {
                     "en": "That is why we link municipalities, police, care, shelters and the justice "
                     "system in one chain approach, and record how many victims come into view.",
                 },
-            ],
+            ),
         ),
         (
             "chapter",
@@ -118,7 +132,7 @@ ABOUT = {
         ),
         (
             "text",
-            [
+            rich(
                 {
                     "nl": "Wie hier een verhaal vertelt, doet dat onder een schuilnaam en met "
                     "toestemming die op elk moment kan worden ingetrokken. Dan verdwijnt het verhaal "
@@ -127,8 +141,152 @@ ABOUT = {
                     "that can be withdrawn at any time. The story then disappears from this website.",
                 },
                 DEMO_NOTE,
-            ],
+            ),
         ),
+    ],
+}
+
+ABOUT["body"] += [
+    (
+        "key_figures",
+        {
+            "heading": T("In cijfers", "In figures"),
+            "figures": [
+                {
+                    "figure": "5.000–7.500",
+                    "count_to": None,
+                    "label": T(
+                        "geschatte slachtoffers per jaar in Nederland",
+                        "estimated victims a year in the Netherlands",
+                    ),
+                    "source": T("Schatting genoemd door CoMensha", "Estimate quoted by CoMensha"),
+                },
+                {
+                    "figure": T("€ 346.069", "€346,069"),
+                    "count_to": 346069,
+                    "label": T("totaalbudget van RAVOT-EUR", "total budget of RAVOT-EUR"),
+                    "source": T(
+                        "Subsidie HOME/2012/ISEC/AG/4000004405",
+                        "Grant HOME/2012/ISEC/AG/4000004405",
+                    ),
+                },
+            ],
+        },
+    ),
+    (
+        "timeline",
+        {
+            "heading": T("Europese samenwerking", "European cooperation"),
+            "events": [
+                {
+                    "when": T("februari 2014 – januari 2016", "February 2014 – January 2016"),
+                    "title": T("RAVOT-EUR", "RAVOT-EUR"),
+                    "text": T(
+                        "Hongarije, België en Nederland bouwen een internationaal doorverwijsmechanisme voor hulp, veilige terugkeer en re-integratie.",
+                        "Hungary, Belgium and the Netherlands build a transnational referral mechanism for assistance, safe return and reintegration.",
+                    ),
+                },
+                {
+                    "when": T("november 2020", "November 2020"),
+                    "title": T("Online focusgroep REST", "REST online focus group"),
+                    "text": "",
+                },
+                {
+                    "when": T("12 maart 2021", "12 March 2021"),
+                    "title": T("Eindrapport REST gepresenteerd", "REST final report presented"),
+                    "text": T(
+                        "In een webinar, met leden van het Europees Parlement.",
+                        "In a webinar, with members of the European Parliament.",
+                    ),
+                },
+                {
+                    "when": T("begin 2021", "Early 2021"),
+                    "title": T("Start van COMPASS", "COMPASS launched"),
+                    "text": T(
+                        "Door IOM en het Nederlandse ministerie van Buitenlandse Zaken.",
+                        "By IOM and the Netherlands' Ministry of Foreign Affairs.",
+                    ),
+                },
+            ],
+        },
+    ),
+    (
+        "video",
+        {
+            "media": None,
+            "external_url": "https://www.youtube-nocookie.com/embed/demo-rest-webinar",
+            "title": T(
+                "Webinar over het eindrapport van REST (demo: het adres is een voorbeeld)",
+                "Webinar on the REST final report (demo: the address is a placeholder)",
+            ),
+            "poster": None,
+            "privacy_note": "",
+            "transcript": "",
+        },
+    ),
+    (
+        "document",
+        {
+            "document": {"document": "demo-factsheet"},
+            "title": T("Factsheet (demo)", "Factsheet (demo)"),
+            "description": T(
+                "Een voorbeeld van een document om te downloaden.",
+                "An example of a document to download.",
+            ),
+            "language": "nl",
+        },
+    ),
+]
+
+SAFETY = {
+    "title": T("Veilig deze website bekijken", "Browsing this website safely"),
+    "slug": T("veilig-bekijken", "browsing-safely"),
+    "intro": T(
+        "Iemand kan meekijken op je telefoon of computer. Hier lees je wat de knop 'Snel weg' doet, en wat niet.",
+        "Someone may be able to look at your phone or computer. Here is what the 'Leave this site quickly' button does, and what it does not do.",
+    ),
+    "body": [
+        (
+            "chapter",
+            {
+                "heading": T("Wat de knop doet", "What the button does"),
+                "anchor": "wat-de-knop-doet",
+            },
+        ),
+        (
+            "text",
+            rich(
+                T(
+                    "De knop opent meteen een gewone website, zoals een weerbericht. Je kunt ook drie keer snel op de Shift-toets drukken.",
+                    "The button opens an ordinary website at once, such as a weather forecast. You can also press the Shift key three times quickly.",
+                ),
+                T(
+                    "De pagina die je aan het lezen was, wordt in je browsergeschiedenis vervangen. Met de terugknop kom je daar meestal niet meer terug.",
+                    "The page you were reading is replaced in your browser history. The back button usually does not take you back to it.",
+                ),
+            ),
+        ),
+        (
+            "chapter",
+            {
+                "heading": T("Wat de knop niet doet", "What the button does not do"),
+                "anchor": "wat-de-knop-niet-doet",
+            },
+        ),
+        (
+            "text",
+            rich(
+                T(
+                    "Andere pagina's van deze website die je eerder bekeek, blijven in je geschiedenis staan. De knop wist ook geen bestanden die je browser bewaarde.",
+                    "Other pages of this website that you viewed before stay in your history. The button does not delete files that your browser kept either.",
+                ),
+                T(
+                    "Gebruik daarom zo mogelijk een privévenster, en wis daarna je geschiedenis. Deze website plaatst geen cookies en bewaart niets op je apparaat.",
+                    "So where you can, use a private window, and clear your history afterwards. This website sets no cookies and stores nothing on your device.",
+                ),
+            ),
+        ),
+        ("help_box", {"heading": T("Hulp nodig?", "Need help?"), "text": ""}),
     ],
 }
 
@@ -149,7 +307,13 @@ TESTIMONIES = [
         "kind": "survivor",
         "role": {"nl": "", "en": ""},
         "themes": ["sexual"],
-        "consent": {"given_days_ago": 120, "api": True, "social": True, "photos": True},
+        "consent": {
+            "given_days_ago": 120,
+            "api": True,
+            "social": True,
+            "photos": True,
+            "audio": True,
+        },
         "title": {"nl": "Mijn vertrouwen terug", "en": "Getting my trust back"},
         "slug": {"nl": "jill", "en": "jill"},
         "quote": {
@@ -172,46 +336,217 @@ TESTIMONIES = [
             "en": "Abstract illustration: soft light breaking through layers of colour.",
         },
         "body": [
-            ("chapter", {"heading": {"nl": "Het begin", "en": "The beginning"}, "anchor": "begin"}),
+            ("chapter", {"heading": T("Het begin", "The beginning"), "anchor": "begin"}),
             (
                 "text",
-                [
-                    {
-                        "nl": "Het begon met iemand die aardig voor me was, op een moment dat niemand "
-                        "anders dat was.",
-                        "en": "It started with someone who was kind to me, at a time when nobody else "
-                        "was.",
-                    },
-                    {
-                        "nl": "Pas veel later begreep ik dat die aandacht een plan was.",
-                        "en": "Only much later did I understand that this attention was a plan.",
-                    },
-                ],
+                rich(
+                    DEMO_NOTE,
+                    T(
+                        "Het begon met iemand die aardig voor me was, op een moment dat niemand anders dat was.",
+                        "It started with someone who was kind to me, at a time when nobody else was.",
+                    ),
+                    T(
+                        "Pas veel later begreep ik dat die aandacht een plan was.",
+                        "Only much later did I understand that this attention was a plan.",
+                    ),
+                ),
+            ),
+            (
+                "figure",
+                {
+                    "image": image("dawn"),
+                    "alt_text": T(
+                        "Abstracte illustratie: zacht licht dat door lagen kleur breekt.",
+                        "Abstract illustration: soft light breaking through layers of colour.",
+                    ),
+                    "decorative": False,
+                    "caption": T(
+                        "Illustratie bij het verhaal van JILL.", "Illustration for JILL's story."
+                    ),
+                    "credit": T("Demo-illustratie", "Demo illustration"),
+                    "width": "wide",
+                },
+            ),
+            (
+                "scrolly_steps",
+                {
+                    "heading": T("Hoe het dichterbij kwam", "How it closed in"),
+                    "steps": [
+                        {
+                            "image": image("paper"),
+                            "alt_text": T(
+                                "Abstracte illustratie: warme, open vlakken.",
+                                "Abstract illustration: warm, open planes.",
+                            ),
+                            "decorative": False,
+                            "text": rich(
+                                T(
+                                    "Eerst waren er cadeaus en aandacht.",
+                                    "First there were gifts and attention.",
+                                )
+                            ),
+                        },
+                        {
+                            "image": image("threads"),
+                            "alt_text": T(
+                                "Abstracte illustratie: lijnen die dichter bij elkaar komen.",
+                                "Abstract illustration: lines drawing closer together.",
+                            ),
+                            "decorative": False,
+                            "text": rich(
+                                T(
+                                    "Daarna kwamen de regels: wie ik mocht zien, waar ik mocht zijn.",
+                                    "Then came the rules: whom I could see, where I could be.",
+                                )
+                            ),
+                        },
+                        {
+                            "image": image("horizon"),
+                            "alt_text": T(
+                                "Abstracte illustratie: een lage, donkere horizon.",
+                                "Abstract illustration: a low, dark horizon.",
+                            ),
+                            "decorative": False,
+                            "text": rich(
+                                T(
+                                    "Op het laatst was er bijna niemand meer om wie ik vertrouwde.",
+                                    "In the end there was almost nobody left whom I trusted.",
+                                )
+                            ),
+                        },
+                    ],
+                },
             ),
             (
                 "testimony_quote",
                 {
-                    "quote": {
-                        "nl": "Het belangrijkste is dat ik mijn vertrouwen weer terug krijg",
-                        "en": "The most important thing is that I get my trust back",
-                    },
+                    "quote": T(
+                        "Het belangrijkste is dat ik mijn vertrouwen weer terug krijg",
+                        "The most important thing is that I get my trust back",
+                    ),
                     "pseudonym": "JILL",
                     "role": "",
                     "lang": "",
                 },
             ),
-            ("chapter", {"heading": {"nl": "Daarna", "en": "Afterwards"}, "anchor": "daarna"}),
+            ("chapter", {"heading": T("Hulp", "Help"), "anchor": "hulp"}),
+            (
+                "backdrop",
+                {
+                    "image": image("horizon"),
+                    "alt_text": "",
+                    "decorative": True,
+                    "cards": [
+                        rich(T("Hulpverleners gaven me tijd.", "Care workers gave me time.")),
+                        rich(
+                            T(
+                                "Niemand dwong me om alles in één keer te vertellen.",
+                                "Nobody forced me to tell everything at once.",
+                            )
+                        ),
+                        rich(
+                            T(
+                                "Langzaam leerde ik weer ja en nee zeggen.",
+                                "Slowly I learned to say yes and no again.",
+                            )
+                        ),
+                    ],
+                },
+            ),
+            (
+                "pull_quote",
+                {
+                    "quote": T(
+                        "Vertrouwen komt niet terug in één gesprek.",
+                        "Trust does not come back in one conversation.",
+                    ),
+                    "attribution": "JILL",
+                },
+            ),
+            (
+                "audio",
+                {
+                    "media": {"media": "calm-tone"},
+                    "title": T("Demo-geluid: een rustige toon", "Demo sound: a calm tone"),
+                    "transcript": rich(
+                        T(
+                            "[Demo: een rustige toon, zonder gesproken tekst. Hier staat bij een echte opname alles wat er gezegd wordt.]",
+                            "[Demo: a calm tone, with no spoken words. For a real recording, everything that is said is written here.]",
+                        )
+                    ),
+                },
+            ),
+            ("chapter", {"heading": T("Daarna", "Afterwards"), "anchor": "daarna"}),
+            (
+                "image_comparison",
+                {
+                    "before": image("horizon"),
+                    "before_alt": T(
+                        "Abstracte illustratie in koele, donkere tinten.",
+                        "Abstract illustration in cool, dark tones.",
+                    ),
+                    "before_label": T("Toen", "Then"),
+                    "after": image("dawn"),
+                    "after_alt": T(
+                        "Abstracte illustratie in warme, lichte tinten.",
+                        "Abstract illustration in warm, light tones.",
+                    ),
+                    "after_label": T("Nu", "Now"),
+                    "caption": T(
+                        "Twee illustraties, vergeleken met een schuifregelaar.",
+                        "Two illustrations, compared with a slider.",
+                    ),
+                },
+            ),
+            (
+                "gallery",
+                {
+                    "heading": T("Beelden van herstel", "Images of recovery"),
+                    "images": [
+                        {
+                            "image": image("paper"),
+                            "alt_text": T(
+                                "Warme vlakken die elkaar overlappen.",
+                                "Warm planes overlapping each other.",
+                            ),
+                            "decorative": False,
+                            "caption": T("Rust", "Calm"),
+                        },
+                        {
+                            "image": image("dawn"),
+                            "alt_text": T("Licht dat doorbreekt.", "Light breaking through."),
+                            "decorative": False,
+                            "caption": T("Licht", "Light"),
+                        },
+                        {
+                            "image": image("threads"),
+                            "alt_text": T("Lijnen die samenkomen.", "Lines coming together."),
+                            "decorative": False,
+                            "caption": T("Verbinding", "Connection"),
+                        },
+                    ],
+                },
+            ),
             (
                 "text",
-                [
-                    {
-                        "nl": "Hulpverleners gaven me tijd. Niemand dwong me om alles in één keer te "
-                        "vertellen.",
-                        "en": "Care workers gave me time. Nobody forced me to tell everything at once.",
-                    },
-                    DEMO_NOTE,
-                ],
+                rich(
+                    T(
+                        "Vandaag kies ik zelf wie ik vertrouw. Dat gaat niet snel, maar het gaat.",
+                        "Today I choose for myself whom I trust. It is not quick, but it is happening.",
+                    ),
+                ),
             ),
+            (
+                "help_box",
+                {
+                    "heading": T(
+                        "Herken je iets in dit verhaal?",
+                        "Do you recognise something in this story?",
+                    ),
+                    "text": "",
+                },
+            ),
+            ("related_stories", {"heading": T("Meer verhalen", "More stories")}),
         ],
     },
     {
@@ -243,7 +578,7 @@ TESTIMONIES = [
         "body": [
             (
                 "text",
-                [
+                rich(
                     {
                         "nl": "Ik schaamde me voor wat er gebeurde, ook al was het niet mijn schuld.",
                         "en": "I was ashamed of what happened, even though it was not my fault.",
@@ -254,7 +589,7 @@ TESTIMONIES = [
                         "en": "The threats were not only about me, but also about my family.",
                     },
                     DEMO_NOTE,
-                ],
+                ),
             ),
         ],
     },
@@ -283,14 +618,14 @@ TESTIMONIES = [
         "body": [
             (
                 "text",
-                [
+                rich(
                     FICTION_NOTE,
                     {
                         "nl": "Bij een controle let ik op wie het woord doet en wie niet mag praten.",
                         "en": "During an inspection I watch who does the talking and who is not "
                         "allowed to speak.",
                     },
-                ],
+                ),
             ),
         ],
     },
@@ -319,17 +654,21 @@ TESTIMONIES = [
         "body": [
             (
                 "text",
-                [
+                rich(
                     FICTION_NOTE,
                     {
                         "nl": "Mijn werk begint vaak met een bed, een maaltijd en rust.",
                         "en": "My work often starts with a bed, a meal and some calm.",
                     },
-                ],
+                ),
             ),
         ],
     },
 ]
+
+# A calm tone as demo audio, and a one-page PDF as demo document, both generated.
+MEDIA = {"calm-tone": {"title": "Demo-geluid: rustige toon", "seconds": 4}}
+DOCUMENTS = {"demo-factsheet": {"title": "Factsheet (demo)"}}
 
 IMAGES = {
     "dawn": {

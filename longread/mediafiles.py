@@ -1,0 +1,107 @@
+"""Self-hosted audio and video for longreads: never a third-party player, always accessible.
+
+Audio needs a transcript and video needs captions (WebVTT), so nobody is shut out.
+"""
+
+import os
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+AUDIO_EXTENSIONS = ["mp3", "m4a", "ogg", "oga", "opus", "wav"]
+VIDEO_EXTENSIONS = ["mp4", "webm"]
+MAX_MEDIA_BYTES = 200 * 1024 * 1024
+
+
+def media_upload_to(instance, filename):
+    # A random name: the uploaded name may identify a person.
+    extension = os.path.splitext(filename)[1].lower().lstrip(".")
+    return f"media_files/{secrets.token_hex(16)}.{extension}"
+
+
+def validate_size(file):
+    if file.size > MAX_MEDIA_BYTES:
+        raise ValidationError(_("The file is larger than 200 MB."))
+
+
+def validate_webvtt(file):
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    if isinstance(head, str):
+        head = head.encode()
+    if not head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
+        raise ValidationError(_("Captions must be a WebVTT file that starts with 'WEBVTT'."))
+
+
+class MediaFile(index.Indexed, models.Model):
+    AUDIO = "audio"
+    VIDEO = "video"
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=[(AUDIO, _("Audio")), (VIDEO, _("Video"))]
+    )
+    file = models.FileField(
+        _("file"),
+        upload_to=media_upload_to,
+        validators=[
+            FileExtensionValidator(AUDIO_EXTENSIONS + VIDEO_EXTENSIONS),
+            validate_size,
+        ],
+    )
+    captions = models.FileField(
+        _("captions (WebVTT)"),
+        upload_to=media_upload_to,
+        blank=True,
+        validators=[FileExtensionValidator(["vtt"]), validate_webvtt],
+        help_text=_("Required for video."),
+    )
+    captions_language = models.CharField(_("captions language"), max_length=10, default="nl")
+    duration_seconds = models.PositiveIntegerField(_("duration in seconds"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        FieldPanel("file"),
+        FieldPanel("captions"),
+        FieldPanel("captions_language"),
+        FieldPanel("duration_seconds"),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        verbose_name = _("audio or video file")
+        verbose_name_plural = _("audio and video files")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        extension = os.path.splitext(self.file.name or "")[1].lower().lstrip(".")
+        if self.file and self.kind == self.AUDIO and extension not in AUDIO_EXTENSIONS:
+            raise ValidationError({"file": _("This is not an audio file.")})
+        if self.file and self.kind == self.VIDEO and extension not in VIDEO_EXTENSIONS:
+            raise ValidationError({"file": _("This is not a video file.")})
+        if self.kind == self.VIDEO and not self.captions:
+            raise ValidationError({"captions": _("A video needs captions (a WebVTT file).")})
+
+    @property
+    def mime_type(self) -> str:
+        extension = os.path.splitext(self.file.name)[1].lower().lstrip(".")
+        return {
+            "mp3": "audio/mpeg",
+            "m4a": "audio/mp4",
+            "ogg": "audio/ogg",
+            "oga": "audio/ogg",
+            "opus": "audio/ogg",
+            "wav": "audio/wav",
+            "mp4": "video/mp4",
+            "webm": "video/webm",
+        }.get(extension, "application/octet-stream")

@@ -1,0 +1,181 @@
+"""The longread block library: validation, rendering without JavaScript, API representation."""
+
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from longread import blocks
+from longread.mediafiles import MediaFile
+from stories.models import TestimonyPage
+
+pytestmark = pytest.mark.django_db
+
+
+def an_image():
+    return get_image_model().objects.first()
+
+
+def errors_of(block, value):
+    with pytest.raises(StructBlockValidationError) as caught:
+        block.clean(block.to_python(value) if isinstance(value, dict) else value)
+    return set(caught.value.block_errors)
+
+
+def test_figure_needs_alt_text_unless_decorative():
+    block = blocks.FigureBlock()
+    value = {"image": an_image().pk, "alt_text": "", "decorative": False, "width": "inline"}
+    assert errors_of(block, value) == {"alt_text"}
+    value["decorative"] = True
+    block.clean(block.to_python(value))
+
+
+def test_video_needs_captions_and_an_allowed_host():
+    block = blocks.VideoBlock()
+    assert errors_of(
+        block, {"title": "x", "external_url": "https://video.example.com/embed/1"}
+    ) == {"external_url"}
+    assert errors_of(
+        block, {"title": "x", "external_url": "http://www.youtube-nocookie.com/x"}
+    ) == {"external_url"}
+    video = MediaFile.objects.create(title="v", kind=MediaFile.VIDEO, file="media_files/v.mp4")
+    assert errors_of(block, {"title": "x", "media": video.pk}) == {"media"}
+    assert errors_of(block, {"title": "x"}) == {"media"}
+    block.clean(
+        block.to_python({"title": "x", "external_url": "https://www.youtube-nocookie.com/embed/a"})
+    )
+
+
+def test_audio_needs_a_transcript():
+    audio = MediaFile.objects.get(kind=MediaFile.AUDIO)
+    block = blocks.AudioBlock()
+    assert errors_of(block, {"title": "x", "media": audio.pk, "transcript": ""}) == {"transcript"}
+
+
+def test_video_model_refuses_a_video_without_captions():
+    from django.core.exceptions import ValidationError
+
+    video = MediaFile(title="v", kind=MediaFile.VIDEO, file="media_files/v.mp4")
+    with pytest.raises(ValidationError) as caught:
+        video.clean()
+    assert "captions" in caught.value.message_dict
+
+
+def test_chapter_anchor_is_stable_and_made_from_the_heading():
+    block = blocks.ChapterBlock()
+    value = block.clean(block.to_python({"heading": "Het begin!", "anchor": ""}))
+    assert value["anchor"] == "het-begin"
+
+
+def test_testimony_quote_language_must_be_a_language_code():
+    block = blocks.TestimonyQuoteBlock()
+    assert errors_of(block, {"quote": "q", "lang": "Dutch please"}) == {"lang"}
+
+
+def test_every_block_type_appears_in_a_demo_page():
+    used = set()
+    for page in Page.objects.live().specific():
+        body = getattr(page, "body", None)
+        if body is not None:
+            used |= {child.block_type for child in body}
+    assert set(blocks.LongreadBody.base_blocks) <= used, set(blocks.LongreadBody.base_blocks) - used
+
+
+def jill(language="en"):
+    return TestimonyPage.objects.get(pseudonym="JILL", locale__language_code=language)
+
+
+def test_the_story_reads_completely_without_javascript(client):
+    html = client.get(jill().url).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    # Steps: each step carries its own figure, then its text, in reading order.
+    steps = soup.select(".lr-step")
+    assert len(steps) == 3
+    for step in steps:
+        children = [child for child in step.children if getattr(child, "name", None)]
+        assert [child.name for child in children] == ["figure", "div"]
+        assert step.find("img")["alt"]
+    assert "First there were gifts and attention." in steps[0].get_text()
+    # Transcript open, both comparison images present, backdrop cards as text.
+    assert soup.select_one(".lr-transcript").has_attr("open")
+    assert len(soup.select(".lr-compare img")) == 2
+    assert "Care workers gave me time." in soup.select_one(".lr-backdrop").get_text()
+    # Nothing is hidden by CSS that only JavaScript reveals: no hidden content but controls.
+    for element in soup.select("[hidden]"):
+        assert element.name in ("button", "label"), element
+    # No autoplay anywhere.
+    assert "autoplay" not in html
+
+
+def test_external_video_makes_no_request_before_a_click(client):
+    html = client.get("/en/about-comensha/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("[data-embed-src]")
+    assert not soup.find("iframe")
+    for element in soup.find_all(src=True):
+        assert not element["src"].startswith("http"), element
+
+
+def test_images_are_responsive_with_dimensions(client):
+    soup = BeautifulSoup(client.get(jill().url).content.decode(), "html.parser")
+    hero = soup.select_one("header img")
+    assert hero["fetchpriority"] == "high" and "loading" not in hero.attrs
+    for picture in soup.find_all("picture"):
+        assert picture.find("source", type="image/webp")
+        image = picture.find("img")
+        assert image["width"] and image["height"] and image.get("srcset")
+    body_images = soup.select(".lr-body img")
+    assert body_images and all(img.get("loading") == "lazy" for img in body_images)
+
+
+def test_reading_time_is_computed_per_language():
+    nl, en = jill("nl"), jill("en")
+    assert nl.reading_minutes() >= 1 and en.reading_minutes() >= 1
+    assert "JILL" in nl.reading_text() and "trust" in en.reading_text()
+
+
+def test_audio_plays_only_where_consent_allows_it(client):
+    page = jill()
+    assert "<audio" in client.get(page.url).content.decode()
+    record = page.consent
+    record.allows_audio = False
+    record.save()
+    assert "<audio" not in client.get(page.url).content.decode()
+
+
+def test_api_representation_gives_renditions_never_the_original():
+    page = jill()
+    data = page.body.stream_block.get_api_representation(page.body)
+    figure = next(item for item in data if item["type"] == "figure")["value"]
+    urls = [rendition["url"] for rendition in figure["image"]["renditions"]]
+    assert {"webp", "jpeg"} == {rendition["format"] for rendition in figure["image"]["renditions"]}
+    assert urls and not any("original_images" in url for url in urls)
+    assert figure["image"]["alt"].startswith("Abstract illustration")
+    text = next(item for item in data if item["type"] == "text")["value"]
+    assert text.startswith("<p>")
+
+
+def test_viewport_never_blocks_zoom(client):
+    html = client.get(jill().url).content.decode()
+    viewport = BeautifulSoup(html, "html.parser").find("meta", attrs={"name": "viewport"})
+    assert "user-scalable" not in viewport["content"] and "maximum-scale" not in viewport["content"]
+
+
+def test_demo_story_is_within_its_budgets():
+    out = io.StringIO()
+    call_command("check_page_budget", jill().url, stdout=out)
+    assert "Within budget." in out.getvalue()
+
+
+def test_budget_check_fails_over_budget(monkeypatch):
+    from django.core.management import CommandError
+
+    from longread.management.commands import check_page_budget
+
+    monkeypatch.setitem(check_page_budget.BUDGETS, "js", 10)
+    with pytest.raises(CommandError, match="Over budget"):
+        call_command("check_page_budget", jill().url, stdout=io.StringIO())
