@@ -55,3 +55,35 @@ def withdraw_view(request, pk):
     return TemplateResponse(
         request, "stories/admin/withdraw.html", {"record": record, "form": form}
     )
+
+
+class ErasureConfirmForm(forms.Form):
+    confirm = forms.CharField(
+        label=_("Type 'erase' to confirm"),
+        help_text=_("This deletes the story in every language and cannot be undone."),
+    )
+
+    def clean_confirm(self):
+        if self.cleaned_data["confirm"].strip().lower() != "erase":
+            raise forms.ValidationError(_("Type the word 'erase' to confirm."))
+        return self.cleaned_data["confirm"]
+
+
+def erase_view(request, pk):
+    """Erasure (GDPR Art. 17) for superusers: the same service as `manage.py erase_story`."""
+    from stories.erasure import erase_story, plan_erasure
+
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    record = get_object_or_404(ConsentRecord, pk=pk)
+    form = ErasureConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = erase_story(record, user=request.user)
+        for line in result.describe():
+            messages.success(request, line)
+        return redirect("wagtailsnippets_stories_consentrecord:list")
+    return TemplateResponse(
+        request,
+        "stories/admin/erase.html",
+        {"record": record, "form": form, "plan": plan_erasure(record).describe()},
+    )

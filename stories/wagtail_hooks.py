@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories import consent
 from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
-from stories.views import CONSENT_PERMISSION, withdraw_view
+from stories.views import CONSENT_PERMISSION, erase_view, withdraw_view
 
 REVIEW_WINDOW = datetime.timedelta(days=30)
 # Fields whose change is logged by name only: log entries never hold story text.
@@ -51,7 +51,10 @@ register_snippet(ConsentRecordViewSet)
 
 @hooks.register("register_admin_urls")
 def consent_admin_urls():
-    return [path("consent/<int:pk>/withdraw/", withdraw_view, name="stories_consent_withdraw")]
+    return [
+        path("consent/<int:pk>/withdraw/", withdraw_view, name="stories_consent_withdraw"),
+        path("consent/<int:pk>/erase/", erase_view, name="stories_consent_erase"),
+    ]
 
 
 @hooks.register("register_snippet_listing_buttons")
@@ -62,6 +65,13 @@ def withdraw_button(snippet, user, next_url=None):
             reverse("stories_consent_withdraw", args=[snippet.pk]),
             icon_name="warning",
             priority=5,
+        )
+    if isinstance(snippet, ConsentRecord) and user.is_superuser:
+        yield ListingButton(
+            _("Erase story"),
+            reverse("stories_consent_erase", args=[snippet.pk]),
+            icon_name="bin",
+            priority=6,
         )
 
 
