@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from longread.blocks import LongreadBody, chapters
+from stories.organisations import HelpKind, organisations_in
 from stories.pages import LongreadPage
 
 
@@ -40,8 +41,19 @@ class InformationPage(LongreadPage):
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(LongreadBody(), blank=True, verbose_name=_("body"))
+    organisations_kind = models.CharField(
+        _("list organisations offering"),
+        max_length=20,
+        choices=HelpKind.choices,
+        blank=True,
+        help_text=_("Lists organisations from the directory that offer this kind of help."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("organisations_kind"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
@@ -49,6 +61,11 @@ class InformationPage(LongreadPage):
 
     def table_of_contents(self):
         return chapters(self.body)
+
+    def organisations(self):
+        if not self.organisations_kind:
+            return []
+        return organisations_in(self.locale, kind=self.organisations_kind)
 
 
 @register_snippet

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from longread.blocks import LongreadBody
 from stories import consent
 from stories.exceptions import ConsentRefused
+from stories.fields import ChoiceListField
 from stories.pages import LongreadPage
 from stories.workflow import (  # noqa: F401 - task models live in this app
     SecondPersonApprovalTask,
@@ -225,27 +226,6 @@ class Theme(models.TextChoices):
     LABOUR = "labour", _("Labour exploitation")
     CRIMINAL = "criminal", _("Criminal exploitation")
     OTHER = "other", _("Other exploitation")
-
-
-class ChoiceListField(models.JSONField):
-    """A list of choices stored as JSON (portable across SQLite and PostgreSQL), edited as boxes."""
-
-    def __init__(self, *args, choices_list=(), **kwargs):
-        self.choices_list = list(choices_list)
-        super().__init__(*args, **kwargs)
-
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        kwargs["choices_list"] = self.choices_list
-        return name, path, args, kwargs
-
-    def formfield(self, **kwargs):
-        return forms.MultipleChoiceField(
-            label=self.verbose_name,
-            choices=self.choices_list,
-            required=not self.blank,
-            widget=forms.CheckboxSelectMultiple,
-        )
 
 
 class TellerKind(models.TextChoices):
@@ -513,3 +493,17 @@ class ConsentLedgerEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.happened_at:%Y-%m-%d} record={self.consent_record_id}"
+
+
+# Projects, news and organisations live in their own modules; imported here so Django registers
+# their models with this app.
+from stories.news import NewsFeed, NewsIndexPage, NewsPage  # noqa: E402,F401
+from stories.organisations import HelpKind, Organisation, OrganisationDirectoryPage  # noqa: E402,F401
+from stories.projects import (  # noqa: E402,F401
+    ProjectDeliverable,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPartner,
+    ProjectRecommendation,
+    ProjectStatus,
+)

@@ -26,7 +26,30 @@ def _related_stories(story):
     return [page.url for page in siblings.live()]
 
 
+def _listings_of(model):
+    """Index pages of a kind in the story's language, with their feeds where they have them."""
+
+    def urls(story):
+        urls = []
+        for index in model.objects.live().filter(locale_id=story.locale_id):
+            urls.append(index.url)
+            if hasattr(index, "feed_urls"):
+                urls += list(index.feed_urls().values())
+            urls += [child.url for child in index.get_children().live()[:5]]
+        return urls
+
+    return urls
+
+
 def register_surfaces():
+    from stories.models import NewsIndexPage, OrganisationDirectoryPage, ProjectIndexPage
+
     register("testimony page", consent.WEBSITE, ["wagtail_serve"], _story_page)
     register("story index", consent.WEBSITE, ["wagtail_serve"], _story_index)
     register("related stories", consent.WEBSITE, ["wagtail_serve"], _related_stories)
+    for name, model in (
+        ("projects", ProjectIndexPage),
+        ("news and its RSS and Atom feeds", NewsIndexPage),
+        ("organisation directory", OrganisationDirectoryPage),
+    ):
+        register(name, consent.WEBSITE, ["wagtail_serve"], _listings_of(model), shows_stories=False)

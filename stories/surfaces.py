@@ -17,6 +17,9 @@ class Surface:
     url_names: tuple[str, ...]
     # Given a story page (one translation), the URLs where that story would appear.
     urls_for: Callable = field(compare=False)
+    # False for surfaces that list no testimonies (projects, news): the leak matrix still
+    # fetches them, but does not expect a consented story to appear there.
+    shows_stories: bool = True
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,10 @@ SURFACES: dict[str, Surface] = {}
 EXEMPTIONS: dict[str, Exemption] = {}
 
 
-def register(name: str, channel: str, url_names, urls_for: Callable) -> None:
-    SURFACES[name] = Surface(name, channel, tuple(url_names), urls_for)
+def register(
+    name: str, channel: str, url_names, urls_for: Callable, shows_stories: bool = True
+) -> None:
+    SURFACES[name] = Surface(name, channel, tuple(url_names), urls_for, shows_stories)
 
 
 def exempt(url_name: str, reason: str) -> None:

@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories import consent
-from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
+from stories.models import ConsentRecord, ConsentWithdrawal, Organisation, TestimonyPage
 from stories.views import CONSENT_PERMISSION, erase_view, withdraw_view
 
 REVIEW_WINDOW = datetime.timedelta(days=30)
@@ -47,6 +47,20 @@ class ConsentRecordViewSet(SnippetViewSet):
 
 
 register_snippet(ConsentRecordViewSet)
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["name", "country", "city"]
+    list_filter = ["country", "locale"]
+    search_fields = ["name"]
+
+
+register_snippet(OrganisationViewSet)
 
 
 @hooks.register("register_admin_urls")

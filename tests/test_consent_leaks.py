@@ -156,6 +156,8 @@ def test_positive_control_every_surface_shows_a_consented_story(client):
     """The matrix can fail: with valid consent, each surface does show JILL somewhere."""
     pages = jill()
     for surface in SURFACES.values():
+        if not surface.shows_stories:
+            continue
         shown = False
         for page in pages.values():
             for url in surface.urls_for(page):

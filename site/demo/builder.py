@@ -27,7 +27,17 @@ from wagtail_localize.strings import StringValue
 from longread.mediafiles import MediaFile
 from sitewide.demo import content
 from sitewide.models import HomePage, InformationPage, LanguageSettings
-from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
+from stories.models import (
+    ConsentRecord,
+    NewsIndexPage,
+    NewsPage,
+    Organisation,
+    OrganisationDirectoryPage,
+    ProjectIndexPage,
+    ProjectPage,
+    StoryIndexPage,
+    TestimonyPage,
+)
 
 SOURCE = "nl"
 TARGET = "en"
@@ -151,9 +161,8 @@ class DemoBuilder:
             values["body"] = self.body(spec["body"])
         if existing:
             return existing
-        page = model(
-            slug=slug, show_in_menus=show_in_menus, locale=parent.locale, **values, **fields
-        )
+        values.update(fields)
+        page = model(slug=slug, show_in_menus=show_in_menus, locale=parent.locale, **values)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.log(f"  page: {page.title}")
@@ -213,6 +222,75 @@ class DemoBuilder:
                 if other.pk != story.pk and other.teller_kind == story.teller_kind:
                     story.related_stories.create(story=other)
             story.save_revision().publish()
+
+    def organisations(self, nl):
+        made = {}
+        for spec in content.ORGANISATIONS:
+            organisation = Organisation.objects.filter(locale=nl, name=spec["name"]).first()
+            description = self.text(spec["description"])
+            if organisation is None:
+                organisation = Organisation.objects.create(
+                    locale=nl,
+                    name=spec["name"],
+                    country=spec["country"],
+                    help_kinds=spec["kinds"],
+                    description=description,
+                )
+                self.log(f"  organisation: {organisation.name}")
+            made[spec["key"]] = organisation
+        return made
+
+    def projects(self, index, organisations):
+        made = {}
+        for spec in content.PROJECTS:
+            page = self.child_page(
+                index,
+                ProjectPage,
+                spec,
+                acronym=spec["acronym"],
+                full_name=self.text(spec["full_name"]),
+                intro=self.text(spec["intro"]),
+                funding_programme=self.text(spec["programme"]),
+                grant_reference=spec["grant"],
+                total_budget=spec["total"],
+                eu_contribution=spec["eu"],
+                start_date=spec["start"],
+                end_date=spec["end"],
+                status=spec["status"],
+                coordinator=organisations[spec["coordinator"]],
+            )
+            if not page.partners.exists() and (
+                spec["partners"] or spec["deliverables"] or spec["recommendations"]
+            ):
+                for key, role in spec["partners"]:
+                    page.partners.create(organisation=organisations[key], role=self.text(role))
+                for title, language in spec["deliverables"]:
+                    page.deliverables.create(title=self.text(title), language=language)
+                for theme, text in spec["recommendations"]:
+                    page.recommendations.create(theme=self.text(theme), text=self.text(text))
+                page.save_revision().publish()
+            else:
+                for _key, role in spec["partners"]:
+                    self.text(role)
+                for title, _language in spec["deliverables"]:
+                    self.text(title)
+                for theme, text in spec["recommendations"]:
+                    self.text(theme)
+                    self.text(text)
+            made[spec["key"]] = page
+        return made
+
+    def news(self, index, projects):
+        made = []
+        for spec in content.NEWS:
+            page = self.child_page(
+                index, NewsPage, spec, date=spec["date"], intro=self.text(spec["intro"])
+            )
+            if spec["projects"] and not page.related_projects.exists():
+                page.related_projects.set([projects[key] for key in spec["projects"]])
+                page.save_revision().publish()
+            made.append(page)
+        return made
 
     def language_settings(self, nl, en, safety_page=None):
         for code, locale in ((SOURCE, nl),):
@@ -283,11 +361,36 @@ class DemoBuilder:
         safety = self.child_page(home, InformationPage, content.SAFETY)
         stories = self.testimonies(index, images, nl, en)
         self.related(stories)
+        organisations = self.organisations(nl)
+        project_index = self.child_page(
+            home, ProjectIndexPage, content.PROJECT_INDEX, show_in_menus=True
+        )
+        projects = self.projects(project_index, organisations)
+        news_index = self.child_page(home, NewsIndexPage, content.NEWS_INDEX, show_in_menus=True)
+        news = self.news(news_index, projects)
+        directory = self.child_page(home, OrganisationDirectoryPage, content.DIRECTORY)
+        return_page = self.child_page(
+            home, InformationPage, content.RETURN_PAGE, organisations_kind="return"
+        )
         self.log("Settings")
         settings = self.language_settings(nl, en, safety_page=safety)
         self.log("Translations")
         # Pages first, so that the settings' page links find their English pages.
-        for instance in [home, about, index, safety, *stories, settings]:
+        for instance in [
+            *organisations.values(),
+            home,
+            about,
+            index,
+            safety,
+            *stories,
+            project_index,
+            *projects.values(),
+            news_index,
+            *news,
+            directory,
+            return_page,
+            settings,
+        ]:
             self.translate(instance, en)
 
 

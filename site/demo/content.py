@@ -692,3 +692,521 @@ IMAGES = {
         "palette": ["#fff7e8", "#f2c57c", "#dd6e42", "#4f6d7a"],
     },
 }
+
+
+# --- Projects, news and organisations ---------------------------------------------------------
+# Organisations named in the facts. Cities, websites and phone numbers are not in the facts, so
+# they are left empty rather than made up; kinds of help follow the roles the facts describe.
+ORGANISATIONS = [
+    {
+        "key": "lefoe",
+        "name": "LEFÖ-IBF",
+        "country": "AT",
+        "kinds": ["shelter", "legal"],
+        "description": T("Coördinator van het REST-project.", "Coordinator of the REST project."),
+    },
+    {
+        "key": "ccem",
+        "name": "Comité Contre l'Esclavage Moderne",
+        "country": "FR",
+        "kinds": ["legal"],
+        "description": T("Partner in het REST-project.", "Partner in the REST project."),
+    },
+    {
+        "key": "esperanza",
+        "name": "Proyecto Esperanza",
+        "country": "ES",
+        "kinds": ["shelter"],
+        "description": T("Partner in het REST-project.", "Partner in the REST project."),
+    },
+    {
+        "key": "strada-md",
+        "name": "La Strada Moldova",
+        "country": "MD",
+        "kinds": ["return"],
+        "description": T("Partner in het REST-project.", "Partner in the REST project."),
+    },
+    {
+        "key": "astra",
+        "name": "Astra",
+        "country": "RS",
+        "kinds": ["return"],
+        "description": T("Partner in het REST-project.", "Partner in the REST project."),
+    },
+    {
+        "key": "comensha",
+        "name": "CoMensha",
+        "country": "NL",
+        "kinds": ["referral", "policy"],
+        "description": T(
+            "Coördinatiecentrum tegen mensenhandel.",
+            "Coordination centre against human trafficking.",
+        ),
+    },
+    {
+        "key": "lsi",
+        "name": "La Strada International",
+        "country": "NL",
+        "kinds": ["policy"],
+        "description": T(
+            "Europees netwerk tegen mensenhandel.", "European network against human trafficking."
+        ),
+    },
+    {
+        "key": "hvo",
+        "name": "HVO-Querido",
+        "country": "NL",
+        "kinds": ["shelter", "health"],
+        "description": T("Leidde het SAFE-project.", "Led the SAFE project."),
+    },
+    {
+        "key": "iom-nl",
+        "name": "IOM Nederland",
+        "country": "NL",
+        "kinds": ["return"],
+        "description": T(
+            "Ondersteunt vrijwillige en veilige terugkeer.", "Supports voluntary and safe return."
+        ),
+    },
+    {
+        "key": "fairwork",
+        "name": "FairWork",
+        "country": "NL",
+        "kinds": ["labour"],
+        "description": T("Partner in het SAFE-project.", "Partner in the SAFE project."),
+    },
+    {
+        "key": "police",
+        "name": "Nationale Politie",
+        "country": "NL",
+        "kinds": ["referral"],
+        "description": T("Partner in het SAFE-project.", "Partner in the SAFE project."),
+    },
+    {
+        "key": "humanitas",
+        "name": "Stichting Humanitas",
+        "country": "NL",
+        "kinds": ["health"],
+        "description": T("Partner in het SAFE-project.", "Partner in the SAFE project."),
+    },
+    {
+        "key": "payoke",
+        "name": "Payoke vzw",
+        "country": "BE",
+        "kinds": ["shelter", "return"],
+        "description": T("Aanvrager van RAVOT-EUR.", "Applicant of RAVOT-EUR."),
+    },
+    {
+        "key": "hu-interior",
+        "name": "Belügyminisztérium (Ministry of Interior)",
+        "country": "HU",
+        "kinds": ["policy"],
+        "description": T("Leidde RAVOT-EUR namens Hongarije.", "Led RAVOT-EUR for Hungary."),
+    },
+    {
+        "key": "nl-justice",
+        "name": "Ministerie van Veiligheid en Justitie",
+        "country": "NL",
+        "kinds": ["policy"],
+        "description": T("Aanvrager van RAVOT-EUR.", "Applicant of RAVOT-EUR."),
+    },
+    {
+        "key": "nl-foreign",
+        "name": "Ministerie van Buitenlandse Zaken",
+        "country": "NL",
+        "kinds": ["policy"],
+        "description": T("Startte COMPASS met IOM.", "Launched COMPASS with IOM."),
+    },
+    {
+        "key": "vng",
+        "name": "VNG",
+        "country": "NL",
+        "kinds": ["policy"],
+        "description": T(
+            "Vereniging van Nederlandse Gemeenten.", "Association of Netherlands Municipalities."
+        ),
+    },
+    {
+        "key": "dtv",
+        "name": "Dienst Terugkeer en Vertrek",
+        "country": "NL",
+        "kinds": ["return"],
+        "description": T(
+            "Begeleidt vertrek uit Nederland.", "Supports departure from the Netherlands."
+        ),
+    },
+]
+
+PROJECT_INDEX = {
+    "title": T("Projecten", "Projects"),
+    "slug": T("projecten", "projects"),
+    "intro": T(
+        "Europese samenwerking om slachtoffers beter te beschermen.",
+        "European cooperation to protect victims better.",
+    ),
+}
+NEWS_INDEX = {
+    "title": T("Nieuws", "News"),
+    "slug": T("nieuws", "news"),
+    "intro": T(
+        "Nieuws over projecten en over de aanpak van mensenhandel.",
+        "News about projects and about tackling human trafficking.",
+    ),
+}
+DIRECTORY = {
+    "title": T("Organisaties", "Organisations"),
+    "slug": T("organisaties", "organisations"),
+    "intro": T(
+        "Organisaties in Europa die slachtoffers helpen. Een sociale kaart zoals het SAFE-project die maakte (demo: soorten hulp zijn indicatief).",
+        "Organisations in Europe that help victims. A social map like the one the SAFE project made (demo: kinds of help are indicative).",
+    ),
+}
+RETURN_PAGE = {
+    "title": T("Terugkeer naar huis", "Returning home"),
+    "slug": T("terugkeer", "returning-home"),
+    "intro": T(
+        "Wie terug wil naar het land van herkomst, hoeft dat niet alleen te doen.",
+        "Anyone who wants to return to their country of origin does not have to do it alone.",
+    ),
+    "body": [
+        (
+            "chapter",
+            {"heading": T("Veilige Toekomst", "Safe Future"), "anchor": "veilige-toekomst"},
+        ),
+        (
+            "text",
+            rich(
+                T(
+                    "Volgens de methode Veilige Toekomst is terugkeer vanaf het eerste moment van de hulp bespreekbaar. Het vertrek wordt samen voorbereid, en er is contact met een organisatie in het land van herkomst voor re-integratie.",
+                    "Under the Safe Future method, return can be discussed from the first moment of support. Departure is prepared together, and there is contact with an organisation in the country of origin for reintegration.",
+                ),
+                T(
+                    "In het Nederlandse terugkeerbeleid komt eigen verantwoordelijkheid voor vertrek eerst, met steun bij zelfstandig vertrek. Gedwongen vertrek volgt alleen als geen hulp wordt aangenomen; de Dienst Terugkeer en Vertrek voert dat uit.",
+                    "In Dutch return policy, one's own responsibility for departure comes first, with support for independent departure. Forced departure follows only when no help is accepted; the Repatriation and Departure Service carries it out.",
+                ),
+                DEMO_NOTE,
+            ),
+        ),
+    ],
+}
+
+PROJECTS = [
+    {
+        "key": "rest",
+        "acronym": "REST",
+        "title": T("REST: verblijfsrecht voor slachtoffers", "REST: residence status for victims"),
+        "slug": T("rest", "rest"),
+        "full_name": T(
+            "REsidency STatus: Strengthening the Protection of Trafficked Persons",
+            "REsidency STatus: Strengthening the Protection of Trafficked Persons",
+        ),
+        "intro": T(
+            "Een Europees project van ongeveer twee jaar dat de positie versterkte van slachtoffers uit landen buiten de EU, en hun recht op een verblijfsstatus voor bescherming op lange termijn.",
+            "A European project of about two years that strengthened the position of victims from outside the EU, and their right to a residence status for long-term protection.",
+        ),
+        "programme": T("Raad van Europa (medefinanciering)", "Council of Europe (co-funding)"),
+        "grant": "",
+        "total": None,
+        "eu": None,
+        "start": None,
+        "end": None,
+        "status": "completed",
+        "coordinator": "lefoe",
+        "partners": [
+            ("ccem", T("Partner", "Partner")),
+            ("esperanza", T("Partner", "Partner")),
+            ("strada-md", T("Partner", "Partner")),
+            ("astra", T("Partner", "Partner")),
+            ("comensha", T("Partner", "Partner")),
+        ],
+        "deliverables": [
+            (T("Eindrapport REST", "REST Final Report"), "en"),
+            (T("Beleidsnotitie", "Policy paper"), "en"),
+            (T("Gids met veelbelovende praktijken", "Guide of Promising Practices"), "en"),
+        ],
+        "recommendations": [
+            (
+                T(
+                    "Identificatie en verblijfsprocedure",
+                    "Identification and the residence-permit procedure",
+                ),
+                T(
+                    "Duidelijke criteria en korte doorlooptijden.",
+                    "Clear criteria and short lead times.",
+                ),
+            ),
+            (
+                T(
+                    "Mensenhandel en internationale bescherming",
+                    "Trafficking and international protection",
+                ),
+                T(
+                    "Stem de procedures voor mensenhandel en asiel op elkaar af, met een samenhangende toepassing van de Dublin III-verordening, de Richtlijn mensenhandel en de Verblijfsrichtlijn.",
+                    "Align the trafficking and asylum procedures, applying the Dublin III Regulation, the Anti-Trafficking Directive and the Residence Permit Directive coherently.",
+                ),
+            ),
+            (
+                T("Dublinoverdrachten", "Dublin transfers"),
+                T(
+                    "Beoordeel vooraf risico's en kwetsbaarheid, en zorg voor contact tussen Dublin-eenheden en hulporganisaties.",
+                    "Assess risk and vulnerability beforehand, and ensure contact between Dublin units and NGOs.",
+                ),
+            ),
+            (
+                T("Sociaal-economische rechten", "Socio-economic rights"),
+                T(
+                    "Toegang tot sociale inclusie, waaronder het recht om te werken.",
+                    "Access to social inclusion, including the right to work.",
+                ),
+            ),
+        ],
+        "body": [
+            (
+                "chapter",
+                {"heading": T("Wat REST deed", "What REST did"), "anchor": "wat-rest-deed"},
+            ),
+            (
+                "text",
+                rich(
+                    T(
+                        "In november 2020 hield het project een online focusgroep. Op 12 maart 2021 werd het eindrapport gepresenteerd in een webinar, met leden van het Europees Parlement.",
+                        "In November 2020 the project held an online focus group. On 12 March 2021 the final report was presented in a webinar, with members of the European Parliament.",
+                    )
+                ),
+            ),
+            (
+                "video",
+                {
+                    "media": None,
+                    "external_url": "https://www.youtube-nocookie.com/embed/demo-rest-webinar",
+                    "title": T(
+                        "Webinar REST, 12 maart 2021 (demo: het adres is een voorbeeld)",
+                        "REST webinar, 12 March 2021 (demo: the address is a placeholder)",
+                    ),
+                    "poster": None,
+                    "privacy_note": "",
+                    "transcript": "",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "safe",
+        "acronym": "SAFE!",
+        "title": T(
+            "SAFE!: veilige terugkeer en vroege signalering",
+            "SAFE!: safe return and early identification",
+        ),
+        "slug": T("safe", "safe"),
+        "full_name": T(
+            "Safe and Adequate Return, Fair Treatment and Early identification of Victims of Trafficking",
+            "Safe and Adequate Return, Fair Treatment and Early identification of Victims of Trafficking",
+        ),
+        "intro": T(
+            "Politie, gespecialiseerde organisaties en IOM in Nederland, Hongarije en Bulgarije werkten samen, met kennis uit Noord-Macedonië als doorreisland.",
+            "Police, specialised NGOs and IOM in the Netherlands, Hungary and Bulgaria worked together, with expertise from North Macedonia as a transit country.",
+        ),
+        "programme": T("EU AMIF", "EU AMIF"),
+        "grant": "",
+        "total": None,
+        "eu": None,
+        "start": None,
+        "end": None,
+        "status": "completed",
+        "coordinator": "hvo",
+        "partners": [
+            ("iom-nl", T("Partner", "Partner")),
+            ("fairwork", T("Partner", "Partner")),
+            ("lsi", T("Partner", "Partner")),
+            ("police", T("Partner", "Partner")),
+            ("humanitas", T("Partner", "Partner")),
+            ("comensha", T("Partner", "Partner")),
+        ],
+        "deliverables": [],
+        "recommendations": [],
+        "body": [
+            (
+                "text",
+                rich(
+                    T(
+                        "Het project inventariseerde met vragenlijsten goede praktijken, knelpunten en opleidingsbehoeften rond vroege signalering en een veilige toekomst.",
+                        "The project used questionnaires to take stock of good practices, bottlenecks and training needs on early identification and a safe future.",
+                    ),
+                    T(
+                        "Het ontwikkelde en gaf trainingsmodules, en maakte een sociale kaart van Europese organisaties die slachtoffers steunen.",
+                        "It developed and delivered training modules, and made a social map of EU organisations supporting victims.",
+                    ),
+                ),
+            ),
+        ],
+    },
+    {
+        "key": "ravot",
+        "acronym": "RAVOT-EUR",
+        "title": T("RAVOT-EUR: doorverwijzing over grenzen", "RAVOT-EUR: referral across borders"),
+        "slug": T("ravot-eur", "ravot-eur"),
+        "full_name": T(
+            "Referral and assistance for victims of human trafficking in Europe",
+            "Referral and assistance for victims of human trafficking in Europe",
+        ),
+        "intro": T(
+            "Een internationaal doorverwijsmechanisme tussen Hongarije, België en Nederland voor hulp, veilige terugkeer en re-integratie.",
+            "A transnational referral mechanism between Hungary, Belgium and the Netherlands for assistance, safe return and reintegration.",
+        ),
+        "programme": T(
+            "EU ISEC 2012 ‘Prevention of and Fight against Crime’",
+            "EU ISEC 2012 ‘Prevention of and Fight against Crime’",
+        ),
+        "grant": "HOME/2012/ISEC/AG/4000004405",
+        "total": "346069",
+        "eu": "311462",
+        "start": "2014-02-01",
+        "end": "2016-01-31",
+        "status": "completed",
+        "coordinator": "hu-interior",
+        "partners": [
+            ("nl-justice", T("Aanvrager", "Applicant")),
+            ("payoke", T("Aanvrager", "Applicant")),
+        ],
+        "deliverables": [],
+        "recommendations": [],
+        "body": [
+            (
+                "text",
+                rich(
+                    T(
+                        "Het project organiseerde drie workshops voor professionals, studiebezoeken, een trainingshandboek en een website.",
+                        "The project organised three professional workshops, study visits, a training handbook and a website.",
+                    )
+                ),
+            ),
+        ],
+    },
+    {
+        "key": "compass",
+        "acronym": "COMPASS",
+        "title": T(
+            "COMPASS: bescherming van mensen onderweg", "COMPASS: protecting people on the move"
+        ),
+        "slug": T("compass", "compass"),
+        "full_name": T(
+            "Cooperation on Migration and Partnerships to Achieve Sustainable Solutions",
+            "Cooperation on Migration and Partnerships to Achieve Sustainable Solutions",
+        ),
+        "intro": T(
+            "Begin 2021 gestart door IOM en het Nederlandse ministerie van Buitenlandse Zaken, wereldwijd.",
+            "Launched early 2021 by IOM and the Netherlands' Ministry of Foreign Affairs, worldwide.",
+        ),
+        "programme": T("Ministerie van Buitenlandse Zaken", "Ministry of Foreign Affairs"),
+        "grant": "",
+        "total": None,
+        "eu": None,
+        "start": "2021-01-01",
+        "end": None,
+        "status": "ongoing",
+        "coordinator": "nl-foreign",
+        "partners": [("iom-nl", T("Uitvoering", "Implementation"))],
+        "deliverables": [],
+        "recommendations": [],
+        "body": [
+            (
+                "text",
+                rich(
+                    T(
+                        "COMPASS beschermt mensen onderweg, gaat mensenhandel en mensensmokkel tegen, en steunt een waardige terugkeer en duurzame re-integratie.",
+                        "COMPASS protects people on the move, counters trafficking and smuggling, and supports dignified return and sustainable reintegration.",
+                    ),
+                    T(
+                        "Slachtoffers krijgen toegang tot bescherming en hulp, zoals psychosociale steun.",
+                        "Victims get access to protection and assistance, such as mental health and psychosocial support.",
+                    ),
+                ),
+            ),
+        ],
+    },
+    {
+        "key": "taskforce",
+        "acronym": "Aanjaagteam",
+        "title": T(
+            "Aanjaagteam Bescherming Arbeidsmigranten",
+            "Task force for the protection of labour migrants",
+        ),
+        "slug": T("aanjaagteam", "labour-migrants-task-force"),
+        "full_name": T(
+            "Aanjaagteam Bescherming Arbeidsmigranten",
+            "Task force for the protection of labour migrants",
+        ),
+        "intro": T(
+            "Onder voorzitterschap van Emile Roemer, tijdens de COVID-19-pandemie: huisvesting, veilig werk en sociale zekerheid. CoMensha droeg aanbevelingen aan.",
+            "Chaired by Emile Roemer during the COVID-19 pandemic: housing, safe work and social security. CoMensha contributed recommendations.",
+        ),
+        "programme": T("Nationaal", "National"),
+        "grant": "",
+        "total": None,
+        "eu": None,
+        "start": None,
+        "end": None,
+        "status": "completed",
+        "coordinator": "comensha",
+        "partners": [],
+        "deliverables": [],
+        "recommendations": [],
+        "body": [],
+    },
+]
+
+APPROXIMATE_DATE = T("Demo: de datum is bij benadering.", "Demo: the date is approximate.")
+
+NEWS = [
+    {
+        "key": "rest-report",
+        "date": "2021-03-12",
+        "title": T("Eindrapport REST gepresenteerd", "REST final report presented"),
+        "slug": T("eindrapport-rest", "rest-final-report"),
+        "intro": T(
+            "In een webinar met leden van het Europees Parlement werd het eindrapport van REST gepresenteerd.",
+            "The REST final report was presented in a webinar with members of the European Parliament.",
+        ),
+        "projects": ["rest"],
+        "body": [("text", rich(DEMO_NOTE))],
+    },
+    {
+        "key": "longread-2020",
+        "date": "2020-10-18",
+        "title": T("Longread Mensenhandel verschenen", "Longread on human trafficking published"),
+        "slug": T("longread-mensenhandel", "longread-human-trafficking"),
+        "intro": T(
+            "CoMensha maakte met de VNG en makers Jessica Maas en Bas Losekoot een longread met ervaringsverhalen van slachtoffers en professionals. Gemeenten hebben een sleutelrol.",
+            "CoMensha made a longread with VNG and makers Jessica Maas and Bas Losekoot, with experience stories of victims and professionals. Municipalities have a key role.",
+        ),
+        "projects": [],
+        "body": [("text", rich(DEMO_NOTE, APPROXIMATE_DATE))],
+    },
+    {
+        "key": "kompas",
+        "date": "2021-06-01",
+        "title": T(
+            "Kompas Aanpak Mensenhandel voor gemeenten",
+            "Kompas: a guide to tackling trafficking for municipalities",
+        ),
+        "slug": T("kompas-aanpak-mensenhandel", "kompas-guide"),
+        "intro": T(
+            "Een digitale gids van de VNG met CoMensha over vormen van mensenhandel, bestuurlijke instrumenten en verantwoordelijkheden, met een factsheet.",
+            "A digital guide by VNG with CoMensha on forms of trafficking, administrative instruments and responsibilities, with a factsheet.",
+        ),
+        "projects": [],
+        "body": [("text", rich(DEMO_NOTE, APPROXIMATE_DATE))],
+    },
+    {
+        "key": "compass-launch",
+        "date": "2021-02-15",
+        "title": T("COMPASS van start", "COMPASS launched"),
+        "slug": T("compass-van-start", "compass-launched"),
+        "intro": T(
+            "IOM en het ministerie van Buitenlandse Zaken startten COMPASS, dat verdienmodellen van mensenhandelaren ondermijnt met veilige alternatieven en informatie.",
+            "IOM and the Ministry of Foreign Affairs launched COMPASS, which undermines traffickers' business models by promoting safe alternatives and sharing information.",
+        ),
+        "projects": ["compass"],
+        "body": [("text", rich(DEMO_NOTE, APPROXIMATE_DATE))],
+    },
+]

@@ -1,0 +1,154 @@
+"""Projects, news, organisations: facts in both languages, feeds, filters, validation."""
+
+import datetime
+from decimal import Decimal
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from wagtail.models import Locale
+
+from stories.models import (
+    NewsIndexPage,
+    NewsPage,
+    Organisation,
+    ProjectIndexPage,
+    ProjectPage,
+)
+from tests.helpers import form_data, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def project(acronym, language):
+    return ProjectPage.objects.get(acronym=acronym, locale__language_code=language)
+
+
+def text_of(client, url):
+    return BeautifulSoup(client.get(url).content.decode(), "html.parser").get_text(" ")
+
+
+def test_ravot_eur_budget_and_dates_read_as_each_language_writes_them(client):
+    dutch = text_of(client, project("RAVOT-EUR", "nl").url)
+    english = text_of(client, project("RAVOT-EUR", "en").url)
+    assert "€ 346.069" in dutch and "€ 311.462" in dutch
+    assert "€346,069" in english and "€311,462" in english
+    assert "1 februari 2014" in dutch and "31 januari 2016" in dutch
+    assert "1 February 2014" in english and "31 January 2016" in english
+    assert "HOME/2012/ISEC/AG/4000004405" in english
+
+
+def test_rest_facts_partners_deliverables_and_recommendations(client):
+    html = text_of(client, project("REST", "en").url)
+    for partner in (
+        "Comité Contre l'Esclavage Moderne",
+        "Proyecto Esperanza",
+        "La Strada Moldova",
+        "Astra",
+        "CoMensha",
+    ):
+        assert partner in html
+    assert "LEFÖ-IBF" in html
+    assert "Guide of Promising Practices" in html
+    assert "Dublin transfers" in html and "right to work" in html
+    # The webinar is a click-to-load video: no frame and no request before a click.
+    soup = BeautifulSoup(client.get(project("REST", "en").url).content.decode(), "html.parser")
+    assert soup.select_one("[data-embed-src]") and not soup.find("iframe")
+
+
+def test_project_index_filters_by_status_country_and_programme(client):
+    index = ProjectIndexPage.objects.get(locale__language_code="en")
+    all_text = text_of(client, index.url)
+    assert "RAVOT-EUR" in all_text and "COMPASS" in all_text
+    belgium = text_of(client, f"{index.url}?country=BE")
+    assert "RAVOT-EUR" in belgium and "COMPASS" not in belgium
+    ongoing = text_of(client, f"{index.url}?status=ongoing")
+    assert "COMPASS" in ongoing and "RAVOT-EUR" not in ongoing
+    amif = text_of(client, f"{index.url}?programme=EU+AMIF")
+    assert "SAFE!" in amif and "REST" not in amif.replace("REST:", "").split("Filter")[-1]
+
+
+def test_news_index_paginates_and_filters_by_project(client):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    index.per_page = 2
+    rest = project("REST", "en")
+    filtered = text_of(client, f"{index.url}?project={rest.pk}")
+    assert "REST final report presented" in filtered and "COMPASS launched" not in filtered
+    first = client.get(index.url).content.decode()
+    assert 'rel="next"' in first or NewsPage.objects.filter(locale=index.locale).count() <= 10
+    assert client.get(f"{index.url}?page=999").status_code == 200  # last page, not an error
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_feeds_are_valid_rss_and_atom_per_language(client, language):
+    index = NewsIndexPage.objects.get(locale__language_code=language)
+    urls = index.feed_urls()
+    rss = feedparser.parse(client.get(urls["rss"]).content)
+    atom = feedparser.parse(client.get(urls["atom"]).content)
+    assert not rss.bozo and not atom.bozo, (rss.get("bozo_exception"), atom.get("bozo_exception"))
+    assert rss.version == "rss20" and atom.version == "atom10"
+    assert rss.feed.language == language
+    titles = {entry.title for entry in rss.entries}
+    expected = (
+        "REST final report presented" if language == "en" else "Eindrapport REST gepresenteerd"
+    )
+    assert expected in titles
+    assert {entry.title for entry in atom.entries} == titles
+    for entry in rss.entries:
+        assert entry.link.startswith(f"http://testserver/{language}/")
+
+
+def test_organisation_directory_filters_by_country_and_kind(client):
+    soup = BeautifulSoup(
+        client.get("/en/organisations/?country=NL&kind=return").content.decode(), "html.parser"
+    )
+    listed = soup.select_one(".lr-organisations").get_text(" ")
+    assert "IOM Nederland" in listed and "Dienst Terugkeer en Vertrek" in listed
+    assert "Payoke vzw" not in listed and "CoMensha" not in listed
+
+
+def test_return_page_lists_organisations_from_the_directory(client):
+    html = text_of(client, "/en/returning-home/")
+    assert "Safe Future" in html
+    assert "IOM Nederland" in html and "La Strada Moldova" in html
+
+
+def test_every_partner_organisation_exists_in_both_languages():
+    for language in ("nl", "en"):
+        names = set(
+            Organisation.objects.filter(locale__language_code=language).values_list(
+                "name", flat=True
+            )
+        )
+        assert {"LEFÖ-IBF", "HVO-Querido", "Payoke vzw", "FairWork", "VNG"} <= names
+
+
+def test_end_before_start_and_eu_over_total_are_refused_naming_the_field():
+    page = project("RAVOT-EUR", "nl")
+    page.end_date = datetime.date(2010, 1, 1)
+    page.eu_contribution = Decimal("999999")
+    with pytest.raises(ValidationError) as caught:
+        page.clean()
+    assert set(caught.value.message_dict) == {"end_date", "eu_contribution"}
+
+
+def test_invalid_country_code_is_refused():
+    organisation = Organisation(name="X", country="XX", locale=Locale.get_default())
+    with pytest.raises(ValidationError) as caught:
+        organisation.full_clean()
+    assert "country" in caught.value.message_dict
+
+
+def test_a_partner_listed_twice_is_an_admin_error_on_that_field(client):
+    client.force_login(make_user("boss", superuser=True))
+    page = project("RAVOT-EUR", "nl")
+    url = f"/admin/pages/{page.pk}/edit/"
+    data = form_data(client.get(url).content.decode())
+    data.setdefault("body-count", ["0"])
+    first = data["partners-0-organisation"][0]
+    data["partners-1-organisation"] = [first]
+    data["action-publish"] = ["action-publish"]
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "is listed twice as a partner" in response.content.decode()
