@@ -41,6 +41,7 @@ def register_surfaces():
     register("sitemap and hreflang alternates", consent.WEBSITE, ["sitemap"], _sitemap)
     register("language switcher", consent.WEBSITE, ["wagtail_serve"], _language_switcher)
     exempt("robots_txt", "Static rules; names no page.")
+    exempt("root", "Redirects to a language's home page.")
     exempt(
         "rendition",
         "Image renditions under random names; story images are deleted on erasure.",

@@ -8,6 +8,7 @@ from sitewide import media_views, views
 from sitewide.sitemap import sitemap
 
 urlpatterns = [
+    path("", views.root_redirect, name="root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),

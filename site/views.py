@@ -30,6 +30,36 @@ def search(request):
 
 
 @require_GET
+def root_redirect(request):
+    """/ goes to the reader's language (Accept-Language) among those with a live home page,
+    falling back to the source language."""
+    from django.conf import settings
+    from django.shortcuts import redirect
+    from django.utils.cache import patch_vary_headers
+    from django.utils.translation.trans_real import parse_accept_lang_header
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    available = set()
+    if site is not None:
+        available = set(
+            consent.visible_pages(
+                Page.objects.filter(translation_key=site.root_page.translation_key)
+            ).values_list("locale__language_code", flat=True)
+        )
+    choice = settings.LANGUAGE_CODE
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        code = code.lower()
+        match = code if code in available else code.split("-")[0]
+        if match in available:
+            choice = match
+            break
+    response = redirect(f"/{choice}/")
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+@require_GET
 def robots_txt(request):
     lines = [
         "User-agent: *",

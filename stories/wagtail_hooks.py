@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail import hooks
@@ -29,7 +29,11 @@ AUDITED_FIELDS = [
 
 @hooks.register("before_serve_page")
 def refuse_pages_without_consent(page, request, serve_args, serve_kwargs):
-    """A page the consent rule hides answers 404, as if it did not exist."""
+    """A page the consent rule hides answers 404, as if it did not exist. So does a page asked
+    for under another language's prefix: Wagtail would fall back to the Dutch page for a
+    language it has not been translated into, and serve Dutch text under /de/."""
+    if page.locale.language_code != translation.get_language():
+        raise Http404
     if not consent.page_is_visible(page, consent.WEBSITE):
         raise Http404
 

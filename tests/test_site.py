@@ -124,3 +124,23 @@ def test_ensure_admin_uses_admin_password(monkeypatch):
     from django.contrib.auth import authenticate
 
     assert authenticate(username="admin", password="a-long-local-passphrase")
+
+
+def test_a_page_is_never_served_under_another_language_prefix(client, settings):
+    """With more languages configured, Wagtail falls back to the Dutch page for an untranslated
+    language; the site answers 404 instead of serving Dutch text under /de/."""
+    from django.urls import clear_url_caches
+    from wagtail.models import Locale
+
+    settings.LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("de", "Deutsch")]
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+    Locale.objects.get_or_create(language_code="de")
+    clear_url_caches()
+    try:
+        assert client.get("/de/").status_code == 404
+        assert client.get("/de/verhalen/jill/").status_code == 404
+        assert client.get("/de/over-comensha/").status_code == 404
+        response = client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9,en;q=0.5")
+        assert response["Location"] == "/en/"  # no German home yet: the next language asked for
+    finally:
+        clear_url_caches()
