@@ -10,6 +10,7 @@ class SitewideConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from sitewide import signal_handlers  # noqa: F401 - connects the receivers
         from sitewide.public_surfaces import register_surfaces
 
         register_surfaces()

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import TranslatableField
 
 from longread.blocks import LongreadBody, chapters
 from stories.organisations import HelpKind, organisations_in
@@ -130,6 +131,27 @@ class LanguageSettings(TranslatableMixin, models.Model):
         FieldPanel("quick_exit_url"),
         FieldPanel("safety_page"),
         FieldPanel("footer_text"),
+    ]
+
+    # Every text field is translated per language, URLs and addresses included: the quick exit
+    # should open a site common for readers of that language, the helpline may differ.
+    translatable_fields = [
+        TranslatableField(name)
+        for name in (
+            "site_name",
+            "tagline",
+            "helpline_name",
+            "helpline_phone",
+            "helpline_hours",
+            "helpline_url",
+            "help_text",
+            "contact_email",
+            "contact_phone",
+            "contact_address",
+            "quick_exit_url",
+            "footer_text",
+            "safety_page",
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -193,4 +193,5 @@ def test_staff_preview_of_a_hidden_story_carries_a_banner(rf):
     call_command("withdraw_consent", "JILL", "--reason", "x", stdout=io.StringIO())
     response = page.make_preview_request()
     html = response.content.decode()
-    assert "Preview only." in html and "withdrawn" in html
+    assert 'class="lr-preview-banner"' in html
+    assert "JILL" in html.split('class="lr-preview-banner"')[1].split("</div>")[0]

@@ -24,9 +24,16 @@
     link.addEventListener("click", leave);
   });
   if (exitLinks.length) {
-    var shiftTimes = [];
+    /* Count a Shift press only when it is released with no other key pressed meanwhile, so
+       typing a capital letter never leaves the site. */
+    var shiftTimes = [], shiftAlone = false;
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Shift" || event.repeat) return;
+      if (event.key !== "Shift") { shiftAlone = false; }
+      else if (!event.repeat) { shiftAlone = true; }
+    });
+    document.addEventListener("keyup", function (event) {
+      if (event.key !== "Shift" || !shiftAlone) { shiftAlone = false; return; }
+      shiftAlone = false;
       var now = Date.now();
       shiftTimes = shiftTimes.filter(function (time) { return now - time < 1000; });
       shiftTimes.push(now);

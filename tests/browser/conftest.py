@@ -1,0 +1,305 @@
+"""Fixtures of the browser tests: the real site in a subprocess, Chromium, routed contexts."""
+
+import os
+import secrets
+import socket
+import string
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser import NEUTRAL_STUB, REPO, neutral_target_of
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# The project's configuration variables (README). The served site gets none of the caller's: a
+# DATABASE_URL or REDIS_URL in the environment (CI's PostgreSQL run, a developer's shell) must
+# never receive the demo content; the site runs on the embedded default in a temp dir instead.
+PROJECT_VARIABLES = {
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "SITE_HTTPS",
+    "BEHIND_TLS_PROXY",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CACHE_DIR",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "EMAIL_URL",
+    "DEFAULT_FROM_EMAIL",
+    "WAGTAILADMIN_BASE_URL",
+    "SITE_LANGUAGES",
+    "SITE_NAME",
+    "TASKS_BACKEND",
+    "VAR_DIR",
+    "ADMIN_PASSWORD",
+    "LOG_LEVEL",
+    "PORT",
+    "DJANGO_SETTINGS_MODULE",
+    "GUNICORN_CMD_ARGS",
+}
+SERVER_START_TIMEOUT = 30  # seconds
+COMMAND_TIMEOUT = 180  # seconds, per manage.py command
+
+
+def _server_environment(root: Path) -> dict[str, str]:
+    alphabet = string.ascii_letters + string.digits + "!#%&()*+-=^_"
+    env = {name: value for name, value in os.environ.items() if name not in PROJECT_VARIABLES}
+    env.update(
+        SECRET_KEY="".join(secrets.choice(alphabet) for _ in range(50)),
+        SITE_HTTPS="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        VAR_DIR=str(root / "var"),
+        MEDIA_ROOT=str(root / "media"),
+        STATIC_ROOT=str(root / "static"),
+        DJANGO_SETTINGS_MODULE="sitewide.settings",
+    )
+    return env
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _check(process: subprocess.Popen, command: list[str]) -> None:
+    try:
+        output, _ = process.communicate(timeout=COMMAND_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+    if process.returncode != 0:
+        pytest.fail(
+            f"`{' '.join(command)}` failed (exit {process.returncode}):\n{output[-4000:]}",
+            pytrace=False,
+        )
+
+
+def _wait_until_answering(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(
+                f"gunicorn exited ({server.returncode}):\n{log.read_text()[-4000:]}", pytrace=False
+            )
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own loopback URL
+                return
+        except urllib.error.HTTPError:
+            return  # it answers; what it answers is for the tests to judge
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(
+        f"gunicorn did not answer {url} within {SERVER_START_TIMEOUT}s:\n{log.read_text()[-4000:]}",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> Path:
+    """Debian's Chromium. Missing, every browser test fails: it is never skipped silently."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests drive Debian's Chromium through Playwright. "
+            "`make test` installs it (apt-get install chromium, with root or sudo). "
+            "Do not run `playwright install`.",
+            pytrace=False,
+        )
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory, chromium_executable) -> str:
+    """The real site, as production serves it: migrated, seeded, static files collected, gunicorn.
+
+    Asks for Chromium first so that a missing browser fails before the site is built.
+    """
+    root = tmp_path_factory.mktemp("browser-site")
+    env = _server_environment(root)
+    bin_dir = Path(sys.executable).parent  # the virtualenv's bin/, not the resolved interpreter
+    manage = [sys.executable, "manage.py"]
+
+    def start(command):
+        return subprocess.Popen(
+            command,
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    # collectstatic needs no database: it runs alongside migrate and seed_demo.
+    collectstatic = [*manage, "collectstatic", "--noinput", "--verbosity", "0"]
+    collecting = start(collectstatic)
+    try:
+        for command in ([*manage, "migrate", "--noinput"], [*manage, "seed_demo"]):
+            _check(start(command), command)
+        _check(collecting, collectstatic)
+    finally:
+        if collecting.poll() is None:
+            collecting.kill()
+            collecting.communicate()
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = root / "gunicorn.log"
+    with log.open("w") as log_file:
+        server = subprocess.Popen(
+            [
+                str(bin_dir / "gunicorn"),
+                "sitewide.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                # gunicorn 27's control socket defaults to ~/.gunicorn/gunicorn.ctl, shared by
+                # every gunicorn of the user: keep this one's private, in the temp dir.
+                "--control-socket",
+                str(root / "gunicorn.ctl"),
+            ],
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_until_answering(url + "/nl/", server, log)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+# Package scope, not session scope: one browser for the whole browser suite, closed when it ends.
+# Between calls of Playwright's sync API its event loop counts as running in this thread, and
+# Django then refuses every ORM call (SynchronousOnlyOperation). pytest-django happens to run the
+# database tests first, but any later test that touches the ORM would fail while a session-long
+# browser stays open.
+@pytest.fixture(scope="package")
+def browser(chromium_executable):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium_executable), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@dataclass(frozen=True)
+class OtherOriginRequest:
+    url: str
+    resource_type: str
+    referer: str | None
+    answer: str  # "neutral stub", "held" or "aborted"
+
+
+class RoutedContext:
+    """A browser context that never leaves the loopback.
+
+    Requests to the site's own origin go through. Requests to a neutral quick-exit target are
+    answered with a local stub page (or held back, see hold_neutral_site). Every other request
+    to another origin is aborted. Each one is recorded in other_origin.
+    """
+
+    def __init__(self, context, site_url: str):
+        self.context = context
+        self.origin = _origin(site_url)
+        self.other_origin: list[OtherOriginRequest] = []
+        self.page_errors: list[str] = []
+        self.failed_responses: list[str] = []
+        self._hold = False
+        self._held = []
+        context.route(lambda url: _origin(url) != self.origin, self._answer)
+        context.on("page", self._watch)
+        context.on("response", self._check_response)
+
+    def new_page(self):
+        return self.context.new_page()
+
+    def hold_neutral_site(self) -> None:
+        """From now on, leave the neutral site's answer pending until release_neutral_site()."""
+        self._hold = True
+
+    def wait_for_held(self, page, timeout_ms: int = 5000) -> None:
+        waited = 0
+        while not self._held and waited < timeout_ms:
+            page.wait_for_timeout(25)
+            waited += 25
+        assert self._held, "the page never asked for the neutral site"
+
+    def release_neutral_site(self) -> None:
+        self._hold = False
+        while self._held:
+            self._held.pop(0).fulfill(status=200, content_type="text/html", body=NEUTRAL_STUB)
+
+    def _answer(self, route) -> None:
+        request = route.request
+        target = neutral_target_of(request.url)
+        answer = "aborted" if target is None else ("held" if self._hold else "neutral stub")
+        self.other_origin.append(
+            OtherOriginRequest(
+                url=request.url,
+                resource_type=request.resource_type,
+                referer=request.header_value("referer"),
+                answer=answer,
+            )
+        )
+        if answer == "aborted":
+            route.abort("blockedbyclient")
+        elif answer == "held":
+            self._held.append(route)
+        else:
+            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_STUB)
+
+    def _watch(self, page) -> None:
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+
+    def _check_response(self, response) -> None:
+        if _origin(response.url) == self.origin and response.status >= 400:
+            self.failed_responses.append(f"{response.status} {response.url}")
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture
+def new_context(browser, site_url):
+    """Makes fresh, routed browser contexts (options as for browser.new_context); closes them."""
+    made = []
+
+    def make(**options) -> RoutedContext:
+        context = browser.new_context(base_url=site_url, **options)
+        context.set_default_timeout(10_000)
+        made.append(context)
+        return RoutedContext(context, site_url)
+
+    yield make
+    for context in made:
+        context.close()

@@ -1,0 +1,138 @@
+"""The quick exit, with JavaScript: by click and by Shift three times."""
+
+import pytest
+
+from tests.browser import (
+    DEMO_PAGES,
+    NEUTRAL_STUB_TITLE,
+    NEUTRAL_TARGETS,
+    QUICK_EXIT,
+    STORY_INDEX,
+    TESTIMONY,
+    assert_no_requests_elsewhere,
+    click_without_waiting,
+    exit_target,
+    on_screen_exit,
+)
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["nl", "en"]
+# Reports, from inside the page, what the reader sees the moment reader.js marks it as leaving.
+LEAVING_PROBE = """
+new MutationObserver(() => {
+  if (document.documentElement.classList.contains("lr-leaving")) {
+    console.log("quick-exit-probe: body " + getComputedStyle(document.body).visibility);
+  }
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ["class"]});
+"""
+
+
+def _open_story_from_index(page, site_url, language):
+    page.goto(STORY_INDEX[language])
+    page.locator(f'a[href="{TESTIMONY[language]}"]').first.click()
+    page.wait_for_url(site_url + TESTIMONY[language])
+
+
+def _assert_left_cleanly(routed, page, target):
+    assert page.url == target
+    assert page.title() == NEUTRAL_STUB_TITLE
+    # Only the neutral site was asked, and it was not told where the reader came from.
+    assert [(request.url, request.referer) for request in routed.other_origin] == [(target, None)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_click_blanks_the_story_and_replaces_it_in_history(new_context, site_url, language):
+    routed = new_context()
+    routed.context.add_init_script(LEAVING_PROBE)
+    page = routed.new_page()
+    probes = []
+    page.on(
+        "console",
+        lambda message: (
+            probes.append(message.text) if message.text.startswith("quick-exit-probe") else None
+        ),
+    )
+    _open_story_from_index(page, site_url, language)
+    assert_no_requests_elsewhere(routed)
+    target = exit_target(page)
+    entries = page.evaluate("history.length")
+    routed.hold_neutral_site()
+
+    click_without_waiting(page, on_screen_exit(page))
+
+    # While the neutral site has not answered yet, the story is already blanked.
+    routed.wait_for_held(page)
+    for _ in range(40):
+        if probes:
+            break
+        page.wait_for_timeout(25)
+    assert probes == ["quick-exit-probe: body hidden"]
+    routed.release_neutral_site()
+    page.wait_for_url(target)
+    _assert_left_cleanly(routed, page, target)
+    # location.replace: the neutral site took the story's place in the history; no entry added.
+    assert page.evaluate("history.length") == entries
+    # Back leads past the story, to the page before it. That page (the story index) is still in
+    # the history: a quick exit can only replace the page the reader is on.
+    page.go_back()
+    assert page.url == site_url + STORY_INDEX[language]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_shift_three_times_within_a_second_leaves(new_context, site_url, language):
+    routed = new_context()
+    page = routed.new_page()
+    page.clock.install()  # Date.now under the test's control: reader.js counts within a second
+    page.goto(TESTIMONY[language])
+    assert_no_requests_elsewhere(routed)
+    target = exit_target(page)
+    entries = page.evaluate("history.length")
+
+    # Shift held down repeats its keydown; the repeats do not count (this counts once).
+    page.keyboard.down("Shift")
+    page.keyboard.down("Shift")
+    page.keyboard.down("Shift")
+    page.keyboard.up("Shift")
+    page.clock.fast_forward(1_100)
+    # Two presses, a pause longer than a second, one more press: the count starts again.
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.clock.fast_forward(1_100)
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(200)
+    assert page.url == site_url + TESTIMONY[language]
+    assert_no_requests_elsewhere(routed)
+
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+
+    page.wait_for_url(target)
+    _assert_left_cleanly(routed, page, target)
+    assert page.evaluate("history.length") == entries
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_quick_exit_opens_the_neutral_site_of_the_language(new_context, language):
+    page = new_context(java_script_enabled=False).new_page()
+    targets = {}
+    for demo in DEMO_PAGES:
+        if demo.language == language:
+            page.goto(demo.path, wait_until="domcontentloaded")
+            hrefs = page.locator(QUICK_EXIT).evaluate_all("links => links.map(link => link.href)")
+            assert hrefs, f"{demo.path} has no quick exit"
+            targets[demo.path] = sorted(set(hrefs))
+
+    assert targets == dict.fromkeys(targets, [NEUTRAL_TARGETS[language]])
+
+
+def test_typing_capital_letters_never_leaves_the_site(new_context):
+    """Shift pressed together with another key (a capital letter) is not a quick exit."""
+    page = new_context().new_page()
+    page.goto("/en/search/")
+    field = page.locator("#search-q")
+    field.click()
+    field.press_sequentially("I Am OK To Type Names Like JILL", delay=20)
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/en/search/")
+    assert field.input_value() == "I Am OK To Type Names Like JILL"

@@ -1,0 +1,48 @@
+"""A translation never goes live by itself: submitting a live Dutch story publishes nothing."""
+
+import pytest
+from django.urls import clear_url_caches
+from wagtail.models import Locale, Page
+from wagtail_localize.operations import TranslationCreator
+
+from stories.models import TestimonyPage
+from tests.helpers import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def romanian(settings):
+    settings.LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("ro", "Română")]
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+    locale, _ = Locale.objects.get_or_create(language_code="ro")
+    clear_url_caches()
+    yield locale
+    clear_url_caches()
+
+
+def test_submitting_a_live_story_for_translation_publishes_no_dutch_text(
+    client, romanian, django_capture_on_commit_callbacks
+):
+    story = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+    record = story.consent
+    record.languages.add(romanian)
+    record.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        TranslationCreator(make_user("boss", superuser=True), [romanian]).create_translations(story)
+
+    romanian_pages = Page.objects.filter(locale=romanian)
+    assert romanian_pages.exists()  # the draft translation (and its parents) were created
+    assert not romanian_pages.live().exists()  # none of them is live
+    for page in romanian_pages:
+        response = client.get(f"/ro{page.url_path[len(page.get_site().root_page.url_path) - 1 :]}")
+        assert response.status_code == 404
+    for url in ("/ro/", "/ro/verhalen/jill/", "/ro/home/verhalen/jill/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert story.quote not in response.content.decode()
+
+
+def test_no_untranslated_alias_of_a_testimony_exists_in_other_language_trees():
+    for story in TestimonyPage.objects.all():
+        assert story.alias_of_id is None
