@@ -51,10 +51,12 @@ $(VAR)/secret_key:
 run: install $(VAR)/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	$(RUN_ENV) $(BIN)/python manage.py compile_catalogues
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(RUN_ENV) $(BIN)/gunicorn sitewide.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - \
+	$(RUN_ENV) $(BIN)/gunicorn sitewide.wsgi --bind 127.0.0.1:$(PORT) --workers 2 \
+	  --control-socket $(VAR)/gunicorn.ctl --access-logfile - \
 	  --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(L)ss'
 
 # Debian packages the browser tests need (installed when missing; needs root or sudo), and
@@ -78,6 +80,7 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 pytest: install-test browser-deps
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compile_catalogues
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 test: lint pytest

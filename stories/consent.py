@@ -7,6 +7,7 @@ that are not testimonies carry no teller's consent and follow Wagtail's own live
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 WEBSITE = "website"
 API = "api"
@@ -74,7 +75,7 @@ def consent_problem(page, language_code: str | None = None, on=None) -> str | No
     if not hasattr(page, "consent_id"):
         return None  # not a testimony: no teller's consent involved
     if record is None:
-        return "This story has no consent record. A consent officer must link one first."
+        return gettext("This story has no consent record. A consent officer must link one first.")
     on = on or today()
     language_code = language_code or page.locale.language_code
     return record.problem(WEBSITE, language_code, on)

@@ -19,13 +19,12 @@ from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from longread.blocks import LongreadBody
 from stories import consent
 from stories.exceptions import ConsentRefused
 from stories.fields import ChoiceListField
-from stories.pages import LongreadPage
+from stories.pages import LongreadPage, page_translation_fields, same_pages_in_language
 from stories.workflow import (  # noqa: F401 - task models live in this app
     SecondPersonApprovalTask,
     TellerApprovalTask,
@@ -320,28 +319,21 @@ class TestimonyPage(LongreadPage):
         index.SearchField("body"),
         index.FilterField("teller_kind"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("role"),
-        TranslatableField("quote"),
-        TranslatableField("teaser"),
-        TranslatableField("hero_alt_text"),
-        TranslatableField("content_note"),
-        TranslatableField("body"),
-        # Copied from the source, never overridden per language: the consent record above all
-        # (wagtail-localize would otherwise offer translators an override of it), and what
-        # identifies or shows the teller.
-        SynchronizedField("pseudonym", overridable=False),
-        SynchronizedField("teller_kind", overridable=False),
-        SynchronizedField("hero_image", overridable=False),
-        SynchronizedField("hero_decorative", overridable=False),
-        SynchronizedField("themes", overridable=False),
-        SynchronizedField("consent", overridable=False),
-        SynchronizedField("related_stories", overridable=False),
-    ]
+    # Copied from the source, never overridden per language: the consent record above all
+    # (wagtail-localize would otherwise offer translators an override of it), and what
+    # identifies or shows the teller.
+    translatable_fields = page_translation_fields(
+        translated=("role", "quote", "teaser", "hero_alt_text", "content_note", "body"),
+        synchronised=(
+            "pseudonym",
+            "teller_kind",
+            "hero_image",
+            "hero_decorative",
+            "themes",
+            "consent",
+            "related_stories",
+        ),
+    )
 
     base_form_class = TestimonyPageForm
 
@@ -402,13 +394,10 @@ class TestimonyPage(LongreadPage):
 
     def visible_related_stories(self):
         """Related stories in this page's language; links are chosen once, on the source."""
-        keys = TestimonyPage.objects.filter(
+        linked = TestimonyPage.objects.filter(
             pk__in=[link.story_id for link in self.related_stories.all() if link.story_id]
-        ).values("translation_key")
-        return consent.visible_pages(
-            TestimonyPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id),
-            consent.WEBSITE,
-        ).exclude(pk=self.pk)
+        )
+        return same_pages_in_language(TestimonyPage, linked, self.locale_id).exclude(pk=self.pk)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -14,11 +14,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from longread.blocks import LongreadBody
 from stories import consent
-from stories.pages import LongreadPage
+from stories.pages import LongreadPage, page_translation_fields, same_pages_in_language
 from stories.projects import ProjectPage
 
 FEED_ITEMS = 20
@@ -45,16 +44,9 @@ class NewsPage(LongreadPage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-        TranslatableField("body"),
-        SynchronizedField("date", overridable=False),
-        SynchronizedField("related_projects", overridable=False),
-    ]
+    translatable_fields = page_translation_fields(
+        translated=("intro", "body"), synchronised=("date", "related_projects")
+    )
 
     class Meta:
         verbose_name = _("news item")
@@ -62,10 +54,7 @@ class NewsPage(LongreadPage):
 
     def visible_related_projects(self):
         """Related projects in this page's language (chosen once, on the source)."""
-        keys = self.related_projects.values("translation_key")
-        return consent.visible_pages(
-            ProjectPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-        )
+        return same_pages_in_language(ProjectPage, self.related_projects.all(), self.locale_id)
 
 
 class NewsIndexPage(RoutablePageMixin, LongreadPage):

@@ -9,6 +9,7 @@ import re
 
 from django.utils.html import strip_tags
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from longread.blocks import chapters
 from stories import consent
@@ -17,6 +18,26 @@ from stories import consent
 READING_SPEED = {"nl": 200, "de": 180, "en": 230, "ar": 180}
 DEFAULT_READING_SPEED = 200
 WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def page_translation_fields(translated=(), synchronised=()):
+    """wagtail-localize's field list of a page type: Wagtail's own page texts, the type's texts,
+    and fields copied from the source that translators may not override."""
+    return [
+        TranslatableField(name)
+        for name in ("title", "slug", "seo_title", "search_description", *translated)
+    ] + [SynchronizedField(name, overridable=False) for name in synchronised]
+
+
+def same_pages_in_language(model, pages, locale_id, channel=consent.WEBSITE):
+    """The visible translations, in one language, of pages linked on the source page: links
+    (related stories, related projects) are chosen once and follow the reader's language."""
+    return consent.visible_pages(
+        model.objects.filter(
+            translation_key__in=pages.values("translation_key"), locale_id=locale_id
+        ),
+        channel,
+    )
 
 
 class LongreadPage(Page):

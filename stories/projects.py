@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from longread.blocks import LongreadBody
 from stories import consent
 from stories.organisations import COUNTRIES, Organisation
-from stories.pages import LongreadPage
+from stories.pages import LongreadPage, page_translation_fields
 
 
 class ProjectStatus(models.TextChoices):
@@ -107,27 +107,27 @@ class ProjectPage(LongreadPage):
         index.SearchField("body"),
         index.FilterField("status"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("full_name"),
-        TranslatableField("intro"),
-        TranslatableField("funding_programme"),
-        TranslatableField("body"),
-        TranslatableField("partners"),
-        TranslatableField("deliverables"),
-        TranslatableField("recommendations"),
-        TranslatableField("coordinator"),
-        SynchronizedField("acronym", overridable=False),
-        SynchronizedField("grant_reference", overridable=False),
-        SynchronizedField("total_budget", overridable=False),
-        SynchronizedField("eu_contribution", overridable=False),
-        SynchronizedField("start_date", overridable=False),
-        SynchronizedField("end_date", overridable=False),
-        SynchronizedField("status", overridable=False),
-    ]
+    translatable_fields = page_translation_fields(
+        translated=(
+            "full_name",
+            "intro",
+            "funding_programme",
+            "body",
+            "partners",
+            "deliverables",
+            "recommendations",
+            "coordinator",
+        ),
+        synchronised=(
+            "acronym",
+            "grant_reference",
+            "total_budget",
+            "eu_contribution",
+            "start_date",
+            "end_date",
+            "status",
+        ),
+    )
 
     class Meta:
         verbose_name = _("project")
