@@ -59,6 +59,25 @@ def image_api(image, alt_text: str = "", decorative: bool = False) -> dict | Non
     }
 
 
+def library_image():
+    """An image from the library for admin previews of blocks that show images (or None)."""
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.order_by("pk").first()
+
+
+class LibraryPreviewMixin:
+    """Admin previews of blocks that need an image, audio or document from the library: the
+    preview value is built when the preview is shown, from what the library holds then."""
+
+    def preview_value_from_library(self) -> dict:
+        raise NotImplementedError
+
+    def get_preview_value(self):
+        value = self.preview_value_from_library()
+        return self.to_python(value) if value else self.get_default()
+
+
 class AltTextMixin:
     """Images need alternative text unless marked decorative; the error names the field."""
 
@@ -174,7 +193,7 @@ class PullQuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Niemand kan dit alleen.", "attribution": "Zorgcoördinator"}
 
 
-class FigureBlock(AltTextMixin, blocks.StructBlock):
+class FigureBlock(LibraryPreviewMixin, AltTextMixin, blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt_text = alt_text_block()
     decorative = decorative_block()
@@ -192,6 +211,10 @@ class FigureBlock(AltTextMixin, blocks.StructBlock):
         template = "longread/blocks/figure.html"
         description = _("An image with caption and credit, inline, wide or full bleed.")
 
+    def preview_value_from_library(self):
+        image = library_image()
+        return image and {"image": image.pk, "alt_text": image.title, "caption": "Bijschrift"}
+
     def get_api_representation(self, value, context=None):
         return {
             "image": image_api(value["image"], value["alt_text"], value["decorative"]),
@@ -201,7 +224,7 @@ class FigureBlock(AltTextMixin, blocks.StructBlock):
         }
 
 
-class BackdropBlock(AltTextMixin, blocks.StructBlock):
+class BackdropBlock(LibraryPreviewMixin, AltTextMixin, blocks.StructBlock):
     """Text cards that scroll over a sticky image. A dark scrim behind the cards keeps white text
     at a contrast of at least 5.7:1 whatever the image: the brightest pixel, white, is darkened
     to rgb(102, 102, 102) by the 60% black scrim."""
@@ -221,6 +244,14 @@ class BackdropBlock(AltTextMixin, blocks.StructBlock):
         template = "longread/blocks/backdrop.html"
         description = _("Text cards scrolling over a large image.")
 
+    def preview_value_from_library(self):
+        image = library_image()
+        return image and {
+            "image": image.pk,
+            "decorative": True,
+            "cards": ["<p>Tekst die over het beeld schuift.</p>"],
+        }
+
     def get_api_representation(self, value, context=None):
         return {
             "image": image_api(value["image"], value["alt_text"], value["decorative"]),
@@ -239,7 +270,7 @@ class StepBlock(AltTextMixin, blocks.StructBlock):
         label = _("Step")
 
 
-class ScrollyStepsBlock(blocks.StructBlock):
+class ScrollyStepsBlock(LibraryPreviewMixin, blocks.StructBlock):
     """A sticky figure that changes as text steps scroll by. Every step carries its own figure,
     so without JavaScript the block reads as figure and paragraph pairs, in order."""
 
@@ -251,6 +282,16 @@ class ScrollyStepsBlock(blocks.StructBlock):
         label = _("Scrolly steps")
         template = "longread/blocks/scrolly_steps.html"
         description = _("A figure that changes step by step while the reader scrolls.")
+
+    def preview_value_from_library(self):
+        image = library_image()
+        step = {"image": image and image.pk, "decorative": True}
+        return image and {
+            "steps": [
+                {**step, "text": "<p>Eerste stap.</p>"},
+                {**step, "text": "<p>Tweede stap.</p>"},
+            ]
+        }
 
     def get_api_representation(self, value, context=None):
         return {
@@ -322,7 +363,7 @@ class TimelineBlock(blocks.StructBlock):
         }
 
 
-class AudioBlock(blocks.StructBlock):
+class AudioBlock(LibraryPreviewMixin, blocks.StructBlock):
     media = SnippetChooserBlock("longread.MediaFile", label=_("Audio file"))
     title = blocks.CharBlock(max_length=160, label=_("Title"))
     transcript = blocks.RichTextBlock(
@@ -336,6 +377,16 @@ class AudioBlock(blocks.StructBlock):
         label = _("Audio")
         template = "longread/blocks/audio.html"
         description = _("Self-hosted audio with a transcript; it never plays by itself.")
+
+    def preview_value_from_library(self):
+        from longread.mediafiles import MediaFile
+
+        audio = MediaFile.objects.filter(kind=MediaFile.AUDIO).first()
+        return audio and {
+            "media": audio.pk,
+            "title": audio.title,
+            "transcript": "<p>Wat er gezegd wordt.</p>",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -356,7 +407,7 @@ class AudioBlock(blocks.StructBlock):
         }
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(LibraryPreviewMixin, blocks.StructBlock):
     """Self-hosted video with captions, or an external video behind click-to-load: no request
     goes to the video host before the reader asks for it."""
 
@@ -383,6 +434,12 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "longread/blocks/video.html"
         description = _("Self-hosted video with captions, or an external video loaded on click.")
+
+    def preview_value_from_library(self):
+        return {
+            "external_url": f"https://{video_hosts()[0]}/embed/preview",
+            "title": "Video",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -423,7 +480,7 @@ class GalleryImageBlock(AltTextMixin, blocks.StructBlock):
     caption = blocks.CharBlock(max_length=300, required=False, label=_("Caption"))
 
 
-class GalleryBlock(blocks.StructBlock):
+class GalleryBlock(LibraryPreviewMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, required=False, label=_("Heading"))
     images = blocks.ListBlock(GalleryImageBlock(), min_num=2, label=_("Images"))
 
@@ -432,6 +489,11 @@ class GalleryBlock(blocks.StructBlock):
         label = _("Gallery")
         template = "longread/blocks/gallery.html"
         description = _("Images side by side; the reader scrolls them, nothing moves by itself.")
+
+    def preview_value_from_library(self):
+        image = library_image()
+        item = {"image": image and image.pk, "alt_text": image and image.title}
+        return image and {"images": [item, item]}
 
     def get_api_representation(self, value, context=None):
         return {
@@ -446,7 +508,7 @@ class GalleryBlock(blocks.StructBlock):
         }
 
 
-class ImageComparisonBlock(blocks.StructBlock):
+class ImageComparisonBlock(LibraryPreviewMixin, blocks.StructBlock):
     before = ImageChooserBlock(label=_("Before"))
     before_alt = blocks.CharBlock(max_length=250, label=_("Alternative text, before"))
     before_label = blocks.CharBlock(max_length=60, label=_("Label, before"))
@@ -460,6 +522,17 @@ class ImageComparisonBlock(blocks.StructBlock):
         label = _("Image comparison")
         template = "longread/blocks/image_comparison.html"
         description = _("Two images compared with a slider; without JavaScript, one after another.")
+
+    def preview_value_from_library(self):
+        image = library_image()
+        return image and {
+            "before": image.pk,
+            "before_alt": image.title,
+            "before_label": "Toen",
+            "after": image.pk,
+            "after_alt": image.title,
+            "after_label": "Nu",
+        }
 
     def get_api_representation(self, value, context=None):
         return {
@@ -482,7 +555,7 @@ class HelpBoxBlock(blocks.StructBlock):
         label = _("Help box")
         template = "longread/blocks/help_box.html"
         description = _("Where readers can get help, with the helpline of their language.")
-        preview_value = {"heading": "Hulp nodig?", "text": None}
+        preview_value = {"heading": "Hulp nodig?", "text": ""}
 
 
 class RelatedStoriesBlock(blocks.StructBlock):
@@ -498,7 +571,7 @@ class RelatedStoriesBlock(blocks.StructBlock):
         preview_value = {"heading": "Meer verhalen"}
 
 
-class DocumentBlock(blocks.StructBlock):
+class DocumentBlock(LibraryPreviewMixin, blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document (PDF)"))
     title = blocks.CharBlock(max_length=200, label=_("Title"))
     description = blocks.TextBlock(required=False, label=_("Description"))
@@ -511,6 +584,12 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Document download")
         template = "longread/blocks/document.html"
         description = _("A document to download, with its language and size.")
+
+    def preview_value_from_library(self):
+        from wagtail.documents import get_document_model
+
+        document = get_document_model().objects.order_by("pk").first()
+        return document and {"document": document.pk, "title": document.title}
 
     def get_api_representation(self, value, context=None):
         document = value["document"]

@@ -179,3 +179,19 @@ def test_budget_check_fails_over_budget(monkeypatch):
     monkeypatch.setitem(check_page_budget.BUDGETS, "js", 10)
     with pytest.raises(CommandError, match="Over budget"):
         call_command("check_page_budget", jill().url, stdout=io.StringIO())
+
+
+def test_every_block_has_an_admin_preview_that_renders(client):
+    """Editors see each block in the block picker: a description and a rendered example."""
+    from tests.helpers import make_user
+
+    client.force_login(make_user("editor", "Editors"))
+    stream = TestimonyPage._meta.get_field("body").stream_block
+    for name, block in stream.child_blocks.items():
+        assert block.get_description(), name
+        assert block.is_previewable, name
+        assert block.get_preview_value() not in (None, {}), name
+        response = client.get("/admin/block-preview/", {"id": block.definition_prefix})
+        assert response.status_code == 200, name
+        html = response.content.decode()
+        assert "longread/reader" in html and f"block-{name}" in html, name

@@ -69,15 +69,39 @@ def test_project_index_filters_by_status_country_and_programme(client):
     assert "SAFE!" in amif and "REST" not in amif.replace("REST:", "").split("Filter")[-1]
 
 
-def test_news_index_paginates_and_filters_by_project(client):
+def test_news_index_filters_by_project(client):
     index = NewsIndexPage.objects.get(locale__language_code="en")
-    index.per_page = 2
     rest = project("REST", "en")
     filtered = text_of(client, f"{index.url}?project={rest.pk}")
     assert "REST final report presented" in filtered and "COMPASS launched" not in filtered
-    first = client.get(index.url).content.decode()
-    assert 'rel="next"' in first or NewsPage.objects.filter(locale=index.locale).count() <= 10
-    assert client.get(f"{index.url}?page=999").status_code == 200  # last page, not an error
+
+
+def test_news_index_paginates_and_keeps_the_filter(client):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    for number in range(NewsIndexPage.per_page):
+        index.add_child(
+            instance=NewsPage(
+                title=f"Extra item {number}", slug=f"extra-{number}", date="2022-01-01"
+            )
+        )
+    first = BeautifulSoup(client.get(index.url).content.decode(), "html.parser")
+    assert len(first.select(".lr-list li")) == NewsIndexPage.per_page
+    next_link = first.select_one('a[rel="next"]')
+    assert next_link and "page=2" in next_link["href"]
+    second = text_of(client, index.url + next_link["href"])
+    assert "Extra item" in second or "REST final report presented" in second
+    assert client.get(f"{index.url}?page=999").status_code == 200  # the last page, not an error
+    assert client.get(f"{index.url}?page=abc").status_code == 200
+
+
+def test_story_index_filters_by_kind_and_theme(client):
+    from stories.models import StoryIndexPage
+
+    index = StoryIndexPage.objects.get(locale__language_code="en")
+    professionals = text_of(client, f"{index.url}?kind=professional")
+    assert "Mark [demo]" in professionals and "JILL" not in professionals.split("Filter")[-1]
+    labour = text_of(client, f"{index.url}?theme=labour")
+    assert "KIM" in labour and "JILL" not in labour.split("Filter")[-1]
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
