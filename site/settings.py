@@ -203,6 +203,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin makes no request to a third party
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Hosts external videos may come from (click-to-load only; see longread.blocks.VideoBlock).
+LONGREAD_VIDEO_HOSTS = env_list(
+    "VIDEO_HOSTS", default=["www.youtube-nocookie.com", "player.vimeo.com"]
+)
 
 # Security. The secure defaults hold unless SITE_HTTPS=0 (plain http on the loopback).
 SECURE_CONTENT_TYPE_NOSNIFF = True
