@@ -144,3 +144,23 @@ def test_a_page_is_never_served_under_another_language_prefix(client, settings):
         assert response["Location"] == "/en/"  # no German home yet: the next language asked for
     finally:
         clear_url_caches()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/nl/",
+        "/en/stories/jill/",
+        "/en/search/?q=trust",
+        "/sitemap.xml",
+        "/en/news/feed/rss/",
+        "/en/no-such-page/",
+        "/robots.txt",
+    ],
+)
+def test_anonymous_readers_get_no_cookie(client, url):
+    """Nothing is stored on a reader's device: no cookie, and nothing varies by cookie."""
+    response = client.get(url)
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
