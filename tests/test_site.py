@@ -164,3 +164,19 @@ def test_anonymous_readers_get_no_cookie(client, url):
     response = client.get(url)
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_reader_pages_have_a_content_security_policy_with_the_video_allow_list(client):
+    response = client.get("/en/stories/jill/")
+    policy = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    assert policy["script-src"] == "'self'"
+    assert "unsafe-inline" not in policy["script-src"] and "unsafe-eval" not in policy["script-src"]
+    assert policy["frame-src"].split() == [
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ]
+    assert policy["frame-ancestors"] == "'none'"
+    # The admin keeps Wagtail's own inline scripts working until it has its own policy.
+    assert "Content-Security-Policy" not in client.get("/admin/login/")
