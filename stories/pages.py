@@ -6,6 +6,7 @@ behaviour lives in this abstract class instead.
 
 import math
 import re
+from functools import cached_property
 
 from django.utils.html import strip_tags
 from wagtail.models import Page
@@ -61,15 +62,10 @@ class LongreadPage(Page):
         body = getattr(self, "body", None)
         return chapters(body) if body is not None else []
 
+    @cached_property  # asked by the page head and the share block: one query per request
     def allows_sharing(self) -> bool:
         """Share links and social previews: only where the consent's social scope allows."""
         return consent.page_is_visible(self, consent.SOCIAL)
-
-    def public_translations(self, channel: str = consent.WEBSITE):
-        """Live translations (this page included) that the consent rule lets readers see."""
-        return consent.visible_pages(
-            Page.objects.filter(translation_key=self.translation_key), channel
-        ).select_related("locale")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
