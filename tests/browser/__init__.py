@@ -40,23 +40,55 @@ class DemoPage:
         return f"{self.language}-{self.kind}"
 
 
-# One page of every public page type, in both languages (what `seed_demo` creates).
+# One page of every public page type, in both languages (what `seed_demo` creates). "return" is
+# an information page that lists organisations (return and reintegration support).
 DEMO_PAGES = [
     DemoPage("nl", "home", "/nl/"),
     DemoPage("nl", "information", "/nl/over-comensha/"),
     DemoPage("nl", "story-index", "/nl/verhalen/"),
     DemoPage("nl", "testimony", "/nl/verhalen/jill/"),
+    DemoPage("nl", "project-index", "/nl/projecten/"),
+    DemoPage("nl", "project", "/nl/projecten/rest/"),
+    DemoPage("nl", "news-index", "/nl/nieuws/"),
+    DemoPage("nl", "news", "/nl/nieuws/eindrapport-rest/"),
+    DemoPage("nl", "organisations", "/nl/organisaties/"),
+    DemoPage("nl", "return", "/nl/terugkeer/"),
     DemoPage("nl", "search", "/nl/search/?q=vertrouwen"),
     DemoPage("en", "home", "/en/"),
     DemoPage("en", "information", "/en/about-comensha/"),
     DemoPage("en", "story-index", "/en/stories/"),
     DemoPage("en", "testimony", "/en/stories/jill/"),
+    DemoPage("en", "project-index", "/en/projects/"),
+    DemoPage("en", "project", "/en/projects/ravot-eur/"),
+    DemoPage("en", "news-index", "/en/news/"),
+    DemoPage("en", "news", "/en/news/rest-final-report/"),
+    DemoPage("en", "organisations", "/en/organisations/"),
+    DemoPage("en", "return", "/en/returning-home/"),
     DemoPage("en", "search", "/en/search/?q=trust"),
+]
+# The site's answer to an address it does not know, per language (status 404).
+NOT_FOUND_PAGES = [
+    DemoPage("nl", "not-found", "/nl/bestaat-niet/"),
+    DemoPage("en", "not-found", "/en/does-not-exist/"),
 ]
 
 # Per language: the story index and JILL's testimony, which the index links to.
 STORY_INDEX = {"nl": "/nl/verhalen/", "en": "/en/stories/"}
 TESTIMONY = {"nl": "/nl/verhalen/jill/", "en": "/en/stories/jill/"}
+
+# Seen by a reader: rendered with a size, and neither hidden nor transparent. Playwright's own
+# visibility check ignores opacity; a reveal-on-scroll style would hide text behind opacity 0
+# until a script runs. This walks up the tree.
+SEEN = """element => {
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return false;
+  for (let node = element; node; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (style.display === "none" || style.visibility !== "visible") return false;
+    if (parseFloat(style.opacity) === 0) return false;
+  }
+  return true;
+}"""
 
 
 def neutral_target_of(url: str) -> str | None:

@@ -303,3 +303,12 @@ def new_context(browser, site_url):
     yield make
     for context in made:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def module_context(browser, site_url):
+    """One routed context shared by a module's tests, for visits that change nothing (audits)."""
+    context = browser.new_context(base_url=site_url)
+    context.set_default_timeout(10_000)
+    yield RoutedContext(context, site_url)
+    context.close()

@@ -6,6 +6,7 @@ from sitewide.demo import content
 from tests.browser import (
     NEUTRAL_STUB_TITLE,
     QUICK_EXIT,
+    SEEN,
     STORY_INDEX,
     TESTIMONY,
     assert_no_requests_elsewhere,
@@ -34,19 +35,6 @@ def _paragraphs(value) -> list[dict]:
 # disclosure by design, are left out.
 READ_BLOCKS = {"text", "scrolly_steps"}
 PARAGRAPHS = _paragraphs([value for kind, value in JILL["body"] if kind in READ_BLOCKS])
-
-# Playwright's own visibility check ignores opacity; a reveal-on-scroll style would hide text
-# behind opacity 0 until a script runs. This walks up the tree.
-SEEN = """element => {
-  const box = element.getBoundingClientRect();
-  if (box.width === 0 || box.height === 0) return false;
-  for (let node = element; node; node = node.parentElement) {
-    const style = getComputedStyle(node);
-    if (style.display === "none" || style.visibility !== "visible") return false;
-    if (parseFloat(style.opacity) === 0) return false;
-  }
-  return true;
-}"""
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -130,6 +130,7 @@
       frame.setAttribute("referrerpolicy", "no-referrer");
       frame.setAttribute("loading", "lazy");
       box.replaceChildren(frame);
+      frame.focus();  // keyboard users stay where they were, now on the video
     });
   });
 
