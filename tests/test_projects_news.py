@@ -39,6 +39,12 @@ def test_ravot_eur_budget_and_dates_read_as_each_language_writes_them(client):
     assert "HOME/2012/ISEC/AG/4000004405" in english
 
 
+def test_a_period_is_shown_only_as_far_as_it_is_known(client):
+    assert "Period" not in text_of(client, project("REST", "en").url)  # no dates in the facts
+    ravot = text_of(client, project("RAVOT-EUR", "en").url)
+    assert "Period 1 February 2014 – 31 January 2016" in " ".join(ravot.split())
+
+
 def test_rest_facts_partners_deliverables_and_recommendations(client):
     html = text_of(client, project("REST", "en").url)
     for partner in (

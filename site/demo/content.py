@@ -1101,7 +1101,7 @@ PROJECTS = [
         "grant": "",
         "total": None,
         "eu": None,
-        "start": "2021-01-01",
+        "start": None,  # "early 2021": the facts give no day
         "end": None,
         "status": "ongoing",
         "coordinator": "nl-foreign",
