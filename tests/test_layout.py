@@ -72,3 +72,35 @@ def test_no_import_runs_up_the_layers(package):
 def test_templates_of_lower_layers_use_no_upper_layer_tags():
     for path in (ROOT / "longread" / "templates").rglob("*.html"):
         assert "sitewide_tags" not in path.read_text(), path
+
+
+def test_make_stops_with_a_clear_message_for_a_missing_or_wrong_python(tmp_path):
+    old = tmp_path / "python3.9"
+    old.write_text("#!/bin/sh\n[ \"$1\" = --version ] && echo 'Python 3.9.2' && exit 0\nexit 1\n")
+    old.chmod(0o755)
+    wrong = subprocess.run(
+        ["make", "-s", "check-python", f"PYTHON={old}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert wrong.returncode != 0
+    assert "needs Python 3.11" in wrong.stdout and "Python 3.9.2" in wrong.stdout
+    missing = subprocess.run(
+        ["make", "-s", "check-python", "PYTHON=/nonexistent/python3.11"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert missing.returncode != 0
+    assert "needs Python 3.11" in missing.stdout + missing.stderr
+    ok = subprocess.run(
+        ["make", "-s", "check-python", f"PYTHON={sys.executable}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert ok.returncode == 0, ok.stdout + ok.stderr
