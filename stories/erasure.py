@@ -54,6 +54,7 @@ from wagtail.models import (
 
 from stories.models import ConsentLedgerEntry, ConsentRecord, TestimonyPage
 from stories.signals import stories_taken_down
+from stories.takedown import story_page_ids
 
 logger = logging.getLogger(__name__)
 
@@ -153,26 +154,6 @@ def find_record(pseudonym: str) -> ConsentRecord:
         if not matches
         else "Several consent records match this pseudonym when case is ignored; give it exactly."
     )
-
-
-def story_page_ids(record: ConsentRecord) -> set[int]:
-    """Every page of the story: pages governed by the record, their translations (same
-    translation key), aliases in both directions, and anything below them."""
-    ids = set(TestimonyPage.objects.filter(consent=record).values_list("pk", flat=True))
-    while True:
-        pages = Page.objects.filter(pk__in=ids)
-        found = set(
-            Page.objects.filter(
-                Q(translation_key__in=pages.values("translation_key"))
-                | Q(alias_of__in=ids)
-                | Q(pk__in=pages.exclude(alias_of=None).values("alias_of"))
-            ).values_list("pk", flat=True)
-        )
-        for page in Page.objects.filter(pk__in=found):
-            found |= set(page.get_descendants().values_list("pk", flat=True))
-        if found <= ids:
-            return ids
-        ids |= found
 
 
 def _page_revisions(page_ids):

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
@@ -29,13 +30,25 @@ def unpublish(page, user):
     UnpublishPageAction(page, user=user, log_action=True).execute(skip_permission_checks=True)
 
 
-def story_pages(record: ConsentRecord):
-    """Every page showing this teller's story: all translations and their aliases."""
-    pages = TestimonyPage.objects.filter(consent=record)
-    keys = pages.values("translation_key")
-    return Page.objects.filter(translation_key__in=keys) | Page.objects.filter(
-        alias_of__in=Page.objects.filter(translation_key__in=keys)
-    )
+def story_page_ids(record: ConsentRecord) -> set[int]:
+    """Every page of the story, for takedown and erasure alike: pages governed by the record,
+    their translations (same translation key), aliases in both directions, and anything below
+    them."""
+    ids = set(TestimonyPage.objects.filter(consent=record).values_list("pk", flat=True))
+    while True:
+        pages = Page.objects.filter(pk__in=ids)
+        found = set(
+            Page.objects.filter(
+                Q(translation_key__in=pages.values("translation_key"))
+                | Q(alias_of__in=ids)
+                | Q(pk__in=pages.exclude(alias_of=None).values("alias_of"))
+            ).values_list("pk", flat=True)
+        )
+        for page in Page.objects.filter(pk__in=found):
+            found |= set(page.get_descendants().values_list("pk", flat=True))
+        if found <= ids:
+            return ids
+        ids |= found
 
 
 @transaction.atomic
@@ -43,7 +56,7 @@ def take_down(record: ConsentRecord, kind: str, user=None) -> TakedownResult:
     """Unpublish every page of the story that the consent rule now hides from the website,
     remove them from the search index, purge caches, and write the ledger. Idempotent."""
     result = TakedownResult(record)
-    pages = story_pages(record).distinct()
+    pages = Page.objects.filter(pk__in=story_page_ids(record))
     hidden = set(
         pages.exclude(
             pk__in=consent.visible_pages(pages, consent.WEBSITE).values("pk")
