@@ -37,16 +37,10 @@ def root_redirect(request):
     from django.shortcuts import redirect
     from django.utils.cache import patch_vary_headers
     from django.utils.translation.trans_real import parse_accept_lang_header
-    from wagtail.models import Site
 
-    site = Site.find_for_request(request)
-    available = set()
-    if site is not None:
-        available = set(
-            consent.visible_pages(
-                Page.objects.filter(translation_key=site.root_page.translation_key)
-            ).values_list("locale__language_code", flat=True)
-        )
+    from sitewide.homes import language_homes
+
+    available = set(language_homes(request).values_list("locale__language_code", flat=True))
     choice = settings.LANGUAGE_CODE
     for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
         code = code.lower()

@@ -1,8 +1,9 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
+from sitewide.homes import language_homes
 from stories import consent
 
 register = template.Library()
@@ -36,19 +37,6 @@ def language_switcher(context, page=None):
             )
     links.sort(key=lambda link: list(names).index(link["code"]))
     return {"links": links if len(links) > 1 else []}
-
-
-def language_homes(request):
-    site = (
-        Site.find_for_request(request)
-        if request
-        else Site.objects.filter(is_default_site=True).first()
-    )
-    if site is None:
-        return Page.objects.none()
-    return consent.visible_pages(
-        Page.objects.filter(translation_key=site.root_page.translation_key), consent.WEBSITE
-    )
 
 
 @register.simple_tag(takes_context=True)
