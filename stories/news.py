@@ -93,7 +93,7 @@ class NewsIndexPage(RoutablePageMixin, LongreadPage):
             context_overrides={
                 "page_obj": paginator.get_page(request.GET.get("page")),
                 "project": project_id,
-                "projects": self.projects(),
+                "project_options": [(item.pk, item.acronym) for item in self.projects()],
             },
         )
 

@@ -249,7 +249,12 @@ class ProjectIndexPage(LongreadPage):
             country=country,
             programme=programme,
             statuses=ProjectStatus.choices,
-            programmes=sorted({p.funding_programme for p in all_projects if p.funding_programme}),
+            programmes=[
+                (name, name)
+                for name in sorted(
+                    {p.funding_programme for p in all_projects if p.funding_programme}
+                )
+            ],
             countries=sorted(
                 {
                     (code, COUNTRIES[code])
