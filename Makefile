@@ -12,11 +12,13 @@ RUN_ENV := SITE_HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost
 # Build tools for the editable install, pinned like everything else.
 BUILD_TOOLS := setuptools==80.9.0 wheel==0.45.1
 
-.PHONY: help run serve install install-test test lint pytest browser-deps check-python clean
+.PHONY: help run serve install install-test test lint pytest browser-deps load-deps load bench check-python clean
 
 help:
 	@echo "make run    install, migrate, seed demo content and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   install test tools, run ruff and the whole test suite"
+	@echo "make load   load test: 60 s of wrk on a story, the API and search while an editor publishes"
+	@echo "make bench  a large throwaway site: render times, queries, throughput, against the budgets"
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)' 2>/dev/null || { \
@@ -55,9 +57,8 @@ run: install $(VAR)/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(RUN_ENV) $(BIN)/gunicorn sitewide.wsgi --bind 127.0.0.1:$(PORT) --workers 2 \
-	  --control-socket $(VAR)/gunicorn.ctl --access-logfile - \
-	  --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(L)ss'
+	$(RUN_ENV) $(BIN)/gunicorn sitewide.wsgi --config site/gunicorn.conf.py \
+	  --bind 127.0.0.1:$(PORT) --workers 2 --control-socket $(VAR)/gunicorn.ctl
 
 # Debian packages the browser tests need (installed when missing; needs root or sudo), and
 # axe-core from npm, pinned in package-lock.json.
@@ -66,6 +67,25 @@ browser-deps: node_modules/.installed
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's wrk for the load test (installed when missing; needs root or sudo).
+load-deps:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's wrk for the load test"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+
+# The load test on its own copy of the demo site (SQLite, or a throwaway database on the
+# PostgreSQL server of DATABASE_URL). Shorter: make load LOAD_ARGS="--duration 10".
+load: install load-deps
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compile_catalogues
+	$(BIN)/python scripts/load_test.py $(LOAD_ARGS)
+
+# The bench on a large throwaway site (issue #8): render times, queries per request, throughput
+# under wrk, page weight, checked against the budgets; JSON in var/bench/. A quick check that it
+# runs: make bench BENCH_ARGS="--tiny".
+bench: install load-deps
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 node_modules/.installed: package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -78,8 +98,13 @@ node_modules/.installed: package-lock.json
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -c pyproject.toml -r site stories longread -ll -q
+	@# The deployment checks, with a throwaway key and a public host name.
+	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  ALLOWED_HOSTS=example.org DJANGO_SETTINGS_MODULE=sitewide.settings \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-pytest: install-test browser-deps
+pytest: install-test browser-deps load-deps
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compile_catalogues
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 

@@ -7,3 +7,6 @@ class LongreadConfig(AppConfig):
     name = "longread"
     verbose_name = "Longread"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from longread import renditions  # noqa: F401 - makes renditions when pages are published

@@ -22,10 +22,13 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from longread import preload
+
 # Rich text in a longread stays simple: structure comes from blocks, not from the editor.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # Widths of image renditions offered to browsers; a phone takes the smallest that fits.
 IMAGE_WIDTHS = (480, 800, 1200, 1600)
+IMAGE_FORMATS = ("webp", "jpeg")
 DEFAULT_VIDEO_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 
@@ -33,6 +36,12 @@ LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 def video_hosts() -> tuple[str, ...]:
     """Hosts external videos may come from; the page's CSP allows frames from these only."""
     return tuple(getattr(settings, "LONGREAD_VIDEO_HOSTS", DEFAULT_VIDEO_HOSTS))
+
+
+def allowed_video_url(url: str) -> bool:
+    """An external video may come only over HTTPS from one of the allowed hosts."""
+    parts = urlsplit(url or "")
+    return parts.scheme == "https" and parts.hostname in video_hosts()
 
 
 def field_error(name: str, message) -> StructBlockValidationError:
@@ -43,8 +52,10 @@ def image_api(image, alt_text: str = "", decorative: bool = False) -> dict | Non
     """An image as a partner front end needs it: renditions only, never the original file."""
     if image is None:
         return None
+    # The same spec strings as the pages' <picture> (longread/includes/picture.html), so that
+    # pages and the API share one set of renditions per image.
     renditions = image.get_renditions(
-        *[f"width-{width}|format-{fmt}" for width in IMAGE_WIDTHS for fmt in ("webp", "jpeg")]
+        *[f"format-{fmt}|width-{width}" for width in IMAGE_WIDTHS for fmt in IMAGE_FORMATS]
     )
     return {
         "id": image.pk,
@@ -53,7 +64,12 @@ def image_api(image, alt_text: str = "", decorative: bool = False) -> dict | Non
         "alt": "" if decorative else alt_text,
         "decorative": decorative,
         "renditions": [
-            {"url": r.url, "width": r.width, "height": r.height, "format": spec.rsplit("-", 1)[1]}
+            {
+                "url": r.url,
+                "width": r.width,
+                "height": r.height,
+                "format": spec.split("|")[0].removeprefix("format-"),
+            }
             for spec, r in renditions.items()
         ],
     }
@@ -451,15 +467,24 @@ class VideoBlock(LibraryPreviewMixin, blocks.StructBlock):
                 raise field_error("media", _("Choose a video file, not audio."))
             if not media.captions:
                 raise field_error("media", _("This video has no captions; add a WebVTT file."))
-        if url:
-            parts = urlsplit(url)
-            if parts.scheme != "https" or parts.hostname not in video_hosts():
-                raise field_error(
-                    "external_url",
-                    _("Videos may come only from: %(hosts)s.")
-                    % {"hosts": ", ".join(video_hosts())},
-                )
+        if url and not allowed_video_url(url):
+            raise field_error(
+                "external_url",
+                _("Videos may come only from: %(hosts)s.") % {"hosts": ", ".join(video_hosts())},
+            )
         return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Checked again here: a URL can reach the page without the form (a translator's override
+        # in wagtail-localize, an import), and the reader's browser frames what this gives.
+        context["embed_url"] = self.embed_url(value)
+        return context
+
+    @staticmethod
+    def embed_url(value) -> str:
+        url = value.get("external_url") or ""
+        return url if allowed_video_url(url) else ""
 
     def get_api_representation(self, value, context=None):
         media = value["media"]
@@ -467,7 +492,7 @@ class VideoBlock(LibraryPreviewMixin, blocks.StructBlock):
             "title": value["title"],
             "url": media.file.url if media else None,
             "captions_url": media.captions.url if media and media.captions else None,
-            "external_url": value["external_url"] or None,
+            "external_url": self.embed_url(value) or None,
             "poster": image_api(value["poster"], "", True),
             "transcript": expand_db_html(value["transcript"].source) if value["transcript"] else "",
         }
@@ -619,6 +644,18 @@ class LongreadBody(blocks.StreamBlock):
     help_box = HelpBoxBlock()
     related_stories = RelatedStoriesBlock()
     document = DocumentBlock()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        preload.install(self)
+
+    def to_python(self, value):
+        # A stored body converts all at once, one query per kind of chosen object. A value that
+        # is already a StreamValue (perhaps changed in memory) is kept as it is.
+        converted = super().to_python(value)
+        if converted is value or not converted.is_lazy or converted.raw_text is not None:
+            return converted
+        return preload.PreloadingStreamValue(self, converted._raw_data, is_lazy=True)
 
 
 def chapters(body) -> list[dict]:

@@ -1,21 +1,55 @@
 """Self-hosted audio and video for longreads: never a third-party player, always accessible.
 
-Audio needs a transcript and video needs captions (WebVTT), so nobody is shut out.
+Audio needs a transcript and video needs captions (WebVTT), so nobody is shut out. A file must be
+what its name says: its first bytes are checked against its format, so a page, script or image
+renamed .mp3 is refused.
 """
 
 import os
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 AUDIO_EXTENSIONS = ["mp3", "m4a", "ogg", "oga", "opus", "wav"]
 VIDEO_EXTENSIONS = ["mp4", "webm"]
-MAX_MEDIA_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_MEDIA_BYTES = 200 * 1024 * 1024
+
+
+def _mp3(head: bytes) -> bool:
+    # An ID3 tag, or straight away an MPEG audio frame (11 sync bits set).
+    return head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] >= 0xE0)
+
+
+def _iso_media(head: bytes) -> bool:
+    return head[4:8] == b"ftyp"
+
+
+def _ogg(head: bytes) -> bool:
+    return head.startswith(b"OggS")
+
+
+# How each accepted format begins.
+SIGNATURES = {
+    "mp3": _mp3,
+    "m4a": _iso_media,
+    "mp4": _iso_media,
+    "ogg": _ogg,
+    "oga": _ogg,
+    "opus": _ogg,
+    "wav": lambda head: head[:4] == b"RIFF" and head[8:12] == b"WAVE",
+    "webm": lambda head: head.startswith(b"\x1a\x45\xdf\xa3"),  # EBML
+}
+
+
+def max_media_bytes() -> int:
+    return getattr(settings, "LONGREAD_MAX_MEDIA_UPLOAD_SIZE", DEFAULT_MAX_MEDIA_BYTES)
 
 
 def media_upload_to(instance, filename):
@@ -25,8 +59,18 @@ def media_upload_to(instance, filename):
 
 
 def validate_size(file):
-    if file.size > MAX_MEDIA_BYTES:
-        raise ValidationError(_("The file is larger than 200 MB."))
+    if file.size > max_media_bytes():
+        raise ValidationError(
+            _("The file is larger than %(size)s.") % {"size": filesizeformat(max_media_bytes())}
+        )
+
+
+def matches_extension(file, extension: str) -> bool:
+    """Whether the file's first bytes are those of the format its extension names."""
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    return SIGNATURES[extension](head)
 
 
 def validate_webvtt(file):
@@ -89,6 +133,20 @@ class MediaFile(index.Indexed, models.Model):
             raise ValidationError({"file": _("This is not an audio file.")})
         if self.file and self.kind == self.VIDEO and extension not in VIDEO_EXTENSIONS:
             raise ValidationError({"file": _("This is not a video file.")})
+        if (
+            self.file
+            and not self.file._committed
+            and extension in SIGNATURES
+            and not matches_extension(self.file.file, extension)
+        ):
+            message = (
+                _("This is not an audio file: its content is not that of a .%(extension)s file.")
+                if self.kind == self.AUDIO
+                else _(
+                    "This is not a video file: its content is not that of a .%(extension)s file."
+                )
+            )
+            raise ValidationError({"file": message % {"extension": extension}})
         if self.kind == self.VIDEO and not self.captions:
             raise ValidationError({"captions": _("A video needs captions (a WebVTT file).")})
 

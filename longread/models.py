@@ -5,6 +5,7 @@ the file (see ``longread.imagemeta``), the file's name, and a title made from th
 first two never reach storage; the third is replaced by a neutral title at upload.
 """
 
+import functools
 import os
 import re
 import secrets
@@ -16,9 +17,9 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from django.db.models.signals import pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 from wagtail.models import UploadedFile
 from wagtail.utils.file import hash_filelike
 
@@ -98,6 +99,28 @@ def original_upload_to(instance, filename):
     return f"original_images/{filename}"
 
 
+# Sent each time an image is encoded into a rendition (every path that makes one comes through
+# LongreadImage.generate_rendition_file): readers' requests should never do it, and the bench and
+# the tests count it.
+rendition_encoded = Signal()
+
+
+@functools.lru_cache(maxsize=256)
+def _filter_for_spec(spec: str) -> Filter:
+    return Filter(spec=spec)
+
+
+def parsed_filter(filter):
+    """One Filter per spec for the process: Wagtail makes a new one for every image a template
+    shows, and parsing its operations (through `inspect`) took a third of a long story's time.
+    A Filter holds nothing but its spec and the operations parsed from it."""
+    if isinstance(filter, str):
+        return _filter_for_spec(filter)
+    if type(filter) is Filter and filter.spec:
+        return _filter_for_spec(filter.spec)
+    return filter
+
+
 class LongreadImage(AbstractImage):
     file = MetadataFreeImageField(
         verbose_name=_("file"),
@@ -136,8 +159,15 @@ class LongreadImage(AbstractImage):
         if uploaded and self.description and reveals_file_name(self.description, uploaded):
             self.description = ""
 
+    def get_rendition(self, filter):
+        return super().get_rendition(parsed_filter(filter))
+
+    def get_renditions(self, *filters):
+        return super().get_renditions(*(parsed_filter(f) for f in filters))
+
     def generate_rendition_file(self, filter, *, source=None):
         """Renditions hold no metadata either, even if an original somehow still did."""
+        rendition_encoded.send(sender=type(self), image=self, filter=filter)
         rendition_file = super().generate_rendition_file(filter, source=source)
         rendition_file.seek(0)
         data = rendition_file.read()

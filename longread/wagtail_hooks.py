@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from longread.mediafiles import MediaFile
+from longread.rich_text import ResolvedPageLinkHandler
 
 
 class MediaFileViewSet(SnippetViewSet):
@@ -15,3 +17,8 @@ class MediaFileViewSet(SnippetViewSet):
 
 
 register_snippet(MediaFileViewSet)
+
+
+@hooks.register("register_rich_text_features", order=100)  # after Wagtail's own page links
+def page_links_resolved_once_per_request(features):
+    features.register_link_type(ResolvedPageLinkHandler)

@@ -10,7 +10,13 @@ class SitewideConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from sitewide import signal_handlers  # noqa: F401 - connects the receivers
+        from sitewide import (
+            chrome,  # noqa: F401 - forgets the cached chrome on every save
+            signal_handlers,  # noqa: F401 - connects the receivers
+        )
+        from sitewide.api import changes  # noqa: F401 - records the API's changes feed
         from sitewide.public_surfaces import register_surfaces
+        from sitewide.security import nonce_chooser_scripts
 
         register_surfaces()
+        nonce_chooser_scripts()

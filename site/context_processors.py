@@ -2,27 +2,25 @@ import functools
 
 from django.utils.translation import get_language
 
+from sitewide import chrome
 from sitewide.languages import text_direction
 
 
 def site_chrome(request):
     """What every public template needs: per-language settings and the text direction.
 
-    The settings are read lazily, so templates that never show them cost no query.
+    The settings come from the shared cache (sitewide.chrome) and are read lazily, so templates
+    that never show them cost nothing.
     """
     language = get_language() or "nl"
 
-    @functools.cache  # templates call it many times per page: one query per request
+    @functools.cache  # templates call it many times per page
     def language_settings():
-        from sitewide.models import LanguageSettings
-
-        return LanguageSettings.for_language(language)
+        return chrome.language_settings(language, request)
 
     @functools.cache
     def safety_url():
-        settings = language_settings()
-        page = settings.safety_page if settings else None
-        return page.localized.url if page and page.live else ""
+        return chrome.safety_url(language, request)
 
     return {
         "safety_url": safety_url,

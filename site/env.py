@@ -61,6 +61,9 @@ def parse_database_url(url: str | None, default_sqlite_path: Path) -> dict:
         )
     if not config.get("NAME"):
         raise ImproperlyConfigured("DATABASE_URL has no database name after the host.")
+    # An unreachable server answers 503 after a few seconds instead of holding the worker until
+    # gunicorn kills it; `?connect_timeout=` in the URL still wins.
+    config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     return config
 
 

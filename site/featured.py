@@ -9,5 +9,6 @@ def featured_stories(home):
     return (
         consent.visible_pages(TestimonyPage.objects.descendant_of(home), consent.WEBSITE)
         .order_by("-first_published_at", "pk")
-        .select_related("hero_image")[:HOME_CARDS]
+        .select_related("hero_image")
+        .defer_streamfields()[:HOME_CARDS]
     )

@@ -1,5 +1,8 @@
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
+
+from sitewide.outage import HEALTH_PATH, health, is_database_outage, unavailable_response
 
 ADMIN_PREFIXES = ("/admin/", "/cms-login/")
 
@@ -32,3 +35,41 @@ class AdminLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """A 503 page with Retry-After, not a 500, when the database is down, locked or unreadable.
+
+    Sits high in MIDDLEWARE, below the security headers and static files, above everything that
+    may query. process_exception sees what views and template rendering raise; what other
+    middleware raises reaches the 500 handler, which answers the same way (sitewide.views).
+    It also answers /health/ itself, before any middleware below can query and fail first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == HEALTH_PATH:
+            return health(request)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if is_database_outage(exception):
+            return unavailable_response(request, exception)
+        return None
+
+
+# Paths that carry no language prefix: a 404 there is final, not a hint to add /nl/.
+UNPREFIXED_PATHS = ("/api/", "/admin/", "/media/", "/documents/", "/static/")
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, except that it never redirects an unprefixed path's 404
+    (for example an unknown API page) to the same path under /nl/."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
@@ -10,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import TranslatableField
 
 from longread.blocks import LongreadBody, chapters
+from stories.api_fields import BodyField, ListedOrganisationsField
 from stories.organisations import HelpKind, organisations_in
 from stories.pages import LongreadPage
 
@@ -25,6 +27,10 @@ class HomePage(LongreadPage):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = LongreadPage.api_fields + [
+        APIField("intro"),
+        APIField("body", serializer=BodyField()),
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -56,6 +62,11 @@ class InformationPage(LongreadPage):
         FieldPanel("organisations_kind"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = LongreadPage.api_fields + [
+        APIField("intro"),
+        APIField("body", serializer=BodyField()),
+        APIField("organisations", serializer=ListedOrganisationsField()),
+    ]
 
     class Meta:
         verbose_name = _("information page")
@@ -107,6 +118,15 @@ class LanguageSettings(TranslatableMixin, models.Model):
         related_name="+",
         help_text=_("Says honestly what the quick exit does and does not erase."),
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("What the site logs and keeps, for how long; linked in the footer."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading=_("Site")),
@@ -130,6 +150,7 @@ class LanguageSettings(TranslatableMixin, models.Model):
         ),
         FieldPanel("quick_exit_url"),
         FieldPanel("safety_page"),
+        FieldPanel("privacy_page"),
         FieldPanel("footer_text"),
     ]
 
@@ -151,6 +172,7 @@ class LanguageSettings(TranslatableMixin, models.Model):
             "quick_exit_url",
             "footer_text",
             "safety_page",
+            "privacy_page",
         )
     ]
 
@@ -171,3 +193,12 @@ class LanguageSettings(TranslatableMixin, models.Model):
             )
         }
         return records.get(language_code) or records.get(Locale.get_default().language_code)
+
+
+# The API's models live with the API wiring.
+from sitewide.api.models import (  # noqa: E402,F401
+    ContentChange,
+    PartnerWebhook,
+    PreviewToken,
+    WebhookDelivery,
+)

@@ -8,6 +8,7 @@ processes share, and background tasks run in-process. Every variable is listed i
 import os
 from pathlib import Path
 
+from csp.constants import NONCE, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from sitewide.env import (
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "longread",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -69,22 +72,40 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    # Admin hardening (README, "Admin security"): sign-in rate limiting and two-factor sign-in.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # Permissions-Policy and Cross-Origin-Resource-Policy, static files included.
+    "sitewide.security.SecurityHeadersMiddleware",
+    # django-csp with a second policy for the admin (sitewide.security).
+    "sitewide.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above everything that may query: a database outage answers 503, never a traceback.
+    "sitewide.middleware.DatabaseUnavailableMiddleware",
+    # Before sessions: it sees their response headers and keeps API answers cookie-free.
+    "sitewide.api.http.ApiHttpMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "sitewide.middleware.LocaleMiddleware",
     "sitewide.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff reach /admin/ only after the second factor (sitewide.two_factor).
+    "django_otp.middleware.OTPMiddleware",
+    "sitewide.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "stories.middleware.ConsentRefusalMiddleware",
+    # Turns a locked-out sign-in into the lockout page; touches nothing else.
+    "axes.middleware.AxesMiddleware",
+    # The site from the shared cache; Wagtail's page routing in two queries (sitewide.routing).
+    "sitewide.routing.PageRouteMiddleware",
 ]
 
 ROOT_URLCONF = "sitewide.urls"
@@ -132,6 +153,9 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
             "TIMEOUT": 600,
+            # Django's default (300 files) culls at random once image renditions fill it,
+            # taking the site chrome (sitewide.chrome) with them.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
 
@@ -154,6 +178,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in rate limiting (django-axes): 5 failed attempts lock that user name from that address
+# for an hour; other users and addresses are unaffected. Failed attempts keep the address until
+# the cool-off ends (`axes_reset` clears them); successful sign-ins are not logged.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = 1  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "sitewide/admin/locked_out.html"
+# Two-factor sign-in (django-otp, TOTP): the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "CoMensha Longread")
 
 # Languages: one setting (SITE_LANGUAGES) lists them; the first is the source language.
 LANGUAGES = configured_languages(os.environ.get("SITE_LANGUAGES"))
@@ -198,10 +238,32 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "longread.forms.LongreadImageForm"
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "CoMensha Longread")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Headless API (Wagtail API v2 at /api/v2/): rich text as HTML with links resolved; at most 50
+# items a page; answers cacheable by clients for a minute; origins allowed to read it from a
+# browser (comma-separated, or *), never with credentials.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_SEARCH_ENABLED = True
+API_MAX_AGE = int(os.environ.get("API_MAX_AGE", "60"))
+API_CORS_ORIGINS = env_list("API_CORS_ORIGINS", default=[])
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
+# Uploads (README, "Uploads"): documents are PDFs only, checked by name and content
+# (longread.forms); images only in the formats longread.imagemeta re-encodes, never SVG, with the
+# pixel count read from the header before anything is decoded; audio and video checked by content
+# (longread.mediafiles). Uploads over 2.5 MB (Django's default) wait in a temporary file, not in
+# memory.
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "longread.forms.LongreadDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+LONGREAD_MAX_MEDIA_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin makes no request to a third party
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -210,13 +272,12 @@ LONGREAD_VIDEO_HOSTS = env_list(
     "VIDEO_HOSTS", default=["www.youtube-nocookie.com", "player.vimeo.com"]
 )
 
-# Content-Security-Policy of reader pages: everything from this site only, no inline script;
-# frames only from the video hosts above (loaded when the reader clicks). The admin keeps
-# Wagtail's own behaviour until it has a policy of its own.
+# Content-Security-Policy of reader pages (and the API): nothing unless listed, everything from
+# this site only, no inline script; frames only from the video hosts above (loaded when the
+# reader clicks). The admin has its own policy below.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
@@ -230,6 +291,52 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# The admin's policy (sitewide.security): scripts from this site or carrying this request's
+# nonce; every exception is listed with its reason in the README, "Admin
+# Content-Security-Policy". The admin's preview frames show the admin itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", UNSAFE_INLINE],
+        "img-src": ["'self'", "data:", "blob:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *(f"https://{host}" for host in LONGREAD_VIDEO_HOSTS)],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Powerful features nobody here needs, denied to the site and to every frame it embeds. Not
+# denied: clipboard-write and web-share (the share buttons), fullscreen and picture-in-picture
+# (the video frames), publickey-credentials-* (security keys for staff sign-in).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+# The admin shows initials, never avatars fetched from a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Security. The secure defaults hold unless SITE_HTTPS=0 (plain http on the loopback).
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -243,13 +350,22 @@ CSRF_COOKIE_SECURE = SITE_HTTPS
 SECURE_SSL_REDIRECT = SITE_HTTPS and not DEBUG
 SECURE_HSTS_SECONDS = 31_536_000 if SITE_HTTPS and not DEBUG else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+# `preload` in the header only says the site may be preloaded; submitting the domain to the
+# browsers' preload list is a separate, deliberate step (README). HSTS_PRELOAD=0 leaves it out.
+SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0 and env_bool("HSTS_PRELOAD", default=True)
 if env_bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Logs keep no reader's address (sitewide.logs). Django's error mails (mail_admins) would carry
+# the reader's address, referrer and headers: Django's loggers only pass their records on to
+# the console, at LOG_LEVEL.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_addresses": {"()": "sitewide.logs.RemoveAddresses"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_addresses"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"django": {"handlers": [], "level": "NOTSET", "propagate": True}},
 }

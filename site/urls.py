@@ -4,14 +4,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from sitewide import media_views, views
+from sitewide import media_views, outage, two_factor, views
+from sitewide.api import urls as api_urls
 from sitewide.sitemap import sitemap
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
+    path("admin/two-factor/enrol/", two_factor.enrol, name="two_factor_enrol"),
+    path("admin/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
+    *api_urls.urlpatterns,
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("health/", outage.health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("media/images/<path:path>", media_views.rendition, name="rendition"),
     path("media/media_files/<path:path>", media_views.media_file, name="media_file"),

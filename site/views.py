@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from sitewide.outage import is_database_outage, unavailable_response
 from stories import consent
 
 SEARCH_MAX_QUERY = 200
@@ -15,10 +16,14 @@ SEARCH_PER_PAGE = 10
 def search(request):
     """Site search in the reader's language; results pass the consent rule like any listing."""
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
+    # Wagtail's SQLite search quotes each term without escaping the quotes inside it, and a '"'
+    # in the query ends as a database error; quotes mean nothing in a plain search.
+    terms = query.replace('"', " ").strip()
     results = []
-    if query:
-        candidates = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        found = list(candidates.search(query)[:SEARCH_MAX_RESULTS])
+    if terms:
+        # Plain pages: a result needs only its title, description and URL, not its page type.
+        candidates = Page.objects.live().public().filter(locale=Locale.get_active())
+        found = list(candidates.search(terms)[:SEARCH_MAX_RESULTS])
         allowed = set(
             consent.visible_pages(
                 Page.objects.filter(pk__in=[page.pk for page in found]), consent.WEBSITE
@@ -66,7 +71,16 @@ def robots_txt(request):
 
 
 def server_error(request):
-    """The 500 page is a static template: it must render when the database is down."""
+    """The 500 page is a static template: it must render when the database is down.
+
+    Django calls this inside its `except` block, so the exception is at hand: an outage raised
+    outside a view (another middleware, the 404 page's rendering) answers 503 like the middleware.
+    """
+    import sys
+
     from django.template import loader
 
+    exc = sys.exc_info()[1]
+    if is_database_outage(exc):
+        return unavailable_response(request, exc)
     return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -100,7 +100,7 @@ class ErasurePlan:
 @dataclass
 class ErasureResult:
     plan: ErasurePlan
-    ledger_entry_id: int
+    ledger_entry_id: int | None
     deleted: Counter = field(default_factory=Counter)
     scrubbed: Counter = field(default_factory=Counter)
     files_deleted: list[str] = field(default_factory=list)
@@ -277,8 +277,8 @@ def _used_elsewhere(asset, page_ids, other_drafts) -> bool:
     return False
 
 
-def plan_erasure(record: ConsentRecord) -> ErasurePlan:
-    page_ids = story_page_ids(record)
+def plan_erasure(record: ConsentRecord, also_page_ids=()) -> ErasurePlan:
+    page_ids = story_page_ids(record, also=also_page_ids)
     pages = Page.objects.filter(pk__in=page_ids)
     keys = sorted({str(key) for key in pages.values_list("translation_key", flat=True)})
     source = (
@@ -615,7 +615,8 @@ def _merge_sqlite_fts_index():
         return
     quoted = connection.ops.quote_name(table)
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {quoted}({quoted}) VALUES ('optimize')")  # noqa: S608
+        # The table name comes from the model and is quoted; nothing from outside.
+        cursor.execute(f"INSERT INTO {quoted}({quoted}) VALUES ('optimize')")  # noqa: S608  # nosec B608
 
 
 def _ensure_sqlite_secure_delete():
@@ -664,12 +665,22 @@ def compact_database(tables=(), full=False) -> str:
 
 
 def erase_story(
-    record: ConsentRecord, user=None, *, compact: bool = True, vacuum_full: bool = False
+    record: ConsentRecord,
+    user=None,
+    *,
+    compact: bool = True,
+    vacuum_full: bool = False,
+    write_ledger: bool = True,
+    also_page_ids=(),
 ) -> ErasureResult:
     """Erase the story governed by `record`: see the module docstring for every copy removed.
 
     `user`, when given, must be a superuser (the admin action passes request.user; the command
     passes none). Raises PermissionDenied otherwise, before anything changes.
+
+    Re-applying the consent ledger after a restore passes `write_ledger=False` (the entry is
+    already there) and the entry's page ids as `also_page_ids` (an older backup may hold pages
+    not yet linked to the record).
     """
     if user is not None and not user.is_superuser:
         raise PermissionDenied("Only superusers may erase a story.")
@@ -677,14 +688,16 @@ def erase_story(
         _ensure_sqlite_secure_delete()
     with transaction.atomic():
         record = ConsentRecord.objects.select_for_update().get(pk=record.pk)
-        plan = plan_erasure(record)
-        entry = ConsentLedgerEntry.objects.create(
-            kind=ConsentLedgerEntry.ERASURE,
-            consent_record_id=record.pk,
-            story_key=plan.story_key,
-            page_ids=plan.page_ids,
-        )
-        result = ErasureResult(plan=plan, ledger_entry_id=entry.pk)
+        plan = plan_erasure(record, also_page_ids)
+        entry_id = None
+        if write_ledger:
+            entry_id = ConsentLedgerEntry.objects.create(
+                kind=ConsentLedgerEntry.ERASURE,
+                consent_record_id=record.pk,
+                story_key=plan.story_key,
+                page_ids=plan.page_ids,
+            ).pk
+        result = ErasureResult(plan=plan, ledger_entry_id=entry_id)
         eraser = _Eraser(plan, result)
         eraser.collect_needles(
             record,

@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Locale, Orderable, Page
@@ -22,6 +23,12 @@ from wagtail.search import index
 
 from longread.blocks import LongreadBody
 from stories import consent
+from stories.api_fields import (
+    BodyField,
+    HeroImageField,
+    RelatedStoriesField,
+    ValueListField,
+)
 from stories.exceptions import ConsentRefused
 from stories.fields import ChoiceListField
 from stories.pages import LongreadPage, page_translation_fields, same_pages_in_language
@@ -335,11 +342,34 @@ class TestimonyPage(LongreadPage):
         ),
     )
 
+    api_fields = LongreadPage.api_fields + [
+        APIField("pseudonym"),
+        APIField("teller_kind"),
+        APIField("role"),
+        APIField("quote"),
+        APIField("teaser"),
+        APIField("content_note"),
+        APIField("themes", serializer=ValueListField(Theme.choices, "themes")),
+        APIField("hero_image", serializer=HeroImageField()),
+        APIField("body", serializer=BodyField()),
+        APIField("related_stories", serializer=RelatedStoriesField()),
+    ]
+
     base_form_class = TestimonyPageForm
 
     class Meta:
         verbose_name = _("testimony")
         verbose_name_plural = _("testimonies")
+
+    @classmethod
+    def serving_queryset(cls):
+        # The consent record (media_allowed) and the hero image with its renditions.
+        return (
+            super()
+            .serving_queryset()
+            .select_related("consent", "hero_image")
+            .prefetch_related("hero_image__renditions")
+        )
 
     def publish_problem(self, revision, user, scheduled=False) -> str | None:
         """Why `revision` may not be published now, or None. The one check of every path."""
@@ -394,21 +424,31 @@ class TestimonyPage(LongreadPage):
 
     def visible_related_stories(self):
         """Related stories in this page's language; links are chosen once, on the source."""
-        linked = TestimonyPage.objects.filter(
-            pk__in=[link.story_id for link in self.related_stories.all() if link.story_id]
+        links = self.related_stories.all()
+        if isinstance(links, models.QuerySet):
+            story_ids = links.values("story_id")  # a subquery: no query of its own
+        else:  # links held in memory (a preview or a revision)
+            story_ids = [link.story_id for link in links if link.story_id]
+        linked = TestimonyPage.objects.filter(pk__in=story_ids)
+        return (
+            same_pages_in_language(TestimonyPage, linked, self.locale_id)
+            .exclude(pk=self.pk)
+            .defer_streamfields()
         )
-        return same_pages_in_language(TestimonyPage, linked, self.locale_id).exclude(pk=self.pk)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = self.visible_related_stories()
-        # The teller's consent decides whether their recorded voice or image may be played.
+        context["media_allowed"] = self.media_allowed()
+        return context
+
+    def media_allowed(self) -> dict:
+        """The teller's consent decides whether their recorded voice or image may be played."""
         record = self.consent
-        context["media_allowed"] = {
+        return {
             "audio": bool(record and record.allows_audio),
             "video": bool(record and record.allows_video),
         }
-        return context
 
 
 class RelatedStory(Orderable):
@@ -428,6 +468,8 @@ class StoryIndexPage(LongreadPage):
 
     subpage_types = ["stories.TestimonyPage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    # The stories themselves: /api/v2/pages/?child_of=<id>
+    api_fields = LongreadPage.api_fields + [APIField("intro")]
 
     class Meta:
         verbose_name = _("story index")
@@ -441,7 +483,8 @@ class StoryIndexPage(LongreadPage):
         if theme in Theme.values:
             # JSON containment is not portable across SQLite and PostgreSQL; themes are few.
             stories = stories.filter(themes__icontains=f'"{theme}"')
-        return stories.select_related("hero_image")
+        # Cards show no body: long bodies stay in the database.
+        return stories.select_related("hero_image").defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -474,6 +517,10 @@ class ConsentLedgerEntry(models.Model):
     consent_record_id = models.PositiveBigIntegerField(null=True, blank=True)
     story_key = models.UUIDField(null=True, blank=True, help_text="translation_key of the story")
     page_ids = models.JSONField(default=list, blank=True)
+    # What a withdrawal withdrew, so a restore can record it again (codes, not text).
+    withdrawal_id = models.PositiveBigIntegerField(null=True, blank=True)
+    part = models.CharField(max_length=20, blank=True)
+    language_code = models.CharField(max_length=20, blank=True)
 
     class Meta:
         ordering = ["happened_at", "pk"]

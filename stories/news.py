@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -17,6 +18,7 @@ from wagtail.search import index
 
 from longread.blocks import LongreadBody
 from stories import consent
+from stories.api_fields import BodyField, FeedUrlsField, RelatedProjectsField
 from stories.pages import LongreadPage, page_translation_fields, same_pages_in_language
 from stories.projects import ProjectPage
 
@@ -48,6 +50,13 @@ class NewsPage(LongreadPage):
         translated=("intro", "body"), synchronised=("date", "related_projects")
     )
 
+    api_fields = LongreadPage.api_fields + [
+        APIField("date"),
+        APIField("intro"),
+        APIField("related_projects", serializer=RelatedProjectsField()),
+        APIField("body", serializer=BodyField()),
+    ]
+
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
@@ -63,12 +72,20 @@ class NewsIndexPage(RoutablePageMixin, LongreadPage):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["stories.NewsPage"]
+    api_fields = LongreadPage.api_fields + [
+        APIField("intro"),
+        APIField("feed_urls", serializer=FeedUrlsField()),
+    ]
 
     class Meta:
         verbose_name = _("news index")
 
     def news(self, project_id=None):
-        items = consent.visible_pages(NewsPage.objects.child_of(self)).order_by("-date", "-pk")
+        items = (
+            consent.visible_pages(NewsPage.objects.child_of(self))
+            .order_by("-date", "-pk")
+            .defer_streamfields()
+        )
         if project_id:
             items = items.filter(
                 related_projects__translation_key__in=ProjectPage.objects.filter(

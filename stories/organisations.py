@@ -6,10 +6,12 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from stories.api_fields import LocaleCodeField
 from stories.fields import ChoiceListField
 from stories.pages import LongreadPage
 
@@ -86,6 +88,18 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("locale"),
     ]
+    # The API's organisations endpoint (/api/v2/organisations/).
+    api_fields = [
+        APIField("locale", serializer=LocaleCodeField()),
+        APIField("name"),
+        APIField("description"),
+        APIField("country"),
+        APIField("city"),
+        APIField("help_kinds"),
+        APIField("languages_spoken"),
+        APIField("website"),
+        APIField("phone"),
+    ]
     translatable_fields = [
         TranslatableField("description"),
         SynchronizedField("name", overridable=False),
@@ -136,6 +150,8 @@ class OrganisationDirectoryPage(LongreadPage):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = []
+    # The organisations themselves: /api/v2/organisations/?locale=<language>
+    api_fields = LongreadPage.api_fields + [APIField("intro")]
 
     class Meta:
         verbose_name = _("organisation directory")

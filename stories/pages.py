@@ -4,21 +4,29 @@ wagtail-localize 1.14 does not support Wagtail 8's custom base page model settin
 behaviour lives in this abstract class instead.
 """
 
+import hashlib
+import json
 import math
 import re
 from functools import cached_property
 
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from longread.blocks import chapters
 from stories import consent
+from stories.api_fields import ReadingMinutesField, TableOfContentsField, TranslationsField
 
 # Words a reader reads in a minute, per language; long compound words read slower.
 READING_SPEED = {"nl": 200, "de": 180, "en": 230, "ar": 180}
 DEFAULT_READING_SPEED = 200
 WORD = re.compile(r"\w+", re.UNICODE)
+READING_WORDS_TIMEOUT = 30 * 24 * 60 * 60
 
 
 def page_translation_fields(translated=(), synchronised=()):
@@ -45,6 +53,13 @@ class LongreadPage(Page):
     class Meta:
         abstract = True
 
+    # The headless API's fields every page type shares; each type adds its own.
+    api_fields = [
+        APIField("translations", serializer=TranslationsField()),
+        APIField("reading_minutes", serializer=ReadingMinutesField()),
+        APIField("table_of_contents", serializer=TableOfContentsField()),
+    ]
+
     def reading_text(self) -> str:
         """The page's running text, as a reader would read it."""
         parts = [self.title, getattr(self, "intro", "") or ""]
@@ -53,8 +68,24 @@ class LongreadPage(Page):
             parts.append(strip_tags(body.render_as_block()))
         return "\n".join(part for part in parts if part)
 
+    def reading_words(self) -> int:
+        """Words in the running text. Counting renders the whole body, as long as serving the
+        page does; the count is kept in the shared cache under a digest of the texts counted."""
+        body = getattr(self, "body", None)
+        source = [get_language(), self.title, getattr(self, "intro", "") or ""]
+        source.append(body.get_prep_value() if body is not None else None)
+        digest = hashlib.sha256(
+            json.dumps(source, sort_keys=True, cls=DjangoJSONEncoder).encode()
+        ).hexdigest()
+        key = f"stories:reading-words:{digest}"
+        words = cache.get(key)
+        if words is None:
+            words = len(WORD.findall(self.reading_text()))
+            cache.set(key, words, READING_WORDS_TIMEOUT)
+        return words
+
     def reading_minutes(self) -> int:
-        words = len(WORD.findall(self.reading_text()))
+        words = self.reading_words()
         speed = READING_SPEED.get(self.locale.language_code, DEFAULT_READING_SPEED)
         return max(1, math.ceil(words / speed))
 
@@ -66,6 +97,22 @@ class LongreadPage(Page):
     def allows_sharing(self) -> bool:
         """Share links and social previews: only where the consent's social scope allows."""
         return consent.page_is_visible(self, consent.SOCIAL)
+
+    @classmethod
+    def serving_queryset(cls):
+        """How routing fetches a page to serve it (sitewide.routing): with what the page's
+        templates read at once, so that reading it costs no query of its own."""
+        return cls._default_manager.select_related("locale")
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of this page and its ancestors, aliases read as their
+        source pages, in one query instead of two (Wagtail asks at every request)."""
+        from django.db.models.functions import Coalesce
+        from wagtail.models import PageViewRestriction
+
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        sources = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=sources)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

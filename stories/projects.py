@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -14,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from longread.blocks import LongreadBody
 from stories import consent
+from stories.api_fields import BodyField, DocumentField, OrganisationField
 from stories.organisations import COUNTRIES, Organisation
 from stories.pages import LongreadPage, page_translation_fields
 
@@ -129,6 +131,24 @@ class ProjectPage(LongreadPage):
         ),
     )
 
+    api_fields = LongreadPage.api_fields + [
+        APIField("acronym"),
+        APIField("full_name"),
+        APIField("intro"),
+        APIField("funding_programme"),
+        APIField("grant_reference"),
+        APIField("total_budget"),
+        APIField("eu_contribution"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status"),
+        APIField("coordinator", serializer=OrganisationField()),
+        APIField("partners"),
+        APIField("deliverables"),
+        APIField("recommendations"),
+        APIField("body", serializer=BodyField()),
+    ]
+
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
@@ -146,6 +166,18 @@ class ProjectPage(LongreadPage):
             errors["eu_contribution"] = _("The EU contribution cannot exceed the total budget.")
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def serving_queryset(cls):
+        return super().serving_queryset().select_related("coordinator")
+
+    def partner_list(self):
+        """The partners with their organisations, in one query."""
+        return self.partners.select_related("organisation")
+
+    def deliverable_list(self):
+        """The deliverables with their documents, in one query."""
+        return self.deliverables.select_related("document")
 
     def countries(self) -> set[str]:
         codes = {self.coordinator.country} if self.coordinator else set()
@@ -169,6 +201,7 @@ class ProjectPartner(TranslatableMixin, Orderable):
     role = models.CharField(_("role"), max_length=120, blank=True)
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
+    api_fields = [APIField("organisation", serializer=OrganisationField()), APIField("role")]
     translatable_fields = [TranslatableField("organisation"), TranslatableField("role")]
 
     class Meta(TranslatableMixin.Meta):
@@ -189,6 +222,11 @@ class ProjectDeliverable(TranslatableMixin, Orderable):
     language = models.CharField(_("language of the document"), max_length=10, default="en")
 
     panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("language")]
+    api_fields = [
+        APIField("title"),
+        APIField("document", serializer=DocumentField()),
+        APIField("language"),
+    ]
     translatable_fields = [
         TranslatableField("title"),
         SynchronizedField("document"),
@@ -205,6 +243,7 @@ class ProjectRecommendation(TranslatableMixin, Orderable):
     text = models.TextField(_("recommendation"))
 
     panels = [FieldPanel("theme"), FieldPanel("text")]
+    api_fields = [APIField("theme"), APIField("text")]
     translatable_fields = [TranslatableField("theme"), TranslatableField("text")]
 
     class Meta(TranslatableMixin.Meta):
@@ -217,6 +256,7 @@ class ProjectIndexPage(LongreadPage):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["stories.ProjectPage"]
+    api_fields = LongreadPage.api_fields + [APIField("intro")]
 
     class Meta:
         verbose_name = _("project index")
@@ -234,14 +274,23 @@ class ProjectIndexPage(LongreadPage):
                 models.Q(coordinator__country=country)
                 | models.Q(partners__organisation__country=country)
             ).distinct()
-        return projects.select_related("coordinator")
+        return projects.select_related("coordinator").defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         status = request.GET.get("status", "")
         country = request.GET.get("country", "").upper()
         programme = request.GET.get("programme", "")
-        all_projects = self.projects()
+        # The filters offer what the visible projects have: two queries, however many projects.
+        all_projects = self.projects().order_by()
+        countries = Organisation.objects.filter(
+            models.Q(pk__in=all_projects.values("coordinator_id"))
+            | models.Q(
+                pk__in=ProjectPartner.objects.filter(page_id__in=all_projects.values("pk")).values(
+                    "organisation_id"
+                )
+            )
+        ).values_list("country", flat=True)
         paginator = Paginator(self.projects(status, country, programme), self.per_page)
         context.update(
             page_obj=paginator.get_page(request.GET.get("page")),
@@ -252,16 +301,15 @@ class ProjectIndexPage(LongreadPage):
             programmes=[
                 (name, name)
                 for name in sorted(
-                    {p.funding_programme for p in all_projects if p.funding_programme}
+                    {
+                        name
+                        for name in all_projects.values_list("funding_programme", flat=True)
+                        if name
+                    }
                 )
             ],
             countries=sorted(
-                {
-                    (code, COUNTRIES[code])
-                    for p in all_projects
-                    for code in p.countries()
-                    if code in COUNTRIES
-                },
+                {(code, COUNTRIES[code]) for code in countries if code in COUNTRIES},
                 key=lambda item: str(item[1]),
             ),
         )

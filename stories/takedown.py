@@ -30,11 +30,12 @@ def unpublish(page, user):
     UnpublishPageAction(page, user=user, log_action=True).execute(skip_permission_checks=True)
 
 
-def story_page_ids(record: ConsentRecord) -> set[int]:
+def story_page_ids(record: ConsentRecord, also=()) -> set[int]:
     """Every page of the story, for takedown and erasure alike: pages governed by the record,
     their translations (same translation key), aliases in both directions, and anything below
-    them."""
+    them. `also`: ids of pages known to belong to the story (from the consent ledger)."""
     ids = set(TestimonyPage.objects.filter(consent=record).values_list("pk", flat=True))
+    ids |= set(Page.objects.filter(pk__in=list(also)).values_list("pk", flat=True))
     while True:
         pages = Page.objects.filter(pk__in=ids)
         found = set(
@@ -52,9 +53,21 @@ def story_page_ids(record: ConsentRecord) -> set[int]:
 
 
 @transaction.atomic
-def take_down(record: ConsentRecord, kind: str, user=None) -> TakedownResult:
+def take_down(
+    record: ConsentRecord,
+    kind: str,
+    user=None,
+    *,
+    withdrawal: ConsentWithdrawal | None = None,
+    write_ledger: bool = True,
+) -> TakedownResult:
     """Unpublish every page of the story that the consent rule now hides from the website,
-    remove them from the search index, purge caches, and write the ledger. Idempotent."""
+    remove them from the search index, purge caches, and write the ledger. Idempotent.
+
+    A withdrawal is always written to the ledger, even when it hides no page (API, social,
+    print): a restore of an older backup must record it again. Re-applying the ledger after a
+    restore passes `write_ledger=False`: the entry is already there.
+    """
     result = TakedownResult(record)
     pages = Page.objects.filter(pk__in=story_page_ids(record))
     hidden = set(
@@ -67,7 +80,7 @@ def take_down(record: ConsentRecord, kind: str, user=None) -> TakedownResult:
             unpublish(page, user)
             result.unpublished.append(page.pk)
         search_index.remove_object(page)
-    if result.unpublished:
+    if write_ledger and (result.unpublished or withdrawal is not None):
         ConsentLedgerEntry.objects.create(
             kind=kind,
             consent_record_id=record.pk,
@@ -75,6 +88,11 @@ def take_down(record: ConsentRecord, kind: str, user=None) -> TakedownResult:
             .values_list("translation_key", flat=True)
             .first(),
             page_ids=sorted(result.unpublished),
+            withdrawal_id=withdrawal.pk if withdrawal else None,
+            part=withdrawal.part if withdrawal else "",
+            language_code=(
+                withdrawal.language.language_code if withdrawal and withdrawal.language else ""
+            ),
         )
     # API answers depend on consent too: purge caches for every page of the story, hidden or not.
     all_ids = list(pages.values_list("pk", flat=True))
@@ -106,7 +124,7 @@ def withdraw(
         user=user,
         data={"part": part, "language": language.language_code if language else None},
     )
-    return take_down(record, ConsentLedgerEntry.WITHDRAWAL, user=user)
+    return take_down(record, ConsentLedgerEntry.WITHDRAWAL, user=user, withdrawal=withdrawal)
 
 
 def enforce_all(user=None) -> list[TakedownResult]:

@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -12,6 +13,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories import consent
@@ -34,12 +36,49 @@ def refuse_pages_without_consent(page, request, serve_args, serve_kwargs):
     language it has not been translated into, and serve Dutch text under /de/."""
     if page.locale.language_code != translation.get_language():
         raise Http404
-    if not consent.page_is_visible(page, consent.WEBSITE):
+    # One query answers the website (may it be served) and social (share links) together.
+    visibility = consent.remembered_visibility(page) or consent.page_visibility(
+        page, (consent.WEBSITE, consent.SOCIAL)
+    )
+    if not visibility[consent.WEBSITE]:
         raise Http404
+    consent.remember_visibility(page, visibility)
+
+
+class ConsentOfficersOnly:
+    """Wagtail's snippet choosers open to every admin user; consent records are for those who
+    may see them (consent officers), and only they get the consent field on a testimony."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not any(
+            request.user.has_perm(f"stories.{action}_consentrecord")
+            for action in ("view", "change", "add")
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ConsentRecordChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = type("ChooseView", (ConsentOfficersOnly, snippet_chooser.ChooseView), {})
+    choose_results_view_class = type(
+        "ChooseResultsView", (ConsentOfficersOnly, snippet_chooser.ChooseResultsView), {}
+    )
+    chosen_view_class = type(
+        "ChosenView", (ConsentOfficersOnly, snippet_chooser.SnippetChosenView), {}
+    )
+    chosen_multiple_view_class = type(
+        "ChosenMultipleView",
+        (ConsentOfficersOnly, snippet_chooser.SnippetChosenMultipleView),
+        {},
+    )
+    create_view_class = type(
+        "CreateView", (ConsentOfficersOnly, snippet_chooser.SnippetCreateView), {}
+    )
 
 
 class ConsentRecordViewSet(SnippetViewSet):
     model = ConsentRecord
+    chooser_viewset_class = ConsentRecordChooserViewSet
     icon = "doc-full-inverse"
     menu_label = _("Consent")
     menu_order = 250

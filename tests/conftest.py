@@ -28,6 +28,44 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("collectstatic", "--noinput", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def empty_shared_cache():
+    """A test's database changes are rolled back without signals: what the shared cache kept
+    of them (site chrome, renditions) must not outlive the test."""
+    yield
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def two_factor_sessions(request, monkeypatch):
+    """Staff reach the admin only with a second factor (sitewide.two_factor). Tests that sign in
+    with `client.force_login(user)` test what staff do after signing in, so here that login also
+    does what the second step does: it gives the user a confirmed TOTP device and marks the
+    session verified with it, as `django_otp.login` would. Tests marked `password_only` keep
+    Django's plain login, to prove that a password alone opens nothing (tests/test_two_factor.py).
+    """
+    if request.node.get_closest_marker("password_only"):
+        return
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    password_only_login = Client.force_login
+
+    def force_login(self, user, backend=None):
+        password_only_login(self, user, backend)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def seeded(db):
     return db

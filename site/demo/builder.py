@@ -27,6 +27,7 @@ from wagtail_localize.strings import StringValue
 from longread.mediafiles import MediaFile
 from sitewide.demo import content
 from sitewide.models import HomePage, InformationPage, LanguageSettings
+from sitewide.roles import ensure_translator_groups
 from stories.models import (
     ConsentRecord,
     NewsIndexPage,
@@ -292,7 +293,7 @@ class DemoBuilder:
             made.append(page)
         return made
 
-    def language_settings(self, nl, en, safety_page=None):
+    def language_settings(self, nl, en, safety_page=None, privacy_page=None):
         for code, locale in ((SOURCE, nl),):
             if not LanguageSettings.objects.filter(locale=locale).exists():
                 LanguageSettings.objects.create(locale=locale, **content.LANGUAGE_SETTINGS[code])
@@ -300,6 +301,9 @@ class DemoBuilder:
         source = LanguageSettings.objects.get(locale=nl)
         if safety_page is not None and source.safety_page_id is None:
             source.safety_page = safety_page
+            source.save()
+        if privacy_page is not None and source.privacy_page_id is None:
+            source.privacy_page = privacy_page
             source.save()
         for key, value in content.LANGUAGE_SETTINGS[SOURCE].items():
             self.mapping.setdefault(value, content.LANGUAGE_SETTINGS[TARGET][key])
@@ -372,8 +376,9 @@ class DemoBuilder:
         return_page = self.child_page(
             home, InformationPage, content.RETURN_PAGE, organisations_kind="return"
         )
+        privacy = self.child_page(home, InformationPage, content.PRIVACY)
         self.log("Settings")
-        settings = self.language_settings(nl, en, safety_page=safety)
+        settings = self.language_settings(nl, en, safety_page=safety, privacy_page=privacy)
         self.log("Translations")
         # Pages first, so that the settings' page links find their English pages.
         for instance in [
@@ -389,9 +394,22 @@ class DemoBuilder:
             *news,
             directory,
             return_page,
+            privacy,
             settings,
         ]:
             self.translate(instance, en)
+        self.link_privacy_page(privacy, en)
+        self.log("Groups")
+        for group in ensure_translator_groups():
+            self.log(f"  group: {group.name}")
+
+    def link_privacy_page(self, privacy, en):
+        """Settings translated before the privacy page existed get its translation too."""
+        translated = privacy.get_translations().filter(locale=en).first()
+        english = LanguageSettings.objects.filter(locale=en, privacy_page__isnull=True).first()
+        if translated is not None and english is not None:
+            english.privacy_page = translated
+            english.save()
 
 
 def abstract_png(spec) -> bytes:

@@ -290,6 +290,78 @@ SAFETY = {
     ],
 }
 
+PRIVACY = {
+    "title": T("Privacy", "Privacy"),
+    "slug": T("privacy", "privacy"),
+    "intro": T(
+        "Deze website bewaart zo weinig mogelijk over wie er leest. Hier staat precies wat we vastleggen, hoe lang we het bewaren en bij wie je terechtkunt.",
+        "This website keeps as little as possible about the people who read it. Here is exactly what we record, how long we keep it and whom to contact.",
+    ),
+    "body": [
+        (
+            "chapter",
+            {
+                "heading": T("Wat we vastleggen", "What we record"),
+                "anchor": "wat-we-vastleggen",
+            },
+        ),
+        (
+            "text",
+            rich(
+                T(
+                    "Voor elke pagina die wordt opgevraagd, schrijft de server een regel in zijn logboek: het tijdstip, het adres van de pagina zonder zoekwoorden, het antwoord (bijvoorbeeld gevonden of niet gevonden), de grootte en hoe lang het duurde.",
+                    "For every page that is requested, the server writes one line in its log: the time, the address of the page without search terms, the answer (for example found or not found), the size and how long it took.",
+                ),
+                T(
+                    "We leggen geen IP-adres vast, niet de pagina waar je vandaan kwam en niets over je browser of apparaat. Lezers krijgen geen cookies. We gebruiken geen bezoekersstatistieken van anderen en laden niets van andere websites; een video van een andere website laadt pas als je erop klikt.",
+                    "We record no IP address, not the page you came from and nothing about your browser or device. Readers get no cookies. We use no visitor statistics from others and load nothing from other websites; a video from another website only loads when you click it.",
+                ),
+                T(
+                    "Alleen medewerkers die inloggen om verhalen te beheren, krijgen een cookie om ingelogd te blijven.",
+                    "Only staff who sign in to manage the stories get a cookie that keeps them signed in.",
+                ),
+            ),
+        ),
+        (
+            "chapter",
+            {
+                "heading": T("Hoe lang we het bewaren", "How long we keep it"),
+                "anchor": "hoe-lang-we-het-bewaren",
+            },
+        ),
+        (
+            "text",
+            rich(
+                T(
+                    "Het logboek van de server bewaren we 14 dagen; daarna wordt het gewist. Reservekopieën van de website bewaren we 30 dagen.",
+                    "We keep the server log for 14 days; then it is deleted. We keep backups of the website for 30 days.",
+                ),
+                T(
+                    "Wie een verhaal vertelt, bepaalt waar, in welke talen en hoe lang het te zien is. Die toestemming bewaren we zolang het verhaal bestaat. Trekt een verteller de toestemming in, of laat die het verhaal wissen, dan houden we alleen nummers en data bij, zonder naam en zonder tekst: zo kunnen we laten zien dat we de keuze van de verteller hebben gevolgd.",
+                    "Whoever tells a story decides where, in which languages and for how long it can be seen. We keep that consent as long as the story exists. If a teller withdraws consent, or has the story erased, we keep only numbers and dates, without a name and without text: that way we can show that we followed the teller's choice.",
+                ),
+            ),
+        ),
+        (
+            "chapter",
+            {
+                "heading": T("Vragen", "Questions"),
+                "anchor": "vragen",
+            },
+        ),
+        (
+            "text",
+            rich(
+                T(
+                    "Heb je een vraag over privacy, of wil je weten wat we over jou bewaren? Mail naar info@example.org. Ben je het niet eens met hoe we met gegevens omgaan, dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.",
+                    "Do you have a question about privacy, or do you want to know what we keep about you? Write to info@example.org. If you disagree with how we handle data, you can file a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).",
+                ),
+                DEMO_NOTE,
+            ),
+        ),
+    ],
+}
+
 STORY_INDEX = {
     "title": {"nl": "Verhalen", "en": "Stories"},
     "slug": {"nl": "verhalen", "en": "stories"},

@@ -1,9 +1,9 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from sitewide.homes import language_homes
+from sitewide import chrome
 from stories import consent
 
 register = template.Library()
@@ -17,39 +17,36 @@ def language_switcher(context, page=None):
     """
     names = dict(settings.LANGUAGES)
     current = get_language()
+    request = context.get("request")
     if page is not None and getattr(page, "pk", None):
+        # Asked at every request: whether a story's translation may be shown is consent's call.
         pages = consent.visible_pages(
             Page.objects.filter(translation_key=page.translation_key), consent.WEBSITE
-        )
+        ).select_related("locale")
+        found = [(p.locale.language_code, p.get_url(request)) for p in pages]
     else:
-        pages = language_homes(context.get("request"))
-    links = []
-    for translation in pages.select_related("locale"):
-        code = translation.locale.language_code
-        if code in names:
-            links.append(
-                {
-                    "code": code,
-                    "name": names[code],
-                    "url": translation.url,
-                    "current": code == current,
-                }
-            )
+        found = [(home["language"], home["url"]) for home in chrome.language_homes(request)]
+    links = [
+        {"code": code, "name": names[code], "url": url, "current": code == current}
+        for code, url in found
+        if code in names
+    ]
     links.sort(key=lambda link: list(names).index(link["code"]))
     return {"links": links if len(links) > 1 else []}
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
-    """The header menu: pages marked 'show in menus' directly under this language's home."""
+    """The header menu: pages marked 'show in menus' directly under this language's home, as
+    {"title", "url", "pk"} (from the shared cache)."""
     request = context.get("request")
-    home = language_homes(request).filter(locale=Locale.get_active()).first()
-    if home is None:
-        return Page.objects.none()
-    return consent.visible_pages(home.get_children().filter(show_in_menus=True), consent.WEBSITE)
+    if request is None:
+        return []
+    return chrome.menu(request, get_language())
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = language_homes(context.get("request")).filter(locale=Locale.get_active()).first()
-    return home.url if home else "/"
+    request = context.get("request")
+    home = chrome.home(request, get_language()) if request is not None else None
+    return home["url"] if home else "/"

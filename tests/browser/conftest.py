@@ -37,6 +37,7 @@ PROJECT_VARIABLES = {
     "CSRF_TRUSTED_ORIGINS",
     "SITE_HTTPS",
     "BEHIND_TLS_PROXY",
+    "HSTS_PRELOAD",
     "DATABASE_URL",
     "REDIS_URL",
     "CACHE_DIR",
@@ -56,6 +57,8 @@ PROJECT_VARIABLES = {
     "GUNICORN_CMD_ARGS",
 }
 SERVER_START_TIMEOUT = 30  # seconds
+# The served site's superuser `admin` (made by `ensure_admin`), for tests of the admin.
+ADMIN_PASSWORD = secrets.token_urlsafe(18)
 COMMAND_TIMEOUT = 180  # seconds, per manage.py command
 
 
@@ -70,6 +73,7 @@ def _server_environment(root: Path) -> dict[str, str]:
         MEDIA_ROOT=str(root / "media"),
         STATIC_ROOT=str(root / "static"),
         DJANGO_SETTINGS_MODULE="sitewide.settings",
+        ADMIN_PASSWORD=ADMIN_PASSWORD,
     )
     return env
 
@@ -152,7 +156,11 @@ def site_url(tmp_path_factory, chromium_executable) -> str:
     collectstatic = [*manage, "collectstatic", "--noinput", "--verbosity", "0"]
     collecting = start(collectstatic)
     try:
-        for command in ([*manage, "migrate", "--noinput"], [*manage, "seed_demo"]):
+        for command in (
+            [*manage, "migrate", "--noinput"],
+            [*manage, "seed_demo"],
+            [*manage, "ensure_admin"],
+        ):
             _check(start(command), command)
         _check(collecting, collectstatic)
     finally:
@@ -193,6 +201,12 @@ def site_url(tmp_path_factory, chromium_executable) -> str:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="session")
+def admin_credentials(site_url) -> tuple[str, str]:
+    """User name and password of the served site's superuser."""
+    return "admin", ADMIN_PASSWORD
 
 
 # Package scope, not session scope: one browser for the whole browser suite, closed when it ends.

@@ -1,0 +1,667 @@
+"""`make bench`: how the site serves a large site, and whether it keeps its budgets.
+
+Builds a large site in a throwaway folder (SQLite database, media, static files; bench.builder),
+then measures, with production settings (DEBUG off, HTTPS off on the loopback):
+
+(a) in-process render time p50/p95 of a long story, a listing, the API list and the API detail,
+    uncached and cached;
+(b) SQL queries per request of those, and of every public page type;
+(c) throughput and p50/p99 latency under a bounded loopback load: gunicorn with two workers,
+    `wrk -t2 -c16` for a few seconds, each target alternating three times with a static file
+    served by whitenoise (the stack's limit), and each target's median ratio to it;
+(d) gzip bytes of the demo story's HTML, CSS and JS.
+
+Prints a table, writes JSON to var/bench/ (bench-<time>.json and latest.json), and exits 1 when
+a budget is broken. The budgets live here, not in timed unit tests.
+
+A full-page cache for anonymous readers does not exist yet. The bench expects it to mark its
+answers `X-Page-Cache: hit` (or `miss`), to key on the whole URL with its query string, and to
+be switched off in a process by the setting PAGE_CACHE_ENABLED = False. Cached rows are measured
+when a repeated request answers `hit`; until then they read "n/a (no cache yet)". Uncached rows
+run with that setting off, and HTML pages get a query string of their own per request.
+"""
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "var" / "bench"
+GUNICORN_CONFIG = ROOT / "site" / "gunicorn.conf.py"
+CACHE_HEADER = "X-Page-Cache"
+
+# Budgets (issue #8).
+MAX_QUERIES = 12
+CACHED_STORY_MIN_RATIO = 0.5  # of the static file's throughput
+STORY_UNCACHED_P50_MS = 50.0
+API_DETAIL_UNCACHED_P50_MS = 30.0
+
+# Environment variables of the project that must not leak from the caller into the bench.
+PROJECT_VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CACHE_DIR",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "VAR_DIR",
+    "DEBUG",
+    "SITE_LANGUAGES",
+    "ALLOWED_HOSTS",
+    "SECRET_KEY",
+    "SITE_HTTPS",
+    "TASKS_BACKEND",
+    "EMAIL_URL",
+    "DJANGO_SETTINGS_MODULE",
+    "GUNICORN_CMD_ARGS",
+)
+
+
+def environment(folder: Path) -> dict[str, str]:
+    env = {name: value for name, value in os.environ.items() if name not in PROJECT_VARIABLES}
+    env.update(
+        DJANGO_SETTINGS_MODULE="sitewide.settings",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        SITE_HTTPS="0",
+        ALLOWED_HOSTS="127.0.0.1",
+        VAR_DIR=str(folder / "var"),
+        MEDIA_ROOT=str(folder / "media"),
+        STATIC_ROOT=str(folder / "static"),
+        SITE_LANGUAGES="nl,en,de",
+        EMAIL_URL="memory://",
+        LOG_LEVEL="ERROR",
+    )
+    return env
+
+
+def machine() -> dict:
+    model = ""
+    with contextlib.suppress(OSError, StopIteration):
+        model = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    try:
+        memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        memory_kb = 0
+    return {
+        "cpu": model or platform.processor(),
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "load_average": [round(value, 2) for value in os.getloadavg()],
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+# --- in-process measurements --------------------------------------------------------------------
+
+
+class EncodeCounter:
+    """Counts images encoded into renditions while it is open."""
+
+    def __enter__(self):
+        from longread.models import rendition_encoded
+
+        self.count = 0
+        self.signal = rendition_encoded
+        rendition_encoded.connect(self._encoded, weak=False)
+        return self
+
+    def _encoded(self, sender, **kwargs):
+        self.count += 1
+
+    def __exit__(self, *exc):
+        self.signal.disconnect(self._encoded)
+
+
+def page_cache_off():
+    from django.test import override_settings
+
+    return override_settings(PAGE_CACHE_ENABLED=False)
+
+
+def _get(client, url):
+    response = client.get(url)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    return response
+
+
+def _unique(url: str, number: int) -> str:
+    return f"{url}{'&' if '?' in url else '?'}bench={number}"
+
+
+def time_requests(client, url, iterations, *, uncached: bool) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    html = not url.startswith("/api/")
+    times, statuses, hits = [], set(), 0
+    for number in range(iterations):
+        target = _unique(url, number) if uncached and html else url
+        start = time.perf_counter()
+        response = _get(client, target)
+        times.append((time.perf_counter() - start) * 1000)
+        statuses.add(response.status_code)
+        hits += response.get(CACHE_HEADER, "").lower() == "hit"
+    with CaptureQueriesContext(connection) as queries:
+        _get(client, _unique(url, iterations) if uncached and html else url)
+    return {
+        "p50_ms": round(percentile(times, 0.5), 2),
+        "p95_ms": round(percentile(times, 0.95), 2),
+        "queries": len(queries),
+        "status": sorted(statuses),
+        "cache_hits": hits,
+        "iterations": iterations,
+    }
+
+
+def in_process(targets: dict, iterations: int) -> dict:
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    results = {}
+    with EncodeCounter() as encoded:
+        for name, url in targets.items():
+            if url is None:
+                results[name] = {"uncached": None, "cached": None, "note": "n/a (no API yet)"}
+                continue
+            with page_cache_off():
+                for _ in range(3):
+                    _get(client, url)
+                uncached = time_requests(client, url, iterations, uncached=True)
+            _get(client, url)
+            probe = _get(client, url)
+            cached = None
+            if probe.get(CACHE_HEADER, "").lower() == "hit":
+                cached = time_requests(client, url, iterations, uncached=False)
+            results[name] = {
+                "url": url,
+                "uncached": uncached,
+                "cached": cached,
+                "note": "" if cached else "n/a (no cache yet)",
+            }
+    results["renditions_encoded"] = encoded.count
+    return results
+
+
+def public_page_queries(pages: dict) -> dict:
+    """Queries of one request for every public page type (after a first request)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    with page_cache_off():
+        for name, url in pages.items():
+            first = _get(client, url)
+            with CaptureQueriesContext(connection) as queries:
+                response = _get(client, _unique(url, 0) if "?" not in url else url)
+            counts[name] = {
+                "url": url,
+                "queries": len(queries),
+                "status": [first.status_code, response.status_code],
+            }
+    return counts
+
+
+def page_weight(url: str) -> dict:
+    from longread.management.commands.check_page_budget import measure
+
+    report = measure(url)
+    return {"url": url, "html": report["html"], "css": report["css"], "js": report["js"]}
+
+
+# --- under load ---------------------------------------------------------------------------------
+
+UNIQUE_PATHS_LUA = """
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+function init(args)
+  path = args[1]
+  counter = 0
+end
+function request()
+  counter = counter + 1
+  return wrk.format("GET", path .. "?bench=" .. id .. "-" .. counter)
+end
+"""
+
+
+def _duration_ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def run_wrk(url: str, seconds: int, script: Path | None = None, path: str = "") -> dict:
+    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    if script is not None:
+        command += ["-s", str(script), url, "--", path]
+    else:
+        command.append(url)
+    output = subprocess.run(  # noqa: S603 - wrk against our own loopback server
+        command, capture_output=True, text=True, check=True, timeout=seconds + 30
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
+    if "50" not in latency or "Requests/sec" not in output:
+        raise RuntimeError(f"wrk gave no measurement for {url} {path}:\n{output}")
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": round(_duration_ms(latency["50"]), 2),
+        "p99_ms": round(_duration_ms(latency["99"]), 2),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(env: dict, folder: Path):
+    port = free_port()
+    log = open(folder / "gunicorn.log", "w")  # noqa: SIM115 - closed with the server
+    server = subprocess.Popen(  # noqa: S603 - the virtualenv's gunicorn
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "sitewide.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--control-socket",
+            str(folder / "gunicorn.ctl"),
+            # The production settings of gunicorn (access log without addresses), when present.
+            *(["--config", str(GUNICORN_CONFIG)] if GUNICORN_CONFIG.exists() else []),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn stopped: {(folder / 'gunicorn.log').read_text()[-2000:]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return server, log, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("gunicorn did not start within 60 s")
+
+
+def under_load(base: str, targets: dict, static_url: str, seconds: int, folder: Path) -> dict:
+    """Each target alternates three times with the static file; ratios are per round."""
+    import urllib.request
+
+    script = folder / "unique_paths.lua"
+    script.write_text(UNIQUE_PATHS_LUA)
+    results = {"static": {"url": static_url, "rounds": []}}
+    for name, (url, unique) in targets.items():
+        if url is None:
+            results[name] = {"note": "n/a (no API yet)"}
+            continue
+        if name == "cached story":
+            with urllib.request.urlopen(base + url, timeout=10) as first:  # noqa: S310 - loopback
+                first.read()
+            with urllib.request.urlopen(base + url, timeout=10) as second:  # noqa: S310 - loopback
+                if second.headers.get(CACHE_HEADER, "").lower() != "hit":
+                    results[name] = {"url": url, "note": "n/a (no cache yet)"}
+                    continue
+        rounds = []
+        for _ in range(3):
+            static = run_wrk(base + static_url, seconds)
+            results["static"]["rounds"].append(static)
+            if unique:
+                measured = run_wrk(base + "/", seconds, script=script, path=url)
+            else:
+                measured = run_wrk(base + url, seconds)
+            measured["ratio_to_static"] = round(
+                measured["requests_per_second"] / static["requests_per_second"], 4
+            )
+            rounds.append(measured)
+        results[name] = {
+            "url": url,
+            "rounds": rounds,
+            "requests_per_second": statistics.median(r["requests_per_second"] for r in rounds),
+            "p50_ms": statistics.median(r["p50_ms"] for r in rounds),
+            "p99_ms": statistics.median(r["p99_ms"] for r in rounds),
+            "median_ratio_to_static": statistics.median(r["ratio_to_static"] for r in rounds),
+            "non_2xx": sum(r["non_2xx"] for r in rounds),
+        }
+    static_rounds = results["static"]["rounds"]
+    if static_rounds:
+        results["static"].update(
+            requests_per_second=statistics.median(r["requests_per_second"] for r in static_rounds),
+            p50_ms=statistics.median(r["p50_ms"] for r in static_rounds),
+            p99_ms=statistics.median(r["p99_ms"] for r in static_rounds),
+        )
+    return results
+
+
+# --- budgets and report -------------------------------------------------------------------------
+
+
+def budgets(report: dict) -> list[dict]:
+    checks = []
+    queries = report["public_page_queries"]
+    worst = max(queries.items(), key=lambda item: item[1]["queries"])
+    checks.append(
+        {
+            "budget": f"at most {MAX_QUERIES} queries for any public page",
+            "value": f"max {worst[1]['queries']} ({worst[0]})",
+            "ok": worst[1]["queries"] <= MAX_QUERIES,
+        }
+    )
+    load = report.get("under_load") or {}
+    cached = load.get("cached story", {})
+    ratio = cached.get("median_ratio_to_static")
+    checks.append(
+        {
+            "budget": f"cached story at least {CACHED_STORY_MIN_RATIO:.0%} of the static file's "
+            "throughput",
+            "value": f"{ratio:.0%}" if ratio is not None else cached.get("note", "not measured"),
+            "ok": ratio >= CACHED_STORY_MIN_RATIO if ratio is not None else None,
+        }
+    )
+    story = report["in_process"]["long story"]["uncached"]
+    checks.append(
+        {
+            "budget": f"uncached long story p50 at most {STORY_UNCACHED_P50_MS:g} ms in-process",
+            "value": f"{story['p50_ms']} ms",
+            "ok": story["p50_ms"] <= STORY_UNCACHED_P50_MS,
+        }
+    )
+    api = report["in_process"]["API detail"].get("uncached")
+    checks.append(
+        {
+            "budget": f"API detail p50 at most {API_DETAIL_UNCACHED_P50_MS:g} ms uncached",
+            "value": f"{api['p50_ms']} ms" if api else "n/a (no API yet)",
+            "ok": api["p50_ms"] <= API_DETAIL_UNCACHED_P50_MS if api else None,
+        }
+    )
+    encoded = report["in_process"]["renditions_encoded"]
+    encoded += report.get("renditions_made_under_load", 0)
+    checks.append(
+        {
+            "budget": "no image encoded during a public request",
+            "value": f"{encoded} encoded",
+            "ok": encoded == 0,
+        }
+    )
+    return checks
+
+
+def _ms(value) -> str:
+    return f"{value:8.1f} ms" if value is not None else "       n/a"
+
+
+def table(report: dict) -> str:
+    lines = []
+    m = report["machine"]
+    lines.append(f"Longread bench, {report['finished']} ({report['seconds']:.0f} s)")
+    lines.append(
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, Python {m['python']}, "
+        f"load average at start {m['load_average']}"
+    )
+    lines.append(f"Site: {report['site']['description']}")
+    lines.append("")
+    lines.append("In-process (Django test client, production settings)")
+    lines.append(f"  {'':32} {'p50':>11} {'p95':>11} {'queries':>8}")
+    for name, row in report["in_process"].items():
+        if not isinstance(row, dict):
+            continue
+        for state in ("uncached", "cached"):
+            values = row.get(state)
+            label = f"{name}, {state}"
+            if values:
+                lines.append(
+                    f"  {label:32} {_ms(values['p50_ms'])} {_ms(values['p95_ms'])} "
+                    f"{values['queries']:8}"
+                )
+            else:
+                lines.append(f"  {label:32} {row.get('note') or 'n/a'}")
+    lines.append("")
+    lines.append("Queries per request, every public page type")
+    for name, row in report["public_page_queries"].items():
+        lines.append(f"  {name:32} {row['queries']:3}   {row['url']}")
+    load = report.get("under_load")
+    if load:
+        lines.append("")
+        lines.append(
+            f"Under load (gunicorn, 2 workers; wrk -t2 -c16, {report['load_seconds']} s a run, "
+            "3 rounds alternating with the static file)"
+        )
+        lines.append(f"  {'':18} {'req/s':>9} {'p50':>11} {'p99':>11} {'ratio to static':>16}")
+        for name, row in load.items():
+            if "requests_per_second" not in row:
+                lines.append(f"  {name:18} {row.get('note', 'n/a')}")
+                continue
+            ratio = row.get("median_ratio_to_static")
+            lines.append(
+                f"  {name:18} {row['requests_per_second']:9.0f} {_ms(row['p50_ms'])} "
+                f"{_ms(row['p99_ms'])} {f'{ratio:.1%}' if ratio is not None else '':>16}"
+            )
+    weight = report["page_weight"]
+    lines.append("")
+    lines.append(
+        f"Demo story {weight['url']} (gzip): HTML {weight['html']} B, CSS {weight['css']} B, "
+        f"JS {weight['js']} B"
+    )
+    lines.append("")
+    lines.append("Budgets")
+    for check in report["budgets"]:
+        mark = {True: "ok  ", False: "FAIL", None: "n/a "}[check["ok"]]
+        lines.append(f"  {mark} {check['budget']}: {check['value']}")
+    return "\n".join(lines)
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+
+def setup_django(env: dict) -> None:
+    os.environ.update(env)
+    for name in PROJECT_VARIABLES:
+        if name not in env:
+            os.environ.pop(name, None)
+    import django
+
+    django.setup()
+
+
+def prepare(size, log) -> dict:
+    """Migrate, seed the demo, build the bench content, collect static files, warm renditions."""
+    import io
+    import warnings
+
+    from django.core.management import call_command
+
+    from bench.builder import Builder
+
+    quiet = io.StringIO()
+    warnings.simplefilter("ignore")  # the demo's translations parse URLs as HTML; harmless
+    log("Migrating a throwaway database")
+    call_command("migrate", "--noinput", verbosity=0, stdout=quiet)
+    log("Seeding the demo site")
+    call_command("seed_demo", stdout=quiet)
+    call_command("compile_catalogues", stdout=quiet)
+    log("Collecting static files (hashed, Brotli and gzip)")
+    call_command("collectstatic", "--noinput", verbosity=0, stdout=quiet)
+    built = Builder(size, log=lambda message: log(message.strip())).build()
+    log("Making renditions (before any timed request)")
+    warm_renditions(built["images"])
+    return built
+
+
+def warm_renditions(images) -> None:
+    """What publishing makes in the background: every rendition the pages and the API use."""
+    try:
+        from longread.renditions import READER_SPECS as specs
+    except ImportError:  # before renditions were made on publish
+        from longread.templatetags.longread_images import PICTURE_SPECS
+
+        specs = (*PICTURE_SPECS, "fill-1200x630|format-jpeg")
+    for image in images:
+        image.get_renditions(*specs)
+
+
+def targets(built) -> dict:
+    from django.urls import NoReverseMatch, reverse
+
+    story = built["stories"][0]["en"]
+    try:
+        reverse("wagtailapi:pages:listing")
+        api = True
+    except NoReverseMatch:
+        api = False
+    return {
+        "long story": story.url,
+        "listing": story.get_parent().url,
+        "API list": "/api/v2/pages/?type=stories.TestimonyPage&locale=en" if api else None,
+        "API detail": f"/api/v2/pages/{story.pk}/" if api else None,
+    }
+
+
+def public_pages(built) -> dict:
+    story = built["stories"][0]
+    news = built["news"][0]
+    return {
+        "home": "/en/",
+        "testimony": story["en"].url,
+        "testimony, third language": story["de"].url,
+        "story index": story["en"].get_parent().url,
+        "story index, page 2": story["en"].get_parent().url + "?page=2",
+        "project": "/en/projects/rest/",
+        "project index": "/en/projects/",
+        "news": news["en"].url,
+        "news index": news["en"].get_parent().url,
+        "news feed": news["en"].get_parent().url + "feed/rss/",
+        "information page": "/en/returning-home/",
+        "organisation directory": "/en/organisations/",
+        "search": "/en/search/?q=passport",
+        "sitemap": "/sitemap.xml",
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tiny", action="store_true", help="a tiny site: checks the bench runs")
+    parser.add_argument("--seconds", type=int, default=4, help="length of one wrk run")
+    parser.add_argument("--iterations", type=int, default=30, help="in-process requests a row")
+    parser.add_argument("--no-load", action="store_true", help="skip the load test (wrk)")
+    parser.add_argument("--keep", action="store_true", help="keep the throwaway folder")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="folder of the JSON reports")
+    args = parser.parse_args(argv)
+
+    started = time.monotonic()
+    folder = Path(tempfile.mkdtemp(prefix="longread-bench-"))
+    env = environment(folder)
+
+    def log(message):
+        print(f"[{time.monotonic() - started:5.0f} s] {message}", flush=True)
+
+    report = {"machine": machine()}
+    server = log_file = None
+    try:
+        setup_django(env)
+        from bench.builder import TINY, Size
+
+        size = TINY if args.tiny else Size()
+        built = prepare(size, log)
+        story_pages = size.stories * len(size.languages)
+        report["site"] = {
+            "size": size.__dict__,
+            "description": (
+                f"{size.stories} stories and {size.news} news items in {len(size.languages)} "
+                f"languages ({story_pages} story pages); {size.blocks} blocks and "
+                f"{size.images_per_story} images a story from a pool of {size.image_pool}; "
+                f"{size.related} related stories; SQLite"
+            ),
+        }
+        measured = targets(built)
+        log("Measuring in-process")
+        report["in_process"] = in_process(measured, args.iterations)
+        report["public_page_queries"] = public_page_queries(public_pages(built))
+        report["page_weight"] = page_weight("/en/stories/jill/")
+        if not args.no_load:
+            from django.db import connections
+
+            from longread.models import LongreadRendition
+
+            if not shutil.which("wrk"):
+                raise SystemExit("wrk is missing: `make bench` installs Debian's wrk.")
+            connections.close_all()
+            renditions_before = LongreadRendition.objects.count()
+            log("Measuring under load (gunicorn, wrk)")
+            server, log_file, base = serve(env, folder)
+            report["load_seconds"] = args.seconds
+            from django.templatetags.static import static
+
+            report["under_load"] = under_load(
+                base,
+                {
+                    "cached story": (measured["long story"], False),
+                    "uncached story": (measured["long story"], True),
+                    "API detail": (measured["API detail"], False),
+                },
+                static("longread/reader.css"),
+                args.seconds,
+                folder,
+            )
+            report["renditions_made_under_load"] = (
+                LongreadRendition.objects.count() - renditions_before
+            )
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+            log_file.close()
+        if args.keep:
+            print(f"Kept {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    report["budgets"] = budgets(report)
+    report["seconds"] = round(time.monotonic() - started, 1)
+    report["finished"] = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    args.output.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = json.dumps(report, indent=2, default=str)
+    (args.output / f"bench-{stamp}.json").write_text(text)
+    (args.output / "latest.json").write_text(text)
+    print()
+    print(table(report))
+    print(f"\nWritten: {args.output / f'bench-{stamp}.json'}")
+    return 1 if any(check["ok"] is False for check in report["budgets"]) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""The seeded demo site served by gunicorn on the loopback, on a database of its own.
+
+Used by the load test (scripts/load_test.py) and the fault tests (tests/test_faults.py). The
+site gets none of the caller's configuration variables: a DATABASE_URL or REDIS_URL in the
+environment must never receive demo content. With a PostgreSQL DATABASE_URL, a throwaway
+database is created next to the named one (the role needs CREATEDB) and dropped afterwards;
+otherwise the site runs on a SQLite file in its own folder.
+"""
+
+import os
+import secrets
+import socket
+import string
+import subprocess  # noqa: S404 - runs this project's own commands
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent  # the virtualenv's bin/, not the resolved interpreter
+
+# The project's configuration variables (README), plus what would redirect Django or gunicorn.
+PROJECT_VARIABLES = {
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "SITE_HTTPS",
+    "BEHIND_TLS_PROXY",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CACHE_DIR",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "EMAIL_URL",
+    "DEFAULT_FROM_EMAIL",
+    "WAGTAILADMIN_BASE_URL",
+    "SITE_LANGUAGES",
+    "SITE_NAME",
+    "TASKS_BACKEND",
+    "VAR_DIR",
+    "ADMIN_PASSWORD",
+    "LOG_LEVEL",
+    "PORT",
+    "DJANGO_SETTINGS_MODULE",
+    "GUNICORN_CMD_ARGS",
+}
+COMMAND_TIMEOUT = 300  # seconds, per manage.py command
+START_TIMEOUT = 30  # seconds for gunicorn to answer
+
+
+class SiteError(RuntimeError):
+    """A step of building or serving the site failed; the message carries its output."""
+
+
+def is_postgres(url: str | None) -> bool:
+    return bool(url) and urlsplit(url).scheme in {"postgres", "postgresql", "pgsql"}
+
+
+def site_environment(root: Path, database_url: str | None = None) -> dict[str, str]:
+    """Production settings on the loopback: DEBUG off, a random SECRET_KEY, state under root."""
+    alphabet = string.ascii_letters + string.digits + "!#%&()*+-=^_"
+    env = {name: value for name, value in os.environ.items() if name not in PROJECT_VARIABLES}
+    env.update(
+        SECRET_KEY="".join(secrets.choice(alphabet) for _ in range(50)),
+        SITE_HTTPS="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        VAR_DIR=str(root / "var"),
+        MEDIA_ROOT=str(root / "media"),
+        STATIC_ROOT=str(root / "static"),
+        DJANGO_SETTINGS_MODULE="sitewide.settings",
+        LOG_LEVEL="WARNING",
+    )
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def sqlite_path(env: dict[str, str]) -> Path:
+    """The SQLite file of a site without DATABASE_URL (the embedded default's name)."""
+    return Path(env["VAR_DIR"]) / "db.sqlite3"
+
+
+def _start(command: list[str], env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(  # noqa: S603 - fixed commands of this project
+        command,
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _finish(process: subprocess.Popen, command: list[str]) -> str:
+    try:
+        output, _ = process.communicate(timeout=COMMAND_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+    if process.returncode != 0:
+        raise SiteError(f"`{' '.join(command)}` failed ({process.returncode}):\n{output[-4000:]}")
+    return output
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    command = [sys.executable, "manage.py", *args]
+    return _finish(_start(command, env), command)
+
+
+def build(env: dict[str, str]) -> None:
+    """Migrate, seed the demo content and collect static files, as `make run` does."""
+    collectstatic = [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"]
+    collecting = _start(collectstatic, env)  # needs no database: runs alongside
+    try:
+        manage(env, "migrate", "--noinput")
+        manage(env, "seed_demo")
+        _finish(collecting, collectstatic)
+    finally:
+        if collecting.poll() is None:
+            collecting.kill()
+            collecting.communicate()
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn serving the site on a free loopback port; its output goes to `log`."""
+
+    def __init__(self, env: dict[str, str], root: Path, workers: int = 2, name: str = "gunicorn"):
+        self.env = env
+        self.root = root
+        self.workers = workers
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = root / f"{name}.log"
+        self.control_socket = root / f"{name}.ctl"
+        self.process: subprocess.Popen | None = None
+
+    def start(self, probe: str = "/robots.txt") -> "Server":
+        command = [
+            str(BIN / "gunicorn"),
+            "sitewide.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            # gunicorn 27's control socket defaults to one shared by every gunicorn of the user.
+            "--control-socket",
+            str(self.control_socket),
+        ]
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(  # noqa: S603 - fixed command
+                command,
+                cwd=REPO,
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            self._wait_until_answering(self.url + probe)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _wait_until_answering(self, url: str) -> None:
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SiteError(f"gunicorn exited ({self.process.returncode}):\n{self.log_text()}")
+            try:
+                with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our loopback URL
+                    return
+            except urllib.error.HTTPError:
+                return  # it answers; what it answers is for the caller to judge
+            except OSError:
+                time.sleep(0.1)
+        raise SiteError(f"gunicorn did not answer {url} in {START_TIMEOUT}s:\n{self.log_text()}")
+
+    def worker_pids(self) -> set[int]:
+        """The arbiter's worker processes (Linux): the same set means no worker was restarted."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        try:
+            return {int(pid) for pid in children.read_text().split()}
+        except OSError:
+            return set()
+
+    def log_text(self) -> str:
+        try:
+            return self.log.read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def __enter__(self) -> "Server":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def _connection_settings(url: str) -> dict:
+    import dj_database_url
+
+    config = dj_database_url.parse(url)
+    return {
+        "host": config.get("HOST") or None,
+        "port": config.get("PORT") or None,
+        "user": config.get("USER") or None,
+        "password": config.get("PASSWORD") or None,
+        "dbname": config.get("NAME"),
+    }
+
+
+@contextmanager
+def postgres_admin(url: str):
+    """An autocommit connection to the server of `url` (its own database, else `postgres`)."""
+    import psycopg
+
+    settings = _connection_settings(url)
+    try:
+        connection = psycopg.connect(**settings, autocommit=True, connect_timeout=10)
+    except psycopg.OperationalError:
+        connection = psycopg.connect(
+            **{**settings, "dbname": "postgres"}, autocommit=True, connect_timeout=10
+        )
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+@contextmanager
+def throwaway_postgres(url: str, label: str):
+    """A new, empty database on the server of `url`; yields its URL and drops it afterwards."""
+    from psycopg import sql
+
+    base = _connection_settings(url)["dbname"] or "longread"
+    name = f"{base}_{label}_{secrets.token_hex(4)}".lower()[-63:]
+    parts = urlsplit(url)
+    new_url = parts._replace(path="/" + name).geturl()
+    with postgres_admin(url) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield new_url
+    finally:
+        with postgres_admin(url) as admin:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )

@@ -1,0 +1,95 @@
+"""HTTP behaviour of every API response: JSON errors, caching headers, CORS, no cookies."""
+
+import hashlib
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+API_PREFIX = "/api/"
+# Database ids are 64-bit; larger numbers are refused before they reach the database.
+MAX_ID = 2**63 - 1
+ID_PARAMETERS = ("child_of", "descendant_of", "translation_of", "id", "offset", "after")
+
+
+def bad_request(message: str) -> JsonResponse:
+    return JsonResponse({"message": message}, status=400)
+
+
+def query_problem(request) -> str | None:
+    for name, values in request.GET.lists():
+        for value in values:
+            if "\x00" in value or "\x00" in name:
+                return "query parameters cannot contain NUL characters"
+            if name in ID_PARAMETERS and value.isdigit() and int(value) > MAX_ID:
+                return f"{name} is too large"
+            if name == "limit" and value.isdigit() and int(value) < 1:
+                return "limit must be at least 1"
+    return None
+
+
+def last_change_time():
+    """When API answers last changed: the newest change event, and never before today's start,
+    since the consent rule decides per day (a consent can end at midnight without an event)."""
+    from sitewide.api.models import ContentChange
+
+    start_of_day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    newest = ContentChange.objects.order_by("-pk").values_list("happened_at", flat=True).first()
+    return max(start_of_day, newest) if newest else start_of_day
+
+
+class ApiHttpMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(API_PREFIX):
+            return self.get_response(request)
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+            response["Access-Control-Max-Age"] = "86400"
+        else:
+            problem = query_problem(request)
+            response = bad_request(problem) if problem else self.get_response(request)
+            if request.method in ("GET", "HEAD") and response.status_code == 200:
+                response = self.conditional(request, response)
+        self.allow_origin(request, response)
+        # Credentials are ignored by the API, so answers never depend on cookies.
+        response.cookies.clear()
+        if "Vary" in response:
+            vary = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "cookie"]
+            del response["Vary"]
+            if vary:
+                response["Vary"] = ", ".join(vary)
+        return response
+
+    def conditional(self, request, response):
+        if getattr(response, "private_preview", False):
+            response["Cache-Control"] = "private, no-store"
+            return response
+        response["Cache-Control"] = f"public, max-age={settings.API_MAX_AGE}"
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        last_modified = last_change_time()
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+        return get_conditional_response(
+            request, etag=etag, last_modified=int(last_modified.timestamp()), response=response
+        )
+
+    def allow_origin(self, request, response):
+        origins = settings.API_CORS_ORIGINS
+        origin = request.headers.get("Origin")
+        if not origins:
+            return
+        if "*" in origins:
+            response["Access-Control-Allow-Origin"] = "*"
+        elif origin in origins:
+            response["Access-Control-Allow-Origin"] = origin
+            patch_vary_headers(response, ("Origin",))
+        else:
+            return
+        response["Access-Control-Expose-Headers"] = "ETag"

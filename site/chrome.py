@@ -1,0 +1,250 @@
+"""What every public page shows around its content, kept in the shared cache.
+
+The site of a request, its home page in each language, the header menu, the per-language
+settings and the addresses of the safety page and the privacy statement change only when someone
+saves a page, a site, a locale, a view restriction or the settings. They are kept in the shared
+cache under one version key that each such save replaces (on save and again on commit), so every
+process sees the change at its next request; a lost or evicted key only costs a rebuild.
+
+Nothing kept here depends on a teller's consent: home pages, menu pages and the pages that the
+settings name are never testimonies (testimonies live only under a story index), and the queries
+below leave testimonies out so that it stays that way. Everything consent decides is asked per
+request.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http.request import split_domain_port
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from stories import consent
+from stories.models import TestimonyPage
+
+VERSION_KEY = "sitewide:chrome-version"
+TIMEOUT = 24 * 60 * 60
+
+
+def _read_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY) or "missing"
+    return version
+
+
+def bump_version(**kwargs) -> None:
+    """Forget everything kept here: now, and again when the transaction commits (a request that
+    read the old rows in between must not keep them under the new version)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+
+
+def _version(request=None) -> str:
+    if request is None:
+        return _read_version()
+    if not hasattr(request, "_chrome_version"):
+        request._chrome_version = _read_version()
+    return request._chrome_version
+
+
+def _cached(key: str, build, request=None):
+    """`build()` kept under `key` for the current version; memoised on the request too."""
+    full_key = f"sitewide:chrome:{_version(request)}:{key}"
+    memo = getattr(request, "_chrome_memo", None) if request is not None else None
+    if memo is not None and full_key in memo:
+        return memo[full_key]
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, TIMEOUT)
+    if request is not None:
+        if memo is None:
+            memo = request._chrome_memo = {}
+        memo[full_key] = value
+    return value
+
+
+@receiver(post_save, dispatch_uid="sitewide-chrome-saved")
+@receiver(post_delete, dispatch_uid="sitewide-chrome-deleted")
+def _model_changed(sender, **kwargs):
+    from sitewide.models import LanguageSettings
+
+    # Page types send the signal with their own class as sender, not Page.
+    if isinstance(sender, type) and issubclass(
+        sender, Page | Site | Locale | PageViewRestriction | LanguageSettings
+    ):
+        bump_version()
+
+
+page_published.connect(bump_version, dispatch_uid="sitewide-chrome-published")
+page_unpublished.connect(bump_version, dispatch_uid="sitewide-chrome-unpublished")
+post_page_move.connect(bump_version, dispatch_uid="sitewide-chrome-moved")
+
+
+# --- the site and its language trees -----------------------------------------------------------
+
+
+def find_site(request):
+    """Wagtail's Site.find_for_request, kept in the shared cache per host and port."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    found = _cached(
+        f"site:{hostname}:{port}",
+        lambda: Site._find_for_request(request) or False,
+        request,
+    )
+    request._wagtail_site = found or None
+    return request._wagtail_site
+
+
+def _page_info(page, request) -> dict:
+    return {
+        "pk": page.pk,
+        "path": page.path,
+        "depth": page.depth,
+        "url_path": page.url_path,
+        "content_type_id": page.content_type_id,
+        "alias_of_id": page.alias_of_id,
+        "language": page.locale.language_code,
+        "live": page.live,
+        "title": page.title,
+        "url": page.get_url(request),
+    }
+
+
+def _structure(site, request) -> dict:
+    """The site's root page and its translations; its language homes and their menus."""
+    translations = list(
+        Page.objects.filter(translation_key=site.root_page.translation_key)
+        .select_related("locale")
+        .order_by("pk")
+    )
+    roots = {page.locale.language_code: _page_info(page, request) for page in translations}
+    root = _page_info(next(page for page in translations if page.pk == site.root_page_id), request)
+    visible = consent.visible_pages(
+        Page.objects.filter(translation_key=site.root_page.translation_key).not_type(TestimonyPage),
+        consent.WEBSITE,
+    ).select_related("locale")
+    homes = {page.locale.language_code: _page_info(page, request) for page in visible}
+    menus = {}
+    for language, home in homes.items():
+        items = consent.visible_pages(
+            Page.objects.filter(
+                path__startswith=home["path"], depth=home["depth"] + 1, show_in_menus=True
+            ).not_type(TestimonyPage),
+            consent.WEBSITE,
+        ).select_related("locale")
+        menus[language] = [_page_info(item, request) for item in items]
+    return {"root": root, "roots": roots, "homes": homes, "menus": menus}
+
+
+def structure(request) -> dict | None:
+    site = find_site(request)
+    if site is None:
+        return None
+    return _cached(f"structure:{site.pk}", lambda: _structure(site, request), request)
+
+
+def root_for_language(request, language_code: str) -> dict | None:
+    """What `site.root_page.localized` gives: the live translation of the site's root page in
+    the language, else the root page itself."""
+    tree = structure(request)
+    if tree is None:
+        return None
+    try:
+        code = get_supported_content_language(language_code)
+    except LookupError:
+        return tree["root"]
+    translation = tree["roots"].get(code)
+    return translation if translation and translation["live"] else tree["root"]
+
+
+def get_supported_content_language(language_code: str) -> str:
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return get_supported_content_language_variant(language_code)
+
+
+def language_homes(request) -> list[dict]:
+    """This site's home page in every language readers may see."""
+    tree = structure(request)
+    return list(tree["homes"].values()) if tree else []
+
+
+def home(request, language_code: str) -> dict | None:
+    tree = structure(request)
+    return tree["homes"].get(language_code) if tree else None
+
+
+def menu(request, language_code: str) -> list[dict]:
+    tree = structure(request)
+    return tree["menus"].get(language_code, []) if tree else []
+
+
+# --- per-language settings ---------------------------------------------------------------------
+
+
+def _page_url_in_language(page_id, language_code: str) -> str:
+    """As `page.localized.url` for a live page: its live translation in the language, else the
+    page itself; "" when the page is not live. Testimonies are left out (see above)."""
+    if not page_id:
+        return ""
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(
+            translation_key=Page.objects.filter(pk=page_id).values("translation_key")[:1],
+            live=True,
+        )
+        .not_type(TestimonyPage)
+        .select_related("locale")
+    }
+    own = pages.get(page_id)
+    if own is None:
+        return ""
+    try:
+        language = get_supported_content_language(language_code)
+    except LookupError:
+        language = own.locale.language_code
+    translated = [page for page in pages.values() if page.locale.language_code == language]
+    return (translated[0] if translated else own).url or ""
+
+
+def _settings(language_code: str) -> dict:
+    from sitewide.models import LanguageSettings
+
+    settings = LanguageSettings.for_language(language_code)
+    return {
+        "settings": settings or False,
+        "safety_url": _page_url_in_language(
+            getattr(settings, "safety_page_id", None), language_code
+        ),
+        "privacy_url": _page_url_in_language(
+            getattr(settings, "privacy_page_id", None), language_code
+        ),
+    }
+
+
+def _settings_entry(language_code: str, request=None) -> dict:
+    return _cached(f"settings:{language_code}", lambda: _settings(language_code), request)
+
+
+def language_settings(language_code: str, request=None):
+    """The language's settings (falling back to the source language's), or None."""
+    return _settings_entry(language_code, request)["settings"] or None
+
+
+def safety_url(language_code: str, request=None) -> str:
+    """Where the quick exit's 'browse safely' link goes, in the language."""
+    return _settings_entry(language_code, request)["safety_url"]
+
+
+def privacy_url(language_code: str, request=None) -> str:
+    """The privacy statement in the language, or ""."""
+    return _settings_entry(language_code, request)["privacy_url"]

@@ -1,0 +1,114 @@
+"""What readers get while the database cannot be reached: a static 503 page, never a traceback.
+
+Used by DatabaseUnavailableMiddleware (errors of views and of template rendering) and by the 500
+handler (errors raised in other middleware or while rendering the 404 page). Nothing here touches
+the database, and nothing remembers a failure: the next request tries the database again.
+"""
+
+import logging
+import secrets
+import time
+from pathlib import Path
+
+from django.core.cache import cache
+from django.db.utils import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.utils.cache import add_never_cache_headers
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 30
+# A plain HTML file, not a template: it renders without the database, context processors or the
+# static files manifest. Its stylesheet link uses the unhashed name, which whitenoise also serves.
+PAGE = Path(__file__).resolve().parent.parent / "templates" / "503.html"
+LOG_INTERVAL_SECONDS = 10.0
+HEALTH_PATH = "/health/"
+HEALTH_CACHE_KEY = "sitewide:health-probe"
+_last_logged = -LOG_INTERVAL_SECONDS
+
+
+def is_database_outage(exc: BaseException | None) -> bool:
+    """True for errors that mean the database is unreachable, locked or unreadable, not a bug.
+
+    OperationalError and InterfaceError are what the drivers raise for a refused or lost
+    connection, a missing or locked SQLite file; a bare DatabaseError is SQLite's "file is not a
+    database". Subclasses such as IntegrityError or ProgrammingError are faults of the code and
+    stay 500s. The chain of causes is followed, for code that re-raises.
+    """
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, OperationalError | InterfaceError) or type(exc) is DatabaseError:
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def unavailable_response(request, exc: BaseException | None = None) -> HttpResponse:
+    _log(request, exc)
+    if request is not None and request.path_info.startswith("/api/"):
+        response = JsonResponse(
+            {"message": "The database is unavailable. Try again later."}, status=503
+        )
+    else:
+        response = HttpResponse(PAGE.read_bytes(), status=503, content_type="text/html")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    # No cache or proxy may keep the outage page in place of the real one.
+    add_never_cache_headers(response)
+    # Django would log every 503 with its traceback; _log() above speaks for the outage instead.
+    response._has_been_logged = True
+    return response
+
+
+def _log(request, exc) -> None:
+    """A warning now and then, not one per request, while the database is away."""
+    global _last_logged
+    now = time.monotonic()
+    if now - _last_logged < LOG_INTERVAL_SECONDS:
+        return
+    _last_logged = now
+    path = request.path if request is not None else "?"
+    logger.warning("Database unavailable, answering 503 (%s): %s", path, exc)
+
+
+def health(request) -> HttpResponse:
+    """/health/: the state of the database and the shared cache, as JSON, for monitoring.
+
+    200 while the database answers ("degraded" when only the cache fails: pages still render),
+    503 with Retry-After while it does not. DatabaseUnavailableMiddleware answers it before any
+    other middleware runs (site lookup, sessions), so no query but its own can fail it first, and
+    no cookie is set. It reads a table the site needs rather than `SELECT 1`: a missing SQLite
+    file is re-created empty on connect and would answer `SELECT 1` happily.
+    """
+    from wagtail.models import Site
+
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    try:
+        Site.objects.exists()
+        database = "ok"
+    except Exception as exc:  # whatever failed, a monitor needs the same answer
+        if not is_database_outage(exc):
+            logger.exception("Health check: the database query failed")
+        database = "unavailable"
+    try:
+        token = secrets.token_hex(8)
+        cache.set(HEALTH_CACHE_KEY, token, 30)
+        cache_state = "ok" if cache.get(HEALTH_CACHE_KEY) == token else "unavailable"
+    except Exception:  # a cache backend raises whatever its client raises
+        logger.exception("Health check: the cache failed")
+        cache_state = "unavailable"
+    if database != "ok":
+        status = "unavailable"
+    elif cache_state != "ok":
+        status = "degraded"
+    else:
+        status = "ok"
+    response = JsonResponse(
+        {"database": database, "cache": cache_state, "status": status},
+        status=503 if status == "unavailable" else 200,
+    )
+    if response.status_code == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
