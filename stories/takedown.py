@@ -127,6 +127,22 @@ def withdraw(
     return take_down(record, ConsentLedgerEntry.WITHDRAWAL, user=user, withdrawal=withdrawal)
 
 
+def act_on_record_edit(record: ConsentRecord, user=None) -> list[TakedownResult]:
+    """A consent officer edited the record itself. Withdrawals added in its form count like the
+    Withdraw action's (taken down, written to the ledger, so a restore re-applies them); a scope
+    narrowed in the form (a channel or language removed) takes down what it no longer covers,
+    written to the ledger like an expiry."""
+    recorded = ConsentLedgerEntry.objects.filter(
+        consent_record_id=record.pk, withdrawal_id__isnull=False
+    ).values_list("withdrawal_id", flat=True)
+    results = [
+        take_down(record, ConsentLedgerEntry.WITHDRAWAL, user=user, withdrawal=withdrawal)
+        for withdrawal in record.withdrawals.exclude(pk__in=list(recorded)).order_by("pk")
+    ]
+    results.append(take_down(record, ConsentLedgerEntry.EXPIRY, user=user))
+    return results
+
+
 def enforce_all(user=None) -> list[TakedownResult]:
     """Take down every live story whose consent no longer covers it (expiry, for cron)."""
     blocked_live = TestimonyPage.objects.live().filter(

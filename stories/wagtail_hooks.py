@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories import consent
 from stories.models import ConsentRecord, ConsentWithdrawal, Organisation, TestimonyPage
+from stories.takedown import act_on_record_edit
 from stories.views import CONSENT_PERMISSION, erase_view, withdraw_view
 
 REVIEW_WINDOW = datetime.timedelta(days=30)
@@ -175,6 +176,12 @@ def log_consent_change(request, instance):
                 user=request.user,
                 data={"fields": changed},
             )
+
+
+@hooks.register("after_edit_snippet")
+def act_on_consent_edited_in_its_form(request, instance):
+    if isinstance(instance, ConsentRecord):
+        act_on_record_edit(instance, user=request.user)
 
 
 @hooks.register("before_delete_snippet")

@@ -195,3 +195,45 @@ def test_staff_preview_of_a_hidden_story_carries_a_banner(rf):
     html = response.content.decode()
     assert 'class="lr-preview-banner"' in html
     assert "JILL" in html.split('class="lr-preview-banner"')[1].split("</div>")[0]
+
+
+def test_a_withdrawal_added_in_the_record_form_is_acted_on_and_in_the_ledger(
+    client, django_capture_on_commit_callbacks
+):
+    """The record's own form is a withdrawal path too: the story goes down at once and the
+    ledger holds the withdrawal, so restoring an older backup records it again."""
+    client.force_login(officer())
+    record = ConsentRecord.objects.get(pseudonym="JILL")
+    url = f"/admin/snippets/stories/consentrecord/edit/{record.pk}/"
+    data = form_data(client.get(url).content.decode())
+    n = int(data["withdrawals-TOTAL_FORMS"][0])
+    data["withdrawals-TOTAL_FORMS"] = [str(n + 1)]
+    data.update(
+        {
+            f"withdrawals-{n}-withdrawn_on": [str(timezone.localdate())],
+            f"withdrawals-{n}-reason": ["Asked by phone."],
+            f"withdrawals-{n}-part": [ConsentWithdrawal.EVERYTHING],
+            f"withdrawals-{n}-language": [""],
+            f"withdrawals-{n}-id": [""],
+            f"withdrawals-{n}-ORDER": [str(n + 1)],
+            f"withdrawals-{n}-DELETE": [""],
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    withdrawal = record.withdrawals.get()
+    entry = ConsentLedgerEntry.objects.get(withdrawal_id=withdrawal.pk)
+    assert entry.kind == ConsentLedgerEntry.WITHDRAWAL and entry.page_ids
+    assert not TestimonyPage.objects.filter(consent=record).live().exists()
+
+
+def test_narrowing_the_scope_in_the_form_takes_down_what_it_no_longer_covers(client):
+    client.force_login(officer())
+    record = ConsentRecord.objects.get(pseudonym="JILL")
+    response = edit_record(client, record, allows_website="")
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not TestimonyPage.objects.filter(consent=record).live().exists()
+    assert ConsentLedgerEntry.objects.filter(
+        kind=ConsentLedgerEntry.EXPIRY, consent_record_id=record.pk
+    ).exists()
