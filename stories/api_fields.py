@@ -26,7 +26,7 @@ def page_link(page, request=None) -> dict:
         detail_url = request.build_absolute_uri(detail_url)
     return {
         "id": page.pk,
-        "type": f"{page._meta.app_label}.{page.__class__.__name__}",
+        "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}",
         "title": page.title,
         "locale": page.locale.language_code,
         "html_url": page.full_url,
@@ -47,9 +47,10 @@ class TranslationsField(PageDataField):
     """The page's live translations that the API channel may show, with their URLs."""
 
     def to_representation(self, page):
-        translations = consent.visible_pages(
-            page.get_translations().select_related("locale"), consent.API
-        ).specific()
+        # Not .specific(): a link needs the title, locale and URL, all on the base page.
+        translations = consent.visible_pages(page.get_translations(), consent.API).select_related(
+            "locale"
+        )
         request = self.context.get("request")
         return [page_link(other, request) for other in translations.order_by("locale_id")]
 

@@ -257,3 +257,8 @@ def test_documents_are_served_only_when_a_live_public_page_uses_them(client):
         if isinstance(page, Page) and page.live:
             page.unpublish()
     assert client.get(used[0].url).status_code == 404
+
+
+def test_listing_queries_do_not_grow_with_the_page_count(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        assert len(client.get(f"{API}?limit=50").json()["items"]) > 20
