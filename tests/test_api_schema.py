@@ -7,6 +7,8 @@ import jsonschema_rs
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -71,6 +73,18 @@ def test_every_page_answer_conforms_to_its_type_schema(client):
 
 def test_the_document_itself_is_valid_openapi():
     schemathesis.openapi.from_dict(document(BASE))  # raises on an invalid document
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection_open():
+    """Schemathesis calls the WSGI handler directly, which closes the database connection after
+    each request (Django's test client disconnects that, as done here): on PostgreSQL that would
+    close the test transaction's connection."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 api_schema = schemathesis.openapi.from_dict(document(BASE))
