@@ -126,11 +126,11 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
             return super().find_object(queryset, request)
         components = [part for part in request.GET["html_path"].split("/") if part]
         site = Site.find_for_request(request)
-        codes = {locale.language_code for locale in Locale.objects.all()}
-        if site is None or not components or components[0] not in codes:
+        locale = components and Locale.objects.filter(language_code=components[0]).first()
+        if site is None or not locale:
             return None  # every public page lives under a language prefix
-        language, components = components[0], components[1:]
-        root = site.root_page.get_translation_or_none(Locale.objects.get(language_code=language))
+        language, components = locale.language_code, components[1:]
+        root = site.root_page.get_translation_or_none(locale)
         if root is None:
             return None
         with translation.override(language):

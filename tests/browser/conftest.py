@@ -1,9 +1,6 @@
 """Fixtures of the browser tests: the real site in a subprocess, Chromium, routed contexts."""
 
-import os
 import secrets
-import socket
-import string
 import subprocess
 import sys
 import time
@@ -16,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
+from scripts.served_site import free_port, site_environment
 from tests.browser import NEUTRAL_STUB, REPO, neutral_target_of
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,35 +25,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# The project's configuration variables (README). The served site gets none of the caller's: a
+# The served site gets none of the caller's project variables (scripts/served_site.py): a
 # DATABASE_URL or REDIS_URL in the environment (CI's PostgreSQL run, a developer's shell) must
 # never receive the demo content; the site runs on the embedded default in a temp dir instead.
-PROJECT_VARIABLES = {
-    "SECRET_KEY",
-    "DEBUG",
-    "ALLOWED_HOSTS",
-    "CSRF_TRUSTED_ORIGINS",
-    "SITE_HTTPS",
-    "BEHIND_TLS_PROXY",
-    "HSTS_PRELOAD",
-    "DATABASE_URL",
-    "REDIS_URL",
-    "CACHE_DIR",
-    "MEDIA_ROOT",
-    "STATIC_ROOT",
-    "EMAIL_URL",
-    "DEFAULT_FROM_EMAIL",
-    "WAGTAILADMIN_BASE_URL",
-    "SITE_LANGUAGES",
-    "SITE_NAME",
-    "TASKS_BACKEND",
-    "VAR_DIR",
-    "ADMIN_PASSWORD",
-    "LOG_LEVEL",
-    "PORT",
-    "DJANGO_SETTINGS_MODULE",
-    "GUNICORN_CMD_ARGS",
-}
 SERVER_START_TIMEOUT = 30  # seconds
 # The served site's superuser `admin` (made by `ensure_admin`), for tests of the admin.
 ADMIN_PASSWORD = secrets.token_urlsafe(18)
@@ -63,25 +35,7 @@ COMMAND_TIMEOUT = 180  # seconds, per manage.py command
 
 
 def _server_environment(root: Path) -> dict[str, str]:
-    alphabet = string.ascii_letters + string.digits + "!#%&()*+-=^_"
-    env = {name: value for name, value in os.environ.items() if name not in PROJECT_VARIABLES}
-    env.update(
-        SECRET_KEY="".join(secrets.choice(alphabet) for _ in range(50)),
-        SITE_HTTPS="0",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        VAR_DIR=str(root / "var"),
-        MEDIA_ROOT=str(root / "media"),
-        STATIC_ROOT=str(root / "static"),
-        DJANGO_SETTINGS_MODULE="sitewide.settings",
-        ADMIN_PASSWORD=ADMIN_PASSWORD,
-    )
-    return env
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return {**site_environment(root), "ADMIN_PASSWORD": ADMIN_PASSWORD}
 
 
 def _check(process: subprocess.Popen, command: list[str]) -> None:
@@ -168,7 +122,7 @@ def site_url(tmp_path_factory, chromium_executable) -> str:
             collecting.kill()
             collecting.communicate()
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = root / "gunicorn.log"
     with log.open("w") as log_file:
