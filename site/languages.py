@@ -17,7 +17,8 @@ KNOWN_LANGUAGES = {
     "ar": "العربية",
 }
 RIGHT_TO_LEFT = {"ar"}
-DEFAULT_LANGUAGES = "nl,en"
+# All of them, so `make run` shows every language (and right-to-left Arabic) out of the box.
+DEFAULT_LANGUAGES = ",".join(KNOWN_LANGUAGES)
 SOURCE_LANGUAGE = "nl"
 
 
@@ -38,3 +39,29 @@ def configured_languages(raw: str | None) -> list[tuple[str, str]]:
 
 def text_direction(language_code: str) -> str:
     return "rtl" if language_code in RIGHT_TO_LEFT else "ltr"
+
+
+def ensure_locales(**kwargs) -> None:
+    """A Wagtail locale for every configured language (run after each migrate): the admin
+    offers translation only into languages that have one."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+def fall_back_to_english() -> None:
+    """Interface strings missing from a language's catalogue show the English msgid.
+
+    Django falls back to LANGUAGE_CODE's catalogue, which here is Dutch, the content's source
+    language: a German reader would get Dutch buttons. The msgids are English, so no fallback
+    catalogue at all gives English. Django's own strings still come from its own catalogues.
+    """
+    from django.utils.translation import trans_real
+
+    def no_fallback(self, localedirs=None):
+        return None
+
+    trans_real.DjangoTranslation._add_fallback = no_fallback
+    trans_real._translations = {}

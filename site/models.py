@@ -202,3 +202,7 @@ from sitewide.api.models import (  # noqa: E402,F401
     PreviewToken,
     WebhookDelivery,
 )
+from sitewide.translation.models import (  # noqa: E402,F401
+    SegmentReview,
+    TranslationNotice,
+)

@@ -7,11 +7,24 @@ from wagtail.documents import urls as wagtaildocs_urls
 from sitewide import media_views, outage, two_factor, views
 from sitewide.api import urls as api_urls
 from sitewide.sitemap import sitemap
+from sitewide.translation import machine as translation_machine
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("admin/two-factor/enrol/", two_factor.enrol, name="two_factor_enrol"),
     path("admin/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
+    # Before wagtail-localize's own views at these addresses: the teller's consent may forbid
+    # machine translation, and machine translations wait for review before publication.
+    path(
+        "admin/localize/translate/<int:translation_id>/machine_translate/",
+        translation_machine.machine_translate,
+        name="sitewide_machine_translate",
+    ),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        translation_machine.update_translations,
+        name="sitewide_update_translations",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     *api_urls.urlpatterns,
     path("documents/", include(wagtaildocs_urls)),

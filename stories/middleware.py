@@ -3,13 +3,13 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from stories.exceptions import ConsentRefused
+from stories.exceptions import PublishRefused
 
 
 class ConsentRefusalMiddleware:
     """Every admin publish path that ends in a consent refusal shows its message to staff.
 
-    The refusal itself is decided in TestimonyPage.publish(); this only turns it into an admin
+    The refusal itself is decided in LongreadPage.publish(); this only turns it into an admin
     message and a redirect back, instead of an error page.
     """
 
@@ -20,7 +20,7 @@ class ConsentRefusalMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, ConsentRefused):
+        if not isinstance(exception, PublishRefused):
             return None
         if request.headers.get("Accept", "").startswith("application/json"):
             return JsonResponse({"success": False, "error": str(exception)}, status=400)

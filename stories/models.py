@@ -17,7 +17,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.log_actions import log
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
@@ -41,7 +40,6 @@ from stories.workflow import (  # noqa: F401 - task models live in this app
 
 REVIEW_AFTER = datetime.timedelta(days=365)
 # The log action Wagtail's publish_scheduled command passes when it publishes.
-SCHEDULED_PUBLISH = "wagtail.publish.scheduled"
 
 
 class ConsentRecord(ClusterableModel):
@@ -374,7 +372,9 @@ class TestimonyPage(LongreadPage):
     def publish_problem(self, revision, user, scheduled=False) -> str | None:
         """Why `revision` may not be published now, or None. The one check of every path."""
         candidate = revision.as_object() if revision is not None else self
-        problem = consent.consent_problem(candidate)
+        problem = consent.consent_problem(candidate) or super().publish_problem(
+            revision, user, scheduled
+        )
         if problem or scheduled or user is None:
             return problem
         if candidate.locale.language_code == settings.LANGUAGE_CODE:
@@ -384,22 +384,8 @@ class TestimonyPage(LongreadPage):
             return workflow_problem(revision)
         return None
 
-    def publish(self, revision, user=None, **kwargs):
-        """Every publish path ends here: the edit view, scheduled publishing, bulk actions,
-        workflows and wagtail-localize's translation publishing all call Revision.publish().
-        """
-        scheduled = kwargs.get("log_action") == SCHEDULED_PUBLISH
-        problem = self.publish_problem(revision, user, scheduled=scheduled)
-        if problem:
-            log(instance=self, action="stories.publish_refused", user=user, data={})
-            if scheduled:
-                # The scheduled-publishing job: skip this page, keep the others going, and stop
-                # retrying a revision that consent does not cover. The refusal is in the log.
-                revision.approved_go_live_at = None
-                revision.save(update_fields=["approved_go_live_at"])
-                return None
-            raise ConsentRefused(problem)
-        return super().publish(revision, user=user, **kwargs)
+    def refusal(self, problem: str) -> ConsentRefused:
+        return ConsentRefused(problem)
 
     def get_workflow(self):
         # Testimonies always go through the testimony workflow, wherever they are in the tree.

@@ -15,12 +15,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from wagtail.api import APIField
+from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from longread.blocks import chapters
 from stories import consent
 from stories.api_fields import ReadingMinutesField, TableOfContentsField, TranslationsField
+from stories.exceptions import PublishRefused
+from stories.publishing import registered_problem
+
+SCHEDULED_PUBLISH = "wagtail.publish.scheduled"
 
 # Words a reader reads in a minute, per language; long compound words read slower.
 READING_SPEED = {"nl": 200, "de": 180, "en": 230, "ar": 180}
@@ -59,6 +64,32 @@ class LongreadPage(Page):
         APIField("reading_minutes", serializer=ReadingMinutesField()),
         APIField("table_of_contents", serializer=TableOfContentsField()),
     ]
+
+    def publish_problem(self, revision, user, scheduled=False) -> str | None:
+        """Why `revision` may not be published now, or None: the checks other layers
+        registered (stories.publishing). Page types add their own (TestimonyPage: consent)."""
+        candidate = revision.as_object() if revision is not None else self
+        return registered_problem(candidate, revision, user)
+
+    def publish(self, revision, user=None, **kwargs):
+        """Every publish path ends here: the edit view, scheduled publishing, bulk actions,
+        workflows and wagtail-localize's translation publishing all call Revision.publish().
+        """
+        scheduled = kwargs.get("log_action") == SCHEDULED_PUBLISH
+        problem = self.publish_problem(revision, user, scheduled=scheduled)
+        if problem:
+            log(instance=self, action="stories.publish_refused", user=user, data={})
+            if scheduled:
+                # The scheduled-publishing job: skip this page, keep the others going, and stop
+                # retrying a revision that may not be published. The refusal is in the log.
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+                return None
+            raise self.refusal(problem)
+        return super().publish(revision, user=user, **kwargs)
+
+    def refusal(self, problem: str) -> PublishRefused:
+        return PublishRefused(problem)
 
     def reading_text(self) -> str:
         """The page's running text, as a reader would read it."""

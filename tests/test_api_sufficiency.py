@@ -8,7 +8,9 @@ fragments that every page of a type shares, and are left out.
 
 import datetime
 import re
+from pathlib import Path
 
+import polib
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import translation
@@ -22,6 +24,7 @@ pytestmark = pytest.mark.django_db
 
 SPACE = re.compile(r"\s+")
 WORD = re.compile(r"\w+", re.UNICODE)
+DUTCH_CATALOGUE = Path(__file__).resolve().parent.parent / "site/locale/nl/LC_MESSAGES/django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\{ ?\w+ ?\}\}|\d+")
 THOUSANDS = re.compile(r"(?<=\d)[.,\u00a0\u202f ](?=\d{3}\b)")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -38,6 +41,10 @@ def interface_strings(language: str) -> set[str]:
             if catalogue_language == language:
                 texts.append(value)
             strings |= {without_numbers(str(text)) for text in texts}
+    # The English plural msgids too: a language without a catalogue shows them as they are.
+    for entry in polib.pofile(str(DUTCH_CATALOGUE)):
+        if entry.msgid_plural:
+            strings.add(without_numbers(entry.msgid_plural))
     return strings
 
 

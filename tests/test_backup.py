@@ -303,7 +303,7 @@ def test_a_story_withdrawn_after_the_backup_stays_offline(
     env, before, restore, after = withdrawn_and_erased_after_the_backup
     assert "Re-applied from the consent ledger" in restore.stdout
     jill = after["stories"]["JILL"]
-    assert len(jill["pages"]) == 2
+    assert len(jill["pages"]) == 3  # nl, en and the Arabic demo translation
     assert not any(page["live"] for page in jill["pages"].values())
     assert all(not visible for visible in jill["visible"].values())
     assert jill["withdrawals"] == [["everything", None]]

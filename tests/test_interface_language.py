@@ -182,8 +182,10 @@ def test_every_translation_keeps_its_placeholders(path):
 
 def messages_in_templates() -> set[tuple[str | None, str]]:
     """What makemessages would find in the project's templates, read with Django's templatize."""
-    call = re.compile(r"\b(n?p?gettext)\(((?:u?'(?:[^'\\]|\\.)*'(?:, )?)+)")
-    literal = re.compile(r"u?'(?:[^'\\]|\\.)*'")
+    # templatize keeps the template's quotes: single or double.
+    quoted = r"""u?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+    call = re.compile(rf"\b(n?p?gettext)\(((?:{quoted}(?:, )?)+)")
+    literal = re.compile(quoted)
     found = set()
     for folder in TEMPLATE_FOLDERS:
         for path in sorted((ROOT / folder).rglob("*")):

@@ -13,6 +13,7 @@ import struct
 import uuid
 import wave
 
+from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -42,6 +43,7 @@ from stories.models import (
 
 SOURCE = "nl"
 TARGET = "en"
+RIGHT_TO_LEFT_DEMO = "ar"
 
 
 class DemoBuilder:
@@ -88,7 +90,8 @@ class DemoBuilder:
 
     # --- steps --------------------------------------------------------------------------------
     def locales(self):
-        for code in (SOURCE, TARGET):
+        # Every configured language gets its locale (as after `migrate`), so the admin offers it.
+        for code in dict.fromkeys([SOURCE, TARGET, *(c for c, _ in django_settings.LANGUAGES)]):
             Locale.objects.get_or_create(language_code=code)
         return Locale.objects.get(language_code=SOURCE), Locale.objects.get(language_code=TARGET)
 
@@ -321,13 +324,22 @@ class DemoBuilder:
         return source
 
     @transaction.atomic
-    def translate(self, instance, locale):
+    def translate(self, instance, locale, mapping=None):
         """Translate with wagtail-localize, as a translator would: every segment gets a string.
 
+        `mapping` holds Dutch source text → target text (default: the English of content.py).
         Its own transaction: wagtail-localize publishes on commit, and a publish that waits for
         later steps would write back a stale copy of the page's tree position.
         """
-        if instance.get_translations().filter(locale=locale).exists():
+        mapping = self.mapping if mapping is None else mapping
+        if instance.get_translations().filter(locale=locale).exists() and (
+            mapping is self.mapping
+            or Translation.objects.filter(
+                source__object_id=instance.translation_key, target_locale=locale
+            ).exists()
+        ):
+            # Translated before (an offline copy of a parent page, made when a child page was
+            # translated first, still gets its own translation).
             return
         source, _created = TranslationSource.get_or_create_from_instance(instance)
         translation, _created = Translation.objects.get_or_create(
@@ -336,7 +348,7 @@ class DemoBuilder:
         missing = []
         for segment in StringSegment.objects.filter(source=source).select_related("string"):
             text = html.unescape(segment.string.data.replace("<br/>", "\n"))
-            if text not in self.mapping:
+            if text not in mapping:
                 missing.append(text)
                 continue
             StringTranslation.objects.update_or_create(
@@ -344,12 +356,12 @@ class DemoBuilder:
                 locale=locale,
                 context=segment.context,
                 defaults={
-                    "data": StringValue.from_plaintext(self.mapping[text]).data,
+                    "data": StringValue.from_plaintext(mapping[text]).data,
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )
         if missing:
-            raise ValueError(f"Demo content has no English for: {missing}")
+            raise ValueError(f"Demo content has no {locale.language_code} text for: {missing}")
         translation.save_target(publish=True)
         self.log(f"  translated into {locale.language_code}: {instance}")
 
@@ -399,9 +411,50 @@ class DemoBuilder:
         ]:
             self.translate(instance, en)
         self.link_privacy_page(privacy, en)
+        if RIGHT_TO_LEFT_DEMO in dict(django_settings.LANGUAGES):
+            self.arabic_story(home, index, stories, settings)
+        self.out_of_date_news(news)
         self.log("Groups")
         for group in ensure_translator_groups():
             self.log(f"  group: {group.name}")
+
+    def arabic_mapping(self) -> dict[str, str]:
+        """Dutch → Arabic through the English (content.ARABIC is keyed by the English text);
+        language-neutral strings (pseudonyms, anchors, numbers) stay as they are."""
+        mapping = {}
+        for dutch, english in self.mapping.items():
+            if english in content.ARABIC:
+                mapping[dutch] = content.ARABIC[english]
+            elif dutch == english:
+                mapping[dutch] = dutch
+        return mapping
+
+    def arabic_story(self, home, index, stories, settings):
+        """JILL's story in Arabic, a right-to-left demo page, with the pages above it (so that
+        its address works) and the per-language settings (help box, footer, quick exit).
+
+        Her consent record gets Arabic first: publishing a translation outside the consented
+        languages is refused (stories.consent)."""
+        locale = Locale.objects.get(language_code=RIGHT_TO_LEFT_DEMO)
+        story = next(page for page in stories if page.pseudonym == content.ARABIC_STORY)
+        if not story.get_translations().filter(locale=locale).exists():
+            story.consent.languages.add(locale)
+            story.consent.save()
+        mapping = self.arabic_mapping()
+        for instance in (home, index, story, settings):
+            self.translate(instance, locale, mapping)
+
+    def out_of_date_news(self, news):
+        """Change one Dutch news item after its translation: the dashboard's out-of-date state."""
+        key = content.OUT_OF_DATE_NEWS
+        spec = next(item for item in content.NEWS if item["key"] == key)
+        page = next(page for page in news if page.slug == spec["slug"][SOURCE])
+        page = NewsPage.objects.get(pk=page.pk)
+        if content.OUT_OF_DATE_UPDATE in page.intro:
+            return
+        page.intro = f"{page.intro} {content.OUT_OF_DATE_UPDATE}"
+        page.save_revision().publish()
+        self.log(f"  changed after translation: {page.title}")
 
     def link_privacy_page(self, privacy, en):
         """Settings translated before the privacy page existed get its translation too."""

@@ -1282,3 +1282,124 @@ NEWS = [
         "body": [("text", rich(DEMO_NOTE, APPROXIMATE_DATE))],
     },
 ]
+
+
+# --- Arabic: JILL's story (with the home page and story index above it), right to left ----------
+# A demo translation, written for this project from the English text above (keyed by it). The
+# demo note paragraph says so on each page. The consent record of JILL covers Arabic in the demo.
+ARABIC_STORY = "JILL"
+ARABIC = {
+    # The home page and the story index, so that the Arabic story has a live language home.
+    "Stories about human trafficking": "قصص عن الاتجار بالبشر",
+    "An estimated 5,000 to 7,500 people in the Netherlands become victims of human trafficking "
+    "every year. Only a small number of them come into view. Here, survivors and professionals "
+    "tell what they went through.": (
+        "يقع في هولندا كل عام ما يُقدَّر بـ 5000 إلى 7500 شخص ضحايا للاتجار بالبشر، ولا يظهر منهم "
+        "إلا عدد قليل. هنا يروي ناجون ومهنيون ما مرّوا به."
+    ),
+    "CoMensha links the partners in the national chain approach against every form of "
+    "trafficking, and works for better care for victims, in the Netherlands and abroad.": (
+        "تربط CoMensha بين الشركاء في النهج الوطني المشترك لمكافحة جميع أشكال الاتجار بالبشر، "
+        "وتعمل من أجل رعاية أفضل للضحايا، في هولندا وخارجها."
+    ),
+    "Stories": "قصص",
+    "stories": "stories",  # the address keeps Latin letters
+    "Experience stories of survivors and of professionals who deal with human trafficking.": (
+        "قصص تجارب لناجين ولمهنيين يتعاملون مع الاتجار بالبشر."
+    ),
+    # JILL's story
+    "Getting my trust back": "استعادة ثقتي",
+    "The most important thing is that I get my trust back": "أهم شيء هو أن أستعيد ثقتي",
+    "JILL tells how, after years of exploitation, she is learning step by step to trust people "
+    "again.": "تحكي JILL كيف تتعلّم، بعد سنوات من الاستغلال، أن تثق بالناس من جديد خطوة بخطوة.",
+    "This story is about sexual exploitation and coercion.": (
+        "تتناول هذه القصة الاستغلال الجنسي والإكراه."
+    ),
+    "Abstract illustration: soft light breaking through layers of colour.": (
+        "رسم تجريدي: ضوء ناعم يخترق طبقات من الألوان."
+    ),
+    "The beginning": "البداية",
+    "Demo text: written to demonstrate this website, based on public facts.": (
+        "نص تجريبي وترجمة تجريبية: كُتب هذا النص لعرض هذا الموقع استنادًا إلى وقائع منشورة، "
+        "وتُرجم إلى العربية لأغراض العرض فقط."
+    ),
+    "It started with someone who was kind to me, at a time when nobody else was.": (
+        "بدأ الأمر بشخص كان لطيفًا معي، في وقت لم يكن فيه أحد غيره كذلك."
+    ),
+    "Only much later did I understand that this attention was a plan.": (
+        "لم أفهم إلا بعد وقت طويل أن ذلك الاهتمام كان خطة."
+    ),
+    "Illustration for JILL's story.": "رسم توضيحي لقصة JILL.",
+    "Demo illustration": "رسم توضيحي تجريبي",
+    "How it closed in": "كيف ضاق الخناق",
+    "Abstract illustration: warm, open planes.": "رسم تجريدي: مساحات دافئة ومفتوحة.",
+    "First there were gifts and attention.": "في البداية كانت هناك هدايا واهتمام.",
+    "Abstract illustration: lines drawing closer together.": (
+        "رسم تجريدي: خطوط يقترب بعضها من بعض."
+    ),
+    "Then came the rules: whom I could see, where I could be.": (
+        "ثم جاءت القواعد: من يُسمح لي أن أرى، وأين يُسمح لي أن أكون."
+    ),
+    "Abstract illustration: a low, dark horizon.": "رسم تجريدي: أفق منخفض ومظلم.",
+    "In the end there was almost nobody left whom I trusted.": (
+        "في النهاية لم يبقَ تقريبًا أحد أثق به."
+    ),
+    "Help": "المساعدة",
+    "Care workers gave me time.": "منحني العاملون في الرعاية وقتًا.",
+    "Nobody forced me to tell everything at once.": "لم يجبرني أحد على أن أروي كل شيء دفعة واحدة.",
+    "Slowly I learned to say yes and no again.": "تعلّمت ببطء أن أقول نعم ولا من جديد.",
+    "Trust does not come back in one conversation.": "الثقة لا تعود في محادثة واحدة.",
+    "Demo sound: a calm tone": "صوت تجريبي: نغمة هادئة",
+    "[Demo: a calm tone, with no spoken words. For a real recording, everything that is said is "
+    "written here.]": (
+        "[عرض تجريبي: نغمة هادئة بلا كلام منطوق. في التسجيل الحقيقي يُكتب هنا كل ما يُقال.]"
+    ),
+    "Afterwards": "ما بعد ذلك",
+    "Abstract illustration in cool, dark tones.": "رسم تجريدي بألوان باردة وداكنة.",
+    "Then": "آنذاك",
+    "Abstract illustration in warm, light tones.": "رسم تجريدي بألوان دافئة وفاتحة.",
+    "Now": "الآن",
+    "Two illustrations, compared with a slider.": "رسمان توضيحيان، تُقارن بينهما بشريط تمرير.",
+    "Images of recovery": "صور التعافي",
+    "Warm planes overlapping each other.": "مساحات دافئة متداخلة.",
+    "Calm": "هدوء",
+    "Light breaking through.": "ضوء يشق طريقه.",
+    "Light": "نور",
+    "Lines coming together.": "خطوط تلتقي.",
+    "Connection": "تواصل",
+    "Today I choose for myself whom I trust. It is not quick, but it is happening.": (
+        "اليوم أختار بنفسي من أثق به. الأمر ليس سريعًا، لكنه يحدث."
+    ),
+    "Do you recognise something in this story?": "هل تتعرّف على شيء ما في هذه القصة؟",
+    "More stories": "قصص أخرى",
+    # The per-language settings, so the help box, footer and quick exit speak Arabic too.
+    "CoMensha Stories": "قصص CoMensha",
+    "Stories about human trafficking, told by those who lived through it": (
+        "قصص عن الاتجار بالبشر، يرويها من عاشوها"
+    ),
+    "Monday to Friday, 9:00 to 17:00 (CET)": (
+        "من الاثنين إلى الجمعة، من 9:00 إلى 17:00 (بتوقيت وسط أوروبا)"
+    ),
+    "Are you in trouble yourself, or worried about someone? You can get in touch anonymously. In "
+    "an emergency, call 112.": (
+        "هل أنت نفسك في ورطة، أو قلق على شخص ما؟ يمكنك التواصل دون الكشف عن هويتك. "
+        "في حالات الطوارئ اتصل بالرقم 112."
+    ),
+    "+31 33 448 11 86": "+31 33 448 11 86",
+    # The quick exit leads to a neutral page (a weather forecast), as in English.
+    "https://www.bbc.com/weather": "https://www.bbc.com/weather",
+    "PO Box (demo)": "صندوق بريد (تجريبي)",
+    "Amersfoort, the Netherlands": "أمرسفورت، هولندا",
+    "PO Box (demo)\nAmersfoort, the Netherlands": "صندوق بريد (تجريبي)\nأمرسفورت، هولندا",
+    "CoMensha is the Dutch coordination centre against human trafficking. This website shows "
+    "demo content.": (
+        "CoMensha هو المركز الهولندي لتنسيق مكافحة الاتجار بالبشر. يعرض هذا الموقع محتوى تجريبيًا."
+    ),
+}
+
+# One Dutch news item is changed after its translation, so the translation dashboard shows an
+# out-of-date translation: the sentence is added to its Dutch introduction only.
+OUT_OF_DATE_NEWS = "rest-report"
+OUT_OF_DATE_UPDATE = (
+    "Bijgewerkt: de presentatie is terug te kijken via de website van het Europees Parlement."
+)

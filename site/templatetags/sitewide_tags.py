@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from sitewide import chrome
+from sitewide import chrome, languages
 from stories import consent
 
 register = template.Library()
@@ -23,7 +23,13 @@ def language_switcher(context, page=None):
         pages = consent.visible_pages(
             Page.objects.filter(translation_key=page.translation_key), consent.WEBSITE
         ).select_related("locale")
-        found = [(p.locale.language_code, p.get_url(request)) for p in pages]
+        # Only under a live language home: below an offline one, the address answers 404.
+        homes = [home["path"] for home in chrome.language_homes(request)]
+        found = [
+            (p.locale.language_code, p.get_url(request))
+            for p in pages
+            if p.path.startswith(tuple(homes))
+        ]
     else:
         found = [(home["language"], home["url"]) for home in chrome.language_homes(request)]
     links = [
@@ -50,3 +56,9 @@ def home_url(context):
     request = context.get("request")
     home = chrome.home(request, get_language()) if request is not None else None
     return home["url"] if home else "/"
+
+
+@register.filter
+def text_direction(language_code):
+    """The text direction, rtl or ltr, of a language code (sitewide.languages)."""
+    return languages.text_direction(language_code or "")

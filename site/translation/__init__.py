@@ -1,0 +1,1 @@
+"""The translation workflow around wagtail-localize: status, review, files, machine translation."""

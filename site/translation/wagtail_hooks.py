@@ -1,0 +1,121 @@
+"""Admin wiring of the translation workflow (imported by sitewide.wagtail_hooks)."""
+
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail_localize import wagtail_hooks as localize_hooks
+
+from sitewide.translation import views
+from sitewide.translation.machine import editor_without_machine, machine_translation_refusal
+from sitewide.translation.models import TranslationNotice
+from sitewide.translation.review import review_problem, translation_of_page
+
+
+@hooks.register("register_admin_urls")
+def translation_admin_urls():
+    return [
+        path("translations/", views.dashboard, name="sitewide_translation_status"),
+        path("translations/export.csv", views.export_csv, name="sitewide_translation_csv"),
+        path(
+            "translations/<int:translation_id>/review/",
+            views.review_segments,
+            name="sitewide_translation_review",
+        ),
+        path(
+            "translations/<int:translation_id>/review/confirm/",
+            views.confirm_segments,
+            name="sitewide_translation_confirm",
+        ),
+        path(
+            "translations/notices/<int:notice_id>/dismiss/",
+            views.dismiss_notice,
+            name="sitewide_translation_notice_dismiss",
+        ),
+    ]
+
+
+class TranslationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.may_see_status(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def translations_menu_item():
+    return TranslationsMenuItem(
+        gettext_lazy("Translations"),
+        reverse("sitewide_translation_status"),
+        name="translation-status",
+        icon_name="wagtail-localize-language",
+        order=250,
+    )
+
+
+@hooks.register("before_edit_page", order=-10)
+def guard_translation_editor(request, page):
+    """Before wagtail-localize's translation editor (order 0): publishing waits for the review
+    of machine-translated segments, and a testimony without consent to machine translation gets
+    an editor without the machine translation button."""
+    translation = translation_of_page(page)
+    if translation is None:
+        return None
+    if request.method == "POST" and request.POST.get("action") == "publish":
+        problem = review_problem(translation)
+        if problem:
+            messages.error(
+                request,
+                problem,
+                buttons=[
+                    messages.button(
+                        reverse("sitewide_translation_review", args=[translation.pk]), _("Review")
+                    )
+                ],
+            )
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    if machine_translation_refusal(translation):
+        with editor_without_machine():
+            return localize_hooks.before_edit_page(request, page)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_before_review(request, action_type, objects, action):
+    if action_type != "publish":
+        return None
+    problems = []
+    for page in objects:
+        translation = translation_of_page(page)
+        problem = translation and review_problem(translation)
+        if problem:
+            problems.append(f"{page.title} ({page.locale.language_code}): {problem}")
+    if problems:
+        messages.error(
+            request, _("Nothing was published. %(problems)s") % {"problems": " ".join(problems)}
+        )
+        return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+    return None
+
+
+class TranslationNoticesPanel(Component):
+    name = "translation_notices"
+    order = 60
+    template_name = "sitewide/admin/translation_notices_panel.html"
+
+    def __init__(self, notices):
+        self.notices = notices
+
+    def get_context_data(self, parent_context=None):
+        return {"notices": self.notices}
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_notices_panel(request, panels):
+    notices = list(
+        TranslationNotice.objects.open_for(request.user).select_related("page", "locale")
+    )
+    if notices:
+        panels.append(TranslationNoticesPanel(notices))
