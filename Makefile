@@ -12,7 +12,7 @@ RUN_ENV := SITE_HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost
 # Build tools for the editable install, pinned like everything else.
 BUILD_TOOLS := setuptools==80.9.0 wheel==0.45.1
 
-.PHONY: help run serve install install-test test lint pytest browser-deps load-deps load bench check-python clean
+.PHONY: help run serve install install-test test lint pytest browser-deps load-deps scale-deps load bench check-python clean
 
 help:
 	@echo "make run    install, migrate, seed demo content and serve on http://127.0.0.1:$(PORT)"
@@ -75,6 +75,14 @@ load-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
 
+# Debian's redis-server for the scale-out tests (tests/test_scale_out.py: a real Redis next to
+# moto's S3; installed when missing; needs root or sudo).
+scale-deps:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  echo "Installing Debian's redis-server for the scale-out tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+
 # The load test on its own copy of the demo site (SQLite, or a throwaway database on the
 # PostgreSQL server of DATABASE_URL). Shorter: make load LOAD_ARGS="--duration 10".
 load: install load-deps
@@ -104,7 +112,7 @@ lint: install-test
 	  ALLOWED_HOSTS=example.org DJANGO_SETTINGS_MODULE=sitewide.settings \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-pytest: install-test browser-deps load-deps
+pytest: install-test browser-deps load-deps scale-deps
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compile_catalogues
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 

@@ -8,7 +8,7 @@ the API use for every image the page refers to.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
@@ -23,6 +23,11 @@ READER_SPECS = (
     "width-1200|format-jpeg",
     "fill-1200x630|format-jpeg",
 )
+
+# Sent once a batch of new renditions is ready: pages kept by a cache with "image not found"
+# in place of these images must be rendered again. (Single rendition saves are not announced
+# one by one: a story makes a hundred and sixty of them.)
+renditions_prepared = Signal()
 
 
 def image_ids_of(page) -> list[int]:
@@ -42,6 +47,8 @@ def prepare_renditions(image_ids: list[int]) -> int:
     made = 0
     for image in get_image_model().objects.filter(pk__in=image_ids):
         made += len(image.get_renditions(*READER_SPECS))
+    if made:
+        renditions_prepared.send(sender=prepare_renditions, image_ids=image_ids)
     return made
 
 

@@ -12,6 +12,8 @@ class SitewideConfig(AppConfig):
     def ready(self):
         from sitewide import (
             chrome,  # noqa: F401 - forgets the cached chrome on every save
+            page_cache,  # noqa: F401 - renews the kept pages when what readers see changes
+            scale_out,  # noqa: F401 - registers the deployment check for several machines
             signal_handlers,  # noqa: F401 - connects the receivers
         )
         from sitewide.api import changes  # noqa: F401 - records the API's changes feed
@@ -20,3 +22,26 @@ class SitewideConfig(AppConfig):
 
         register_surfaces()
         nonce_chooser_scripts()
+
+        from sitewide.translation import (
+            notices,  # noqa: F401 - tells translators of changes
+            review,  # noqa: F401 - publishing waits for the review of machine translation
+        )
+        from sitewide.translation.machine import withhold_machine_translator_from_editor
+
+        withhold_machine_translator_from_editor()
+
+        from django.db.models.signals import post_migrate
+
+        from sitewide import roles
+
+        # Before wagtail.snippets registers its viewsets (a later app in INSTALLED_APPS).
+        roles.register_language_scoped_policies()
+        post_migrate.connect(roles.ensure_groups_after_migrate, sender=self)
+
+        from django.db.models.signals import post_migrate
+
+        from sitewide.languages import ensure_locales, fall_back_to_english
+
+        post_migrate.connect(ensure_locales, sender=self)
+        fall_back_to_english()

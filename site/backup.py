@@ -4,7 +4,7 @@ The archive (tar, gzip) holds:
 
 - `database.sqlite3`, a copy made with SQLite's online backup API, or `database.pgdump`,
   `pg_dump --format=custom` of PostgreSQL: both consistent while the site runs;
-- `media/...`, every file under MEDIA_ROOT;
+- `media/...`, every media file: under MEDIA_ROOT, or in the media bucket (MEDIA_S3_BUCKET);
 - `manifest.json`: the SHA-256 checksum and size of every other member, the applied
   migrations, the creation time, and the consent ledger as it stood in the copied database
   (ids, codes and dates only), with its latest entry.
@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import json
 import os
+import posixpath
 import re
 import shutil
 import sqlite3
@@ -33,6 +34,8 @@ import django
 import wagtail
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
 from django.db import DatabaseError, connections
 from django.db.migrations.loader import MigrationLoader
@@ -206,20 +209,47 @@ class _HashingReader:
         return data
 
 
-def _write_archive(path: Path, database_file: Path, media_root: Path, manifest: dict):
-    members = [(database_file, database_file.name)]
+def _media_members(media_root: Path) -> list[tuple]:
+    """(opener, archive name, size) of every media file, on disk or in the bucket."""
+    if not isinstance(default_storage, FileSystemStorage):
+        return [
+            (lambda name=name: default_storage.open(name, "rb"), f"{MEDIA}/{name}", size)
+            for name, size in _stored_files(default_storage)
+        ]
+    members = []
     if media_root.is_dir():
         for file in sorted(media_root.rglob("*")):
             if file.is_file() and not file.is_symlink():
-                members.append((file, f"{MEDIA}/{file.relative_to(media_root).as_posix()}"))
+                name = f"{MEDIA}/{file.relative_to(media_root).as_posix()}"
+                members.append((lambda file=file: file.open("rb"), name, file.stat().st_size))
+    return members
+
+
+def _stored_files(storage, folder: str = ""):
+    """Every file a storage holds, by name, with its size (object stores have no walk)."""
+    folders, files = storage.listdir(folder)
+    for file in sorted(files):
+        name = posixpath.join(folder, file)
+        yield name, storage.size(name)
+    for sub in sorted(folders):
+        yield from _stored_files(storage, posixpath.join(folder, sub))
+
+
+def _write_archive(path: Path, database_file: Path, media_root: Path, manifest: dict):
+    database = (
+        lambda: database_file.open("rb"),
+        database_file.name,
+        database_file.stat().st_size,
+    )
+    members = [database, *_media_members(media_root)]
     # Written under a temporary name and renamed: a half-written archive never looks complete.
     handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         os.chmod(partial, 0o600)  # it holds personal data
         with os.fdopen(handle, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
-            for file, name in members:
-                info = _tar_info(name, file.stat().st_size)
-                with file.open("rb") as source:
+            for opener, name, size in members:
+                info = _tar_info(name, size)
+                with opener() as source:
                     reader = _HashingReader(source)
                     archive.addfile(info, reader)
                 manifest["members"][name] = {"sha256": reader.sha256.hexdigest(), "size": info.size}
@@ -517,7 +547,10 @@ def _drop_tables_not_in(dump: Path, connection):
 
 def _replace_media(staged: Path, media_root: Path):
     """MEDIA_ROOT ends up holding exactly the backup's files (it may be a mount point: its
-    content is replaced, not the folder itself)."""
+    content is replaced, not the folder itself); or the media bucket does."""
+    if not isinstance(default_storage, FileSystemStorage):
+        _replace_stored_media(staged, default_storage)
+        return
     media_root.mkdir(parents=True, exist_ok=True)
     for child in media_root.iterdir():
         if child.is_dir() and not child.is_symlink():
@@ -527,6 +560,21 @@ def _replace_media(staged: Path, media_root: Path):
     if staged.is_dir():
         for child in staged.iterdir():
             shutil.move(str(child), str(media_root / child.name))
+
+
+def _replace_stored_media(staged: Path, storage):
+    for name, _size in list(_stored_files(storage)):
+        storage.delete(name)
+    if not staged.is_dir():
+        return
+    for file in sorted(staged.rglob("*")):
+        if not file.is_file():
+            continue
+        name = file.relative_to(staged).as_posix()
+        with file.open("rb") as content:
+            saved = storage.save(name, File(content, name=name))
+        if saved != name:  # the database names the file: it must keep its name
+            raise BackupError(f"The media storage stored {name} as {saved}; restore it again.")
 
 
 # --- PostgreSQL tools --------------------------------------------------------------------------

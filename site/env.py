@@ -123,3 +123,91 @@ def parse_email_url(url: str | None) -> tuple[str, dict]:
         if "timeout" in query:
             options["EMAIL_TIMEOUT"] = int(query["timeout"][0])
     return EMAIL_SCHEMES[parts.scheme], options
+
+
+# Media files (uploads, renditions, documents, audio and video): MEDIA_ROOT on this machine, or a
+# private bucket of an S3-compatible object store shared by every web machine and the worker.
+S3_MEDIA_VARIABLES = (
+    "MEDIA_S3_BUCKET",
+    "MEDIA_S3_ENDPOINT_URL",
+    "MEDIA_S3_REGION",
+    "MEDIA_S3_PREFIX",
+)
+FILE_SYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage"
+S3_MEDIA_STORAGE = "sitewide.media_storage.PrivateS3Storage"
+# Bigger files read through the storage (documents served by Wagtail's view) wait in a temporary
+# file, not in memory.
+S3_MAX_MEMORY_SIZE = 4 * 1024 * 1024
+
+
+def media_storage(environ=None) -> dict:
+    """STORAGES["default"] from MEDIA_S3_BUCKET and friends; the credentials are boto3's own
+    (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role), never a setting."""
+    environ = os.environ if environ is None else environ
+    bucket = environ.get("MEDIA_S3_BUCKET", "").strip()
+    if not bucket:
+        stray = [name for name in S3_MEDIA_VARIABLES[1:] if environ.get(name, "").strip()]
+        if stray:
+            raise ImproperlyConfigured(
+                f"{stray[0]} is set but MEDIA_S3_BUCKET is not: set the bucket's name, or unset "
+                f"{', '.join(stray)} to keep media files under MEDIA_ROOT."
+            )
+        return {"BACKEND": FILE_SYSTEM_STORAGE}
+    endpoint = environ.get("MEDIA_S3_ENDPOINT_URL", "").strip() or None
+    if endpoint:
+        parts = urlsplit(endpoint)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ImproperlyConfigured(
+                f"MEDIA_S3_ENDPOINT_URL must be an http(s) URL such as "
+                f"https://s3.example.org; got {endpoint!r}."
+            )
+    return {
+        "BACKEND": S3_MEDIA_STORAGE,
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint,
+            "region_name": environ.get("MEDIA_S3_REGION", "").strip() or None,
+            "location": environ.get("MEDIA_S3_PREFIX", "").strip().strip("/"),
+            # Private: objects get no ACL of their own, so the bucket's (private) policy holds.
+            "default_acl": None,
+            # Two documents called report.pdf are two files, as on disk.
+            "file_overwrite": False,
+            "signature_version": "s3v4",
+            # Self-hosted stores (MinIO, Ceph, Garage) answer on one host name, not per bucket.
+            "addressing_style": "path" if endpoint else None,
+            "max_memory_size": S3_MAX_MEMORY_SIZE,
+        },
+    }
+
+
+def frontend_cache_backends(environ) -> dict:
+    """wagtail.contrib.frontend_cache backends from the environment; none by default.
+
+    FRONTEND_CACHE_PURGE_URL: an HTTP cache that accepts PURGE requests (Varnish and the like).
+    CLOUDFLARE_ZONE_ID with CLOUDFLARE_BEARER_TOKEN: Cloudflare's purge API.
+    """
+    backends = {}
+    purge_url = environ.get("FRONTEND_CACHE_PURGE_URL", "").strip()
+    if purge_url:
+        parts = urlsplit(purge_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ImproperlyConfigured(
+                f"FRONTEND_CACHE_PURGE_URL must be an http(s) URL; got {purge_url!r}."
+            )
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_url,
+        }
+    zone = environ.get("CLOUDFLARE_ZONE_ID", "").strip()
+    token = environ.get("CLOUDFLARE_BEARER_TOKEN", "").strip()
+    if zone or token:
+        if not (zone and token):
+            raise ImproperlyConfigured(
+                "Set both CLOUDFLARE_ZONE_ID and CLOUDFLARE_BEARER_TOKEN, or neither."
+            )
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": token,
+        }
+    return backends

@@ -14,11 +14,14 @@ from django.core.exceptions import ImproperlyConfigured
 from sitewide.env import (
     env_bool,
     env_list,
+    frontend_cache_backends,
+    media_storage,
     parse_database_url,
     parse_email_url,
     read_local_secret_key,
 )
 from sitewide.languages import configured_languages
+from sitewide.translation.config import machine_translator_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 SITE_DIR = Path(__file__).resolve().parent
@@ -89,6 +92,8 @@ MIDDLEWARE = [
     "sitewide.middleware.DatabaseUnavailableMiddleware",
     # Before sessions: it sees their response headers and keeps API answers cookie-free.
     "sitewide.api.http.ApiHttpMiddleware",
+    # Whole answers for anonymous readers, before sessions (sitewide.page_cache).
+    "sitewide.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sitewide.middleware.LocaleMiddleware",
     "sitewide.middleware.AdminLanguageMiddleware",
@@ -102,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "stories.middleware.ConsentRefusalMiddleware",
+    # Translators reach wagtail-localize's snippet translation endpoints in their language only.
+    "sitewide.role_hooks.TranslatorScopeMiddleware",
     # Turns a locked-out sign-in into the lockout page; touches nothing else.
     "axes.middleware.AxesMiddleware",
     # The site from the shared cache; Wagtail's page routing in two queries (sitewide.routing).
@@ -205,15 +212,23 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"
 LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
+# Dates and numbers follow the active language (Django's formats), except where sitewide.formats
+# says otherwise (English dates in European order).
+FORMAT_MODULE_PATH = ["sitewide.formats"]
 # A translation never goes live by itself: a person publishes it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in the translation editor: off unless DEEPL_API_KEY or LIBRETRANSLATE_URL
+# is set (sitewide.translation.config). Machine-translated segments wait for a person's review.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Media files under MEDIA_ROOT, or in a private S3-compatible bucket when MEDIA_S3_BUCKET is set
+# (sitewide.env.media_storage; README, "Production topology"): then no web machine keeps any.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -237,7 +252,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "longread.LongreadImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "longread.forms.LongreadImageForm"
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "CoMensha Longread")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each page in its own language (site/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sitewide.search_backend"}}
 
 # Headless API (Wagtail API v2 at /api/v2/): rich text as HTML with links resolved; at most 50
 # items a page; answers cacheable by clients for a minute; origins allowed to read it from a
@@ -246,6 +262,16 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
 API_MAX_AGE = int(os.environ.get("API_MAX_AGE", "60"))
+
+# Full-page cache for anonymous readers in the shared cache (sitewide.page_cache): renewed when
+# what readers see changes, never kept past local midnight, at most PAGE_CACHE_SECONDS.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# A CDN in front (wagtail.contrib.frontend_cache) is purged of the same URLs: an HTTP cache
+# that accepts PURGE (Varnish, Fastly-like; FRONTEND_CACHE_PURGE_URL) or Cloudflare.
+WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)
+# The purged URLs are exact (each language has its own slugs): no copies per language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 API_CORS_ORIGINS = env_list("API_CORS_ORIGINS", default=[])
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
@@ -260,6 +286,9 @@ REST_FRAMEWORK = {
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "longread.forms.LongreadDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents go through Wagtail's view (and its privacy hook) from any storage: never a redirect
+# to the bucket, which would hand the reader's browser to another origin.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

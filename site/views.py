@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
@@ -31,7 +32,12 @@ def search(request):
         )
         results = [page for page in found if page.pk in allowed]
     page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search.html", {"query": query, "page_obj": page_obj})
+    response = render(request, "search.html", {"query": query, "page_obj": page_obj})
+    if query:
+        # What a reader searched for is theirs: no cache (the page cache, a CDN, the browser's
+        # disk) keeps an answer that repeats it.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_GET

@@ -108,7 +108,9 @@ def test_env_bool_rejects_nonsense(monkeypatch):
 
 
 def test_languages_come_from_one_setting():
-    assert [code for code, _ in configured_languages(None)] == ["nl", "en"]
+    # By default every known language, so the demo shows them all (Arabic right to left).
+    default = ["nl", "en", "de", "fr", "es", "ro", "sr-latn", "hu", "bg", "ar"]
+    assert [code for code, _ in configured_languages(None)] == default
     assert [code for code, _ in configured_languages("nl,en,ar")] == ["nl", "en", "ar"]
     with pytest.raises(ImproperlyConfigured):
         configured_languages("en,nl")  # the source language comes first
@@ -117,9 +119,7 @@ def test_languages_come_from_one_setting():
 def test_embedded_default_settings(settings):
     assert settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache")
     assert settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
-    assert (
-        settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database"
-    )
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "sitewide.search_backend"
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
     assert settings.LANGUAGE_CODE == "nl"
     assert settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is False

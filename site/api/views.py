@@ -109,6 +109,20 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         # Every item shows its locale: one join instead of a query per page.
         return super().get_queryset().select_related("locale")
 
+    def get_object(self):
+        """The specific page as the HTML page loads it (`serving_queryset`: its consent record,
+        hero image and that image's renditions at once) instead of one query per relation."""
+        if not hasattr(self, "_cached_object"):
+            base = BaseAPIViewSet.get_object(self)
+            model = base.specific_class or type(base)
+            queryset = (
+                model.serving_queryset()
+                if hasattr(model, "serving_queryset")
+                else model._default_manager.select_related("locale")
+            )
+            self._cached_object = queryset.get(pk=base.pk)
+        return self._cached_object
+
     def get_base_queryset(self):
         """Live, public pages of this site's language trees that the API channel may show."""
         site = Site.find_for_request(self.request)

@@ -1,0 +1,422 @@
+"""Whole responses for anonymous readers, kept in the shared cache and served before sessions.
+
+What is kept: a GET answered 200 to a request without a session cookie, outside the admin, that
+set no cookie, varies on nothing but the language, and did not say `private` or `no-store`
+(headless previews, staff pages and anything with a CSRF token are left out by those rules).
+The key is the host, the path with its query string, and, outside the language trees (API,
+sitemap), the language the request negotiates.
+
+When it is forgotten: every entry belongs to a group, the pages of one language (`lang:en`,
+paths under `/en/`) or the shared answers outside the language trees (`shared`: the API, the
+sitemap, robots.txt). Each group has a generation in the shared cache; an entry is served only
+while the generations it was rendered under are current. When a transaction that changed what
+readers may see commits (a page saved, published, unpublished, moved or deleted; a translation
+published; a consent record or withdrawal saved; a snippet, an image or a document saved; a
+takedown), the groups it touches get new generations: a page's change renews the languages of
+all its translations (their language switchers and hreflang links name it) and the shared
+group. A language as the unit is deliberate: every page of a language shows its menu, footer
+and listings, and publishing is rare next to reading. Changes to models that readers never see
+(sessions, revisions, logs, translation drafts...) renew nothing.
+
+Consent is decided per day (stories.consent.today), so no entry is kept past the next local
+midnight: a consent that ends or comes up for review tomorrow hides the story from the first
+request of tomorrow, cached or not.
+
+With a CDN configured (WAGTAILFRONTENDCACHE), the same renewal purges the same URLs there:
+every URL this cache stored in the renewed groups. Stored answers tell shared caches how long
+they may keep them (`s-maxage`, never past midnight) and browsers to ask again (`max-age=0`).
+"""
+
+import datetime
+import hashlib
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from longread.renditions import renditions_prepared
+from stories.signals import stories_taken_down
+
+HEADER = "X-Page-Cache"
+SHARED = "shared"
+EXCLUDED_PREFIXES = ("/admin/", "/cms-login/", "/django-admin/", "/health/", "/static/")
+MAX_BODY_BYTES = 2 * 1024 * 1024
+# Response headers never replayed: per-request or added again by outer middleware.
+DROPPED_HEADERS = {"set-cookie", HEADER.lower(), "content-length", "date"}
+
+# Models whose rows readers never see: saving them renews nothing.
+IGNORED_APPS = {
+    "sessions",
+    "axes",
+    "otp_totp",
+    "otp_static",
+    "django_otp",
+    "admin",
+    "wagtailusers",
+    "django_tasks_database",
+}
+IGNORED_MODELS = {
+    "auth.user",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailadmin.editingsession",
+    "wagtail_localize.string",
+    "wagtail_localize.stringsegment",
+    "wagtail_localize.stringtranslation",
+    "wagtail_localize.translation",
+    "wagtail_localize.translationsource",
+    "wagtail_localize.translationlog",
+    "wagtail_localize.templatesegment",
+    "wagtail_localize.relatedobjectsegment",
+    "wagtail_localize.overridablesegment",
+    "wagtail_localize.segmentoverride",
+    "wagtail_localize.template",
+    "wagtail_localize.translationcontext",
+    "sitewide.contentchange",
+    "sitewide.webhookdelivery",
+    "sitewide.previewtoken",
+    "sitewide.partnerwebhook",
+    # Renditions are announced in batches (longread.renditions.renditions_prepared).
+    "longread.longreadrendition",
+}
+
+
+def enabled() -> bool:
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def group_of_path(path: str) -> str:
+    first = path.lstrip("/").split("/", 1)[0].lower()
+    return f"lang:{first}" if first in language_codes() else SHARED
+
+
+def _generation_key(group: str) -> str:
+    return f"sitewide:page-cache:generation:{group}"
+
+
+def _urls_key(group: str, generation: str) -> str:
+    return f"sitewide:page-cache:urls:{group}:{generation}"
+
+
+def current_generations(groups: Iterable[str]) -> dict[str, str]:
+    groups = list(groups)
+    found = cache.get_many([_generation_key(group) for group in groups])
+    generations = {}
+    for group in groups:
+        generation = found.get(_generation_key(group))
+        if generation is None:
+            cache.add(_generation_key(group), uuid.uuid4().hex, None)
+            generation = cache.get(_generation_key(group)) or "missing"
+        generations[group] = generation
+    return generations
+
+
+def seconds_until_midnight(now=None) -> int:
+    """Seconds until the next local midnight, when consent is decided anew."""
+    now = timezone.localtime(now)
+    midnight = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=now.tzinfo
+    )
+    return int((midnight - now).total_seconds())
+
+
+def lifetime(now=None) -> int:
+    return min(getattr(settings, "PAGE_CACHE_SECONDS", 3600), seconds_until_midnight(now))
+
+
+# --- serving -------------------------------------------------------------------------------------
+
+
+def _has_session(request) -> bool:
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def _eligible(request) -> bool:
+    return (
+        enabled()
+        and request.method == "GET"
+        and not request.path_info.startswith(EXCLUDED_PREFIXES)
+        and not _has_session(request)
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _key(request, group: str) -> str:
+    language = ""
+    if group == SHARED:
+        language = translation.get_language_from_request(request) or ""
+    raw = "|".join((request.META.get("HTTP_HOST", ""), request.get_full_path(), language))
+    return "sitewide:page-cache:entry:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _storable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(response, "private_preview", False):
+        return False  # a draft behind a preview token (sitewide.api)
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False  # the page holds a CSRF token: it belongs to one reader
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    varies = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if varies - {"accept-language", "accept-encoding"}:
+        return False  # Vary: Cookie or Authorization means it is not the same for everybody
+    return len(response.content) <= MAX_BODY_BYTES
+
+
+class _ProcessMemory:
+    """The entries this process served last, so that a hit reads one small generation key from
+    the shared cache instead of the whole answer. An entry is still served only while its
+    generations are current, so it is forgotten as soon as the shared one is."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry) -> None:
+        size = len(entry["content"])
+        if size > self.max_bytes // 8:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old["content"])
+            self.entries[key] = entry
+            self.size += size
+            while self.size > self.max_bytes:
+                _key, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped["content"])
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+_memory = _ProcessMemory(32 * 1024 * 1024)
+
+
+def _shared_cache_headers(response, seconds: int) -> None:
+    patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+
+
+class PageCacheMiddleware:
+    """Serves a kept answer before sessions, authentication and routing run; keeps new ones.
+
+    Sits below ApiHttpMiddleware, which adds CORS, ETag and 304 answers to kept API responses
+    per request, and above SessionMiddleware, so a kept answer never touches a session.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _eligible(request):
+            return self.get_response(request)
+        group = group_of_path(request.path_info)
+        key = _key(request, group)
+        generations = current_generations([group])
+        now = timezone.now().timestamp()
+        entry = _memory.get(key)
+        if entry is None or entry["generations"] != generations or entry["expires"] <= now:
+            entry = cache.get(key)
+            if entry is not None:
+                _memory.put(key, entry)
+        if entry is not None and entry["generations"] == generations and entry["expires"] > now:
+            return self._replay(entry)
+        response = self.get_response(request)
+        if _storable(request, response):
+            self._store(request, key, generations, response)
+        return response
+
+    def _replay(self, entry) -> HttpResponse:
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        remaining = int(entry["expires"] - timezone.now().timestamp())
+        _shared_cache_headers(response, max(remaining, 0))
+        response[HEADER] = "hit"
+        return response
+
+    def _store(self, request, key, generations, response) -> None:
+        seconds = lifetime()
+        response[HEADER] = "miss"
+        if seconds < 1:
+            return
+        _shared_cache_headers(response, seconds)
+        headers = [
+            (name, value) for name, value in response.items() if name.lower() not in DROPPED_HEADERS
+        ]
+        entry = {
+            "status": response.status_code,
+            "headers": headers,
+            "content": response.content,
+            "generations": generations,
+            "expires": timezone.now().timestamp() + seconds,
+        }
+        cache.set(key, entry, seconds)
+        _memory.put(key, entry)
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            _remember_url(request.build_absolute_uri(), generations)
+        global _stores
+        _stores += 1
+
+
+def _remember_url(url: str, generations: dict[str, str]) -> None:
+    """Note the URL under its group's generation, for the CDN purge of that group.
+
+    A read-modify-write: two processes storing at the same moment may lose one URL from the
+    list (the CDN then keeps that answer until its s-maxage ends, at most until midnight).
+    """
+    for group, generation in generations.items():
+        key = _urls_key(group, generation)
+        urls = cache.get(key) or []
+        if url not in urls:
+            urls.append(url)
+            cache.set(key, urls, 24 * 60 * 60)
+
+
+# --- renewal -------------------------------------------------------------------------------------
+
+
+class _RenewalOnCommit:
+    """The groups a transaction renews, renewed once more when it commits."""
+
+    def __init__(self):
+        self.renewed: dict[str, int] = {}  # group -> stores counted when it was last renewed
+
+    def __call__(self):
+        _renew_now(set(self.renewed))
+
+
+# Entries this process stored; a transaction renews a group at once again only when an entry
+# was stored since it last did (in production one request is one transaction and stores none).
+_stores = 0
+
+
+def renew(languages: Iterable[str] | None = None) -> None:
+    """Renew the groups of `languages` (all languages when None) and the shared group.
+
+    At once, so that this process and the tests see it, and again when the transaction commits:
+    a request that read the old rows before the commit may have kept them under the new
+    generation. Within one transaction a group is renewed at once only once (see _stores).
+    """
+    groups = {SHARED} | {
+        f"lang:{code}" for code in (language_codes() if languages is None else languages)
+    }
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _renew_now(groups)
+        return
+    pending = next(
+        (
+            func
+            for _ids, func, _robust in connection.run_on_commit
+            if isinstance(func, _RenewalOnCommit)
+        ),
+        None,
+    )
+    if pending is None:
+        pending = _RenewalOnCommit()
+        transaction.on_commit(pending)
+    stale = {group for group in groups if pending.renewed.get(group) != _stores}
+    if stale:
+        _renew_now(stale)
+        pending.renewed.update(dict.fromkeys(stale, _stores))
+
+
+def _renew_now(groups: set[str]) -> None:
+    old = current_generations(groups)
+    urls = set()
+    for group, generation in old.items():
+        urls.update(cache.get(_urls_key(group, generation)) or [])
+    cache.set_many({_generation_key(group): uuid.uuid4().hex for group in groups}, None)
+    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+        purge_urls_from_cache(sorted(urls))
+
+
+def _languages_of_page(page) -> list[str]:
+    """The languages in which the page has a translation: their switchers name each other."""
+    if not page.translation_key:
+        return [page.locale.language_code] if page.locale_id else []
+    return list(
+        Page.objects.filter(translation_key=page.translation_key).values_list(
+            "locale__language_code", flat=True
+        )
+    )
+
+
+def _languages_of(instance) -> list[str] | None:
+    if isinstance(instance, Page):
+        return _languages_of_page(instance)
+    locale = getattr(instance, "locale", None) if hasattr(instance, "locale_id") else None
+    if locale is not None:
+        return [locale.language_code]
+    return None  # images, documents, consent records...: every language
+
+
+def _ignored(sender) -> bool:
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return True
+    return meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS
+
+
+@receiver(post_save, dispatch_uid="sitewide-page-cache-saved")
+@receiver(post_delete, dispatch_uid="sitewide-page-cache-deleted")
+def _model_changed(sender, instance, raw=False, **kwargs):
+    if raw or _ignored(sender):
+        return
+    renew(_languages_of(instance))
+
+
+def _page_changed(sender, instance, **kwargs):
+    renew(_languages_of_page(instance))
+
+
+page_published.connect(_page_changed, dispatch_uid="sitewide-page-cache-published")
+page_unpublished.connect(_page_changed, dispatch_uid="sitewide-page-cache-unpublished")
+post_page_move.connect(_page_changed, dispatch_uid="sitewide-page-cache-moved")
+
+
+@receiver(stories_taken_down, dispatch_uid="sitewide-page-cache-takedown")
+def _taken_down(sender, **kwargs):
+    renew(None)
+
+
+@receiver(renditions_prepared, dispatch_uid="sitewide-page-cache-renditions")
+def _renditions_prepared(sender, **kwargs):
+    renew(None)

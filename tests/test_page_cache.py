@@ -1,0 +1,258 @@
+"""The full-page cache for anonymous readers (sitewide.page_cache): what it keeps, for whom, and
+that every change readers must see renews it. (The leak matrix runs every consent state with a
+primed cache too: tests/test_consent_leaks.py.)"""
+
+import datetime
+import http.server
+import threading
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils import timezone
+from wagtail.models import Locale
+
+from sitewide import page_cache
+from sitewide.models import LanguageSettings
+from stories import takedown
+from stories.models import TestimonyPage
+from tests.helpers import make_user
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "X-Page-Cache"
+
+
+def jill(language="nl"):
+    return TestimonyPage.objects.get(pseudonym="JILL", locale__language_code=language)
+
+
+def get(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+def test_a_second_anonymous_request_is_served_from_the_cache_with_the_same_bytes(client):
+    url = jill("en").url
+    first = get(client, url)
+    second = get(client, url)
+    assert first[HEADER] == "miss" and second[HEADER] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/", "/en/stories/", "/sitemap.xml", "/en/news/feed/rss/", "/api/v2/pages/"]
+)
+def test_listings_feeds_sitemap_and_api_are_kept_too(client, url):
+    get(client, url)
+    assert get(client, url)[HEADER] == "hit"
+
+
+def test_anonymous_answers_set_no_cookie_and_do_not_vary_on_cookies(client):
+    for url in (jill("en").url, "/en/", "/api/v2/pages/", "/sitemap.xml"):
+        for response in (get(client, url), get(client, url)):
+            assert not response.cookies, url
+            assert "Set-Cookie" not in response, url
+            assert "cookie" not in response.get("Vary", "").lower(), url
+
+
+def test_shared_caches_may_keep_an_answer_until_midnight_at_the_latest(client):
+    response = get(client, "/en/")
+    directives = dict(
+        part.strip().partition("=")[::2] for part in response["Cache-Control"].split(",")
+    )
+    assert "public" in directives and directives["max-age"] == "0"
+    assert 0 < int(directives["s-maxage"]) <= page_cache.seconds_until_midnight() + 1
+
+
+def test_no_entry_outlives_local_midnight():
+    """Consent is decided per day: what ends tomorrow must not be served from today's cache."""
+    amsterdam = timezone.get_current_timezone()
+    evening = datetime.datetime(2026, 11, 24, 23, 59, 30, tzinfo=amsterdam)
+    morning = datetime.datetime(2026, 11, 24, 8, 0, tzinfo=amsterdam)
+    assert page_cache.seconds_until_midnight(evening) == 30
+    assert page_cache.lifetime(evening) == 30
+    assert page_cache.lifetime(morning) == 3600  # PAGE_CACHE_SECONDS
+
+
+def test_an_entry_is_stored_for_no_longer_than_until_midnight(client, monkeypatch):
+    monkeypatch.setattr(page_cache, "seconds_until_midnight", lambda now=None: 5)
+    stored = {}
+    original = cache.set
+
+    def spy(key, value, timeout=None, *args, **kwargs):
+        if key.startswith("sitewide:page-cache:entry:"):
+            stored[key] = timeout
+        return original(key, value, timeout, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", spy)
+    get(client, "/en/")
+    assert list(stored.values()) == [5]
+
+
+def test_signed_in_staff_never_get_or_fill_the_cache(client):
+    url = jill("en").url
+    get(client, url)  # kept for anonymous readers
+    client.force_login(make_user("editor-cache", superuser=True))
+    for _ in range(2):
+        response = get(client, url)
+        assert HEADER not in response
+    client.logout()
+    assert get(client, url)[HEADER] == "hit"
+
+
+def test_other_methods_and_admin_pages_are_not_kept(client):
+    assert HEADER not in client.post("/en/search/", {"q": "x"})
+    assert HEADER not in client.head("/en/")
+    assert HEADER not in get(client, "/admin/login/")
+
+
+def test_query_strings_are_kept_apart(client):
+    assert get(client, "/en/stories/?page=1")[HEADER] == "miss"
+    assert get(client, "/en/stories/?page=2")[HEADER] == "miss"
+    assert get(client, "/en/stories/?page=1")[HEADER] == "hit"
+
+
+def test_what_a_reader_searched_for_is_kept_nowhere(client):
+    for _ in range(2):
+        response = get(client, "/en/search/?q=passport")
+        assert response.status_code == 200 and HEADER not in response
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert get(client, "/en/search/")[HEADER] == "miss"  # the empty search form is kept
+
+
+def test_switched_off_by_setting(client):
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        get(client, "/en/")
+        assert HEADER not in get(client, "/en/")
+
+
+def test_api_answers_keep_their_per_request_cors_and_etag(client, settings):
+    settings.API_CORS_ORIGINS = ["https://partner.example"]
+    get(client, "/api/v2/pages/")
+    kept = get(client, "/api/v2/pages/", Origin="https://partner.example")
+    assert kept[HEADER] == "hit"
+    assert kept["Access-Control-Allow-Origin"] == "https://partner.example"
+    stranger = get(client, "/api/v2/pages/", Origin="https://other.example")
+    assert stranger[HEADER] == "hit" and "Access-Control-Allow-Origin" not in stranger
+    not_modified = get(client, "/api/v2/pages/", **{"If-None-Match": kept["ETag"]})
+    assert not_modified.status_code == 304
+
+
+def test_headless_previews_are_never_kept(client):
+    from tests.test_api_preview import PREVIEW, draft_with_token
+
+    token = draft_with_token(client, jill("en"))
+    for _ in range(2):
+        response = client.get(PREVIEW, {"token": token})
+        assert response.status_code == 200 and HEADER not in response
+
+
+def test_publishing_renews_the_languages_of_the_page(client, django_capture_on_commit_callbacks):
+    page = jill("en")
+    for url in (page.url, "/en/stories/", jill("nl").url, "/api/v2/pages/"):
+        get(client, url)
+    page.title = "JILL, renewed"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    renewed = get(client, page.url)
+    assert renewed[HEADER] == "miss" and "JILL, renewed" in renewed.content.decode()
+    assert get(client, "/en/stories/")[HEADER] == "miss"
+    assert get(client, "/api/v2/pages/")[HEADER] == "miss"
+    # The Dutch page names the English one in its language switcher and hreflang links.
+    assert get(client, jill("nl").url)[HEADER] == "miss"
+
+
+def test_a_withdrawal_takes_the_story_out_of_every_kept_answer(
+    client, django_capture_on_commit_callbacks
+):
+    page = jill("en")
+    urls = [page.url, "/en/stories/", "/sitemap.xml", "/api/v2/pages/?locale=en"]
+    for url in urls:
+        assert (
+            page.url in get(client, url).content.decode()
+            or "JILL" in get(client, url).content.decode()
+        ), url
+    with django_capture_on_commit_callbacks(execute=True):
+        takedown.withdraw(page.consent, reason="test")
+    assert get(client, page.url).status_code == 404
+    for url in urls[1:]:
+        response = get(client, url)
+        assert response[HEADER] == "miss", url
+        assert page.url not in response.content.decode(), url
+        assert f"/api/v2/pages/{page.pk}/" not in response.content.decode(), url
+
+
+def test_a_language_setting_renews_only_its_language(client):
+    get(client, "/en/"), get(client, "/nl/")
+    settings_en = LanguageSettings.objects.get(locale=Locale.objects.get(language_code="en"))
+    settings_en.helpline_phone = "0800 0000000"
+    settings_en.save()
+    assert get(client, "/en/")[HEADER] == "miss"
+    assert get(client, "/nl/")[HEADER] == "hit"
+
+
+def test_saving_what_readers_never_see_renews_nothing(client):
+    get(client, "/en/")
+    make_user("someone-new")
+    assert get(client, "/en/")[HEADER] == "hit"
+
+
+def test_renditions_made_after_publishing_renew_the_pages(client):
+    from longread.renditions import prepare_renditions
+
+    get(client, "/en/")
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.first()
+    image.renditions.all().delete()
+    prepare_renditions.call([image.pk])
+    assert get(client, "/en/")[HEADER] == "miss"
+
+
+class _PurgeReceiver(http.server.BaseHTTPRequestHandler):
+    received: list = []
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        self.received.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def purge_receiver():
+    server = http.server.HTTPServer(("127.0.0.1", 0), _PurgeReceiver)
+    _PurgeReceiver.received = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", _PurgeReceiver.received
+    server.shutdown()
+
+
+def test_a_cdn_is_purged_of_the_same_urls(client, settings, purge_receiver):
+    location, received = purge_receiver
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    page = jill("en")
+    for url in (page.url, "/en/stories/", "/nl/", "/api/v2/pages/"):
+        get(client, url)
+    page.title = "JILL, purged"
+    page.save_revision().publish()
+    paths = {path for _host, path in received}
+    assert {page.url, "/en/stories/", "/nl/", "/api/v2/pages/"} <= paths
+    assert {host for host, _path in received} == {"testserver"}
+    # English settings renew the English pages (and the API), not the Dutch ones.
+    received.clear()
+    for url in ("/en/", "/nl/"):
+        get(client, url)
+    settings_en = LanguageSettings.objects.get(locale=Locale.objects.get(language_code="en"))
+    settings_en.save()
+    paths = {path for _host, path in received}
+    assert "/en/" in paths and "/nl/" not in paths
