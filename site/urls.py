@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from sitewide import media_views, outage, two_factor, views
 from sitewide.api import urls as api_urls
 from sitewide.sitemap import sitemap
+from sitewide.translation import file_views as translation_file_views
 from sitewide.translation import machine as translation_machine
 
 urlpatterns = [
@@ -24,6 +25,12 @@ urlpatterns = [
         "admin/localize/update/<int:translation_source_id>/",
         translation_machine.update_translations,
         name="sitewide_update_translations",
+    ),
+    # The translation editor's own PO upload goes through the checked import (all or nothing).
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        translation_file_views.checked_editor_upload,
+        name="sitewide_checked_pofile_upload",
     ),
     path("admin/", include(wagtailadmin_urls)),
     *api_urls.urlpatterns,

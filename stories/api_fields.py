@@ -4,9 +4,11 @@ The API is a consent channel of its own: linked pages (translations, related sto
 filtered with `consent.API`, so a partner never learns of a page it may not show.
 """
 
+from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from rest_framework import serializers
+from wagtail.models import Page
 
 from longread.blocks import image_api
 from stories import consent
@@ -29,7 +31,8 @@ def page_link(page, request=None) -> dict:
         "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}",
         "title": page.title,
         "locale": page.locale.language_code,
-        "html_url": page.full_url,
+        # With the request: the site's root paths are looked up once per request, not per link.
+        "html_url": page.get_full_url(request),
         "detail_url": detail_url,
     }
 
@@ -43,16 +46,71 @@ class PageDataField(serializers.Field):
         super().__init__(**kwargs)
 
 
+def linked_pages(page, context: dict) -> dict:
+    """The pages an answer about `page` links to (its parent, its translations, its related
+    stories), narrowed to what the API channel may show in one consent query: building the
+    rule's subqueries costs more than running them, and a detail answer needed it three times.
+
+    Kept in the serializer's context for the one answer. Links are base pages (a link needs the
+    title, locale and URL); related stories come as testimonies (pseudonym and quote).
+    """
+    memo = context.setdefault("_linked_pages", {})
+    if page.pk in memo:
+        return memo[page.pk]
+    candidates = Q(translation_key=page.translation_key) & ~Q(pk=page.pk)
+    # A language's home page has the tree's root above it, which the API never shows.
+    parent_path = page.path[: -page.steplen] if page.depth > 2 else None
+    if parent_path:
+        candidates |= Q(path=parent_path)
+    related_links = getattr(page, "related_stories", None)
+    if related_links is not None:
+        links = related_links.all()
+        story_ids = (
+            links.values("story_id")
+            if isinstance(links, QuerySet)
+            else [link.story_id for link in links if link.story_id]
+        )
+        chosen = Page.objects.filter(pk__in=story_ids).values("translation_key")
+        candidates |= Q(translation_key__in=chosen, locale_id=page.locale_id) & ~Q(pk=page.pk)
+    visible = list(
+        consent.visible_pages(Page.objects.filter(candidates), consent.API)
+        .select_related("locale")
+        .order_by("path")
+    )
+    related = [
+        other
+        for other in visible
+        if other.translation_key != page.translation_key and other.path != parent_path
+    ]
+    if related:
+        # What a related story's link adds: its pseudonym and quote, read without the page.
+        extra = {
+            pk: (pseudonym, quote)
+            for pk, pseudonym, quote in type(page)
+            .objects.filter(pk__in=[other.pk for other in related])
+            .values_list("pk", "pseudonym", "quote")
+        }
+        for other in related:
+            other.pseudonym, other.quote = extra.get(other.pk, ("", ""))
+    memo[page.pk] = {
+        "parent": next((other for other in visible if other.path == parent_path), None),
+        "translations": sorted(
+            (other for other in visible if other.translation_key == page.translation_key),
+            key=lambda other: other.locale_id,
+        ),
+        "related": related,
+    }
+    return memo[page.pk]
+
+
 class TranslationsField(PageDataField):
     """The page's live translations that the API channel may show, with their URLs."""
 
     def to_representation(self, page):
-        # Not .specific(): a link needs the title, locale and URL, all on the base page.
-        translations = consent.visible_pages(page.get_translations(), consent.API).select_related(
-            "locale"
-        )
         request = self.context.get("request")
-        return [page_link(other, request) for other in translations.order_by("locale_id")]
+        return [
+            page_link(other, request) for other in linked_pages(page, self.context)["translations"]
+        ]
 
 
 class BodyField(PageDataField):
@@ -78,9 +136,7 @@ class HeroImageField(PageDataField):
 
 class RelatedStoriesField(PageDataField):
     def to_representation(self, page):
-        stories = consent.visible_pages(page.visible_related_stories(), consent.API).select_related(
-            "locale"
-        )
+        stories = linked_pages(page, self.context)["related"]
         request = self.context.get("request")
         return [
             {**page_link(story, request), "pseudonym": story.pseudonym, "quote": story.quote}

@@ -408,8 +408,9 @@ class TestimonyPage(LongreadPage):
     def theme_labels(self):
         return [Theme(theme).label for theme in self.themes or [] if theme in Theme.values]
 
-    def visible_related_stories(self):
-        """Related stories in this page's language; links are chosen once, on the source."""
+    def visible_related_stories(self, channel=None):
+        """Related stories in this page's language that readers of `channel` may see; links are
+        chosen once, on the source."""
         links = self.related_stories.all()
         if isinstance(links, models.QuerySet):
             story_ids = links.values("story_id")  # a subquery: no query of its own
@@ -417,7 +418,9 @@ class TestimonyPage(LongreadPage):
             story_ids = [link.story_id for link in links if link.story_id]
         linked = TestimonyPage.objects.filter(pk__in=story_ids)
         return (
-            same_pages_in_language(TestimonyPage, linked, self.locale_id)
+            same_pages_in_language(
+                TestimonyPage, linked, self.locale_id, channel or consent.WEBSITE
+            )
             .exclude(pk=self.pk)
             .defer_streamfields()
         )

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import resolve, reverse
 from translate.storage import pypo, xliff
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -539,3 +539,40 @@ def test_the_files_pages_have_no_inline_script_or_style(client_en, translator, j
         html = client_en.get(url).content.decode()
         main = html[html.index('class="nice-padding"') :]
         assert " style=" not in main and "<script" not in main, url
+
+
+# The translation editor's own "Upload PO file" goes through the same checks.
+
+
+def editor_upload(client, translation, name, content):
+    return client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/",
+        {"file": SimpleUploadedFile(name, content)},
+    )
+
+
+def test_the_editors_own_upload_is_checked_all_or_nothing(client_en, translator, contact_page):
+    assert (
+        resolve(f"/admin/localize/translate/{contact_page.pk}/pofile/upload/").url_name
+        == "sitewide_checked_pofile_upload"
+    )
+    intro = segment(contact_page, "Bel 033")
+    bad = po_with(
+        download(client_en, contact_page, files.PO), {"intro": GOOD.replace("2019", "2018")}
+    )
+    response = editor_upload(client_en, contact_page, "about.en.po", bad)
+    text = response.content.decode()
+    assert "Nothing was imported" in text and "A number (amount, date, phone number)" in text
+    assert current_translation(contact_page, intro) is None
+
+    good = po_with(download(client_en, contact_page, files.PO), {"intro": GOOD})
+    response = editor_upload(client_en, contact_page, "about.en.po", good)
+    assert response.status_code == 302
+    assert current_translation(contact_page, intro).data == GOOD
+
+
+def test_the_editors_own_upload_of_another_language_is_refused(client, contact_page):
+    client.force_login(make_user("vertaler-de", translator_group_name("de")))
+    good = b"not even a po file"
+    response = editor_upload(client, contact_page, "about.en.po", good)
+    assert refused(response)

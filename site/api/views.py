@@ -9,6 +9,7 @@ from django.db.models import Case, Q, When
 from django.http import Http404, JsonResponse
 from django.urls import path
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import AllowAny
@@ -22,6 +23,7 @@ from wagtail.api.v2.filters import (
     OrderingFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Locale, Page, Site
@@ -31,7 +33,7 @@ from wagtail.search.backends import get_search_backend
 from sitewide.api.feed import MAX_ITEMS, changes_since, parse_since
 from sitewide.api.models import PreviewToken
 from stories import consent
-from stories.api_fields import page_link
+from stories.api_fields import linked_pages, page_link
 from stories.organisations import Organisation
 
 MAX_SEARCH_LENGTH = 200  # characters; longer queries are refused, not run
@@ -49,6 +51,13 @@ class AnonymousJSON:
         if "id" in request.GET and not request.GET["id"].isdigit():
             raise BadRequestError("id must be a positive integer")
         return super().find_object(queryset, request)
+
+    def get_renderer_context(self):
+        # Compact JSON: Wagtail indents by four spaces, which makes answers about a third
+        # larger and encodes them in pure Python instead of the C encoder.
+        context = super().get_renderer_context()
+        context["indent"] = None
+        return context
 
     def handle_exception(self, exc):
         # Every error is JSON with a message; DRF's own errors carry it as "detail".
@@ -91,7 +100,19 @@ class ConsentedSearchFilter(BaseFilterBackend):
         return queryset.order_by(relevance)
 
 
+class VisibleParentField(PageParentField):
+    """Wagtail's `parent`, found among the linked pages (one consent query for all links)."""
+
+    def get_attribute(self, instance):
+        return linked_pages(instance, self.context)["parent"]
+
+
+class VisiblePagesSerializer(PageSerializer):
+    parent = VisibleParentField(read_only=True)
+
+
 class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
+    base_serializer_class = VisiblePagesSerializer
     filter_backends = [
         FieldsFilter,
         ChildOfFilter,
@@ -123,15 +144,24 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
             self._cached_object = queryset.get(pk=base.pk)
         return self._cached_object
 
+    def get_serializer_context(self):
+        # Wagtail hands every serializer the base queryset for its `parent` field; ours finds the
+        # parent among the linked pages, so the queryset is built only if something asks for it.
+        context = BaseAPIViewSet.get_serializer_context(self)
+        context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        return context
+
     def get_base_queryset(self):
         """Live, public pages of this site's language trees that the API channel may show."""
-        site = Site.find_for_request(self.request)
-        if site is None:
+        if not hasattr(self, "_language_trees"):  # asked several times in one request
+            site = Site.find_for_request(self.request)
+            roots = [site.root_page, *site.root_page.get_translations()] if site else []
+            self._language_trees = [root.path for root in roots]
+        if not self._language_trees:
             return Page.objects.none()
-        roots = [site.root_page, *site.root_page.get_translations()]
         in_trees = Q()
-        for root in roots:
-            in_trees |= Q(path__startswith=root.path)
+        for tree in self._language_trees:
+            in_trees |= Q(path__startswith=tree)
         return consent.visible_pages(Page.objects.filter(in_trees), consent.API)
 
     def find_object(self, queryset, request):

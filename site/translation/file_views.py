@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.admin import messages
 from wagtail.models import Locale
+from wagtail_localize.models import Translation
 
 from sitewide.translation import files
 from sitewide.translation.staleness import is_out_of_date
@@ -201,3 +202,43 @@ def report_success(request, result: files.ImportResult):
             _("Not imported, marked as unfinished in the file: %(segments)s")
             % {"segments": "; ".join(f"{item.context} “{item.source}”" for item in result.skipped)},
         )
+
+
+@require_POST
+def checked_editor_upload(request, translation_id):
+    """wagtail-localize's own "Upload PO file" in the translation editor, checked like ours.
+
+    The stock view imports whatever entries it can read and skips the rest silently, without the
+    checks on numbers, addresses and placeholders. This view sits before it at the same address:
+    a page's file goes through the page's translation file view (which lists every problem), a
+    snippet's through the same import, with its problems as messages.
+    """
+    from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+    translation = get_object_or_404(Translation, pk=translation_id)
+    if files.target_page(translation) is not None:
+        return translation_files(request, translation.uuid)
+    instance = translation.get_target_instance()
+    if not user_can_edit_instance(request.user, instance):
+        raise PermissionDenied
+    upload_form = UploadForm(request.POST, request.FILES)
+    back = request.META.get("HTTP_REFERER") or "wagtailadmin_home"
+    if not upload_form.is_valid():
+        for error in upload_form.errors.get("file", []):
+            messages.error(request, error)
+        return redirect(back)
+    upload = upload_form.cleaned_data["file"]
+    try:
+        result = files.import_file(translation, upload.name, upload.read(), request.user)
+    except files.ImportRefused as refused:
+        messages.error(
+            request, _("Nothing was imported. Correct these problems and upload the file again:")
+        )
+        for file_problems in refused.problems:
+            for error in file_problems.file_errors:
+                messages.error(request, error)
+            for segment in file_problems.segments:
+                messages.error(request, f"“{segment.source}”: {segment.message}")
+        return redirect(back)
+    report_success(request, result)
+    return redirect(back)
