@@ -264,6 +264,7 @@ class PageCacheMiddleware:
         response = HttpResponse(entry["content"], status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
+        response["Content-Length"] = str(len(entry["content"]))
         remaining = int(entry["expires"] - timezone.now().timestamp())
         _shared_cache_headers(response, max(remaining, 0))
         response[HEADER] = "hit"

@@ -37,6 +37,7 @@ def test_a_second_anonymous_request_is_served_from_the_cache_with_the_same_bytes
     second = get(client, url)
     assert first[HEADER] == "miss" and second[HEADER] == "hit"
     assert second.content == first.content
+    assert second["Content-Length"] == str(len(first.content))
     assert second["Content-Type"] == first["Content-Type"]
 
 
