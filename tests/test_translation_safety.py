@@ -1,24 +1,14 @@
 """A translation never goes live by itself: submitting a live Dutch story publishes nothing."""
 
 import pytest
-from django.urls import clear_url_caches
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.operations import TranslationCreator
 
 from stories.models import TestimonyPage
 from tests.helpers import make_user
+from tests.translation_support import romanian_language  # noqa: F401 - the `romanian` fixture
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def romanian(settings):
-    settings.LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("ro", "Română")]
-    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
-    locale, _ = Locale.objects.get_or_create(language_code="ro")
-    clear_url_caches()
-    yield locale
-    clear_url_caches()
 
 
 def test_submitting_a_live_story_for_translation_publishes_no_dutch_text(
