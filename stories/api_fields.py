@@ -4,7 +4,7 @@ The API is a consent channel of its own: linked pages (translations, related sto
 filtered with `consent.API`, so a partner never learns of a page it may not show.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from rest_framework import serializers
@@ -62,15 +62,10 @@ def linked_pages(page, context: dict) -> dict:
     parent_path = page.path[: -page.steplen] if page.depth > 2 else None
     if parent_path:
         candidates |= Q(path=parent_path)
-    related_links = getattr(page, "related_stories", None)
-    if related_links is not None:
-        links = related_links.all()
-        story_ids = (
-            links.values("story_id")
-            if isinstance(links, QuerySet)
-            else [link.story_id for link in links if link.story_id]
+    if hasattr(page, "chosen_related_story_ids"):
+        chosen = Page.objects.filter(pk__in=page.chosen_related_story_ids()).values(
+            "translation_key"
         )
-        chosen = Page.objects.filter(pk__in=story_ids).values("translation_key")
         candidates |= Q(translation_key__in=chosen, locale_id=page.locale_id) & ~Q(pk=page.pk)
     visible = list(
         consent.visible_pages(Page.objects.filter(candidates), consent.API)

@@ -408,19 +408,19 @@ class TestimonyPage(LongreadPage):
     def theme_labels(self):
         return [Theme(theme).label for theme in self.themes or [] if theme in Theme.values]
 
-    def visible_related_stories(self, channel=None):
-        """Related stories in this page's language that readers of `channel` may see; links are
-        chosen once, on the source."""
+    def chosen_related_story_ids(self):
+        """The stories an editor linked, as a subquery (or a list, for links held in memory)."""
         links = self.related_stories.all()
         if isinstance(links, models.QuerySet):
-            story_ids = links.values("story_id")  # a subquery: no query of its own
-        else:  # links held in memory (a preview or a revision)
-            story_ids = [link.story_id for link in links if link.story_id]
-        linked = TestimonyPage.objects.filter(pk__in=story_ids)
+            return links.values("story_id")  # a subquery: no query of its own
+        # Links held in memory (a preview or a revision).
+        return [link.story_id for link in links if link.story_id]
+
+    def visible_related_stories(self):
+        """Related stories in this page's language; links are chosen once, on the source."""
+        linked = TestimonyPage.objects.filter(pk__in=self.chosen_related_story_ids())
         return (
-            same_pages_in_language(
-                TestimonyPage, linked, self.locale_id, channel or consent.WEBSITE
-            )
+            same_pages_in_language(TestimonyPage, linked, self.locale_id)
             .exclude(pk=self.pk)
             .defer_streamfields()
         )

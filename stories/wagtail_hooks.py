@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories import consent
 from stories.models import ConsentRecord, ConsentWithdrawal, Organisation, TestimonyPage
+from stories.pages import LongreadPage
 from stories.takedown import act_on_record_edit
 from stories.views import CONSENT_PERMISSION, erase_view, withdraw_view
 
@@ -236,13 +237,14 @@ def add_consent_panel(request, panels):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_publishing_without_consent(request, action_type, objects, action):
-    """Check the whole selection first, so a bulk publish never stops half-way."""
+    """Check the whole selection first, so a bulk publish never stops half-way: the same
+    `publish_problem()` that publish() asks (consent, and the checks other layers registered)."""
     if action_type != "publish":
         return None
     problems = []
     for page in objects:
         specific = getattr(page, "specific", page)
-        if not isinstance(specific, TestimonyPage):
+        if not isinstance(specific, LongreadPage):
             continue
         problem = specific.publish_problem(specific.get_latest_revision(), request.user)
         if problem:

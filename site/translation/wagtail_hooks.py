@@ -82,24 +82,6 @@ def guard_translation_editor(request, page):
     return None
 
 
-@hooks.register("before_bulk_action")
-def refuse_bulk_publishing_before_review(request, action_type, objects, action):
-    if action_type != "publish":
-        return None
-    problems = []
-    for page in objects:
-        translation = translation_of_page(page)
-        problem = translation and review_problem(translation)
-        if problem:
-            problems.append(f"{page.title} ({page.locale.language_code}): {problem}")
-    if problems:
-        messages.error(
-            request, _("Nothing was published. %(problems)s") % {"problems": " ".join(problems)}
-        )
-        return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
-    return None
-
-
 class TranslationNoticesPanel(Component):
     name = "translation_notices"
     order = 60
