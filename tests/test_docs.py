@@ -165,9 +165,8 @@ def test_links_between_documents_resolve(document):
             continue
         file_part, _, anchor = target.partition("#")
         path = (source.parent / file_part).resolve() if file_part else source
-        if not path.exists():
-            broken.append(target)
-        elif anchor and path.suffix == ".md" and anchor not in anchors(path):
+        missing_anchor = anchor and path.suffix == ".md" and anchor not in anchors(path)
+        if not path.exists() or missing_anchor:
             broken.append(target)
     assert not broken, f"{document} links to what does not exist: {broken}"
 
@@ -255,9 +254,10 @@ def test_the_scan_finds_variables_read_every_way():
 
 
 def test_every_variable_the_code_reads_is_in_the_configuration_document():
-    documented = set(re.findall(r"`([A-Z][A-Z0-9_]*)`", (ROOT / "docs/configuration.md").read_text()))
-    missing = {name: path for name, path in variables_the_code_reads().items()}
-    missing = {name: path for name, path in missing.items() if name not in documented}
+    text = (ROOT / "docs/configuration.md").read_text()
+    documented = set(re.findall(r"`([A-Z][A-Z0-9_]*)`", text))
+    read = variables_the_code_reads()
+    missing = {name: path for name, path in read.items() if name not in documented}
     assert not missing, f"add these to docs/configuration.md: {missing}"
 
 

@@ -1,0 +1,263 @@
+"""Tripwires for an upgrade of Django, Wagtail, wagtail-localize or django-storages.
+
+The code relies on a few names the frameworks do not promise to keep (docs/upgrading.md lists
+them all, with the behaviour tests that depend on them). Each test here states one such
+assumption directly, so an upgrade that breaks it fails here, with the name in the test, before
+a behaviour test fails somewhere less obvious. Nothing is mocked: the tests call the installed
+frameworks.
+"""
+
+import hashlib
+import logging
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import resolve, reverse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# --- overridden templates ------------------------------------------------------------------
+
+# Each template the project overrides, the app whose template it replaces, and the SHA-256 (first
+# 16 hex digits) of that app's template in the version the override was written against. When an
+# upgrade changes the upstream template, compare it with the override, carry the change over,
+# and record the new digest here.
+OVERRIDDEN_TEMPLATES = {
+    "site/templates/wagtailadmin/panels/multiple_chooser_panel.html": (
+        "wagtailadmin",
+        "673bc9b26ca95c03",
+    ),
+    "site/templates/wagtailadmin/panels/inline_panel.html": ("wagtailadmin", "195bb0b199edb062"),
+    "site/templates/wagtailadmin/widgets/datetime_input.html": (
+        "wagtailadmin",
+        "479d8ddeaa73d2fd",
+    ),
+    "site/templates/wagtailadmin/widgets/time_input.html": ("wagtailadmin", "536917c544a13563"),
+    "site/templates/wagtailadmin/widgets/date_input.html": ("wagtailadmin", "2557f7a4fd543d7c"),
+    "site/templates/wagtail_localize/admin/submit_translation.html": (
+        "wagtail_localize",
+        "f11cd525d207f37c",
+    ),
+    "site/templates/wagtail_localize/admin/edit_translation.html": (
+        "wagtail_localize",
+        "52b849c00b09876c",
+    ),
+    "longread/templates/wagtailcore/shared/block_preview.html": (
+        "wagtailcore",
+        "e35023cfde069f79",
+    ),
+}
+OVERRIDE_FOLDERS = (
+    "site/templates/wagtailadmin",
+    "site/templates/wagtail_localize",
+    "longread/templates/wagtailcore",
+)
+
+
+def upstream_template(app_label: str, name: str) -> Path:
+    return Path(apps.get_app_config(app_label).path) / "templates" / name
+
+
+def test_every_override_of_a_framework_template_is_listed():
+    found = {
+        str(path.relative_to(ROOT))
+        for folder in OVERRIDE_FOLDERS
+        for path in (ROOT / folder).rglob("*.html")
+    }
+    assert found == set(OVERRIDDEN_TEMPLATES)
+
+
+@pytest.mark.parametrize("override", sorted(OVERRIDDEN_TEMPLATES))
+def test_the_overridden_template_is_the_one_the_override_was_written_against(override):
+    app_label, digest = OVERRIDDEN_TEMPLATES[override]
+    name = override.split("/templates/", 1)[1]
+    upstream = upstream_template(app_label, name)
+    assert upstream.is_file(), f"{app_label} no longer has {name}: the override does nothing"
+    now = hashlib.sha256(upstream.read_bytes()).hexdigest()[:16]
+    assert now == digest, (
+        f"{app_label}'s {name} changed: compare it with {override}, carry the change over, "
+        f"then record {now} in OVERRIDDEN_TEMPLATES"
+    )
+
+
+# --- Wagtail ------------------------------------------------------------------------------------
+
+
+def test_stream_value_keeps_raw_data_bound_blocks_and_prefetch_blocks():
+    """longread/preload.py converts a body at once by overriding StreamValue._prefetch_blocks and
+    reading _raw_data and _bound_blocks; longread/blocks.py hands _raw_data on."""
+    from wagtail import blocks
+    from wagtail.blocks.stream_block import StreamValue
+
+    stream = blocks.StreamBlock([("text", blocks.CharBlock())])
+    raw = [{"type": "text", "value": "a", "id": "1"}, {"type": "text", "value": "b", "id": "2"}]
+    value = StreamValue(stream, raw, is_lazy=True)
+    assert value._raw_data[0]["value"] == "a"
+    assert list(value._bound_blocks) == [None, None]
+    value._prefetch_blocks("text")
+    assert [bound.value for bound in value._bound_blocks] == ["a", "b"]
+
+
+def test_list_block_tells_its_block_format_items_apart():
+    """longread/preload.py reads ListBlock items in both stored formats."""
+    from wagtail import blocks
+
+    block = blocks.ListBlock(blocks.CharBlock())
+    assert block._item_is_in_block_format({"type": "item", "value": "a", "id": "x"})
+    assert not block._item_is_in_block_format("a")
+
+
+def test_wagtail_routes_a_request_from_the_route_cached_on_it():
+    """sitewide/routing.py routes pages itself and leaves the answer where Wagtail looks."""
+    from wagtail.models import Page
+
+    request = RequestFactory().get("/en/anything/")
+    request._wagtail_route_for_request = "routed already"
+    assert Page.route_for_request(request, "/en/anything/") == "routed already"
+
+
+@pytest.mark.django_db
+def test_wagtail_finds_the_site_cached_on_the_request_and_can_be_asked_afresh():
+    """sitewide/chrome.py keeps Site._find_for_request's answer in the shared cache and leaves
+    it where Site.find_for_request looks; it reads the host through HttpRequest._get_raw_host."""
+    from wagtail.models import Site
+
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    assert request._get_raw_host() == "localhost"
+    found = Site._find_for_request(request)
+    assert found == Site.objects.get(is_default_site=True)
+    request._wagtail_site = "cached site"
+    assert Site.find_for_request(request) == "cached site"
+
+
+def test_reference_index_names_erasure_relies_on():
+    """stories/erasure.py asks Wagtail's reference index what an object refers to."""
+    from wagtail.models import ReferenceIndex
+
+    assert callable(ReferenceIndex._extract_references_from_object)
+    assert callable(ReferenceIndex._get_base_content_type)
+
+
+@pytest.mark.django_db
+def test_permission_policy_names_the_language_scope_relies_on():
+    """sitewide/roles.py's LanguageScopedPermissionPolicy builds on ModelPermissionPolicy."""
+    from django.contrib.auth.models import Group
+    from wagtail.permission_policies import ModelPermissionPolicy
+
+    policy = ModelPermissionPolicy(Group)
+    assert policy._get_permission_codename("change") == "change_group"
+    assert policy._content_type.model_class() is Group
+
+
+def test_chooser_widgets_write_their_script_from_render():
+    """sitewide.security gives the nonce to the one script BaseChooser.render writes."""
+    from wagtail.admin.widgets import AdminPageChooser
+
+    from sitewide import security
+
+    html = AdminPageChooser().render("page", None, attrs={"id": "id_page"})
+    assert html.rstrip().endswith("</script>")
+    assert security._CHOOSER_SCRIPT.search(html), html[-300:]
+
+
+# --- wagtail-localize ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "ours"),
+    [
+        ("wagtail_localize:machine_translate", "sitewide_machine_translate"),
+        ("wagtail_localize:update_translations", "sitewide_update_translations"),
+        ("wagtail_localize:upload_pofile", "sitewide_checked_pofile_upload"),
+    ],
+)
+def test_wagtail_localizes_own_addresses_reach_the_projects_checks(name, ours):
+    """site/urls.py puts the consent and review checks in front of these views by taking their
+    addresses; if wagtail-localize moves them, the editor would bypass the checks."""
+    assert resolve(reverse(name, args=[1])).url_name == ours
+
+
+def test_the_translation_editor_asks_its_module_for_the_machine_translator():
+    """sitewide.translation.machine hides the editor's button by replacing the name
+    get_machine_translator in wagtail-localize's edit_translation module."""
+    from wagtail_localize.views import edit_translation
+
+    assert callable(edit_translation.get_machine_translator)
+    assert callable(edit_translation.user_can_edit_instance)
+    assert callable(edit_translation.machine_translate)
+
+
+# --- Django -----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_on_commit_callbacks_wait_in_connection_run_on_commit():
+    """sitewide/page_cache.py finds its pending renewal among the transaction's callbacks."""
+
+    def callback():
+        pass
+
+    with transaction.atomic():
+        transaction.on_commit(callback)
+        _ids, func, robust = connection.run_on_commit[-1]
+        assert func is callback
+        assert robust is False
+        connection.set_rollback(True)
+
+
+def test_a_response_marked_as_logged_is_not_logged_again(caplog):
+    """sitewide/outage.py marks its 503 as logged so Django writes no traceback for it."""
+    from django.utils.log import log_response
+
+    response = HttpResponse(status=503)
+    response._has_been_logged = True
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        log_response("Service Unavailable", response=response)
+    assert not caplog.records
+
+
+def test_translation_fallback_names_the_interface_language_relies_on():
+    """sitewide.languages switches off Django's fallback catalogue (Dutch here) so a language
+    without a catalogue shows the English msgids."""
+    from django.utils.translation import trans_real
+
+    assert callable(trans_real.DjangoTranslation._add_fallback)
+    assert isinstance(trans_real._translations, dict)
+    assert trans_real.parse_accept_lang_header("nl-NL,nl;q=0.9,en;q=0.5")[0] == ("nl-nl", 1.0)
+
+
+def test_raw_delete_and_committed_files_are_still_there():
+    """stories/erasure.py deletes orphaned rows with QuerySet._raw_delete; longread/models.py and
+    longread/mediafiles.py tell a new upload from a stored file by FieldFile._committed."""
+    from django.contrib.auth.models import Group
+    from django.db.models.fields.files import FieldFile
+
+    assert callable(Group.objects.none()._raw_delete)
+    assert "_committed" in FieldFile.__init__.__code__.co_names
+
+
+def test_model_forms_run_model_validation_in_post_clean():
+    """longread/forms.py re-orders the document form's errors after ModelForm._post_clean."""
+    from django import forms
+
+    assert callable(forms.ModelForm._post_clean)
+    assert "_errors" in forms.BaseForm.__init__.__code__.co_names
+
+
+def test_s3_storage_normalises_names_as_the_private_storage_expects():
+    """sitewide/media_storage.py builds object keys with S3Storage._normalize_name."""
+    from storages.backends.s3 import S3Storage
+
+    storage = S3Storage(bucket_name="guard", location="media")
+    assert storage._normalize_name("a/b.jpg") == "media/a/b.jpg"
+
+
+def test_images_set_their_file_metadata_from_the_file():
+    """site/demo/builder.py fills width, height, size and hash with this Wagtail method."""
+    from wagtail.images import get_image_model
+
+    assert callable(get_image_model()._set_image_file_metadata)
