@@ -183,9 +183,12 @@ def test_wagtail_localizes_own_addresses_reach_the_projects_checks(name, ours):
 
 def test_the_translation_editor_asks_its_module_for_the_machine_translator():
     """sitewide.translation.machine hides the editor's button by replacing the name
-    get_machine_translator in wagtail-localize's edit_translation module."""
+    get_machine_translator in wagtail-localize's edit_translation module, around its
+    before_edit_page hook (sitewide/translation/wagtail_hooks.py)."""
+    from wagtail_localize import wagtail_hooks as localize_hooks
     from wagtail_localize.views import edit_translation
 
+    assert callable(localize_hooks.before_edit_page)
     assert callable(edit_translation.get_machine_translator)
     assert callable(edit_translation.user_can_edit_instance)
     assert callable(edit_translation.machine_translate)
