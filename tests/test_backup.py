@@ -396,7 +396,7 @@ def test_every_withdrawal_is_in_the_ledger_with_its_part_and_language():
     assert language.page_ids == sorted(result.unpublished) and result.unpublished
 
 
-@pytest.mark.skipif(POSTGRES, reason="SQLite's file is read directly here")
+@pytest.mark.skipif(POSTGRES, reason="other database run: SQLite's file is read directly here")
 def test_sqlite_archive_holds_a_self_contained_database(source, tmp_path):
     import sqlite3
 
@@ -410,7 +410,7 @@ def test_sqlite_archive_holds_a_self_contained_database(source, tmp_path):
     assert mode == "delete" and pages > 20
 
 
-@pytest.mark.skipif(not POSTGRES, reason="pg_restore: runs when DATABASE_URL is PostgreSQL")
+@pytest.mark.skipif(not POSTGRES, reason="other database run: pg_restore, on PostgreSQL")
 def test_postgresql_restore_drops_tables_the_backup_does_not_know(source, environments):
     """A table of a later migration would make the migrate after the restore fail."""
     import psycopg

@@ -483,7 +483,8 @@ def test_only_superusers_may_erase():
 
 
 @pytest.mark.skipif(
-    "sqlite" not in settings.DATABASES["default"]["ENGINE"], reason="SQLite file format"
+    "sqlite" not in settings.DATABASES["default"]["ENGINE"],
+    reason="other database run: SQLite file format",
 )
 def test_sqlite_file_and_wal_hold_no_trace_after_the_command(
     django_capture_on_commit_callbacks, tmp_path

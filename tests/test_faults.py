@@ -329,7 +329,7 @@ POSTGRES_URL = os.environ.get("DATABASE_URL")
 
 @pytest.mark.skipif(
     not is_postgres(POSTGRES_URL),
-    reason="Needs DATABASE_URL pointing at PostgreSQL (CI's second run, .ci/run); "
+    reason="other database run: needs DATABASE_URL pointing at PostgreSQL (.ci/run); "
     "the SQLite outage is tested above on every run.",
 )
 def test_postgresql_database_that_refuses_connections_then_returns(tmp_path):

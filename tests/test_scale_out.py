@@ -50,6 +50,7 @@ from scripts.served_site import (
 from sitewide import scale_out
 from sitewide.env import S3_MEDIA_STORAGE, media_storage
 from stories.models import TestimonyPage
+from tests.skip_rule import missing_tool
 
 BIN = Path(sys.executable).parent
 REGION = "eu-west-1"
@@ -116,7 +117,7 @@ def redis_url(tmp_path_factory):
     """A real redis-server on a free loopback port, persisting nothing."""
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip("redis-server is missing: `make pytest` installs it (Debian's redis-server).")
+        missing_tool("redis-server", "`make pytest` installs it (Debian's redis-server).")
     import redis
 
     port = free_port()

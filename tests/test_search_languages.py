@@ -27,8 +27,8 @@ API = "/api/v2/pages/"
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="text search configurations are PostgreSQL's; SQLite uses Wagtail's database backend "
-    "unchanged (run with DATABASE_URL=postgres://... to test them)",
+    reason="other database run: text search configurations are PostgreSQL's; SQLite uses "
+    "Wagtail's database backend unchanged (run with DATABASE_URL=postgres://... to test them)",
 )
 
 
@@ -59,7 +59,9 @@ def test_a_language_postgresql_does_not_know_gets_simple():
     assert text_search_config("") == "simple"
 
 
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite side of the backend")
+@pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="other database run: the SQLite side of the backend"
+)
 def test_sqlite_keeps_wagtails_database_backend():
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 

@@ -1,0 +1,55 @@
+"""No test passes by skipping what it tests.
+
+A skip is allowed in two cases, and says which in its reason:
+
+- the test belongs to CI's other database run (`.ci/run` runs the whole suite on SQLite, then
+  again on PostgreSQL): its reason contains `OTHER_DATABASE` ("other database run");
+- a tool is missing on a developer's machine: `missing_tool()` names it and how to install it.
+
+With `CI` set (CI=true, as CI services and `.ci/run` set it), every other skip fails, and
+`missing_tool()` fails instead of skipping: CI installs every tool the suite needs, so a skip there
+would turn a test green that tested nothing. tests/conftest.py loads the hook below.
+"""
+
+import os
+
+import pytest
+
+OTHER_DATABASE = "other database run"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def missing_tool(tool: str, install: str):
+    """Skip (on a developer's machine) or fail (in CI): `tool` is missing; `install` says how
+    to get it."""
+    message = f"{tool} is missing: {install}"
+    if in_ci():
+        pytest.fail(f"{message} (CI installs every tool the tests need)", pytrace=False)
+    pytest.skip(message)
+
+
+def skip_reason(report) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2])
+    return str(longrepr)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if not (report.skipped and in_ci()) or hasattr(report, "wasxfail"):
+        return
+    reason = skip_reason(report)
+    if OTHER_DATABASE in reason:
+        return
+    report.outcome = "failed"
+    report.longrepr = (
+        f"Skipped in CI ({reason}). A skip in CI hides what the test tests: install what it "
+        f"needs, or, if the test belongs to the other database's run, say "
+        f"{OTHER_DATABASE!r} in its reason (tests/skip_rule.py)."
+    )
