@@ -50,3 +50,16 @@ def make_user(username: str, *groups: str, superuser=False):
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     return user
+
+
+def demo_story(pseudonym: str = "JILL", language: str = "en"):
+    """A testimony of the demo site in one language. For tests whose subject is the demo itself;
+    other tests build their own pages with tests/factories.py (docs/testing.md)."""
+    from stories.models import TestimonyPage
+
+    return TestimonyPage.objects.get(pseudonym=pseudonym, locale__language_code=language)
+
+
+def jill(language: str = "en"):
+    """JILL's demo story in a language (English by default)."""
+    return demo_story("JILL", language)

@@ -7,16 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sitewide.api.models import PreviewToken
-from stories.models import TestimonyPage
-from tests.helpers import make_user
+from tests.helpers import jill, make_user
 
 pytestmark = pytest.mark.django_db
 
 PREVIEW = "/api/v2/pages/preview/"
-
-
-def jill(language="en"):
-    return TestimonyPage.objects.get(pseudonym="JILL", locale__language_code=language)
 
 
 def draft_with_token(client, page, text="A DRAFT TEASER"):

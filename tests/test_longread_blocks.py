@@ -12,6 +12,7 @@ from wagtail.models import Page
 from longread import blocks
 from longread.mediafiles import MediaFile
 from stories.models import TestimonyPage
+from tests.helpers import jill
 
 pytestmark = pytest.mark.django_db
 
@@ -83,10 +84,6 @@ def test_every_block_type_appears_in_a_demo_page():
         if body is not None:
             used |= {child.block_type for child in body}
     assert set(blocks.LongreadBody.base_blocks) <= used, set(blocks.LongreadBody.base_blocks) - used
-
-
-def jill(language="en"):
-    return TestimonyPage.objects.get(pseudonym="JILL", locale__language_code=language)
 
 
 def test_the_story_reads_completely_without_javascript(client):
