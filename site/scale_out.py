@@ -44,7 +44,7 @@ def check_nothing_local_when_scaled_out(app_configs=None, **kwargs):
                 f"Media files are kept on this machine's disk ({settings.MEDIA_ROOT}) while the "
                 "database and cache are shared: other web machines will not have its uploads "
                 "and renditions.",
-                hint="Set MEDIA_S3_BUCKET (README, Production topology).",
+                hint="Set MEDIA_S3_BUCKET (docs/deployment.md, Production topology).",
                 id=LOCAL_MEDIA,
             )
         )
@@ -53,7 +53,7 @@ def check_nothing_local_when_scaled_out(app_configs=None, **kwargs):
             checks.Warning(
                 "The cache is kept on this machine's disk while the database and media are "
                 "shared: after an edit, the other web machines keep serving what they cached.",
-                hint="Set REDIS_URL (README, Production topology).",
+                hint="Set REDIS_URL (docs/deployment.md, Production topology).",
                 id=LOCAL_CACHE,
             )
         )
@@ -63,7 +63,7 @@ def check_nothing_local_when_scaled_out(app_configs=None, **kwargs):
             checks.Warning(
                 f"The database is a SQLite file on this machine ({name}) "
                 "while the cache and media are shared: other web machines cannot reach it.",
-                hint="Set DATABASE_URL to PostgreSQL (README, Production topology).",
+                hint="Set DATABASE_URL to PostgreSQL (docs/deployment.md, Production topology).",
                 id=LOCAL_DATABASE,
             )
         )
