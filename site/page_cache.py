@@ -1,30 +1,8 @@
 """Whole responses for anonymous readers, kept in the shared cache and served before sessions.
 
-What is kept: a GET answered 200 to a request without a session cookie, outside the admin, that
-set no cookie, varies on nothing but the language, and did not say `private` or `no-store`
-(headless previews, staff pages and anything with a CSRF token are left out by those rules).
-The key is the host, the path with its query string, and, outside the language trees (API,
-sitemap), the language the request negotiates.
-
-When it is forgotten: every entry belongs to a group, the pages of one language (`lang:en`,
-paths under `/en/`) or the shared answers outside the language trees (`shared`: the API, the
-sitemap, robots.txt). Each group has a generation in the shared cache; an entry is served only
-while the generations it was rendered under are current. When a transaction that changed what
-readers may see commits (a page saved, published, unpublished, moved or deleted; a translation
-published; a consent record or withdrawal saved; a snippet, an image or a document saved; a
-takedown), the groups it touches get new generations: a page's change renews the languages of
-all its translations (their language switchers and hreflang links name it) and the shared
-group. A language as the unit is deliberate: every page of a language shows its menu, footer
-and listings, and publishing is rare next to reading. Changes to models that readers never see
-(sessions, revisions, logs, translation drafts...) renew nothing.
-
-Consent is decided per day (stories.consent.today), so no entry is kept past the next local
-midnight: a consent that ends or comes up for review tomorrow hides the story from the first
-request of tomorrow, cached or not.
-
-With a CDN configured (WAGTAILFRONTENDCACHE), the same renewal purges the same URLs there:
-every URL this cache stored in the renewed groups. Stored answers tell shared caches how long
-they may keep them (`s-maxage`, never past midnight) and browsers to ask again (`max-age=0`).
+What is kept and for whom, the groups and their generations, renewal when a transaction that
+changes what readers see commits, the midnight limit and the CDN purge are described once, in
+docs/performance.md ("Page cache"); the functions below say what each part does.
 """
 
 import datetime
