@@ -290,3 +290,18 @@ def test_the_settings_read_no_variable_at_import_that_the_scan_misses(monkeypatc
     project -= {"DJANGO_SETTINGS_MODULE"}
     assert "DATABASE_URL" in project
     assert project <= set(variables_the_code_reads()), project - set(variables_the_code_reads())
+
+
+def test_every_variable_the_configuration_document_lists_is_read():
+    """The other way round: the table lists no variable that nothing reads any more (the
+    Makefile's own, such as PORT, count)."""
+    text = (ROOT / "docs/configuration.md").read_text()
+    table = text.split("## Variables", 1)[1].split("\n## ", 1)[0]
+    listed = set()
+    for row in table.splitlines():
+        if row.startswith("| `"):
+            listed |= set(re.findall(r"`([A-Z][A-Z0-9_]*)`", row.split("|")[1]))
+    makefile = set(re.findall(r"^([A-Z][A-Z0-9_]*) \?=", (ROOT / "Makefile").read_text(), re.M))
+    stale = listed - set(variables_the_code_reads()) - makefile
+    assert len(listed) > 30
+    assert not stale, f"docs/configuration.md lists variables nothing reads: {sorted(stale)}"
