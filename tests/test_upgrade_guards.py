@@ -164,6 +164,16 @@ def test_chooser_widgets_write_their_script_from_render():
     assert security._CHOOSER_SCRIPT.search(html), html[-300:]
 
 
+def test_wagtails_api_views_answer_get_object_from_cached_object():
+    """sitewide/api/views.py loads the page as the HTML page does and hands a preview's draft to
+    the serializer by setting _cached_object, which BaseAPIViewSet.get_object returns."""
+    from wagtail.api.v2.views import BaseAPIViewSet
+
+    view = BaseAPIViewSet()
+    view._cached_object = "kept"
+    assert view.get_object() == "kept"
+
+
 # --- wagtail-localize ------------------------------------------------------------------------
 
 
