@@ -4,6 +4,7 @@ A page of events costs the same few queries however many events it holds: the ev
 the pages the API may show among them, in one consent query.
 """
 
+import datetime
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -68,6 +69,11 @@ def parse_timestamp(name: str, value: str):
         moment = parse_datetime(value.replace(" ", "+"))  # an unescaped + arrives as a space
     except ValueError:
         moment = None
+    if moment is not None and not is_naive(moment):
+        try:
+            moment.astimezone(datetime.UTC)  # stored in UTC: year 1 at +23:00 has none
+        except OverflowError:
+            moment = None
     if moment is None:
         raise ValueError(f"{name} must be {allowed}")
     if is_naive(moment):

@@ -19,6 +19,7 @@ from sitewide.api import views
 from sitewide.api.feed import MAX_ITEMS
 from sitewide.api.models import ContentChange
 from stories import api_fields as story_fields
+from stories.models import TellerKind, Theme
 from stories.organisations import Organisation
 
 STRING = {"type": "string"}
@@ -47,6 +48,9 @@ def strict(properties, required=None):
 
 
 def nullable(schema):
+    # Siblings of a $ref are ignored in OpenAPI 3.0: a nullable reference wraps it in allOf.
+    if "$ref" in schema:
+        return {"allOf": [schema], "nullable": True}
     return {**schema, "nullable": True}
 
 
@@ -226,15 +230,15 @@ def block_components() -> dict:
 SERIALIZER_SCHEMAS = {
     story_fields.TranslationsField: array(ref("PageLink")),
     story_fields.BodyField: array(ref("Block")),
-    story_fields.HeroImageField: {**ref("Image"), "nullable": True},
+    story_fields.HeroImageField: nullable(ref("Image")),
     story_fields.RelatedStoriesField: array(ref("StoryLink")),
     story_fields.ReadingMinutesField: INTEGER,
     story_fields.TableOfContentsField: array(obj({"heading": STRING, "anchor": STRING})),
     story_fields.ValueListField: lambda field: array(
         strict({"value": {"type": "string", "enum": list(field.choices)}, "label": STRING})
     ),
-    story_fields.OrganisationField: {**ref("Organisation"), "nullable": True},
-    story_fields.DocumentField: {**ref("Document"), "nullable": True},
+    story_fields.OrganisationField: nullable(ref("Organisation")),
+    story_fields.DocumentField: nullable(ref("Document")),
     story_fields.RelatedProjectsField: array(ref("ProjectLink")),
     story_fields.FeedUrlsField: strict({"rss": URL, "atom": URL}),
     story_fields.ListedOrganisationsField: array(ref("Organisation")),
@@ -423,8 +427,8 @@ def components() -> dict:
         "LanguageSettings": obj(
             {"locale": STRING, "help_text": RICH_TEXT}
             | dict.fromkeys(views.SETTINGS_TEXT_FIELDS, STRING)
-            | {"safety_page": {**ref("PageLink"), "nullable": True}}
-            | {"privacy_page": {**ref("PageLink"), "nullable": True}}
+            | {"safety_page": nullable(ref("PageLink"))}
+            | {"privacy_page": nullable(ref("PageLink"))}
         ),
         "Changes": obj(
             {
@@ -476,7 +480,12 @@ LISTING_PARAMETERS = [
         {"type": "integer", "minimum": 1, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
         f"Items per page, at most {settings.WAGTAILAPI_LIMIT_MAX}.",
     ),
-    parameter("offset", {"type": "integer", "minimum": 0}, "Items to skip."),
+    parameter("offset", {"type": "integer", "minimum": 0}, "Items to skip (not with cursor)."),
+    parameter(
+        "cursor",
+        STRING,
+        "Where the next page starts: follow meta.next, which carries it (with the limit).",
+    ),
     parameter("fields", STRING, "Fields to add (a,b) or remove (-a); * for all."),
     parameter("order", STRING, "Field to order by; - for descending; random."),
     parameter(
@@ -512,6 +521,29 @@ def document(base_url: str) -> dict:
                         parameter("child_of", ID, "Pages directly below this page."),
                         parameter("descendant_of", ID, "Pages anywhere below this page."),
                         parameter("translation_of", ID, "Translations of this page."),
+                        parameter(
+                            "themes",
+                            {"type": "string", "pattern": "^[a-z,]+$"},
+                            "Stories about any of these themes, comma-separated: "
+                            + ", ".join(Theme.values)
+                            + ".",
+                        ),
+                        parameter(
+                            "kind",
+                            {"type": "string", "enum": list(TellerKind.values)},
+                            "Stories told by a survivor or a professional.",
+                        ),
+                        parameter(
+                            "first_published_after",
+                            {"type": "string", "format": "date-time"},
+                            "First published after this ISO 8601 time (with a timezone).",
+                        ),
+                        parameter(
+                            "first_published_before",
+                            {"type": "string", "format": "date-time"},
+                            "First published before this ISO 8601 time (with a timezone).",
+                        ),
+                        parameter("project", ID, "News linked to this project page."),
                     ],
                     "responses": {"200": json_response("Pages.", "PageListing"), **ERRORS},
                 }

@@ -57,9 +57,9 @@ def answer_language(request) -> str:
 
     supported = dict(settings.LANGUAGES)
     for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
-        base = code.split("-")[0].lower()
-        if code != "*" and base in supported:
-            return base
+        for candidate in (code.lower(), code.split("-")[0].lower()):
+            if candidate in supported:
+                return candidate
     return "en"
 
 
