@@ -80,8 +80,8 @@ def ours(answers) -> list[str]:
 def page_with_a_document():
     from wagtail.documents import get_document_model
 
-    for document in get_document_model().objects.all():
-        for reference in document.get_usage():
+    for attached in get_document_model().objects.all():
+        for reference in attached.get_usage():
             page = reference[0] if isinstance(reference, tuple) else reference
             page = getattr(page, "specific", page)
             if isinstance(page, Page) and page.live and page.locale.language_code == "en":
