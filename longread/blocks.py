@@ -19,10 +19,11 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from longread import preload
+from longread.absolute import absolute_url
+from longread.richtext import rich_text_api
 
 # Rich text in a longread stays simple: structure comes from blocks, not from the editor.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -48,8 +49,9 @@ def field_error(name: str, message) -> StructBlockValidationError:
     return StructBlockValidationError(block_errors={name: ErrorList([ValidationError(message)])})
 
 
-def image_api(image, alt_text: str = "", decorative: bool = False) -> dict | None:
-    """An image as a partner front end needs it: renditions only, never the original file."""
+def image_api(image, alt_text: str = "", decorative: bool = False, request=None) -> dict | None:
+    """An image as a partner front end needs it: renditions only, never the original file,
+    at absolute URLs (`longread.absolute`)."""
     if image is None:
         return None
     # The same spec strings as the pages' <picture> (longread/includes/picture.html), so that
@@ -65,7 +67,7 @@ def image_api(image, alt_text: str = "", decorative: bool = False) -> dict | Non
         "decorative": decorative,
         "renditions": [
             {
-                "url": r.url,
+                "url": absolute_url(r.url, request),
                 "width": r.width,
                 "height": r.height,
                 "format": spec.split("|")[0].removeprefix("format-"),
@@ -73,6 +75,11 @@ def image_api(image, alt_text: str = "", decorative: bool = False) -> dict | Non
             for spec, r in renditions.items()
         ],
     }
+
+
+def request_of(context) -> object | None:
+    """The request an API answer is built for (the serializer's context), if any."""
+    return (context or {}).get("request")
 
 
 def library_image():
@@ -166,8 +173,8 @@ class LongreadRichTextBlock(blocks.RichTextBlock):
         preview_value = "<p>Een alinea lopende tekst, zoals die in een verhaal staat.</p>"
 
     def get_api_representation(self, value, context=None):
-        # Links resolved to real URLs, so a partner front end can render the HTML as it is.
-        return expand_db_html(value.source)
+        # Links resolved to absolute URLs, as HTML and as a structure (longread.richtext).
+        return rich_text_api(value.source, request_of(context))
 
 
 class TestimonyQuoteBlock(blocks.StructBlock):
@@ -233,7 +240,9 @@ class FigureBlock(LibraryPreviewMixin, AltTextMixin, blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {
-            "image": image_api(value["image"], value["alt_text"], value["decorative"]),
+            "image": image_api(
+                value["image"], value["alt_text"], value["decorative"], request_of(context)
+            ),
             "caption": value["caption"],
             "credit": value["credit"],
             "width": value["width"],
@@ -270,8 +279,10 @@ class BackdropBlock(LibraryPreviewMixin, AltTextMixin, blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {
-            "image": image_api(value["image"], value["alt_text"], value["decorative"]),
-            "cards": [expand_db_html(card.source) for card in value["cards"]],
+            "image": image_api(
+                value["image"], value["alt_text"], value["decorative"], request_of(context)
+            ),
+            "cards": [rich_text_api(card.source, request_of(context)) for card in value["cards"]],
         }
 
 
@@ -314,8 +325,10 @@ class ScrollyStepsBlock(LibraryPreviewMixin, blocks.StructBlock):
             "heading": value["heading"],
             "steps": [
                 {
-                    "image": image_api(step["image"], step["alt_text"], step["decorative"]),
-                    "text": expand_db_html(step["text"].source),
+                    "image": image_api(
+                        step["image"], step["alt_text"], step["decorative"], request_of(context)
+                    ),
+                    "text": rich_text_api(step["text"].source, request_of(context)),
                 }
                 for step in value["steps"]
             ],
@@ -417,9 +430,9 @@ class AudioBlock(LibraryPreviewMixin, blocks.StructBlock):
         media = value["media"]
         return {
             "title": value["title"],
-            "url": media.file.url if media else None,
+            "url": absolute_url(media.file.url, request_of(context)) if media else None,
             "mime_type": media.mime_type if media else None,
-            "transcript": expand_db_html(value["transcript"].source),
+            "transcript": rich_text_api(value["transcript"].source, request_of(context)),
         }
 
 
@@ -490,11 +503,17 @@ class VideoBlock(LibraryPreviewMixin, blocks.StructBlock):
         media = value["media"]
         return {
             "title": value["title"],
-            "url": media.file.url if media else None,
-            "captions_url": media.captions.url if media and media.captions else None,
+            "url": absolute_url(media.file.url, request_of(context)) if media else None,
+            "captions_url": (
+                absolute_url(media.captions.url, request_of(context))
+                if media and media.captions
+                else None
+            ),
             "external_url": self.embed_url(value) or None,
-            "poster": image_api(value["poster"], "", True),
-            "transcript": expand_db_html(value["transcript"].source) if value["transcript"] else "",
+            "poster": image_api(value["poster"], "", True, request_of(context)),
+            "transcript": rich_text_api(
+                value["transcript"].source if value["transcript"] else "", request_of(context)
+            ),
         }
 
 
@@ -525,7 +544,9 @@ class GalleryBlock(LibraryPreviewMixin, blocks.StructBlock):
             "heading": value["heading"],
             "images": [
                 {
-                    "image": image_api(item["image"], item["alt_text"], item["decorative"]),
+                    "image": image_api(
+                        item["image"], item["alt_text"], item["decorative"], request_of(context)
+                    ),
                     "caption": item["caption"],
                 }
                 for item in value["images"]
@@ -561,9 +582,9 @@ class ImageComparisonBlock(LibraryPreviewMixin, blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {
-            "before": image_api(value["before"], value["before_alt"]),
+            "before": image_api(value["before"], value["before_alt"], request=request_of(context)),
             "before_label": value["before_label"],
-            "after": image_api(value["after"], value["after_alt"]),
+            "after": image_api(value["after"], value["after_alt"], request=request_of(context)),
             "after_label": value["after_label"],
             "caption": value["caption"],
         }
@@ -581,6 +602,13 @@ class HelpBoxBlock(blocks.StructBlock):
         template = "longread/blocks/help_box.html"
         description = _("Where readers can get help, with the helpline of their language.")
         preview_value = {"heading": "Hulp nodig?", "text": ""}
+
+    def get_api_representation(self, value, context=None):
+        text = value["text"]
+        return {
+            "heading": value["heading"],
+            "text": rich_text_api(text.source if text else "", request_of(context)),
+        }
 
 
 class RelatedStoriesBlock(blocks.StructBlock):
@@ -622,7 +650,7 @@ class DocumentBlock(LibraryPreviewMixin, blocks.StructBlock):
             "title": value["title"],
             "description": value["description"],
             "language": value["language"],
-            "url": document.url if document else None,
+            "url": absolute_url(document.url, request_of(context)) if document else None,
             "file_size": document.get_file_size() if document else None,
         }
 

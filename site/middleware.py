@@ -69,6 +69,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     (for example an unknown API page) to the same path under /nl/."""
 
     def process_response(self, request, response):
+        if request.path_info.startswith("/api/"):
+            # The API sets Content-Language (a page's own language) and Vary itself.
+            return response
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response

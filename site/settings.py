@@ -259,6 +259,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sitewide.search_backend"}}
 # items a page; answers cacheable by clients for a minute; origins allowed to read it from a
 # browser (comma-separated, or *), never with credentials.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# One base URL for every absolute address (API, sitemap, feeds, media, webhooks), e.g.
+# https://verhalen.example.org; empty: the request's own scheme and host (longread/absolute.py).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "").rstrip("/")
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
 API_MAX_AGE = int(os.environ.get("API_MAX_AGE", "60"))

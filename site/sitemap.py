@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from longread.absolute import absolute_url
 from sitewide.homes import language_homes
 from stories import consent
 
@@ -27,7 +28,7 @@ def sitemap(request):
         if not relative_url:
             continue
         entry = {
-            "location": request.build_absolute_uri(relative_url),
+            "location": absolute_url(relative_url, request),
             "lastmod": page.last_published_at,
             "language": page.locale.language_code,
         }

@@ -5,6 +5,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from longread.absolute import absolute_url
 from sitewide.outage import is_database_outage, unavailable_response
 from stories import consent
 
@@ -71,7 +72,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /api/",
         "Disallow: /*/search/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml', request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -10,6 +10,7 @@ from django.utils import translation
 from rest_framework import serializers
 from wagtail.models import Page
 
+from longread.absolute import absolute_url
 from longread.blocks import image_api
 from stories import consent
 
@@ -23,18 +24,22 @@ def api_detail_url(page) -> str | None:
 
 def page_link(page, request=None) -> dict:
     """A linked page as a partner needs it: enough to render a link and to fetch it."""
-    detail_url = api_detail_url(page)
-    if detail_url and request is not None:
-        detail_url = request.build_absolute_uri(detail_url)
     return {
         "id": page.pk,
         "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}",
         "title": page.title,
         "locale": page.locale.language_code,
-        # With the request: the site's root paths are looked up once per request, not per link.
-        "html_url": page.get_full_url(request),
-        "detail_url": detail_url,
+        "html_url": page_html_url(page, request),
+        "detail_url": absolute_url(api_detail_url(page), request),
     }
+
+
+def page_html_url(page, request=None) -> str | None:
+    """Where readers find the page, under the site's one base URL (`SITE_BASE_URL`, else the
+    request's scheme and host), not the site record's host name and port."""
+    # With the request: the site's root paths are looked up once per request, not per link.
+    parts = page.get_url_parts(request)
+    return absolute_url(parts[2], request) if parts else None
 
 
 class PageDataField(serializers.Field):
@@ -126,7 +131,12 @@ class HeroImageField(PageDataField):
     def to_representation(self, page):
         if page.hero_image_id is None:
             return None
-        return image_api(page.hero_image, page.hero_alt_text, page.hero_decorative)
+        return image_api(
+            page.hero_image,
+            page.hero_alt_text,
+            page.hero_decorative,
+            self.context.get("request"),
+        )
 
 
 class RelatedStoriesField(PageDataField):
@@ -208,7 +218,11 @@ class DocumentField(serializers.Field):
     def to_representation(self, document):
         if document is None:
             return None
-        return {"title": document.title, "url": document.url, "file_size": document.file_size}
+        return {
+            "title": document.title,
+            "url": absolute_url(document.url, self.context.get("request")),
+            "file_size": document.file_size,
+        }
 
 
 class RelatedProjectsField(PageDataField):
@@ -225,9 +239,7 @@ class FeedUrlsField(PageDataField):
     def to_representation(self, page):
         request = self.context.get("request")
         urls = page.feed_urls()
-        return {
-            kind: request.build_absolute_uri(url) if request else url for kind, url in urls.items()
-        }
+        return {kind: absolute_url(url, request) for kind, url in urls.items()}
 
 
 class ListedOrganisationsField(PageDataField):

@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from longread.absolute import absolute_url
 from longread.blocks import LongreadBody
 from stories import consent
 from stories.api_fields import BodyField, FeedUrlsField, RelatedProjectsField
@@ -134,6 +135,7 @@ class NewsFeed(Feed):
 
     def __init__(self, index_page, feed_type):
         super().__init__()
+        self.request = None
         self.index_page = index_page
         self.feed_type = feed_type
 
@@ -141,14 +143,16 @@ class NewsFeed(Feed):
         return self.index_page.title
 
     def link(self):
-        return self.index_page.url
+        return absolute_url(self.index_page.url, self.request)
 
     def description(self):
         return self.index_page.intro or self.index_page.title
 
     def feed_url(self):
-        return self.index_page.url + self.index_page.reverse_subpage(
-            "atom" if self.feed_type is Atom1Feed else "rss"
+        return absolute_url(
+            self.index_page.url
+            + self.index_page.reverse_subpage("atom" if self.feed_type is Atom1Feed else "rss"),
+            self.request,
         )
 
     def items(self):
@@ -161,7 +165,7 @@ class NewsFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.url
+        return absolute_url(item.url, self.request)
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))
@@ -170,6 +174,7 @@ class NewsFeed(Feed):
         return item.last_published_at
 
     def get_feed(self, obj, request):
+        self.request = request  # every link under the site's one base URL (longread.absolute)
         feed = super().get_feed(obj, request)
         feed.feed["language"] = self.index_page.locale.language_code
         return feed

@@ -55,7 +55,12 @@ def test_body_is_structured_json_with_html_rich_text_and_renditions_only(client)
     assert "chapter" in types and "text" in types
     assert all(set(block) == {"type", "value", "id"} for block in data["body"])
     text = next(block["value"] for block in data["body"] if block["type"] == "text")
-    assert text.startswith("<") and "linktype=" not in text  # display HTML, links resolved
+    html = text["html"]
+    assert html.startswith("<") and "linktype=" not in html  # display HTML, links resolved
+    # The same text as a structure: paragraphs of text nodes, nothing to parse.
+    paragraph = text["content"][0]
+    assert paragraph["type"] == "paragraph"
+    assert "".join(node.get("text", "") for node in paragraph["children"]) in html
     hero = data["hero_image"]
     assert hero["alt"] == page.hero_alt_text and hero["alt"] != jill("nl").hero_alt_text
     widths = {r["width"] for r in hero["renditions"]}

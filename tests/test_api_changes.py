@@ -77,7 +77,11 @@ def test_feed_pages_with_a_cursor(client):
     first = client.get(FEED, {**since, "limit": 2}).json()
     assert len(first["items"]) == 2 and first["meta"]["next"]
     rest = client.get(first["meta"]["next"]).json()
-    assert len(rest["items"]) == 1 and rest["meta"]["next"] is None
+    assert len(rest["items"]) == 1 and rest["meta"]["more"] is False
+    # At the end, meta.next is where to poll for what comes next: cursor and limit kept.
+    assert f"after={rest['items'][0]['id']}" in rest["meta"]["next"]
+    assert "limit=2" in rest["meta"]["next"]
+    assert client.get(rest["meta"]["next"]).json()["items"] == []
 
 
 @pytest.mark.parametrize(

@@ -21,14 +21,15 @@ BASE = "http://testserver/api/v2/"
 
 
 def json_schema(openapi_schema, components):
-    """OpenAPI 3.0 schemas as JSON Schema: `nullable` becomes a null type, $refs resolved."""
+    """OpenAPI 3.0 schemas as JSON Schema: `nullable` becomes a null type; components become
+    `$defs` (rich text nests lists in lists, so references are kept, not inlined)."""
 
     def convert(node):
         if isinstance(node, dict):
-            if "$ref" in node:
-                target = convert(components[node["$ref"].rsplit("/", 1)[1]])
-                return {"anyOf": [target, {"type": "null"}]} if node.get("nullable") else target
             node = {key: convert(value) for key, value in node.items()}
+            if "$ref" in node:
+                node["$ref"] = "#/$defs/" + node["$ref"].rsplit("/", 1)[1]
+            node.pop("discriminator", None)  # OpenAPI's hint; `type` enums already decide
             if node.pop("nullable", False):
                 node = {"anyOf": [node, {"type": "null"}]}
             return node
@@ -36,7 +37,8 @@ def json_schema(openapi_schema, components):
             return [convert(item) for item in node]
         return node
 
-    return convert(copy.deepcopy(openapi_schema))
+    schema = convert(copy.deepcopy(openapi_schema))
+    return {**schema, "$defs": {name: convert(copy.deepcopy(c)) for name, c in components.items()}}
 
 
 def validate(instance, schema):

@@ -153,7 +153,7 @@ def test_api_representation_gives_renditions_never_the_original():
     assert urls and not any("original_images" in url for url in urls)
     assert figure["image"]["alt"].startswith("Abstract illustration")
     text = next(item for item in data if item["type"] == "text")["value"]
-    assert text.startswith("<p>")
+    assert text["html"].startswith("<p>") and text["content"][0]["type"] == "paragraph"
 
 
 def test_viewport_never_blocks_zoom(client):

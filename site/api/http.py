@@ -57,6 +57,9 @@ class ApiHttpMiddleware:
             response = bad_request(problem) if problem else self.get_response(request)
             if request.method in ("GET", "HEAD") and response.status_code == 200:
                 response = self.conditional(request, response)
+        if response.status_code >= 400:
+            # The API's own messages follow Accept-Language (English unless asked otherwise).
+            patch_vary_headers(response, ("Accept-Language",))
         self.allow_origin(request, response)
         # Credentials are ignored by the API, so answers never depend on cookies.
         response.cookies.clear()

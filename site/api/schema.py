@@ -6,15 +6,20 @@ responses against it (and runs schemathesis), so the document stays true.
 """
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.http import JsonResponse
 from django.urls import reverse
+from wagtail import blocks
 from wagtail.models import Page, get_page_models
 
+from longread import blocks as longread_blocks
+from longread.absolute import absolute_url
 from sitewide.api import views
 from sitewide.api.feed import MAX_ITEMS
 from sitewide.api.models import ContentChange
 from stories import api_fields as story_fields
+from stories.models import TellerKind, Theme
 from stories.organisations import Organisation
 
 STRING = {"type": "string"}
@@ -37,21 +42,210 @@ def obj(properties, required=None):
     return schema
 
 
+def strict(properties, required=None):
+    """An object with exactly these properties (generated clients get no index signature)."""
+    return obj(properties, required) | {"additionalProperties": False}
+
+
+def nullable(schema):
+    # Siblings of a $ref are ignored in OpenAPI 3.0: a nullable reference wraps it in allOf.
+    if "$ref" in schema:
+        return {"allOf": [schema], "nullable": True}
+    return {**schema, "nullable": True}
+
+
+def const(value):
+    return {"type": "string", "enum": [value]}
+
+
+def union(members: dict) -> dict:
+    """A discriminated union on `type`: {type value: component name}."""
+    return {
+        "oneOf": [ref(name) for name in members.values()],
+        "discriminator": {
+            "propertyName": "type",
+            "mapping": {value: REF + name for value, name in members.items()},
+        },
+    }
+
+
+# Rich text (longread/richtext.py): the HTML and the same text as blocks of inline nodes.
+RICH_TEXT_BLOCKS = {
+    "paragraph": "RichTextParagraph",
+    "heading": "RichTextHeading",
+    "list": "RichTextList",
+}
+RICH_TEXT_INLINES = {"text": "RichTextText", "link": "RichTextLink", "line_break": "RichTextBreak"}
+
+
+def rich_text_components() -> dict:
+    inlines = array(ref("RichTextInline"))
+    return {
+        "RichText": strict({"html": STRING, "content": array(ref("RichTextNode"))}),
+        "RichTextNode": union(RICH_TEXT_BLOCKS),
+        "RichTextParagraph": strict({"type": const("paragraph"), "children": inlines}),
+        "RichTextHeading": strict(
+            {
+                "type": const("heading"),
+                "level": {"type": "integer", "minimum": 1, "maximum": 6},
+                "children": inlines,
+            }
+        ),
+        "RichTextList": strict(
+            {
+                "type": const("list"),
+                "ordered": {"type": "boolean"},
+                "items": array(array(ref("RichTextNode"))),
+            }
+        ),
+        "RichTextInline": union(RICH_TEXT_INLINES),
+        "RichTextText": strict(
+            {
+                "type": const("text"),
+                "text": STRING,
+                "marks": array({"type": "string", "enum": ["bold", "italic"]}),
+            }
+        ),
+        "RichTextLink": strict(
+            {
+                "type": const("link"),
+                "href": {"type": "string", "format": "uri"},
+                "children": inlines,
+            }
+        ),
+        "RichTextBreak": strict({"type": const("line_break")}),
+    }
+
+
+RICH_TEXT = ref("RichText")
+IMAGE_OR_NULL = nullable(ref("Image"))
+URL = {"type": "string", "format": "uri"}
+URL_OR_NULL = nullable(URL)
+
+# Blocks whose API representation is their own (`get_api_representation` in longread/blocks.py).
+# Other blocks are described from their child blocks; a block with a representation of its own
+# and no entry here stops the document from being built, so the schema cannot fall behind.
+BLOCK_VALUE_SCHEMAS = {
+    longread_blocks.ChapterBlock: strict({"heading": STRING, "anchor": STRING}),
+    longread_blocks.LongreadRichTextBlock: RICH_TEXT,
+    longread_blocks.FigureBlock: strict(
+        {
+            "image": IMAGE_OR_NULL,
+            "caption": STRING,
+            "credit": STRING,
+            "width": {"type": "string", "enum": ["inline", "wide", "full"]},
+        }
+    ),
+    longread_blocks.BackdropBlock: strict({"image": IMAGE_OR_NULL, "cards": array(RICH_TEXT)}),
+    longread_blocks.ScrollyStepsBlock: strict(
+        {
+            "heading": STRING,
+            "steps": array(strict({"image": IMAGE_OR_NULL, "text": RICH_TEXT})),
+        }
+    ),
+    longread_blocks.AudioBlock: strict(
+        {
+            "title": STRING,
+            "url": URL_OR_NULL,
+            "mime_type": NULLABLE_STRING,
+            "transcript": RICH_TEXT,
+        }
+    ),
+    longread_blocks.VideoBlock: strict(
+        {
+            "title": STRING,
+            "url": URL_OR_NULL,
+            "captions_url": URL_OR_NULL,
+            "external_url": URL_OR_NULL,
+            "poster": IMAGE_OR_NULL,
+            "transcript": RICH_TEXT,
+        }
+    ),
+    longread_blocks.GalleryBlock: strict(
+        {
+            "heading": STRING,
+            "images": array(strict({"image": IMAGE_OR_NULL, "caption": STRING})),
+        }
+    ),
+    longread_blocks.ImageComparisonBlock: strict(
+        {
+            "before": IMAGE_OR_NULL,
+            "before_label": STRING,
+            "after": IMAGE_OR_NULL,
+            "after_label": STRING,
+            "caption": STRING,
+        }
+    ),
+    longread_blocks.HelpBoxBlock: strict({"heading": STRING, "text": RICH_TEXT}),
+    longread_blocks.DocumentBlock: strict(
+        {
+            "title": STRING,
+            "description": STRING,
+            "language": STRING,
+            "url": URL_OR_NULL,
+            "file_size": nullable(INTEGER),
+        }
+    ),
+}
+
+
+def block_value_schema(block) -> dict:
+    """The JSON shape of a block's API value."""
+    if type(block) in BLOCK_VALUE_SCHEMAS:
+        return BLOCK_VALUE_SCHEMAS[type(block)]
+    if isinstance(block, blocks.StructBlock):
+        if type(block).get_api_representation is not blocks.StructBlock.get_api_representation:
+            raise ImproperlyConfigured(f"{type(block).__name__}: describe its API value here")
+        return strict({name: block_value_schema(c) for name, c in block.child_blocks.items()})
+    if isinstance(block, blocks.ListBlock):
+        return array(block_value_schema(block.child_block))
+    if isinstance(block, blocks.IntegerBlock):
+        return INTEGER if block.required else nullable(INTEGER)
+    if isinstance(block, blocks.BooleanBlock):
+        return {"type": "boolean"}
+    if isinstance(block, blocks.ChoiceBlock):
+        return {"type": "string", "enum": [str(value) for value, _label in block.field.choices]}
+    if isinstance(block, blocks.CharBlock | blocks.TextBlock | blocks.URLBlock):
+        return STRING
+    raise ImproperlyConfigured(f"{type(block).__name__}: describe its API value here")
+
+
+def block_component_name(name: str) -> str:
+    return "Block" + "".join(part.title() for part in name.split("_"))
+
+
+def block_components() -> dict:
+    """Every block type of the longread body as its own component, and `Block`, their union."""
+    stream = longread_blocks.LongreadBody()
+    schemas = {}
+    for name, block in stream.child_blocks.items():
+        schemas[block_component_name(name)] = strict(
+            {"type": const(name), "value": block_value_schema(block), "id": STRING}
+        )
+    schemas["Block"] = union({name: block_component_name(name) for name in stream.child_blocks})
+    return schemas
+
+
 # Fields computed by a serializer: their shape, by serializer class.
 SERIALIZER_SCHEMAS = {
     story_fields.TranslationsField: array(ref("PageLink")),
     story_fields.BodyField: array(ref("Block")),
-    story_fields.HeroImageField: {**ref("Image"), "nullable": True},
+    story_fields.HeroImageField: nullable(ref("Image")),
     story_fields.RelatedStoriesField: array(ref("StoryLink")),
     story_fields.ReadingMinutesField: INTEGER,
     story_fields.TableOfContentsField: array(obj({"heading": STRING, "anchor": STRING})),
-    story_fields.ValueListField: array(obj({"value": STRING, "label": STRING})),
-    story_fields.OrganisationField: {**ref("Organisation"), "nullable": True},
-    story_fields.DocumentField: {**ref("Document"), "nullable": True},
-    story_fields.RelatedProjectsField: array(ref("PageLink")),
-    story_fields.FeedUrlsField: obj({"rss": STRING, "atom": STRING}),
+    story_fields.ValueListField: lambda field: array(
+        strict({"value": {"type": "string", "enum": list(field.choices)}, "label": STRING})
+    ),
+    story_fields.OrganisationField: nullable(ref("Organisation")),
+    story_fields.DocumentField: nullable(ref("Document")),
+    story_fields.RelatedProjectsField: array(ref("ProjectLink")),
+    story_fields.FeedUrlsField: strict({"rss": URL, "atom": URL}),
     story_fields.ListedOrganisationsField: array(ref("Organisation")),
-    story_fields.LocaleCodeField: STRING,
+    story_fields.LocaleCodeField: lambda field: {
+        "type": "string",
+        "enum": [code for code, _name in settings.LANGUAGES],
+    },
 }
 
 
@@ -79,7 +273,8 @@ def model_field_schema(field) -> dict:
 
 def api_field_schema(model, api_field) -> dict:
     if api_field.serializer is not None:
-        return SERIALIZER_SCHEMAS[type(api_field.serializer)]
+        schema = SERIALIZER_SCHEMAS[type(api_field.serializer)]
+        return schema(api_field.serializer) if callable(schema) else schema
     field = model._meta.get_field(api_field.name)
     if field.one_to_many:  # child objects of a page (partners, deliverables, ...)
         child = field.related_model
@@ -90,10 +285,12 @@ def api_field_schema(model, api_field) -> dict:
 
 
 def page_schema(model) -> dict:
-    """A page's detail: id, meta, title, and every API field of its type."""
+    """A page's detail: id, meta (its `type` fixed to this page type), title, and every API
+    field of its type."""
+    meta = {"allOf": [ref("PageDetailMeta"), {"properties": {"type": const(type_name(model))}}]}
     properties = {
         "id": INTEGER,
-        "meta": ref("PageDetailMeta"),
+        "meta": meta,
         "title": STRING,
     } | {field.name: api_field_schema(model, field) for field in model.api_fields}
     return obj(properties)
@@ -109,35 +306,49 @@ def type_name(model) -> str:
 
 def components() -> dict:
     page_meta = {
-        "type": STRING,
-        "detail_url": STRING,
-        "html_url": STRING,
+        "type": {"type": "string", "enum": [type_name(m) for m in public_page_models()]},
+        "detail_url": URL,
+        "html_url": URL_OR_NULL,
         "slug": STRING,
         "first_published_at": {"type": "string", "format": "date-time", "nullable": True},
-        "locale": STRING,
+        "locale": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
     }
     detail_meta = page_meta | {
         "show_in_menus": {"type": "boolean"},
         "seo_title": STRING,
         "search_description": STRING,
-        "alias_of": {"type": "object", "nullable": True},
-        "parent": {"type": "object", "nullable": True},
+        "alias_of": nullable(ref("NestedPage")),
+        "parent": nullable(ref("NestedPage")),
     }
     link = {
         "id": INTEGER,
-        "type": STRING,
+        "type": page_meta["type"],
         "title": STRING,
-        "locale": STRING,
-        "html_url": STRING,
-        "detail_url": STRING,
+        "locale": page_meta["locale"],
+        "html_url": URL_OR_NULL,
+        "detail_url": URL,
     }
+    listing_meta = strict(
+        {"total_count": INTEGER, "next": URL_OR_NULL},
+        required=["total_count", "next"],
+    )
     schemas = {
         "Error": obj({"message": STRING}),
+        "NestedPage": strict(
+            {
+                "id": INTEGER,
+                "meta": strict(
+                    {"type": page_meta["type"], "detail_url": URL, "html_url": URL_OR_NULL}
+                ),
+                "title": STRING,
+            }
+        ),
+        "ListingMeta": listing_meta,
         "PageListMeta": obj(page_meta),
         "PageDetailMeta": obj(detail_meta, required=list(page_meta)),
         "PageListing": obj(
             {
-                "meta": obj({"total_count": INTEGER}),
+                "meta": ref("ListingMeta"),
                 "items": array(
                     {
                         "type": "object",
@@ -147,11 +358,20 @@ def components() -> dict:
                 ),
             }
         ),
-        "PageLink": obj(link),
-        "StoryLink": obj(link | {"pseudonym": STRING, "quote": STRING}),
-        "Block": obj({"type": STRING, "value": {}, "id": STRING}),
-        "Rendition": obj({"url": STRING, "width": INTEGER, "height": INTEGER, "format": STRING}),
-        "Image": obj(
+        "PageLink": strict(link),
+        "StoryLink": strict(link | {"pseudonym": STRING, "quote": STRING}),
+        "ProjectLink": strict(link | {"acronym": STRING}),
+        **block_components(),
+        **rich_text_components(),
+        "Rendition": strict(
+            {
+                "url": URL,
+                "width": INTEGER,
+                "height": INTEGER,
+                "format": {"type": "string", "enum": list(longread_blocks.IMAGE_FORMATS)},
+            }
+        ),
+        "Image": strict(
             {
                 "id": INTEGER,
                 "width": INTEGER,
@@ -161,9 +381,7 @@ def components() -> dict:
                 "renditions": array(ref("Rendition")),
             }
         ),
-        "Document": obj(
-            {"title": STRING, "url": STRING, "file_size": {**INTEGER, "nullable": True}}
-        ),
+        "Document": strict({"title": STRING, "url": URL, "file_size": nullable(INTEGER)}),
         "Organisation": obj(
             {
                 "id": INTEGER,
@@ -180,12 +398,12 @@ def components() -> dict:
         ),
         "OrganisationListing": obj(
             {
-                "meta": obj({"total_count": INTEGER}),
+                "meta": ref("ListingMeta"),
                 "items": array({"type": "object", "required": ["id", "meta"]}),
             }
         ),
         "OrganisationDetail": obj(
-            {"id": INTEGER, "meta": obj({"type": STRING, "detail_url": STRING})}
+            {"id": INTEGER, "meta": obj({"type": STRING, "detail_url": URL})}
             | {
                 field.name: api_field_schema(Organisation, field)
                 for field in Organisation.api_fields
@@ -199,21 +417,30 @@ def components() -> dict:
                 "event": {"type": "string", "enum": [e for e, _l in ContentChange.EVENTS]},
                 "page_id": INTEGER,
                 "at": {"type": "string", "format": "date-time"},
-                "type": STRING,
-                "locale": STRING,
-                "html_url": STRING,
-                "detail_url": STRING,
+                "type": page_meta["type"],
+                "locale": page_meta["locale"],
+                "html_url": URL_OR_NULL,
+                "detail_url": URL,
             },
+            "additionalProperties": False,
         },
         "LanguageSettings": obj(
-            {"locale": STRING, "help_text": STRING}
+            {"locale": STRING, "help_text": RICH_TEXT}
             | dict.fromkeys(views.SETTINGS_TEXT_FIELDS, STRING)
-            | {"safety_page": {**ref("PageLink"), "nullable": True}}
-            | {"privacy_page": {**ref("PageLink"), "nullable": True}}
+            | {"safety_page": nullable(ref("PageLink"))}
+            | {"privacy_page": nullable(ref("PageLink"))}
         ),
         "Changes": obj(
             {
-                "meta": obj({"since": STRING, "count": INTEGER, "next": NULLABLE_STRING}),
+                "meta": strict(
+                    {
+                        "since": nullable({"type": "string", "format": "date-time"}),
+                        "after": INTEGER,
+                        "count": INTEGER,
+                        "more": {"type": "boolean"},
+                        "next": URL,
+                    }
+                ),
                 "items": array(ref("Change")),
             }
         ),
@@ -253,7 +480,12 @@ LISTING_PARAMETERS = [
         {"type": "integer", "minimum": 1, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
         f"Items per page, at most {settings.WAGTAILAPI_LIMIT_MAX}.",
     ),
-    parameter("offset", {"type": "integer", "minimum": 0}, "Items to skip."),
+    parameter("offset", {"type": "integer", "minimum": 0}, "Items to skip (not with cursor)."),
+    parameter(
+        "cursor",
+        STRING,
+        "Where the next page starts: follow meta.next, which carries it (with the limit).",
+    ),
     parameter("fields", STRING, "Fields to add (a,b) or remove (-a); * for all."),
     parameter("order", STRING, "Field to order by; - for descending; random."),
     parameter(
@@ -289,6 +521,29 @@ def document(base_url: str) -> dict:
                         parameter("child_of", ID, "Pages directly below this page."),
                         parameter("descendant_of", ID, "Pages anywhere below this page."),
                         parameter("translation_of", ID, "Translations of this page."),
+                        parameter(
+                            "themes",
+                            {"type": "string", "pattern": "^[a-z,]+$"},
+                            "Stories about any of these themes, comma-separated: "
+                            + ", ".join(Theme.values)
+                            + ".",
+                        ),
+                        parameter(
+                            "kind",
+                            {"type": "string", "enum": list(TellerKind.values)},
+                            "Stories told by a survivor or a professional.",
+                        ),
+                        parameter(
+                            "first_published_after",
+                            {"type": "string", "format": "date-time"},
+                            "First published after this ISO 8601 time (with a timezone).",
+                        ),
+                        parameter(
+                            "first_published_before",
+                            {"type": "string", "format": "date-time"},
+                            "First published before this ISO 8601 time (with a timezone).",
+                        ),
+                        parameter("project", ID, "News linked to this project page."),
                     ],
                     "responses": {"200": json_response("Pages.", "PageListing"), **ERRORS},
                 }
@@ -366,10 +621,14 @@ def document(base_url: str) -> dict:
                         parameter(
                             "since",
                             {"type": "string", "format": "date-time"},
-                            "ISO 8601 date and time.",
-                            required=True,
+                            "ISO 8601 date and time with a timezone, not in the future. "
+                            "Give since, after, or both.",
                         ),
-                        parameter("after", {"type": "integer", "minimum": 0}, "Event id cursor."),
+                        parameter(
+                            "after",
+                            {"type": "integer", "minimum": 0},
+                            "Event id cursor: events after this one (meta.next carries it).",
+                        ),
                         parameter(
                             "limit",
                             {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS},
@@ -386,7 +645,5 @@ def document(base_url: str) -> dict:
 
 @views.read_only
 def schema_view(request):
-    base_url = request.build_absolute_uri(reverse("wagtailapi:pages:listing")).rsplit("pages/", 1)[
-        0
-    ]
+    base_url = absolute_url(reverse("wagtailapi:pages:listing"), request).rsplit("pages/", 1)[0]
     return JsonResponse(document(base_url), json_dumps_params={"indent": 2})

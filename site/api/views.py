@@ -3,6 +3,7 @@ authentication, no drafts (except through a preview token), no private pages, an
 filtered by the one consent rule on the API channel."""
 
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Case, Q, When
@@ -11,6 +12,7 @@ from django.urls import path
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csrf import csrf_exempt
+from rest_framework.fields import Field, SkipField
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -23,21 +25,82 @@ from wagtail.api.v2.filters import (
     OrderingFilter,
     TranslationOfFilter,
 )
-from wagtail.api.v2.serializers import PageParentField, PageSerializer
+from wagtail.api.v2.serializers import (
+    BaseSerializer,
+    PageAliasOfField,
+    PageParentField,
+    PageSerializer,
+)
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Locale, Page, Site
-from wagtail.rich_text import expand_db_html
 from wagtail.search.backends import get_search_backend
 
+from longread.absolute import absolute_url
+from longread.richtext import rich_text_api
 from sitewide.api.feed import MAX_ITEMS, changes_since, parse_since
+from sitewide.api.filters import FILTER_PARAMETERS, PartnerFilter, PlainFieldsFilter
 from sitewide.api.models import PreviewToken
+from sitewide.api.pagination import CursorPagination
 from stories import consent
-from stories.api_fields import linked_pages, page_link
+from stories.api_fields import linked_pages, page_html_url, page_link
 from stories.organisations import Organisation
 
 MAX_SEARCH_LENGTH = 200  # characters; longer queries are refused, not run
 MAX_SEARCH_RESULTS = 500
+
+
+def answer_language(request) -> str:
+    """The language of the API's own messages: the client's first Accept-Language that the site
+    speaks, else English (never the site's default, Dutch, unasked)."""
+    from django.utils.translation.trans_real import parse_accept_lang_header
+
+    supported = dict(settings.LANGUAGES)
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        for candidate in (code.lower(), code.split("-")[0].lower()):
+            if candidate in supported:
+                return candidate
+    return "en"
+
+
+def requested_fields(value: str) -> set[str]:
+    """The top-level field names of a `fields` parameter (`a,-b,c(d,e),_`)."""
+    names, depth, current = set(), 0, ""
+    for char in value + ",":
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            name = current.strip().lstrip("-")
+            if name and name != "_":
+                names.add(name)
+            current = ""
+            continue
+        if depth == 0 and char not in "()":
+            current += char
+    return names
+
+
+def field_hint(view, model, names) -> str:
+    """For names that are fields of some page types, not of `model`: which `type` to add."""
+    if model is not Page:
+        return ""
+    from sitewide.api.schema import public_page_models, type_name
+
+    hints = []
+    for name in names:
+        types = [
+            type_name(page_model)
+            for page_model in public_page_models()
+            if name in view.get_available_fields(page_model)
+        ]
+        if types:
+            hints.append(
+                f"{name} belongs to some page types only: add type= with one of "
+                f"{', '.join(types)} (e.g. type={types[0]}). "
+            )
+    return "".join(hints)
 
 
 class AnonymousJSON:
@@ -46,6 +109,33 @@ class AnonymousJSON:
     authentication_classes = []
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
+    pagination_class = CursorPagination
+
+    def dispatch(self, request, *args, **kwargs):
+        # Messages in English unless the client asks for one of the site's languages.
+        with translation.override(answer_language(request)):
+            return super().dispatch(request, *args, **kwargs)
+
+    def check_query_parameters(self, queryset):
+        """Unknown parameters are refused naming what is allowed; a field of some page types
+        used on a mixed listing says which `type` to add."""
+        model = queryset.model
+        fields = set(self.get_available_fields(model, db_fields_only=True))
+        allowed = fields | self.known_query_parameters
+        unknown = sorted(set(self.request.GET) - allowed)
+        if unknown:
+            raise BadRequestError(
+                f"query parameter is not supported: {', '.join(unknown)}. "
+                + field_hint(self, model, unknown)
+                + f"Allowed: {', '.join(sorted(self.known_query_parameters))}"
+                + (f", and the fields of {model.__name__}: {', '.join(sorted(fields))}")
+            )
+        names = requested_fields(self.request.GET.get("fields", ""))
+        available = set(self.get_available_fields(model))
+        missing = sorted(name for name in names if name not in available and name != "*")
+        hint = field_hint(self, model, missing) if missing else ""
+        if hint:
+            raise BadRequestError(f"fields: {', '.join(missing)} is not a field here. {hint}")
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not request.GET["id"].isdigit():
@@ -100,21 +190,80 @@ class ConsentedSearchFilter(BaseFilterBackend):
         return queryset.order_by(relevance)
 
 
+def detail_url(context, model, pk) -> str | None:
+    """The API detail URL of an object, under the site's one base URL."""
+    path = context["router"].get_object_detail_urlpath(model, pk)
+    return absolute_url(path, context.get("request")) if path else None
+
+
+class AbsoluteDetailUrlField(Field):
+    """Wagtail's `meta.detail_url`, under `SITE_BASE_URL` (else the request's host), not the
+    site record's host name and port."""
+
+    def get_attribute(self, instance):
+        url = detail_url(self.context, type(instance), instance.pk)
+        if url is None:
+            raise SkipField
+        return url
+
+    def to_representation(self, url):
+        return url
+
+
+class AbsoluteHtmlUrlField(Field):
+    """Wagtail's `meta.html_url`, under the same base URL as every other URL of the answer."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return page_html_url(page, self.context.get("request"))
+
+
+def nested_page(page, context) -> dict:
+    """A page linked from another (parent, alias_of), in Wagtail's nested shape."""
+    return {
+        "id": page.pk,
+        "meta": {
+            "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}",
+            "detail_url": detail_url(context, Page, page.pk),
+            "html_url": page_html_url(page, context.get("request")),
+        },
+        "title": page.title,
+    }
+
+
 class VisibleParentField(PageParentField):
     """Wagtail's `parent`, found among the linked pages (one consent query for all links)."""
 
     def get_attribute(self, instance):
         return linked_pages(instance, self.context)["parent"]
 
+    def to_representation(self, value):
+        return nested_page(value, self.context)
+
+
+class AbsoluteAliasOfField(PageAliasOfField):
+    def to_representation(self, value):
+        return nested_page(value, self.context)
+
 
 class VisiblePagesSerializer(PageSerializer):
+    detail_url = AbsoluteDetailUrlField(read_only=True)
+    html_url = AbsoluteHtmlUrlField(read_only=True)
     parent = VisibleParentField(read_only=True)
+    alias_of = AbsoluteAliasOfField(read_only=True)
+
+
+class AbsoluteUrlSerializer(BaseSerializer):
+    detail_url = AbsoluteDetailUrlField(read_only=True)
 
 
 class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
     base_serializer_class = VisiblePagesSerializer
     filter_backends = [
-        FieldsFilter,
+        PlainFieldsFilter,
+        PartnerFilter,
         ChildOfFilter,
         DescendantOfFilter,
         OrderingFilter,
@@ -123,7 +272,10 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         ConsentedSearchFilter,
     ]
     # No `ancestor_of` (it would walk up to pages readers never see) and no `site` (one site).
-    known_query_parameters = PagesAPIViewSet.known_query_parameters - {"ancestor_of", "site"}
+    known_query_parameters = (PagesAPIViewSet.known_query_parameters - {"ancestor_of", "site"}) | {
+        "cursor",
+        *FILTER_PARAMETERS,
+    }
     detail_only_fields = ["parent"]
 
     def get_queryset(self):
@@ -164,6 +316,14 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
             in_trees |= Q(path__startswith=tree)
         return consent.visible_pages(Page.objects.filter(in_trees), consent.API)
 
+    def find_view(self, request):
+        """Wagtail's redirect, to the detail URL under the site's one base URL."""
+        response = super().find_view(request)
+        target = urlsplit(response["Location"])
+        location = target.path + (f"?{target.query}" if target.query else "")
+        response["Location"] = absolute_url(location, request)
+        return response
+
     def find_object(self, queryset, request):
         """`html_path` as readers see it: /en/stories/jill/ is looked up in the English tree."""
         if "html_path" not in request.GET:
@@ -200,6 +360,7 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
             raise Http404("the teller's consent does not cover the API in this language")
         self._cached_object = page
         response = Response(self.get_serializer(page).data)
+        response["Content-Language"] = page.locale.language_code
         response.private_preview = True  # never stored by shared caches
         return response
 
@@ -213,14 +374,22 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
             return
         super().check_query_parameters(queryset)
 
+    def detail_view(self, request, pk):
+        response = super().detail_view(request, pk)
+        response["Content-Language"] = self.get_object().locale.language_code
+        return response
+
 
 class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
     """The directory of organisations that support victims, per language."""
 
     model = Organisation
     name = "organisations"
+    base_serializer_class = AbsoluteUrlSerializer
     filter_backends = [FieldsFilter, OrderingFilter, KnownLocaleFilter]
-    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale", "country"])
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
+        ["locale", "country", "cursor"]
+    )
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [
         "locale",
         "name",
@@ -261,25 +430,37 @@ def read_only(view):
 
 @read_only
 def changes_view(request):
-    """What partners must do since a moment: show, update or take down pages."""
+    """What partners must do since a moment or after an event: show, update or take down."""
     unknown = set(request.GET) - {"since", "after", "limit"}
     if unknown:
-        return JsonResponse(
-            {"message": f"query parameter is not supported: {', '.join(sorted(unknown))}"},
-            status=400,
+        message = (
+            f"query parameter is not supported: {', '.join(sorted(unknown))} "
+            "(allowed: since, after, limit)"
         )
-    try:
-        since = parse_since(request.GET.get("since", ""))
-        after = int(request.GET.get("after", 0))
-        limit = int(request.GET.get("limit", MAX_ITEMS))
-        if after < 0 or not 0 < limit <= MAX_ITEMS:
-            raise ValueError(f"after must be ≥ 0 and limit between 1 and {MAX_ITEMS}")
-    except ValueError as error:
-        message = str(error)
-        if "invalid literal" in message:
-            message = "after and limit must be whole numbers"
         return JsonResponse({"message": message}, status=400)
+    if "since" not in request.GET and "after" not in request.GET:
+        message = (
+            "give since (an ISO 8601 date and time with a timezone, e.g. "
+            "since=2026-01-31T00:00:00Z) or after (the id of the last event you have), or both"
+        )
+        return JsonResponse({"message": message}, status=400)
+    try:
+        since = parse_since(request.GET["since"]) if "since" in request.GET else None
+        after = whole_number(request, "after", 0, minimum=0)
+        limit = whole_number(request, "limit", MAX_ITEMS, minimum=1, maximum=MAX_ITEMS)
+    except ValueError as error:
+        return JsonResponse({"message": str(error)}, status=400)
     return JsonResponse(changes_since(since, after, limit, request))
+
+
+def whole_number(request, name, default, minimum, maximum=None) -> int:
+    value = request.GET.get(name)
+    if value is None:
+        return default
+    allowed = f"a whole number from {minimum}" + (f" to {maximum}" if maximum else "")
+    if not value.isdigit() or not minimum <= int(value) <= (maximum or int(value)):
+        raise ValueError(f"{name} must be {allowed}")
+    return int(value)
 
 
 @csrf_exempt
@@ -321,7 +502,7 @@ def settings_view(request):
     if found is None:
         return JsonResponse({"message": f"no settings for locale {code!r}"}, status=404)
     data = {"locale": code} | {name: getattr(found, name) for name in SETTINGS_TEXT_FIELDS}
-    data["help_text"] = expand_db_html(found.help_text)
+    data["help_text"] = rich_text_api(found.help_text, request)
     for name in ("safety_page", "privacy_page"):
         page = getattr(found, name)
         visible = page and consent.visible_pages(Page.objects.filter(pk=page.pk), consent.API)

@@ -1,0 +1,99 @@
+"""Filters partners ask for: themes, teller kind, first publication dates and projects.
+
+Each unknown value is a 400 that names the allowed values; nothing is silently empty.
+"""
+
+from django.db.models import Q
+from django.http import QueryDict
+from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Page
+
+from sitewide.api.feed import parse_timestamp
+from stories import consent
+from stories.models import NewsPage, ProjectPage, TellerKind, TestimonyPage, Theme
+
+FILTER_PARAMETERS = (
+    "themes",
+    "kind",
+    "first_published_after",
+    "first_published_before",
+    "project",
+)
+
+
+def allowed(values) -> str:
+    return ", ".join(values)
+
+
+def listed_values(request, name, choices) -> list[str]:
+    values = [value.strip() for value in request.GET[name].split(",") if value.strip()]
+    unknown = [value for value in values if value not in choices]
+    if not values or unknown:
+        shown = ", ".join(unknown) or "nothing"
+        raise BadRequestError(
+            f"{name}: {shown} is not allowed; allowed values are {allowed(choices)} "
+            "(several separated by commas)"
+        )
+    return values
+
+
+class PartnerFilter:
+    """The filters as a Wagtail API filter backend."""
+
+    def filter_queryset(self, request, queryset, view):
+        get = request.GET
+        if "themes" in get:
+            themes = listed_values(request, "themes", Theme.values)
+            matching = Q()
+            for theme in themes:
+                # JSON containment is not portable across SQLite and PostgreSQL; themes are few.
+                matching |= Q(themes__icontains=f'"{theme}"')
+            queryset = queryset.filter(pk__in=TestimonyPage.objects.filter(matching).values("pk"))
+        if "kind" in get:
+            kinds = listed_values(request, "kind", TellerKind.values)
+            stories = TestimonyPage.objects.filter(teller_kind__in=kinds)
+            queryset = queryset.filter(pk__in=stories.values("pk"))
+        for name, lookup in (
+            ("first_published_after", "first_published_at__gt"),
+            ("first_published_before", "first_published_at__lt"),
+        ):
+            if name in get:
+                try:
+                    moment = parse_timestamp(name, get[name])
+                except ValueError as error:
+                    raise BadRequestError(str(error)) from error
+                queryset = queryset.filter(**{lookup: moment})
+        if "project" in get:
+            queryset = queryset.filter(pk__in=self.about_project(get["project"]).values("pk"))
+        return queryset
+
+    @staticmethod
+    def about_project(value):
+        """News linked to the project (in any language: the link is made on the source)."""
+        message = (
+            f"project: {value!r} is not a project; give the id of a project page "
+            "(/api/v2/pages/?type=stories.ProjectPage)"
+        )
+        if not value.isdigit():
+            raise BadRequestError(message)
+        projects = consent.visible_pages(Page.objects.filter(pk=int(value)), consent.API)
+        project = ProjectPage.objects.filter(pk__in=projects.values("pk")).first()
+        if project is None:
+            raise BadRequestError(message)
+        linked = ProjectPage.objects.filter(translation_key=project.translation_key)
+        return NewsPage.objects.filter(related_projects__in=linked.values("pk"))
+
+
+class PlainFieldsFilter(FieldsFilter):
+    """Wagtail's `?field=value` filters, except for the parameters above (`themes` is also a
+    field of stories, which Wagtail would compare with the whole stored list)."""
+
+    def filter_queryset(self, request, queryset, view):
+        class Narrowed:
+            GET = QueryDict(mutable=True)
+
+        for name, values in request.GET.lists():
+            if name not in FILTER_PARAMETERS:
+                Narrowed.GET.setlist(name, values)
+        return super().filter_queryset(Narrowed, queryset, view)
