@@ -4,6 +4,14 @@ import pytest
 from django.core.management import call_command
 
 
+def pytest_collection_modifyitems(config, items):
+    """In a parallel run (pytest-xdist, `--dist loadgroup`) the browser tests stay in one worker:
+    they share one served site and one Chromium, built once per worker."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def compiled_catalogues():
     """The suite runs with the compiled translation catalogues, as `make run` and deployments do."""
