@@ -339,7 +339,8 @@ def serve(env: dict, folder: Path):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + 60
+    # The application loads in the master before it binds (preload_app, site/gunicorn.conf.py).
+    deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"gunicorn stopped: {(folder / 'gunicorn.log').read_text()[-2000:]}")
@@ -349,7 +350,7 @@ def serve(env: dict, folder: Path):
         except OSError:
             time.sleep(0.2)
     server.terminate()
-    raise RuntimeError("gunicorn did not start within 60 s")
+    raise RuntimeError("gunicorn did not start within 180 s")
 
 
 def under_load(base: str, targets: dict, static_url: str, seconds: int, folder: Path) -> dict:
