@@ -112,9 +112,12 @@ lint: install-test
 	  ALLOWED_HOSTS=example.org DJANGO_SETTINGS_MODULE=sitewide.settings \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
+# The suite in parallel: PYTEST_WORKERS processes (pytest-xdist), a test database each, the
+# browser tests together in one of them; the ten slowest tests are listed at the end.
+PYTEST_WORKERS ?= 2
 pytest: install-test browser-deps load-deps scale-deps
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compile_catalogues
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --durations=10 $(PYTEST_ARGS)
 
 test: lint pytest
 

@@ -34,8 +34,12 @@ as_postgres "psql -v ON_ERROR_STOP=1 -q -c \"DO \\\$\\\$ BEGIN
   END IF; END \\\$\\\$;\""
 as_postgres "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname = '$database'\" | grep -q 1 || createdb -O $role $database"
 
-# A test database left by an interrupted run would stop pytest-django from creating its own.
-as_postgres "psql -q -c \"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'test_$database';\" -c \"DROP DATABASE IF EXISTS test_$database;\"" >/dev/null
+# A test database left by an interrupted run would stop pytest-django from creating its own
+# (one per parallel worker: test_<name>_gw0, test_<name>_gw1, ...).
+leftovers=$(as_postgres "psql -q -At -c \"SELECT datname FROM pg_database WHERE datname = 'test_$database' OR datname LIKE 'test_${database}_gw%';\"")
+for name in $leftovers; do
+  as_postgres "psql -q -c \"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$name';\" -c \"DROP DATABASE IF EXISTS $name;\"" >/dev/null
+done
 
 port=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $3}')
 mkdir -p var

@@ -56,8 +56,8 @@ PROJECT_VARIABLES = {
     "DJANGO_SETTINGS_MODULE",
     "GUNICORN_CMD_ARGS",
 }
-COMMAND_TIMEOUT = 300  # seconds, per manage.py command
-START_TIMEOUT = 30  # seconds for gunicorn to answer
+COMMAND_TIMEOUT = 600  # seconds, per manage.py command
+START_TIMEOUT = 120  # seconds for gunicorn to answer (a parallel run shares the cores)
 
 
 class SiteError(RuntimeError):

@@ -7,6 +7,8 @@ status, the size and the duration. No address (%(h)s), no referrer (%(f)s), no u
 the client of a malformed request). The privacy statement promises exactly this.
 """
 
+import gc
+
 from gunicorn.glogging import Logger
 
 from sitewide.logs import RemoveAddresses
@@ -26,3 +28,21 @@ class AddressFreeLogger(Logger):
 
 
 logger_class = AddressFreeLogger
+
+
+# The application is loaded once, in the master, before the workers fork (they share its memory
+# until they write to it). Everything loaded at start is then frozen out of the garbage
+# collector's reach: without it, a worker's full collection walks some 40,000 long-lived objects
+# (about 200 ms, one request in every few hundred pays for it); frozen, a collection looks only
+# at what requests made. Nothing is opened in the master that a worker could share: Django opens
+# database and cache connections on first use, in the worker.
+preload_app = True
+
+
+def when_ready(server):
+    """After the application is loaded in the master, before the first worker forks."""
+    from django.db import connections
+
+    connections.close_all()
+    gc.collect()
+    gc.freeze()

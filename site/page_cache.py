@@ -13,17 +13,20 @@ from collections import OrderedDict
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
+from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from longread.renditions import renditions_prepared
+from sitewide import compression
 from stories.signals import stories_taken_down
 
 HEADER = "X-Page-Cache"
@@ -31,7 +34,11 @@ SHARED = "shared"
 EXCLUDED_PREFIXES = ("/admin/", "/cms-login/", "/django-admin/", "/health/", "/static/")
 MAX_BODY_BYTES = 2 * 1024 * 1024
 # Response headers never replayed: per-request or added again by outer middleware.
-DROPPED_HEADERS = {"set-cookie", HEADER.lower(), "content-length", "date"}
+DROPPED_HEADERS = {"set-cookie", HEADER.lower(), "content-length", "date", "content-encoding"}
+# The bench's own bypass (bench.run): a request carrying this header with the token of the
+# setting PAGE_CACHE_BYPASS_TOKEN is rendered and never kept. Unset (production), it does nothing.
+BYPASS_HEADER = "HTTP_X_PAGE_CACHE_BYPASS"
+ALL = "*"  # a page that read every parameter (iterated the query string)
 
 # Models whose rows readers never see: saving them renews nothing.
 IGNORED_APPS = {
@@ -140,12 +147,116 @@ def _eligible(request) -> bool:
     )
 
 
-def _key(request, group: str) -> str:
+def _key(request, group: str, query: str = "") -> str:
+    """The scheme (an https answer names https addresses), the host, the path, the query
+    parameters that make the entry (see _query_for_key) and, outside the language trees, the
+    language the request negotiates."""
     language = ""
     if group == SHARED:
         language = translation.get_language_from_request(request) or ""
-    raw = "|".join((request.META.get("HTTP_HOST", ""), request.get_full_path(), language))
+    raw = "|".join(
+        (request.scheme, request.META.get("HTTP_HOST", ""), request.path, query, language)
+    )
     return "sitewide:page-cache:entry:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _params_key(request, generations: dict[str, str]) -> str:
+    raw = "|".join(
+        (request.scheme, request.META.get("HTTP_HOST", ""), request.path, *generations.values())
+    )
+    return "sitewide:page-cache:params:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+# --- query strings -------------------------------------------------------------------------------
+#
+# A page's answer depends only on the query parameters it reads. So the middleware hands the view
+# a request.GET that notes every name read (_ReadingQueryDict), and:
+# - keeps an answer only when the view read every parameter the request carried, under a key made
+#   of those parameters, with the names it read and their values;
+# - looks an answer up under the parameters this path was ever seen to read (an unknown name,
+#   `?utm_source=...` or a loop of `?x=1`, `?x=2`..., never makes a key of its own), and serves it
+#   only when the request agrees with it on every name its view read (present or absent), so a
+#   view that reads a name only sometimes never gets another request's answer;
+# - renders, and does not keep, an answer to a request that carries parameters the view did not
+#   read (nothing that request added can be served to anybody else).
+# A view that iterates the whole query string reads every name (ALL): its answers are keyed on
+# the whole query string, as before.
+
+
+class _ReadingQueryDict(QueryDict):
+    """request.GET that remembers which parameter names the view asked for."""
+
+    def _note(self, key) -> None:
+        names = self.__dict__.setdefault("_read", set())
+        names.add(key)
+
+    def _note_all(self) -> None:
+        self.__dict__["_read_all"] = True
+
+    @property
+    def read(self):
+        if self.__dict__.get("_read_all"):
+            return ALL
+        return frozenset(self.__dict__.get("_read", ()))
+
+    def __getitem__(self, key):
+        self._note(key)
+        return super().__getitem__(key)
+
+    def _getlist(self, key, default=None, force_list=False):
+        self._note(key)
+        return super()._getlist(key, default, force_list)
+
+    def __contains__(self, key):
+        self._note(key)
+        return super().__contains__(key)
+
+    def __iter__(self):
+        self._note_all()
+        return super().__iter__()
+
+    def keys(self):
+        self._note_all()
+        return super().keys()
+
+    def lists(self):
+        self._note_all()
+        return super().lists()
+
+
+def _reading_query(request) -> _ReadingQueryDict:
+    query = _ReadingQueryDict(
+        get_bytes_from_wsgi(request.environ, "QUERY_STRING", ""), encoding=request.encoding
+    )
+    query.__dict__.pop("_read", None)  # building it looked every name up; the view has not
+    query.__dict__.pop("_read_all", None)
+    return query
+
+
+def _parameters(request) -> dict[str, list[str]]:
+    return {name: list(values) for name, values in dict.items(request.GET)}
+
+
+def _encode(parameters: dict[str, list[str]]) -> str:
+    query = QueryDict(mutable=True)
+    for name in sorted(parameters):
+        query.setlist(name, parameters[name])
+    return query.urlencode()
+
+
+def _query_for_key(parameters: dict[str, list[str]], names) -> str:
+    if names == ALL:
+        return _encode(parameters)
+    return _encode({name: values for name, values in parameters.items() if name in names})
+
+
+def _agrees(entry, parameters: dict[str, list[str]]) -> bool:
+    """Whether the request would make the view read what it read for the entry."""
+    read = entry.get("read", ALL)
+    kept = entry.get("parameters", {})
+    if read == ALL:
+        return parameters == kept
+    return all(parameters.get(name, []) == kept.get(name, []) for name in read)
 
 
 def _storable(request, response) -> bool:
@@ -162,6 +273,10 @@ def _storable(request, response) -> bool:
     if varies - {"accept-language", "accept-encoding"}:
         return False  # Vary: Cookie or Authorization means it is not the same for everybody
     return len(response.content) <= MAX_BODY_BYTES
+
+
+def _size(entry) -> int:
+    return len(entry["content"]) + sum(len(body) for body in entry.get("encoded", {}).values())
 
 
 class _ProcessMemory:
@@ -183,18 +298,18 @@ class _ProcessMemory:
             return entry
 
     def put(self, key, entry) -> None:
-        size = len(entry["content"])
+        size = _size(entry)
         if size > self.max_bytes // 8:
             return
         with self.lock:
             old = self.entries.pop(key, None)
             if old is not None:
-                self.size -= len(old["content"])
+                self.size -= _size(old)
             self.entries[key] = entry
             self.size += size
             while self.size > self.max_bytes:
                 _key, dropped = self.entries.popitem(last=False)
-                self.size -= len(dropped["content"])
+                self.size -= _size(dropped)
 
     def clear(self) -> None:
         with self.lock:
@@ -223,44 +338,112 @@ class PageCacheMiddleware:
         if not _eligible(request):
             return self.get_response(request)
         group = group_of_path(request.path_info)
-        key = _key(request, group)
         generations = current_generations([group])
+        if _bypassed(request):
+            response = self.get_response(request)
+            response[HEADER] = "miss"
+            return response
+        parameters = _parameters(request)
+        known = ()
+        if parameters:
+            known = cache.get(_params_key(request, generations)) or ()
+        key = _key(request, group, _query_for_key(parameters, known))
         now = timezone.now().timestamp()
         entry = _memory.get(key)
         if entry is None or entry["generations"] != generations or entry["expires"] <= now:
             entry = cache.get(key)
             if entry is not None:
                 _memory.put(key, entry)
-        if entry is not None and entry["generations"] == generations and entry["expires"] > now:
-            return self._replay(entry)
+        if (
+            entry is not None
+            and entry["generations"] == generations
+            and entry["expires"] > now
+            and _agrees(entry, parameters)
+        ):
+            return self._replay(request, entry)
+        request.GET = _reading_query(request)
         response = self.get_response(request)
-        if _storable(request, response):
-            self._store(request, key, generations, response)
+        read = request.GET.read if isinstance(request.GET, _ReadingQueryDict) else ALL
+        if parameters and known != ALL:
+            learned = ALL if read == ALL else sorted(set(known) | read)
+            if learned != sorted(known):
+                cache.set(_params_key(request, generations), learned, lifetime() or 1)
+        if not _storable(request, response):
+            return response
+        if parameters and read != ALL and not read >= set(parameters):
+            response[HEADER] = "miss"  # carries parameters its view never read: not kept
+            self._compress(request, response)
+            return response
+        self._store(request, group, generations, parameters, read, response)
         return response
 
-    def _replay(self, entry) -> HttpResponse:
-        response = HttpResponse(entry["content"], status=entry["status"])
+    def _compress(self, request, response) -> dict[str, bytes]:
+        """Sends the response compressed as the request accepts; returns what it compressed."""
+        if not compression.compressible(request, response):
+            return {}
+        encoding = compression.accepted_encoding(request)
+        if encoding is None:
+            compression.set_body(response, response.content, None)
+            return {}
+        response.content_digest = hashlib.sha256(response.content).hexdigest()
+        body = compression.compress(response.content, encoding)
+        compression.set_body(response, body, encoding)
+        return {encoding: body}
+
+    def _replay(self, request, entry) -> HttpResponse:
+        content, encoding = entry["content"], None
+        if entry.get("compressible"):
+            encoding = compression.accepted_encoding(request)
+            if encoding is not None and encoding not in entry["encoded"]:
+                # The first reader asking for this encoding: compressed once, kept with the rest.
+                entry["encoded"][encoding] = compression.compress(content, encoding)
+                remaining = int(entry["expires"] - timezone.now().timestamp())
+                if remaining > 0:
+                    cache.set(entry["key"], entry, remaining)
+            if encoding is not None:
+                content = entry["encoded"][encoding]
+        response = HttpResponse(content, status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
-        response["Content-Length"] = str(len(entry["content"]))
+        response["Content-Length"] = str(len(content))
+        if encoding is not None:
+            response["Content-Encoding"] = encoding
+        response.content_digest = entry.get("digest")
         remaining = int(entry["expires"] - timezone.now().timestamp())
         _shared_cache_headers(response, max(remaining, 0))
         response[HEADER] = "hit"
         return response
 
-    def _store(self, request, key, generations, response) -> None:
+    def _store(self, request, group, generations, parameters, read, response) -> None:
         seconds = lifetime()
         response[HEADER] = "miss"
         if seconds < 1:
+            self._compress(request, response)
             return
         _shared_cache_headers(response, seconds)
+        content = response.content
+        compressible = compression.compressible(request, response)
+        encoded = self._compress(request, response)
+        if compressible:
+            patch_vary_headers(response, ("Accept-Encoding",))
         headers = [
             (name, value) for name, value in response.items() if name.lower() not in DROPPED_HEADERS
         ]
+        names = ALL if read == ALL else sorted(read)
+        key = _key(request, group, _query_for_key(parameters, names))
         entry = {
+            "key": key,
             "status": response.status_code,
             "headers": headers,
-            "content": response.content,
+            "content": content,
+            "compressible": compressible,
+            "encoded": encoded,
+            "digest": getattr(response, "content_digest", None)
+            or hashlib.sha256(content).hexdigest(),
+            "read": names,
+            "parameters": parameters
+            if names == ALL
+            else {name: values for name, values in parameters.items() if name in read},
             "generations": generations,
             "expires": timezone.now().timestamp() + seconds,
         }
@@ -270,6 +453,28 @@ class PageCacheMiddleware:
             _remember_url(request.build_absolute_uri(), generations)
         global _stores
         _stores += 1
+
+
+BYPASS_IN_PRODUCTION = "sitewide.W110"
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_no_bench_bypass(app_configs=None, **kwargs):
+    if not getattr(settings, "PAGE_CACHE_BYPASS_TOKEN", ""):
+        return []
+    return [
+        checks.Warning(
+            "PAGE_CACHE_BYPASS_TOKEN is set: whoever knows it makes every page render anew, past "
+            "the page cache. Only the bench's own server sets it.",
+            hint="Unset PAGE_CACHE_BYPASS_TOKEN in production.",
+            id=BYPASS_IN_PRODUCTION,
+        )
+    ]
+
+
+def _bypassed(request) -> bool:
+    token = getattr(settings, "PAGE_CACHE_BYPASS_TOKEN", "")
+    return bool(token) and request.META.get(BYPASS_HEADER) == token
 
 
 def _remember_url(url: str, generations: dict[str, str]) -> None:

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above everything that may query: a database outage answers 503, never a traceback.
     "sitewide.middleware.DatabaseUnavailableMiddleware",
+    # Brotli or gzip by Accept-Encoding, for what the page cache has not compressed already.
+    "sitewide.compression.CompressionMiddleware",
     # Before sessions: it sees their response headers and keeps API answers cookie-free.
     "sitewide.api.http.ApiHttpMiddleware",
     # Whole answers for anonymous readers, before sessions (sitewide.page_cache).
@@ -270,6 +272,8 @@ API_MAX_AGE = int(os.environ.get("API_MAX_AGE", "60"))
 # what readers see changes, never kept past local midnight, at most PAGE_CACHE_SECONDS.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Only the bench sets it: requests carrying it in X-Page-Cache-Bypass are rendered, never kept.
+PAGE_CACHE_BYPASS_TOKEN = os.environ.get("PAGE_CACHE_BYPASS_TOKEN", "")
 # A CDN in front (wagtail.contrib.frontend_cache) is purged of the same URLs: an HTTP cache
 # that accepts PURGE (Varnish, Fastly-like; FRONTEND_CACHE_PURGE_URL) or Cloudflare.
 WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)

@@ -6,6 +6,14 @@ from django.core.management import call_command
 from tests.skip_rule import pytest_runtest_makereport  # noqa: F401  (no skip hides a test in CI)
 
 
+def pytest_collection_modifyitems(config, items):
+    """In a parallel run (pytest-xdist, `--dist loadgroup`) the browser tests stay in one worker:
+    they share one served site and one Chromium, built once per worker."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def compiled_catalogues():
     """The suite runs with the compiled translation catalogues, as `make run` and deployments do."""

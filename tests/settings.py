@@ -4,10 +4,18 @@ import os
 import tempfile
 
 _state = tempfile.mkdtemp(prefix="longread-test-")
+# Each process of a parallel run (pytest-xdist) gets its own local state: the SQLite file, the
+# file cache, media and static files. Workers inherit the environment of the process that
+# started them, so folders that process chose here (named in LONGREAD_TEST_STATE) are chosen
+# anew; folders a developer set stay as set.
+_inherited = os.environ.get("LONGREAD_TEST_STATE")
+for _name, _folder in (("VAR_DIR", "var"), ("MEDIA_ROOT", "media"), ("STATIC_ROOT", "static")):
+    if _name not in os.environ or (
+        _inherited and os.environ[_name] == os.path.join(_inherited, _folder)
+    ):
+        os.environ[_name] = os.path.join(_state, _folder)
+os.environ["LONGREAD_TEST_STATE"] = _state
 os.environ.setdefault("SECRET_KEY", "test-only-" + "k" * 50)
-os.environ.setdefault("VAR_DIR", os.path.join(_state, "var"))
-os.environ.setdefault("MEDIA_ROOT", os.path.join(_state, "media"))
-os.environ.setdefault("STATIC_ROOT", os.path.join(_state, "static"))
 # The test client speaks plain http; HTTPS settings are tested through `check --deploy`.
 os.environ.setdefault("SITE_HTTPS", "0")
 os.environ.setdefault("EMAIL_URL", "memory://")

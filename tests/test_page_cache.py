@@ -108,7 +108,7 @@ def test_other_methods_and_admin_pages_are_not_kept(client):
     assert HEADER not in get(client, "/admin/login/")
 
 
-def test_query_strings_are_kept_apart(client):
+def test_query_strings_a_page_reads_are_kept_apart(client):
     assert get(client, "/en/stories/?page=1")[HEADER] == "miss"
     assert get(client, "/en/stories/?page=2")[HEADER] == "miss"
     assert get(client, "/en/stories/?page=1")[HEADER] == "hit"
@@ -257,3 +257,81 @@ def test_a_cdn_is_purged_of_the_same_urls(client, settings, purge_receiver):
     settings_en.save()
     paths = {path for _host, path in received}
     assert "/en/" in paths and "/nl/" not in paths
+
+
+def _entry_writes(monkeypatch):
+    written = []
+    original = cache.set
+
+    def spy(key, value, timeout=None, *args, **kwargs):
+        if key.startswith("sitewide:page-cache:entry:"):
+            written.append(key)
+        return original(key, value, timeout, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", spy)
+    return written
+
+
+def test_the_scheme_is_part_of_the_key(client):
+    """An https answer names https addresses: it is never served to a plain request."""
+    assert get(client, "/api/v2/pages/")[HEADER] == "miss"
+    assert client.get("/api/v2/pages/", secure=True)[HEADER] == "miss"
+    assert client.get("/api/v2/pages/", secure=True)[HEADER] == "hit"
+    assert get(client, "/en/")[HEADER] == "miss"
+    assert client.get("/en/", secure=True)[HEADER] == "miss"
+
+
+def test_parameters_a_page_does_not_read_make_no_entry(client, monkeypatch):
+    clean = get(client, "/en/stories/")
+    written = _entry_writes(monkeypatch)
+    for number in range(5):
+        response = get(client, f"/en/stories/?utm_source=mail{number}&x={number}")
+        assert response.status_code == 200
+        assert response[HEADER] == "hit"  # the clean page's answer: the page reads neither
+        assert response.content == clean.content
+    assert written == []
+
+
+def test_parameters_a_page_reads_make_their_own_entry(client):
+    everyone = get(client, "/en/stories/").content
+    survivors = get(client, "/en/stories/?kind=survivor")
+    assert survivors[HEADER] == "miss" and survivors.content != everyone
+    assert get(client, "/en/stories/?kind=survivor")[HEADER] == "hit"
+    # Parameters in another order, or with an unread one next to them, find the same entry.
+    again = get(client, "/en/stories/?utm_source=mail&kind=survivor")
+    assert again[HEADER] == "hit" and again.content == survivors.content
+    assert get(client, "/en/stories/?kind=professional")[HEADER] == "miss"
+
+
+def test_an_unread_parameter_never_brings_its_text_into_an_entry(client, monkeypatch):
+    """A request with a parameter the page did not read is rendered and not kept, so nothing it
+    carried can reach another reader."""
+    written = _entry_writes(monkeypatch)
+    response = get(client, "/en/stories/?kind=survivor&note=%3Cb%3Ehello%3C/b%3E")
+    assert response.status_code == 200 and response[HEADER] == "miss"
+    assert written == []
+    assert get(client, "/en/stories/?kind=survivor")[HEADER] == "miss"
+    assert len(written) == 1
+
+
+def test_a_kept_answer_is_served_only_to_requests_that_agree_on_what_the_page_read(client):
+    """Names a page read while absent count too: before the path is known to read `kind`, the
+    clean page's answer (rendered without it) is still not served to a request that sets it."""
+    everyone = get(client, "/en/stories/")
+    survivors = get(client, "/en/stories/?kind=survivor")
+    assert survivors[HEADER] == "miss" and survivors.content != everyone.content
+
+
+def test_the_bench_bypass_is_off_unless_configured(client, settings):
+    get(client, "/en/")
+    assert get(client, "/en/", **{"X-Page-Cache-Bypass": ""})[HEADER] == "hit"
+    settings.PAGE_CACHE_BYPASS_TOKEN = "bench-token"
+    assert get(client, "/en/", **{"X-Page-Cache-Bypass": "wrong"})[HEADER] == "hit"
+    for _ in range(2):
+        assert get(client, "/en/", **{"X-Page-Cache-Bypass": "bench-token"})[HEADER] == "miss"
+
+
+def test_the_deployment_check_refuses_the_bench_bypass(settings):
+    assert page_cache.check_no_bench_bypass() == []
+    settings.PAGE_CACHE_BYPASS_TOKEN = "bench-token"
+    assert [problem.id for problem in page_cache.check_no_bench_bypass()] == ["sitewide.W110"]

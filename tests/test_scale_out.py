@@ -55,7 +55,7 @@ from tests.skip_rule import missing_tool
 BIN = Path(sys.executable).parent
 REGION = "eu-west-1"
 ACCESS = {"AWS_ACCESS_KEY_ID": "scale-out-test", "AWS_SECRET_ACCESS_KEY": "scale-out-secret"}
-START_TIMEOUT = 30
+START_TIMEOUT = 120  # seconds (a parallel run shares the cores)
 
 pytestmark = pytest.mark.django_db
 

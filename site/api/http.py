@@ -75,7 +75,9 @@ class ApiHttpMiddleware:
             response["Cache-Control"] = "private, no-store"
             return response
         response["Cache-Control"] = f"public, max-age={settings.API_MAX_AGE}"
-        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        # Of the plain body, also when the page cache sends it compressed (sitewide.compression).
+        digest = getattr(response, "content_digest", None)
+        etag = f'"{(digest or hashlib.sha256(response.content).hexdigest())[:32]}"'
         last_modified = last_change_time()
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified.timestamp())

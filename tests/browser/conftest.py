@@ -28,10 +28,10 @@ CHROMIUM_ARGS = [
 # The served site gets none of the caller's project variables (scripts/served_site.py): a
 # DATABASE_URL or REDIS_URL in the environment (CI's PostgreSQL run, a developer's shell) must
 # never receive the demo content; the site runs on the embedded default in a temp dir instead.
-SERVER_START_TIMEOUT = 30  # seconds
+SERVER_START_TIMEOUT = 120  # seconds (a parallel run shares the cores)
 # The served site's superuser `admin` (made by `ensure_admin`), for tests of the admin.
 ADMIN_PASSWORD = secrets.token_urlsafe(18)
-COMMAND_TIMEOUT = 180  # seconds, per manage.py command
+COMMAND_TIMEOUT = 600  # seconds, per manage.py command (a parallel run shares the cores)
 
 
 def _server_environment(root: Path) -> dict[str, str]:
