@@ -42,6 +42,34 @@ REVIEW_AFTER = datetime.timedelta(days=365)
 # The log action Wagtail's publish_scheduled command passes when it publishes.
 
 
+def date_problem(given_on, expires_on, review_on=None):
+    """Contradictory dates of a consent record, as {field: message}, or None."""
+    if given_on and expires_on and expires_on <= given_on:
+        return {"expires_on": _("The expiry date must come after the date given.")}
+    if given_on and review_on and review_on < given_on:
+        return {"review_on": _("The review date cannot come before the date given.")}
+    return None
+
+
+class ConsentRecordQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """A bulk update is a change of every record it touches: narrowings are taken down and
+        written to the ledger in the same transaction (stories.scope), contradictory dates
+        refused with nothing applied."""
+        from stories.scope import tracked
+
+        with tracked(lambda: list(self.values_list("pk", flat=True))):
+            ids = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            for row in ConsentRecord.objects.filter(pk__in=ids).values(
+                "given_on", "expires_on"
+            ):
+                problem = date_problem(row["given_on"], row["expires_on"])
+                if problem:
+                    raise ValidationError(problem)
+        return count
+
+
 class ConsentRecord(ClusterableModel):
     """What a teller agreed to. Not translatable: one record governs every translation.
 
@@ -73,13 +101,22 @@ class ConsentRecord(ClusterableModel):
     allows_social = models.BooleanField(_("social (share links and previews)"), default=False)
     allows_print = models.BooleanField(_("print"), default=False)
     allows_machine_translation = models.BooleanField(_("machine translation"), default=False)
-    allows_photos = models.BooleanField(_("photos"), default=False)
+    allows_photos = models.BooleanField(
+        _("photos"),
+        default=False,
+        help_text=_(
+            "Without it the story shows no image at all (hero, image blocks, share image, API): "
+            "any image may show the teller."
+        ),
+    )
     allows_audio = models.BooleanField(_("audio"), default=False)
     allows_video = models.BooleanField(_("video"), default=False)
     languages = ParentalManyToManyField(
         Locale, verbose_name=_("languages allowed"), related_name="+", blank=True
     )
     notes = models.TextField(_("internal notes"), blank=True)
+
+    objects = ConsentRecordQuerySet.as_manager()
 
     panels = [
         FieldPanel("pseudonym"),
@@ -121,19 +158,25 @@ class ConsentRecord(ClusterableModel):
 
     def clean(self):
         super().clean()
-        if self.given_on and self.expires_on and self.expires_on <= self.given_on:
-            raise ValidationError(
-                {"expires_on": _("The expiry date must come after the date given.")}
-            )
-        if self.given_on and self.review_on and self.review_on < self.given_on:
-            raise ValidationError(
-                {"review_on": _("The review date cannot come before the date given.")}
-            )
+        problem = date_problem(self.given_on, self.expires_on, self.review_on)
+        if problem:
+            raise ValidationError(problem)
 
     def save(self, *args, **kwargs):
+        """Every save is tracked (stories.scope): a narrowing is taken down and written to the
+        ledger in the same transaction, whoever saves (form, command, script)."""
+        from stories.scope import tracked
+
         if not self.review_on and self.given_on:
             self.review_on = self.given_on + REVIEW_AFTER
-        super().save(*args, **kwargs)
+        problem = date_problem(self.given_on, self.expires_on)
+        if problem:
+            raise ValidationError(problem)
+        with tracked([self.pk], user=getattr(self, "_consent_user", None)):
+            super().save(*args, **kwargs)
+
+    def photos_allowed(self) -> bool:
+        return bool(self.allows_photos)
 
     def problem(self, channel: str, language_code: str, on) -> str | None:
         """Why this consent does not cover `channel` in `language_code` on `on`, or None.
@@ -221,8 +264,43 @@ class ConsentWithdrawal(Orderable):
 
     def clean(self):
         super().clean()
+        problem = self.problem()
+        if problem:
+            raise ValidationError(problem)
+
+    def problem(self, covered_codes=None) -> dict | None:
+        """Why this withdrawal cannot be recorded, as {field: message}, or None.
+
+        `covered_codes`: the languages the record covers (default: as stored). A withdrawal of a
+        language the record never covered would record nothing the rule can act on."""
         if self.part == self.LANGUAGE and not self.language_id:
-            raise ValidationError({"language": _("Choose the language that is withdrawn.")})
+            return {"language": _("Choose the language that is withdrawn.")}
+        if self.part == self.LANGUAGE and self.record_id:
+            if covered_codes is None:
+                covered_codes = set(
+                    ConsentRecord.languages.through.objects.filter(
+                        consentrecord_id=self.record_id
+                    ).values_list("locale__language_code", flat=True)
+                )
+            code = Locale.objects.filter(pk=self.language_id).values_list(
+                "language_code", flat=True
+            ).first()
+            if code not in covered_codes:
+                return {
+                    "language": _(
+                        "The consent record never covered this language: there is nothing "
+                        "to withdraw."
+                    )
+                }
+        return None
+
+    def save(self, *args, **kwargs):
+        """Saved from anywhere (the record's form, the Withdraw action, a script), a new
+        withdrawal is taken down and written to the ledger in the same transaction."""
+        from stories.scope import tracked
+
+        with tracked([self.record_id], user=getattr(self, "_consent_user", None)):
+            super().save(*args, **kwargs)
 
 
 class Theme(models.TextChoices):
@@ -432,12 +510,26 @@ class TestimonyPage(LongreadPage):
         return context
 
     def media_allowed(self) -> dict:
-        """The teller's consent decides whether their recorded voice or image may be played."""
+        """The teller's consent decides whether their recorded voice or image may be played,
+        and whether photos go with their story."""
         record = self.consent
         return {
             "audio": bool(record and record.allows_audio),
             "video": bool(record and record.allows_video),
+            "photos": self.photos_allowed(),
         }
+
+    def photos_allowed(self) -> bool:
+        """Without the teller's photo permission their story shows no image at all (hero,
+        image blocks, share image, API): an image may show the teller, and staff cannot
+        always tell."""
+        record = self.consent
+        return bool(record and record.allows_photos)
+
+    @property
+    def shown_hero_image(self):
+        """The hero image as readers, partners and share previews may see it (or None)."""
+        return self.hero_image if self.hero_image_id and self.photos_allowed() else None
 
 
 class RelatedStory(Orderable):
@@ -499,7 +591,13 @@ class ConsentLedgerEntry(models.Model):
     WITHDRAWAL = "withdrawal"
     EXPIRY = "expiry"
     ERASURE = "erasure"
-    KIND_CHOICES = [(WITHDRAWAL, _("Withdrawal")), (EXPIRY, _("Expiry")), (ERASURE, _("Erasure"))]
+    NARROWING = "narrowing"
+    KIND_CHOICES = [
+        (WITHDRAWAL, _("Withdrawal")),
+        (EXPIRY, _("Expiry")),
+        (ERASURE, _("Erasure")),
+        (NARROWING, _("Narrowed scope")),
+    ]
 
     kind = models.CharField(max_length=20, choices=KIND_CHOICES)
     happened_at = models.DateTimeField(default=timezone.now)
@@ -510,6 +608,9 @@ class ConsentLedgerEntry(models.Model):
     withdrawal_id = models.PositiveBigIntegerField(null=True, blank=True)
     part = models.CharField(max_length=20, blank=True)
     language_code = models.CharField(max_length=20, blank=True)
+    # What a narrowing took away, as codes and dates (stories.scope.narrowed), and the date a
+    # withdrawal takes effect: a restore narrows the record again exactly so.
+    scope = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["happened_at", "pk"]

@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.search import index as search_index
 
-from stories import consent
+from stories import consent, scope
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.signals import stories_taken_down
 
@@ -59,13 +59,15 @@ def take_down(
     user=None,
     *,
     withdrawal: ConsentWithdrawal | None = None,
+    narrowing: dict | None = None,
     write_ledger: bool = True,
 ) -> TakedownResult:
     """Unpublish every page of the story that the consent rule now hides from the website,
     remove them from the search index, purge caches, and write the ledger. Idempotent.
 
-    A withdrawal is always written to the ledger, even when it hides no page (API, social,
-    print): a restore of an older backup must record it again. Re-applying the ledger after a
+    A withdrawal or a narrowed scope (`narrowing`, from stories.scope) is always written to
+    the ledger, even when it hides no web page (API, social, print, photos): a restore of an
+    older backup must record it again. Re-applying the ledger after a
     restore passes `write_ledger=False`: the entry is already there.
     """
     result = TakedownResult(record)
@@ -80,8 +82,12 @@ def take_down(
             unpublish(page, user)
             result.unpublished.append(page.pk)
         search_index.remove_object(page)
-    if write_ledger and (result.unpublished or withdrawal is not None):
+    if write_ledger and (result.unpublished or withdrawal is not None or narrowing):
+        entry_scope = dict(narrowing or {})
+        if withdrawal is not None:
+            entry_scope["withdrawn_on"] = withdrawal.withdrawn_on.isoformat()
         ConsentLedgerEntry.objects.create(
+            scope=entry_scope,
             kind=kind,
             consent_record_id=record.pk,
             story_key=TestimonyPage.objects.filter(consent=record)
@@ -117,7 +123,8 @@ def withdraw(
         language=language,
     )
     withdrawal.full_clean(exclude=["record"])
-    withdrawal.save()
+    with scope.quiet():  # acted on here, with the officer's name: one ledger entry
+        withdrawal.save()
     log(
         instance=record,
         action="stories.consent.withdrawn",

@@ -234,6 +234,5 @@ def test_narrowing_the_scope_in_the_form_takes_down_what_it_no_longer_covers(cli
     response = edit_record(client, record, allows_website="")
     assert response.status_code == 302, response.content.decode()[:3000]
     assert not TestimonyPage.objects.filter(consent=record).live().exists()
-    assert ConsentLedgerEntry.objects.filter(
-        kind=ConsentLedgerEntry.EXPIRY, consent_record_id=record.pk
-    ).exists()
+    entry = ConsentLedgerEntry.objects.get(consent_record_id=record.pk)
+    assert (entry.kind, entry.scope) == (ConsentLedgerEntry.NARROWING, {"channels": ["website"]})
