@@ -274,3 +274,109 @@ def test_share_links_and_social_previews_follow_the_social_scope(client):
     # KIM's consent never allowed social sharing.
     kim = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="nl")
     assert "data-share-link" not in client.get(kim.url).content.decode()
+
+
+# --- files, redirects ---------------------------------------------------------------------------
+
+
+def file_urls(html: str, folder: str) -> set[str]:
+    import re
+
+    return set(re.findall(rf'(/media/{folder}/[\w./-]+)', html))
+
+
+def test_files_follow_their_pages(client):
+    """A withdrawn story's renditions and audio answer 404 at once; while it is shown they
+    are served with a short cache lifetime, never `immutable`."""
+    from stories.takedown import withdraw
+
+    page = jill()["en"]
+    html = client.get(page.url).content.decode()
+    images, audio = file_urls(html, "images"), file_urls(html, "media_files")
+    assert images and audio, "the demo story shows images and plays audio"
+    for url in images | audio:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Cache-Control"] == "public, max-age=300"
+        b"".join(response.streaming_content) if response.streaming else response.content
+    withdraw(page.consent, reason="x")
+    for url in images | audio:
+        assert client.get(url).status_code == 404, url
+
+
+def test_a_file_another_visible_page_uses_stays(client):
+    from stories.takedown import withdraw
+
+    pages = jill()
+    hero = pages["en"].hero_image
+    kim = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="en")
+    kim.consent.allows_photos = True
+    kim.consent.save()
+    kim.hero_image = hero
+    kim.hero_alt_text = "A shared illustration"
+    kim.save_revision().publish()
+    html = client.get(kim.url).content.decode()
+    shared = file_urls(html, "images")
+    assert shared
+    withdraw(pages["en"].consent, reason="x")
+    for url in shared:
+        assert client.get(url).status_code == 200, url
+
+
+def test_without_photo_permission_no_image_of_the_story_is_shown_or_served(client):
+    pages = jill()
+    page = pages["en"]
+    html = client.get(page.url).content.decode()
+    images = file_urls(html, "images")
+    assert images and 'property="og:image"' in html
+    record = page.consent
+    record.allows_photos = False
+    record.save()
+    html = client.get(page.url).content.decode()
+    assert not file_urls(html, "images")
+    assert 'property="og:image"' not in html
+    detail = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert detail["hero_image"] is None
+    assert "/media/images/" not in str(detail["body"])
+    for url in images:
+        assert client.get(url).status_code == 404, url
+    assert page.media_allowed()["photos"] is False
+
+
+def test_a_redirect_to_a_hidden_story_answers_404(client):
+    from wagtail.contrib.redirects.models import Redirect
+
+    page = jill()["en"]
+    Redirect.objects.create(old_path="/en/old-story", redirect_page=page)
+    Redirect.objects.create(old_path="/en/older-story", redirect_link=page.url)
+    for old in ("/en/old-story/", "/en/older-story/"):
+        response = client.get(old)
+        assert response.status_code == 301 and response["Location"].endswith(page.url), old
+    state_withdrawn(page.consent)
+    for old in ("/en/old-story/", "/en/older-story/"):
+        response = client.get(old)
+        assert response.status_code == 404, old
+        assert "jill" not in response.get("Location", "") and "/stories/jill" not in (
+            response.content.decode()
+        )
+
+
+def test_no_real_story_is_named_outside_the_demo_content(client):
+    """Code, templates and the OpenAPI document name no story (the demo content may)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    named = re.compile(r"\b(JILL|KIM)\b|/(jill|kim)/")
+    found = []
+    for folder in ("site", "stories", "longread", "templates"):
+        for file in (root / folder).rglob("*"):
+            if file.suffix not in (".py", ".html", ".json", ".yaml", ".txt", ".js"):
+                continue
+            if "demo" in file.relative_to(root).parts or "migrations" in file.parts:
+                continue
+            if named.search(file.read_text(encoding="utf-8", errors="ignore")):
+                found.append(str(file.relative_to(root)))
+    assert not found
+    schema = client.get("/api/v2/schema/").content.decode()
+    assert not named.search(schema)
