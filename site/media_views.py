@@ -9,8 +9,8 @@ browser fetches from this origin only and the bucket stays private (sitewide.med
 import mimetypes
 
 from django.conf import settings
-from django.dispatch import receiver
 from django.core.files.storage import FileSystemStorage, default_storage
+from django.dispatch import receiver
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET

@@ -36,9 +36,7 @@ def may_be_served(obj, medium: str) -> bool:
     pages = pages_using(obj)
     without_medium = TestimonyPage.objects.exclude(**{f"consent__allows_{medium}": True})
     pages = pages.exclude(pk__in=without_medium.values("pk"))
-    return any(
-        consent.visible_pages(pages, channel).exists() for channel in PUBLIC_CHANNELS
-    )
+    return any(consent.visible_pages(pages, channel).exists() for channel in PUBLIC_CHANNELS)
 
 
 def image_may_be_served(image) -> bool:

@@ -61,9 +61,7 @@ class ConsentRecordQuerySet(models.QuerySet):
         with tracked(lambda: list(self.values_list("pk", flat=True))):
             ids = list(self.values_list("pk", flat=True))
             count = super().update(**kwargs)
-            for row in ConsentRecord.objects.filter(pk__in=ids).values(
-                "given_on", "expires_on"
-            ):
+            for row in ConsentRecord.objects.filter(pk__in=ids).values("given_on", "expires_on"):
                 problem = date_problem(row["given_on"], row["expires_on"])
                 if problem:
                     raise ValidationError(problem)
@@ -282,9 +280,11 @@ class ConsentWithdrawal(Orderable):
                         consentrecord_id=self.record_id
                     ).values_list("locale__language_code", flat=True)
                 )
-            code = Locale.objects.filter(pk=self.language_id).values_list(
-                "language_code", flat=True
-            ).first()
+            code = (
+                Locale.objects.filter(pk=self.language_id)
+                .values_list("language_code", flat=True)
+                .first()
+            )
             if code not in covered_codes:
                 return {
                     "language": _(

@@ -148,9 +148,7 @@ def act(record_pk: int, before: dict, after: dict, user=None) -> list:
         )
     change = narrowed(before, after)
     if change:
-        results.append(
-            take_down(record, ConsentLedgerEntry.NARROWING, user=user, narrowing=change)
-        )
+        results.append(take_down(record, ConsentLedgerEntry.NARROWING, user=user, narrowing=change))
     return results
 
 

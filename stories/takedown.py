@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.search import index as search_index
 
-from stories import consent, scope
+from stories import consent, mentions, scope
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.signals import stories_taken_down
 
@@ -19,10 +19,15 @@ from stories.signals import stories_taken_down
 class TakedownResult:
     record: ConsentRecord
     unpublished: list[int] = field(default_factory=list)
+    # Other pages that name the story or link to it, for editors to review (stories.mentions).
+    review: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         pages = ", ".join(str(pk) for pk in self.unpublished) or "none"
-        return f"{self.record.pseudonym}: unpublished pages {pages}"
+        text = f"{self.record.pseudonym}: unpublished pages {pages}"
+        if self.review:
+            text += ". " + " ".join(self.review)
+        return text
 
 
 def unpublish(page, user):
@@ -131,7 +136,9 @@ def withdraw(
         user=user,
         data={"part": part, "language": language.language_code if language else None},
     )
-    return take_down(record, ConsentLedgerEntry.WITHDRAWAL, user=user, withdrawal=withdrawal)
+    result = take_down(record, ConsentLedgerEntry.WITHDRAWAL, user=user, withdrawal=withdrawal)
+    result.review = mentions.report(record.pseudonym, story_page_ids(record))
+    return result
 
 
 def act_on_record_edit(record: ConsentRecord, user=None) -> list[TakedownResult]:

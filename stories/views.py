@@ -57,6 +57,8 @@ def withdraw_view(request, pk):
             _("Withdrawal recorded. Pages taken down: %(count)d.")
             % {"count": len(result.unpublished)},
         )
+        for line in result.review:  # other pages that name or link to the story
+            messages.warning(request, line)
         return redirect("wagtailsnippets_stories_consentrecord:edit", pk=record.pk)
     return TemplateResponse(
         request, "stories/admin/withdraw.html", {"record": record, "form": form}

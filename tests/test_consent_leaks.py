@@ -282,7 +282,7 @@ def test_share_links_and_social_previews_follow_the_social_scope(client):
 def file_urls(html: str, folder: str) -> set[str]:
     import re
 
-    return set(re.findall(rf'(/media/{folder}/[\w./-]+)', html))
+    return set(re.findall(rf"(/media/{folder}/[\w./-]+)", html))
 
 
 def test_files_follow_their_pages(client):

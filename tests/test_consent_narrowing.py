@@ -110,7 +110,9 @@ def test_a_withdrawal_created_from_code_is_written_once(django_capture_on_commit
 
 
 def test_the_command_and_the_action_write_one_entry_each(client):
-    call_command("withdraw_consent", STORY, "--reason", "By phone", "--part", "api", stdout=io.StringIO())
+    call_command(
+        "withdraw_consent", STORY, "--reason", "By phone", "--part", "api", stdout=io.StringIO()
+    )
     assert [e.kind for e in entries()] == [ConsentLedgerEntry.WITHDRAWAL]
     client.force_login(make_user("officer", "Consent officers"))
     response = client.post(
