@@ -773,7 +773,7 @@ def erase_story(
         pages = list(Page.objects.filter(pk__in=plan.page_ids).specific())
         # Other pages that named or linked to the story, for editors to review; links to it
         # keep a neutral phrase instead of their text, in every revision.
-        result.review = mentions.report(record.pseudonym, plan.page_ids)
+        result.review = mentions.report(record.pseudonym, plan.page_ids, titles=False)
         result.unlinked = mentions.unlink_everywhere(plan.page_ids)
         cached_texts = _cached_texts(eraser, pages, revisions)
         eraser.collect_needles(

@@ -5,6 +5,7 @@ A rich text link to a hidden page already renders without its address (longread.
 link rule); its text still stands in the other page, and so may the pseudonym.
 """
 
+import json
 import re
 
 from django.contrib.contenttypes.models import ContentType
@@ -44,8 +45,9 @@ def mentioning_page_ids(pseudonym: str, story_ids) -> set[int]:
     return set(Page.objects.filter(pk__in=ids).values_list("pk", flat=True)) - set(story_ids)
 
 
-def report(pseudonym: str, story_ids) -> list[str]:
-    """One line per other page to review: title, language and what it does."""
+def report(pseudonym: str, story_ids, titles: bool = True) -> list[str]:
+    """One line per other page to review: id, language, title (unless `titles` is false, as
+    for an erasure's report, which names ids only) and what it does."""
     linking = linking_page_ids(story_ids)
     naming = mentioning_page_ids(pseudonym, story_ids)
     lines = []
@@ -56,15 +58,12 @@ def report(pseudonym: str, story_ids) -> list[str]:
             why.append(gettext("links to the story"))
         if page.pk in naming:
             why.append(gettext("names the pseudonym"))
-        lines.append(
-            gettext("Review page %(id)s (%(language)s) “%(title)s”: %(why)s.")
-            % {
-                "id": page.pk,
-                "language": page.locale.language_code,
-                "title": page.title,
-                "why": ", ".join(why),
-            }
-        )
+        values = {"id": page.pk, "language": page.locale.language_code, "why": ", ".join(why)}
+        if titles:
+            values["title"] = page.title
+            lines.append(gettext("Review page %(id)s (%(language)s) “%(title)s”: %(why)s.") % values)
+        else:
+            lines.append(gettext("Review page %(id)s (%(language)s): %(why)s.") % values)
     return lines
 
 
@@ -89,7 +88,18 @@ def unlink(text: str, story_ids, phrase: str) -> str:
 
 def _unlink_value(value, story_ids, phrase):
     if isinstance(value, str):
-        return unlink(value, story_ids, phrase) if "linktype" in value else value
+        if "linktype" not in value:
+            return value
+        if value[:1] in "[{":
+            # A StreamField in a revision is stored as JSON text.
+            try:
+                parsed = json.loads(value)
+            except ValueError:
+                parsed = None
+            if isinstance(parsed, (list, dict)):
+                changed = _unlink_value(parsed, story_ids, phrase)
+                return value if changed == parsed else json.dumps(changed)
+        return unlink(value, story_ids, phrase)
     if isinstance(value, list):
         return [_unlink_value(item, story_ids, phrase) for item in value]
     if isinstance(value, dict):
@@ -107,7 +117,6 @@ def unlink_everywhere(story_ids) -> int:
     story_ids = set(story_ids)
     page_type = ContentType.objects.get_for_model(Page)
     changed = 0
-    needles = [f'id=\\"{pk}\\"' for pk in story_ids] + [f'id="{pk}"' for pk in story_ids]
     candidates = (
         Revision.objects.filter(base_content_type=page_type)
         .annotate(text=Cast("content", TextField()))
@@ -115,8 +124,6 @@ def unlink_everywhere(story_ids) -> int:
     )
     languages = dict(Page.objects.values_list("pk", "locale__language_code"))
     for revision in candidates.exclude(object_id__in=[str(pk) for pk in story_ids]):
-        if not any(needle in revision.text for needle in needles):
-            continue
         phrase = neutral_phrase(languages.get(int(revision.object_id), "nl"))
         content = _unlink_value(revision.content, story_ids, phrase)
         if content != revision.content:

@@ -380,3 +380,56 @@ def test_no_real_story_is_named_outside_the_demo_content(client):
     assert not found
     schema = client.get("/api/v2/schema/").content.decode()
     assert not named.search(schema)
+
+
+# --- rich text links from other pages -----------------------------------------------------------
+
+
+def link_to(page, text="her story"):
+    return f'<p>Read <a linktype="page" id="{page.pk}">{text}</a> here.</p>'
+
+
+def page_linking_to(story, language="en"):
+    """A news page in the story's language whose text links to the story."""
+    from stories.news import NewsPage
+
+    news = NewsPage.objects.filter(locale__language_code=language).live().first()
+    body = list(news.body.raw_data)
+    body.append({"type": "text", "value": link_to(story), "id": "0b5f5a1e-link"})
+    news.body = body
+    news.save_revision().publish()
+    return NewsPage.objects.get(pk=news.pk)
+
+
+def test_links_from_other_pages_to_a_hidden_story_lose_their_address(client):
+    from stories.takedown import withdraw
+
+    story = jill()["en"]
+    news = page_linking_to(story)
+    html = client.get(news.url).content.decode()
+    assert f'href="{story.url}"' in html  # positive control
+    api = f"/api/v2/pages/{news.pk}/"
+    urls = [page.url for page in jill().values()]
+    assert any(url in json_text(client, api) for url in urls)  # in the API's language
+    result = withdraw(story.consent, reason="x")
+    html = client.get(news.url).content.decode()
+    assert not any(url in html for url in urls)
+    assert "her story" in html  # the text stays, as text
+    assert not any(url in json_text(client, api) for url in urls)
+    # The withdrawal's report names the page for editors to review.
+    assert any(f"Review page {news.pk} (en)" in line for line in result.review)
+
+
+def test_a_link_hidden_only_from_partners_stays_on_the_website(client):
+    story = jill()["en"]
+    news = page_linking_to(story)
+    urls = [page.url for page in jill().values()]
+    state_api_not_allowed(story.consent)
+    assert f'href="{story.url}"' in client.get(news.url).content.decode()
+    assert not any(url in json_text(client, f"/api/v2/pages/{news.pk}/") for url in urls)
+
+
+def json_text(client, url) -> str:
+    import json
+
+    return json.dumps(client.get(url).json())
