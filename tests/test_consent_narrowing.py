@@ -273,3 +273,12 @@ def test_takedown_and_its_ledger_row_commit_together_or_not_at_all(monkeypatch):
         target.save()
     assert record().allows_website
     assert TestimonyPage.objects.filter(pseudonym=STORY).live().count() == 2
+
+
+def test_the_editor_says_why_a_storys_photos_are_hidden(client):
+    kim = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="nl")
+    assert not kim.consent.allows_photos and not kim.media_allowed()["photos"]
+    assert kim.shown_hero_image is None
+    client.force_login(make_user("admin", superuser=True))
+    html = client.get(f"/admin/pages/{kim.pk}/edit/").content.decode()
+    assert "Photos are hidden: the consent of KIM does not allow photos." in html
