@@ -61,7 +61,8 @@ def report(pseudonym: str, story_ids, titles: bool = True) -> list[str]:
         values = {"id": page.pk, "language": page.locale.language_code, "why": ", ".join(why)}
         if titles:
             values["title"] = page.title
-            lines.append(gettext("Review page %(id)s (%(language)s) “%(title)s”: %(why)s.") % values)
+            line = gettext("Review page %(id)s (%(language)s) “%(title)s”: %(why)s.")
+            lines.append(line % values)
         else:
             lines.append(gettext("Review page %(id)s (%(language)s): %(why)s.") % values)
     return lines
