@@ -34,7 +34,8 @@ def _serve_folder(request, path, folder):
         segment in ("", ".", "..") or "\\" in segment or "\0" in segment for segment in segments
     ):
         raise Http404("No such file.")
-    if not _may_be_served(folder, path):
+    staff = _is_staff(request)
+    if not staff and not _may_be_served(folder, path):
         raise Http404("No such file.")
     if isinstance(default_storage, FileSystemStorage):
         response = serve(request, path, document_root=settings.MEDIA_ROOT / folder)
@@ -46,7 +47,17 @@ def _serve_folder(request, path, folder):
     # by a CDN or a browser for MEDIA_MAX_AGE seconds at most, and purged from a configured
     # CDN when its story is taken down (see purge_files_of_taken_down_pages).
     response["Cache-Control"] = f"public, max-age={media_max_age()}"
+    if staff:
+        # Staff see every file (the image library's thumbnails, drafts): never kept by others.
+        response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _is_staff(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(
+        user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    )
 
 
 def media_max_age() -> int:

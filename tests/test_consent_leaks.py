@@ -302,6 +302,12 @@ def test_files_follow_their_pages(client):
     withdraw(page.consent, reason="x")
     for url in images | audio:
         assert client.get(url).status_code == 404, url
+    # Staff still see them (the image library, drafts), never kept by a shared cache.
+    from tests.helpers import make_user
+
+    client.force_login(make_user("staff", superuser=True))
+    response = client.get(sorted(images)[0])
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
 
 
 def test_a_file_another_visible_page_uses_stays(client):
