@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -39,6 +39,7 @@ from stories.workflow import (  # noqa: F401 - task models live in this app
 )
 
 REVIEW_AFTER = datetime.timedelta(days=365)
+NEVER_COVERED = _("The consent record never covered this language: there is nothing to withdraw.")
 # The log action Wagtail's publish_scheduled command passes when it publishes.
 
 
@@ -66,6 +67,35 @@ class ConsentRecordQuerySet(models.QuerySet):
                 if problem:
                     raise ValidationError(problem)
         return count
+
+
+class ConsentRecordForm(WagtailAdminModelForm):
+    """The record's admin form: a withdrawal of a language the record never covered (neither
+    as stored nor as the form now says) is refused on the withdrawal's own row."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        covered = {locale.language_code for locale in cleaned_data.get("languages") or []}
+        if self.instance.pk:
+            covered |= set(
+                ConsentRecord.languages.through.objects.filter(
+                    consentrecord_id=self.instance.pk
+                ).values_list("locale__language_code", flat=True)
+            )
+        formset = getattr(self, "formsets", {}).get("withdrawals")
+        for form in formset.forms if formset is not None else []:
+            if not form.is_valid():
+                continue
+            data = form.cleaned_data
+            language = data.get("language")
+            if (
+                not data.get("DELETE")
+                and data.get("part") == ConsentWithdrawal.LANGUAGE
+                and language is not None
+                and language.language_code not in covered
+            ):
+                form.add_error("language", NEVER_COVERED)
+        return cleaned_data
 
 
 class ConsentRecord(ClusterableModel):
@@ -115,6 +145,7 @@ class ConsentRecord(ClusterableModel):
     notes = models.TextField(_("internal notes"), blank=True)
 
     objects = ConsentRecordQuerySet.as_manager()
+    base_form_class = ConsentRecordForm
 
     panels = [
         FieldPanel("pseudonym"),
@@ -286,12 +317,7 @@ class ConsentWithdrawal(Orderable):
                 .first()
             )
             if code not in covered_codes:
-                return {
-                    "language": _(
-                        "The consent record never covered this language: there is nothing "
-                        "to withdraw."
-                    )
-                }
+                return {"language": NEVER_COVERED}
         return None
 
     def save(self, *args, **kwargs):
