@@ -82,8 +82,11 @@ def take_down(
             pk__in=consent.visible_pages(pages, consent.WEBSITE).values("pk")
         ).values_list("pk", flat=True)
     )
+    # A page the API may still show (only the website was withdrawn or narrowed) stays live:
+    # the rule hides it from every website surface at request time, and partners keep it.
+    api_shown = set(consent.visible_pages(pages, consent.API).values_list("pk", flat=True))
     for page in Page.objects.filter(pk__in=hidden).specific().order_by("-depth"):
-        if page.live:
+        if page.live and page.pk not in api_shown:
             unpublish(page, user)
             result.unpublished.append(page.pk)
         search_index.remove_object(page)

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry, Page
 
-from stories import scope
+from stories import consent, scope
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.takedown import withdraw
 from tests.helpers import form_data, make_user
@@ -237,6 +237,11 @@ def test_narrowing_the_scope_in_the_form_takes_down_what_it_no_longer_covers(cli
     record = ConsentRecord.objects.get(pseudonym="JILL")
     response = edit_record(client, record, allows_website="")
     assert response.status_code == 302, response.content.decode()[:3000]
-    assert not TestimonyPage.objects.filter(consent=record).live().exists()
+    pages = TestimonyPage.objects.filter(consent=record)
+    assert not any(consent.page_is_visible(page) for page in pages)
+    # The API still may show it: the pages stay live for partners, hidden from the website.
+    assert all(consent.page_is_visible(page, consent.API) for page in pages)
+    for page in pages:
+        assert client.get(page.url).status_code == 404
     entry = ConsentLedgerEntry.objects.get(consent_record_id=record.pk)
     assert (entry.kind, entry.scope) == (ConsentLedgerEntry.NARROWING, {"channels": ["website"]})
