@@ -28,6 +28,30 @@ _loaded = contextvars.ContextVar("longread_preloaded_objects", default=None)
 # Addresses of pages that rich text links to, for the request being served: {page id: URL}.
 # None outside a request scope, where links resolve as Wagtail resolves them.
 _page_links = contextvars.ContextVar("longread_page_links", default=None)
+# The channel the request serves ("website" or "api"): which pages links may name.
+_link_channel = contextvars.ContextVar("longread_link_channel", default="website")
+# What the layers above add: functions (queryset of pages, channel) -> the pages readers of
+# that channel may see. A link to any other page renders as its text alone, without an address.
+# This layer knows nothing of consent; the story layer registers its rule here.
+_page_link_rules = []
+
+
+def register_page_link_rule(rule) -> None:
+    if rule not in _page_link_rules:
+        _page_link_rules.append(rule)
+
+
+def link_channel() -> str:
+    return _link_channel.get()
+
+
+def linkable_pages(queryset, channel: str | None = None):
+    """`queryset` narrowed by every registered rule, in the same query."""
+    for rule in _page_link_rules:
+        queryset = rule(queryset, channel or link_channel())
+    return queryset
+
+
 PAGE_LINK = re.compile(r'<a\b[^>]*\blinktype="page"[^>]*>')
 LINK_ID = re.compile(r'\bid="(\d+)"')
 
@@ -116,13 +140,16 @@ def install(block):
 
 
 @contextlib.contextmanager
-def request_scope():
-    """Within it, rich text links to pages resolve once per page for all the text rendered."""
+def request_scope(channel: str = "website"):
+    """Within it, rich text links to pages resolve once per page for all the text rendered,
+    and name only pages readers of `channel` may see."""
     token = _page_links.set({})
+    channel_token = _link_channel.set(channel)
     try:
         yield
     finally:
         _page_links.reset(token)
+        _link_channel.reset(channel_token)
 
 
 def _page_link_ids(raw, found: set) -> None:
@@ -140,7 +167,8 @@ def _page_link_ids(raw, found: set) -> None:
 
 def localized_page_urls(ids) -> dict:
     """What Wagtail's page link gives, for many pages in one query: the URL of each page's live
-    translation in the active language if there is one, else of the page itself."""
+    translation in the active language if there is one, else of the page itself. Pages the
+    registered rules hide (register_page_link_rule) give None: the link shows its text only."""
     from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Page
 
@@ -149,12 +177,14 @@ def localized_page_urls(ids) -> dict:
     except LookupError:
         language = None
     pages = list(
-        Page.objects.filter(
-            Q(pk__in=ids)
-            | Q(
-                translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
-                locale__language_code=language,
-                live=True,
+        linkable_pages(
+            Page.objects.filter(
+                Q(pk__in=ids)
+                | Q(
+                    translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+                    locale__language_code=language,
+                    live=True,
+                )
             )
         ).select_related("locale")
     )

@@ -3,7 +3,7 @@
 from django.utils.html import escape
 from wagtail.rich_text.pages import PageLinkHandler
 
-from longread.preload import page_links_memo, resolve_page_links
+from longread.preload import localized_page_urls, page_links_memo, resolve_page_links
 
 
 class ResolvedPageLinkHandler(PageLinkHandler):
@@ -12,10 +12,14 @@ class ResolvedPageLinkHandler(PageLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        """A link to a page the registered rules hide (longread.preload.linkable_pages) has no
+        address: `<a>` without `href` is its text, not a link, and names nothing."""
         memo = page_links_memo()
-        if memo is None:
-            return super().expand_db_attributes_many(attrs_list)
         ids = [str(attrs.get("id", "")) for attrs in attrs_list]
-        resolve_page_links({int(number) for number in ids if number.isdigit()})
+        numbers = {int(number) for number in ids if number.isdigit()}
+        if memo is None:
+            memo = localized_page_urls(numbers) if numbers else {}
+        else:
+            resolve_page_links(numbers)
         urls = [memo.get(int(number)) if number.isdigit() else None for number in ids]
         return [f'<a href="{escape(url)}">' if url else "<a>" for url in urls]

@@ -12,7 +12,9 @@ class SitewideConfig(AppConfig):
     def ready(self):
         from sitewide import (
             chrome,  # noqa: F401 - forgets the cached chrome on every save
+            media_views,  # noqa: F401 - purges the files of taken-down pages from a CDN
             page_cache,  # noqa: F401 - renews the kept pages when what readers see changes
+            page_cache_erasure,  # noqa: F401 - deletes kept pages quoting an erased story
             scale_out,  # noqa: F401 - registers the deployment check for several machines
             signal_handlers,  # noqa: F401 - connects the receivers
         )

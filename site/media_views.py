@@ -10,10 +10,15 @@ import mimetypes
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
+from django.dispatch import receiver
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 from django.views.static import serve
+
+from longread.mediafiles import MediaFile
+from stories import media_access
+from stories.signals import stories_taken_down
 
 RENDITIONS_FOLDER = "images"
 MEDIA_FILES_FOLDER = "media_files"
@@ -29,15 +34,69 @@ def _serve_folder(request, path, folder):
         segment in ("", ".", "..") or "\\" in segment or "\0" in segment for segment in segments
     ):
         raise Http404("No such file.")
+    staff = _is_staff(request)
+    if not staff and not _may_be_served(folder, path):
+        raise Http404("No such file.")
     if isinstance(default_storage, FileSystemStorage):
         response = serve(request, path, document_root=settings.MEDIA_ROOT / folder)
     elif hasattr(default_storage, "object_for"):
         response = _stream_from_bucket(f"{folder}/{path}")
     else:
         response = _open_from_storage(f"{folder}/{path}")
-    # Names are random and never reused: cache for good.
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    # Names are random, but a file may stop being public at any moment (a withdrawal): kept
+    # by a CDN or a browser for MEDIA_MAX_AGE seconds at most, and purged from a configured
+    # CDN when its story is taken down (see purge_files_of_taken_down_pages).
+    response["Cache-Control"] = f"public, max-age={media_max_age()}"
+    if staff:
+        # Staff see every file (the image library's thumbnails, drafts): never kept by others.
+        response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _is_staff(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(
+        user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    )
+
+
+def media_max_age() -> int:
+    return getattr(settings, "MEDIA_MAX_AGE", 300)
+
+
+def _may_be_served(folder, path) -> bool:
+    """Files follow their pages (stories.media_access): a rendition or media file is served
+    only while a page readers or partners may see uses it, with the medium allowed."""
+    name = f"{folder}/{path}"
+    if folder == RENDITIONS_FOLDER:
+        from wagtail.images import get_image_model
+
+        rendition = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(file=name)
+            .select_related("image")
+            .first()
+        )
+        return rendition is not None and media_access.image_may_be_served(rendition.image)
+    media = MediaFile.objects.filter(file=name).first() or (
+        MediaFile.objects.filter(captions=name).first()
+    )
+    return media is not None and media_access.media_file_may_be_served(media)
+
+
+@receiver(stories_taken_down, dispatch_uid="sitewide-media-purge-takedown")
+def purge_files_of_taken_down_pages(sender, page_ids, **kwargs):
+    """With a CDN configured, the files of pages just taken down (or narrowed) are purged
+    exactly, in the same renewal as the pages' own addresses."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    urls = media_access.file_urls_of_pages(page_ids)
+    if urls:
+        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+        purge_urls_from_cache([url if "://" in url else base + url for url in urls])
 
 
 def _stream_from_bucket(name):

@@ -104,7 +104,8 @@ class PageRouteMiddleware:
     def __call__(self, request):
         # Rich text links to pages resolve once per request (longread.preload), rendering
         # included: the template of a response renders before it leaves this call.
-        with preload.request_scope():
+        channel = "api" if request.path_info.startswith("/api/") else "website"
+        with preload.request_scope(channel):
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

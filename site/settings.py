@@ -107,7 +107,8 @@ MIDDLEWARE = [
     "sitewide.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, except to a page the consent rule hides (sitewide.redirects).
+    "sitewide.redirects.ConsentRedirectMiddleware",
     "stories.middleware.ConsentRefusalMiddleware",
     # Translators reach wagtail-localize's snippet translation endpoints in their language only.
     "sitewide.role_hooks.TranslatorScopeMiddleware",

@@ -124,15 +124,41 @@ class BodyField(PageDataField):
         body = page.body
         allowed = getattr(page, "media_allowed", lambda: {})()
         items = body.stream_block.get_api_representation(body, self.context)
-        return [item for item in items if allowed.get(item["type"], True)]
+        items = [item for item in items if allowed.get(item["type"], True)]
+        if allowed.get("photos", True):
+            return items
+        return [kept for kept in (without_photos(item) for item in items) if kept is not None]
+
+
+# Blocks that are images and nothing else, and where other blocks hold an image.
+PHOTO_BLOCKS = {"figure", "gallery", "image_comparison"}
+
+
+def without_photos(item: dict) -> dict | None:
+    """A body block as the API shows it when the teller gave no photo permission: the block
+    without its image(s), or None when it is an image and nothing else."""
+    if item["type"] in PHOTO_BLOCKS:
+        return None
+    value = item.get("value")
+    if not isinstance(value, dict):
+        return item
+    value = dict(value)
+    if item["type"] == "backdrop":
+        value["image"] = None
+    elif item["type"] == "scrolly_steps":
+        value["steps"] = [{**step, "image": None} for step in value.get("steps", [])]
+    elif item["type"] == "video":
+        value["poster"] = None
+    return {**item, "value": value}
 
 
 class HeroImageField(PageDataField):
     def to_representation(self, page):
-        if page.hero_image_id is None:
+        hero = getattr(page, "shown_hero_image", page.hero_image)
+        if hero is None:
             return None
         return image_api(
-            page.hero_image,
+            hero,
             page.hero_alt_text,
             page.hero_decorative,
             self.context.get("request"),

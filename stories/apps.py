@@ -12,3 +12,9 @@ class StoriesConfig(AppConfig):
         from stories.public_surfaces import register_surfaces
 
         register_surfaces()
+
+        from longread.preload import register_page_link_rule
+        from stories.consent import linkable_pages
+
+        # Rich text links name only pages the consent rule lets readers of the channel see.
+        register_page_link_rule(linkable_pages)

@@ -102,6 +102,12 @@ def visible_pages(queryset, channel: str = WEBSITE, on=None):
     return not_view_restricted(queryset.live()).exclude(_blocked_here(channel, on))
 
 
+def linkable_pages(queryset, channel: str = WEBSITE):
+    """The rule for rich text links (registered with longread.preload): a link names a page
+    only while readers of the request's channel may see it."""
+    return visible_pages(queryset, channel if channel in CHANNELS else WEBSITE)
+
+
 def visibility_flags(channels=CHANNELS, on=None, model=None) -> dict:
     """Per channel, an expression for a page queryset: may readers of that channel see the row?
 

@@ -52,8 +52,9 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from stories import mentions
 from stories.models import ConsentLedgerEntry, ConsentRecord, TestimonyPage
-from stories.signals import stories_taken_down
+from stories.signals import stories_taken_down, story_erased
 from stories.takedown import story_page_ids
 
 logger = logging.getLogger(__name__)
@@ -107,10 +108,16 @@ class ErasureResult:
     files_left: list[str] = field(default_factory=list)
     files_pending: bool = True
     compaction: str = ""
+    review: list[str] = field(default_factory=list)
+    unlinked: int = 0
 
     def describe(self) -> list[str]:
         lines = self.plan.describe()
         lines.append(f"Ledger entry: id {self.ledger_entry_id} (ids and dates only)")
+        lines.append(f"Links from other pages replaced by a neutral phrase: {self.unlinked}")
+        if self.review:
+            lines.append("Other pages to review (they named or linked to the story):")
+            lines += [f"  {line}" for line in self.review]
         lines.append("Rows deleted:")
         lines += [f"  {label}: {count}" for label, count in sorted(self.deleted.items()) if count]
         if any(self.scrubbed.values()):
@@ -154,6 +161,49 @@ def find_record(pseudonym: str) -> ConsentRecord:
         if not matches
         else "Several consent records match this pseudonym when case is ignored; give it exactly."
     )
+
+
+def _plain(text: str) -> str:
+    from django.utils.html import strip_tags
+
+    return " ".join(strip_tags(text).split())
+
+
+def _strings_of(value, found: list):
+    if isinstance(value, str):
+        found.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _strings_of(item, found)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings_of(item, found)
+
+
+# Orphaned strings shorter than this are too common ("Read more") to be taken as the story's.
+MIN_ORPHAN_LENGTH = 12
+
+
+def _orphan_strings_in(revisions) -> set:
+    """wagtail-localize strings that no segment uses any more (an earlier version of a text,
+    left when its source was updated) and whose text one of the story's revisions holds."""
+    from wagtail_localize.models import String
+
+    texts: list[str] = []
+    for revision in revisions:
+        content = revision.content
+        if isinstance(content, str):
+            content = json.loads(content)
+        _strings_of(content, texts)
+    if not texts:
+        return set()
+    blob = "\n".join(_plain(text) for text in texts)
+    found = set()
+    for pk, data in String.objects.filter(segments__isnull=True).values_list("pk", "data"):
+        plain = _plain(data)
+        if len(plain) >= MIN_ORPHAN_LENGTH and plain in blob:
+            found.add(pk)
+    return found
 
 
 def _page_revisions(page_ids):
@@ -354,7 +404,10 @@ class _Eraser:
         for asset in assets:
             self.remember(getattr(asset, "title", None))
 
-    def erase_translations(self, keys):
+    def erase_translations(self, keys, revisions=()):
+        """Every translation source, segment and string of the story, and strings of earlier
+        versions of its text that a source update left without a segment (orphans): those
+        translated in the story's contexts, and those whose text the story's revisions hold."""
         if not apps.is_installed("wagtail_localize"):
             return
         from wagtail_localize.models import (
@@ -378,6 +431,12 @@ class _Eraser:
         contexts = TranslationContext.objects.filter(object__in=objects)
         mine = Q(source__in=sources) | Q(context__in=contexts)
         string_ids = set(StringSegment.objects.filter(mine).values_list("string_id", flat=True))
+        string_ids |= set(
+            StringTranslation.objects.filter(context__in=contexts).values_list(
+                "translation_of_id", flat=True
+            )
+        )
+        string_ids |= _orphan_strings_in(revisions)
         template_ids = set(
             TemplateSegment.objects.filter(mine).values_list("template_id", flat=True)
         )
@@ -664,6 +723,17 @@ def compact_database(tables=(), full=False) -> str:
     return f"no compaction step for {connection.vendor}"
 
 
+def _cached_texts(eraser, pages, revisions) -> set[str]:
+    """The story's own texts that a kept answer may hold (headline quote and teaser too)."""
+    texts = set()
+    for page in pages:
+        texts.update(getattr(page, name, "") or "" for name in ("title", "quote", "teaser"))
+    for revision in revisions:
+        content = revision.content if isinstance(revision.content, dict) else {}
+        texts.update(str(content.get(name) or "") for name in ("title", "quote", "teaser"))
+    return {text.strip() for text in texts if len(text.strip()) >= MIN_NEEDLE_LENGTH}
+
+
 def erase_story(
     record: ConsentRecord,
     user=None,
@@ -699,17 +769,24 @@ def erase_story(
             ).pk
         result = ErasureResult(plan=plan, ledger_entry_id=entry_id)
         eraser = _Eraser(plan, result)
+        revisions = list(_page_revisions(plan.page_ids))
+        pages = list(Page.objects.filter(pk__in=plan.page_ids).specific())
+        # Other pages that named or linked to the story, for editors to review; links to it
+        # keep a neutral phrase instead of their text, in every revision.
+        result.review = mentions.report(record.pseudonym, plan.page_ids, titles=False)
+        result.unlinked = mentions.unlink_everywhere(plan.page_ids)
+        cached_texts = _cached_texts(eraser, pages, revisions)
         eraser.collect_needles(
             record,
-            Page.objects.filter(pk__in=plan.page_ids).specific(),
-            _page_revisions(plan.page_ids),
+            pages,
+            revisions,
             [
                 asset
                 for label, pks in plan.assets.items()
                 for asset in apps.get_model(label)._base_manager.filter(pk__in=pks)
             ],
         )
-        eraser.erase_translations(plan.translation_keys)
+        eraser.erase_translations(plan.translation_keys, revisions)
         eraser.erase_pages(plan.page_ids, user)
         eraser.erase_assets(plan.assets)
         eraser.erase_record(record)
@@ -720,6 +797,12 @@ def erase_story(
         transaction.on_commit(eraser.delete_files)
         transaction.on_commit(
             lambda: stories_taken_down.send(sender=ConsentRecord, page_ids=page_ids)
+        )
+        # Kept copies of its pages (page caches) are deleted, not only no longer served.
+        transaction.on_commit(
+            lambda: story_erased.send(
+                sender=ConsentRecord, texts=sorted(cached_texts | eraser.needles)
+            )
         )
     if compact:
         result.compaction = compact_database(eraser.tables, full=vacuum_full)

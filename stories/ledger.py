@@ -22,6 +22,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search import index as search_index
 
+from stories import scope
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal
 
 EXPORT_FORMAT = "testimonies-longread-consent-ledger"
@@ -36,6 +37,7 @@ FIELDS = (
     "withdrawal_id",
     "part",
     "language_code",
+    "scope",
 )
 # What a withdrawal recorded again after a restore says in place of the officer's reason
 # (the ledger never holds the reason: it may quote the teller).
@@ -57,6 +59,7 @@ def as_dict(entry: ConsentLedgerEntry) -> dict:
         "withdrawal_id": entry.withdrawal_id,
         "part": entry.part,
         "language_code": entry.language_code,
+        "scope": entry.scope or {},
     }
 
 
@@ -122,9 +125,18 @@ def validated(saved, source: str) -> list[dict]:
                 raise ValueError
             _when(item)
             page_ids = [int(pk) for pk in item.get("page_ids") or []]
+            entry_scope = item.get("scope") or {}
+            if not isinstance(entry_scope, dict):
+                raise ValueError
         except (KeyError, TypeError, ValueError):
             raise LedgerError(f"The ledger in {source} holds a malformed entry.") from None
-        checked.append({**{name: item.get(name) for name in FIELDS}, "page_ids": page_ids})
+        checked.append(
+            {
+                **{name: item.get(name) for name in FIELDS},
+                "page_ids": page_ids,
+                "scope": entry_scope,
+            }
+        )
     return checked
 
 
@@ -216,6 +228,7 @@ def _write_back(item: dict):
         withdrawal_id=item["withdrawal_id"],
         part=item["part"] or "",
         language_code=item["language_code"] or "",
+        scope=item.get("scope") or {},
     ).save(force_insert=True)
 
 
@@ -235,7 +248,11 @@ def _act(item: dict, user) -> str:
             done.append(f"erased pages {_ids(result.plan.page_ids)} and record {record.pk}")
     elif record is not None:
         if item["kind"] == ConsentLedgerEntry.WITHDRAWAL and item["part"]:
-            done.append(_record_withdrawal_again(record, item))
+            with scope.quiet():
+                done.append(_record_withdrawal_again(record, item))
+        if item["kind"] == ConsentLedgerEntry.NARROWING:
+            narrowed_again = scope.reapply(record, item.get("scope") or {})
+            done.append("narrowed again: " + (", ".join(narrowed_again) or "already narrow"))
         result = take_down(record, item["kind"], user, write_ledger=False)
         done.append(f"unpublished pages {_ids(result.unpublished)}")
     # Pages the event took down, whatever the restored record says now. After an erasure,
@@ -264,6 +281,8 @@ def _record_withdrawal_again(record: ConsentRecord, item: dict) -> str:
         record=record, part=item["part"], language=language
     )
     withdrawn_on = timezone.localdate(_when(item))
+    if (item.get("scope") or {}).get("withdrawn_on"):
+        withdrawn_on = datetime.date.fromisoformat(item["scope"]["withdrawn_on"])
     if (
         item["withdrawal_id"] and withdrawals.filter(pk=item["withdrawal_id"]).exists()
     ) or withdrawals.filter(withdrawn_on=withdrawn_on).exists():

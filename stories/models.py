@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -39,7 +39,63 @@ from stories.workflow import (  # noqa: F401 - task models live in this app
 )
 
 REVIEW_AFTER = datetime.timedelta(days=365)
+NEVER_COVERED = _("The consent record never covered this language: there is nothing to withdraw.")
 # The log action Wagtail's publish_scheduled command passes when it publishes.
+
+
+def date_problem(given_on, expires_on, review_on=None):
+    """Contradictory dates of a consent record, as {field: message}, or None."""
+    if given_on and expires_on and expires_on <= given_on:
+        return {"expires_on": _("The expiry date must come after the date given.")}
+    if given_on and review_on and review_on < given_on:
+        return {"review_on": _("The review date cannot come before the date given.")}
+    return None
+
+
+class ConsentRecordQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """A bulk update is a change of every record it touches: narrowings are taken down and
+        written to the ledger in the same transaction (stories.scope), contradictory dates
+        refused with nothing applied."""
+        from stories.scope import tracked
+
+        with tracked(lambda: list(self.values_list("pk", flat=True))):
+            ids = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            for row in ConsentRecord.objects.filter(pk__in=ids).values("given_on", "expires_on"):
+                problem = date_problem(row["given_on"], row["expires_on"])
+                if problem:
+                    raise ValidationError(problem)
+        return count
+
+
+class ConsentRecordForm(WagtailAdminModelForm):
+    """The record's admin form: a withdrawal of a language the record never covered (neither
+    as stored nor as the form now says) is refused on the withdrawal's own row."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        covered = {locale.language_code for locale in cleaned_data.get("languages") or []}
+        if self.instance.pk:
+            covered |= set(
+                ConsentRecord.languages.through.objects.filter(
+                    consentrecord_id=self.instance.pk
+                ).values_list("locale__language_code", flat=True)
+            )
+        formset = getattr(self, "formsets", {}).get("withdrawals")
+        for form in formset.forms if formset is not None else []:
+            if not form.is_valid():
+                continue
+            data = form.cleaned_data
+            language = data.get("language")
+            if (
+                not data.get("DELETE")
+                and data.get("part") == ConsentWithdrawal.LANGUAGE
+                and language is not None
+                and language.language_code not in covered
+            ):
+                form.add_error("language", NEVER_COVERED)
+        return cleaned_data
 
 
 class ConsentRecord(ClusterableModel):
@@ -73,13 +129,23 @@ class ConsentRecord(ClusterableModel):
     allows_social = models.BooleanField(_("social (share links and previews)"), default=False)
     allows_print = models.BooleanField(_("print"), default=False)
     allows_machine_translation = models.BooleanField(_("machine translation"), default=False)
-    allows_photos = models.BooleanField(_("photos"), default=False)
+    allows_photos = models.BooleanField(
+        _("photos"),
+        default=False,
+        help_text=_(
+            "Without it the story shows no image at all (hero, image blocks, share image, API): "
+            "any image may show the teller."
+        ),
+    )
     allows_audio = models.BooleanField(_("audio"), default=False)
     allows_video = models.BooleanField(_("video"), default=False)
     languages = ParentalManyToManyField(
         Locale, verbose_name=_("languages allowed"), related_name="+", blank=True
     )
     notes = models.TextField(_("internal notes"), blank=True)
+
+    objects = ConsentRecordQuerySet.as_manager()
+    base_form_class = ConsentRecordForm
 
     panels = [
         FieldPanel("pseudonym"),
@@ -121,19 +187,25 @@ class ConsentRecord(ClusterableModel):
 
     def clean(self):
         super().clean()
-        if self.given_on and self.expires_on and self.expires_on <= self.given_on:
-            raise ValidationError(
-                {"expires_on": _("The expiry date must come after the date given.")}
-            )
-        if self.given_on and self.review_on and self.review_on < self.given_on:
-            raise ValidationError(
-                {"review_on": _("The review date cannot come before the date given.")}
-            )
+        problem = date_problem(self.given_on, self.expires_on, self.review_on)
+        if problem:
+            raise ValidationError(problem)
 
     def save(self, *args, **kwargs):
+        """Every save is tracked (stories.scope): a narrowing is taken down and written to the
+        ledger in the same transaction, whoever saves (form, command, script)."""
+        from stories.scope import tracked
+
         if not self.review_on and self.given_on:
             self.review_on = self.given_on + REVIEW_AFTER
-        super().save(*args, **kwargs)
+        problem = date_problem(self.given_on, self.expires_on)
+        if problem:
+            raise ValidationError(problem)
+        with tracked([self.pk], user=getattr(self, "_consent_user", None)):
+            super().save(*args, **kwargs)
+
+    def photos_allowed(self) -> bool:
+        return bool(self.allows_photos)
 
     def problem(self, channel: str, language_code: str, on) -> str | None:
         """Why this consent does not cover `channel` in `language_code` on `on`, or None.
@@ -221,8 +293,40 @@ class ConsentWithdrawal(Orderable):
 
     def clean(self):
         super().clean()
+        problem = self.problem()
+        if problem:
+            raise ValidationError(problem)
+
+    def problem(self, covered_codes=None) -> dict | None:
+        """Why this withdrawal cannot be recorded, as {field: message}, or None.
+
+        `covered_codes`: the languages the record covers (default: as stored). A withdrawal of a
+        language the record never covered would record nothing the rule can act on."""
         if self.part == self.LANGUAGE and not self.language_id:
-            raise ValidationError({"language": _("Choose the language that is withdrawn.")})
+            return {"language": _("Choose the language that is withdrawn.")}
+        if self.part == self.LANGUAGE and self.record_id:
+            if covered_codes is None:
+                covered_codes = set(
+                    ConsentRecord.languages.through.objects.filter(
+                        consentrecord_id=self.record_id
+                    ).values_list("locale__language_code", flat=True)
+                )
+            code = (
+                Locale.objects.filter(pk=self.language_id)
+                .values_list("language_code", flat=True)
+                .first()
+            )
+            if code not in covered_codes:
+                return {"language": NEVER_COVERED}
+        return None
+
+    def save(self, *args, **kwargs):
+        """Saved from anywhere (the record's form, the Withdraw action, a script), a new
+        withdrawal is taken down and written to the ledger in the same transaction."""
+        from stories.scope import tracked
+
+        with tracked([self.record_id], user=getattr(self, "_consent_user", None)):
+            super().save(*args, **kwargs)
 
 
 class Theme(models.TextChoices):
@@ -432,12 +536,26 @@ class TestimonyPage(LongreadPage):
         return context
 
     def media_allowed(self) -> dict:
-        """The teller's consent decides whether their recorded voice or image may be played."""
+        """The teller's consent decides whether their recorded voice or image may be played,
+        and whether photos go with their story."""
         record = self.consent
         return {
             "audio": bool(record and record.allows_audio),
             "video": bool(record and record.allows_video),
+            "photos": self.photos_allowed(),
         }
+
+    def photos_allowed(self) -> bool:
+        """Without the teller's photo permission their story shows no image at all (hero,
+        image blocks, share image, API): an image may show the teller, and staff cannot
+        always tell."""
+        record = self.consent
+        return bool(record and record.allows_photos)
+
+    @property
+    def shown_hero_image(self):
+        """The hero image as readers, partners and share previews may see it (or None)."""
+        return self.hero_image if self.hero_image_id and self.photos_allowed() else None
 
 
 class RelatedStory(Orderable):
@@ -499,7 +617,13 @@ class ConsentLedgerEntry(models.Model):
     WITHDRAWAL = "withdrawal"
     EXPIRY = "expiry"
     ERASURE = "erasure"
-    KIND_CHOICES = [(WITHDRAWAL, _("Withdrawal")), (EXPIRY, _("Expiry")), (ERASURE, _("Erasure"))]
+    NARROWING = "narrowing"
+    KIND_CHOICES = [
+        (WITHDRAWAL, _("Withdrawal")),
+        (EXPIRY, _("Expiry")),
+        (ERASURE, _("Erasure")),
+        (NARROWING, _("Narrowed scope")),
+    ]
 
     kind = models.CharField(max_length=20, choices=KIND_CHOICES)
     happened_at = models.DateTimeField(default=timezone.now)
@@ -510,6 +634,9 @@ class ConsentLedgerEntry(models.Model):
     withdrawal_id = models.PositiveBigIntegerField(null=True, blank=True)
     part = models.CharField(max_length=20, blank=True)
     language_code = models.CharField(max_length=20, blank=True)
+    # What a narrowing took away, as codes and dates (stories.scope.narrowed), and the date a
+    # withdrawal takes effect: a restore narrows the record again exactly so.
+    scope = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["happened_at", "pk"]

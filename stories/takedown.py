@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.search import index as search_index
 
-from stories import consent
+from stories import consent, mentions, scope
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.signals import stories_taken_down
 
@@ -19,10 +19,15 @@ from stories.signals import stories_taken_down
 class TakedownResult:
     record: ConsentRecord
     unpublished: list[int] = field(default_factory=list)
+    # Other pages that name the story or link to it, for editors to review (stories.mentions).
+    review: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         pages = ", ".join(str(pk) for pk in self.unpublished) or "none"
-        return f"{self.record.pseudonym}: unpublished pages {pages}"
+        text = f"{self.record.pseudonym}: unpublished pages {pages}"
+        if self.review:
+            text += ". " + " ".join(self.review)
+        return text
 
 
 def unpublish(page, user):
@@ -59,13 +64,15 @@ def take_down(
     user=None,
     *,
     withdrawal: ConsentWithdrawal | None = None,
+    narrowing: dict | None = None,
     write_ledger: bool = True,
 ) -> TakedownResult:
     """Unpublish every page of the story that the consent rule now hides from the website,
     remove them from the search index, purge caches, and write the ledger. Idempotent.
 
-    A withdrawal is always written to the ledger, even when it hides no page (API, social,
-    print): a restore of an older backup must record it again. Re-applying the ledger after a
+    A withdrawal or a narrowed scope (`narrowing`, from stories.scope) is always written to
+    the ledger, even when it hides no web page (API, social, print, photos): a restore of an
+    older backup must record it again. Re-applying the ledger after a
     restore passes `write_ledger=False`: the entry is already there.
     """
     result = TakedownResult(record)
@@ -75,13 +82,20 @@ def take_down(
             pk__in=consent.visible_pages(pages, consent.WEBSITE).values("pk")
         ).values_list("pk", flat=True)
     )
+    # A page the API may still show (only the website was withdrawn or narrowed) stays live:
+    # the rule hides it from every website surface at request time, and partners keep it.
+    api_shown = set(consent.visible_pages(pages, consent.API).values_list("pk", flat=True))
     for page in Page.objects.filter(pk__in=hidden).specific().order_by("-depth"):
-        if page.live:
+        if page.live and page.pk not in api_shown:
             unpublish(page, user)
             result.unpublished.append(page.pk)
         search_index.remove_object(page)
-    if write_ledger and (result.unpublished or withdrawal is not None):
+    if write_ledger and (result.unpublished or withdrawal is not None or narrowing):
+        entry_scope = dict(narrowing or {})
+        if withdrawal is not None:
+            entry_scope["withdrawn_on"] = withdrawal.withdrawn_on.isoformat()
         ConsentLedgerEntry.objects.create(
+            scope=entry_scope,
             kind=kind,
             consent_record_id=record.pk,
             story_key=TestimonyPage.objects.filter(consent=record)
@@ -117,14 +131,17 @@ def withdraw(
         language=language,
     )
     withdrawal.full_clean(exclude=["record"])
-    withdrawal.save()
+    with scope.quiet():  # acted on here, with the officer's name: one ledger entry
+        withdrawal.save()
     log(
         instance=record,
         action="stories.consent.withdrawn",
         user=user,
         data={"part": part, "language": language.language_code if language else None},
     )
-    return take_down(record, ConsentLedgerEntry.WITHDRAWAL, user=user, withdrawal=withdrawal)
+    result = take_down(record, ConsentLedgerEntry.WITHDRAWAL, user=user, withdrawal=withdrawal)
+    result.review = mentions.report(record.pseudonym, story_page_ids(record))
+    return result
 
 
 def act_on_record_edit(record: ConsentRecord, user=None) -> list[TakedownResult]:

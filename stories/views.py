@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -39,18 +39,26 @@ def withdraw_view(request, pk):
     record = get_object_or_404(ConsentRecord, pk=pk)
     form = WithdrawalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        result = withdraw(
-            record,
-            reason=form.cleaned_data["reason"],
-            part=form.cleaned_data["part"],
-            language=form.cleaned_data["language"],
-            user=request.user,
-        )
+        try:
+            result = withdraw(
+                record,
+                reason=form.cleaned_data["reason"],
+                part=form.cleaned_data["part"],
+                language=form.cleaned_data["language"],
+                user=request.user,
+            )
+        except ValidationError as error:  # nothing was recorded or taken down
+            form.add_error(None, error)
+            return TemplateResponse(
+                request, "stories/admin/withdraw.html", {"record": record, "form": form}
+            )
         messages.success(
             request,
             _("Withdrawal recorded. Pages taken down: %(count)d.")
             % {"count": len(result.unpublished)},
         )
+        for line in result.review:  # other pages that name or link to the story
+            messages.warning(request, line)
         return redirect("wagtailsnippets_stories_consentrecord:edit", pk=record.pk)
     return TemplateResponse(
         request, "stories/admin/withdraw.html", {"record": record, "form": form}

@@ -161,6 +161,8 @@ def _snapshot(record):
 def remember_consent_before_edit(request, instance):
     if isinstance(instance, ConsentRecord) and request.method == "POST":
         request._consent_before = _snapshot(ConsentRecord.objects.get(pk=instance.pk))
+        # The save narrows in the officer's name (stories.scope).
+        instance._consent_user = request.user
 
 
 @hooks.register("after_edit_snippet")
@@ -183,6 +185,25 @@ def log_consent_change(request, instance):
 def act_on_consent_edited_in_its_form(request, instance):
     if isinstance(instance, ConsentRecord):
         act_on_record_edit(instance, user=request.user)
+
+
+@hooks.register("before_edit_page")
+def say_why_photos_are_hidden(request, page):
+    """Editors see at once why a story shows no image (not even the hero image)."""
+    specific = getattr(page, "specific", page)
+    if request.method != "GET" or not isinstance(specific, TestimonyPage):
+        return None
+    if specific.consent_id and not specific.photos_allowed():
+        messages.warning(
+            request,
+            _(
+                "Photos are hidden: the consent of %(name)s does not allow photos. Readers, "
+                "partners and share previews see no image of this story (hero, image blocks, "
+                "share image, API)."
+            )
+            % {"name": specific.consent.pseudonym},
+        )
+    return None
 
 
 @hooks.register("before_delete_snippet")

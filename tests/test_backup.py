@@ -275,6 +275,13 @@ def test_restore_refuses_damage_and_a_full_database_and_changes_nothing(source, 
     assert (tmp_path / "dump.json").read_text() == (env.root / "dump.json").read_text()
 
 
+NARROWED = "Mark [demo]"
+NARROW_API_FROM_A_SCRIPT = (
+    "from stories.models import ConsentRecord as R; "
+    f"r = R.objects.get(pseudonym={NARROWED!r}); r.allows_api = False; r.save()"
+)
+
+
 @pytest.fixture(scope="module")
 def withdrawn_and_erased_after_the_backup(source, environments):
     """A site restored from the backup; then JILL withdraws and KIM's story is erased; then
@@ -284,16 +291,32 @@ def withdrawn_and_erased_after_the_backup(source, environments):
     env.manage("restore", str(archive))
     env.manage("withdraw_consent", "JILL", "--reason", "Asked by phone")
     env.manage("withdraw_consent", "KIM", "--reason", "Not for partners", "--part", "api")
+    # A script narrows a record to the website alone (no form, no command): a ledger entry all
+    # the same, so the restore takes the story off the API again.
+    env.manage("shell", "-c", NARROW_API_FROM_A_SCRIPT)
     erased = env.manage("erase_story", "KIM", "--yes")
     assert "Erased." in erased.stdout
-    before = env.probe(stories=["JILL", "KIM"], dump=env.root / "before.json")
+    before = env.probe(stories=["JILL", "KIM", NARROWED], dump=env.root / "before.json")
     restore = env.manage("restore", str(archive), "--force")
     after = env.probe(
         fetch=[*JILL, *KIM, "/sitemap.xml", "/en/search/?q=trust"],
-        stories=["JILL", "KIM"],
+        stories=["JILL", "KIM", NARROWED],
         dump=env.root / "after.json",
     )
     return env, before, restore, after
+
+
+def test_an_api_only_narrowing_after_the_backup_stays_narrowed(
+    source, withdrawn_and_erased_after_the_backup
+):
+    _env, _archive, original = source
+    env, before, restore, after = withdrawn_and_erased_after_the_backup
+    narrowed = after["stories"][NARROWED]
+    assert narrowed["visible"]["api"] == [] and narrowed["visible"]["website"]
+    assert narrowed["visible"] == before["stories"][NARROWED]["visible"]
+    entry = next(e for e in after["ledger"] if e["kind"] == "narrowing")
+    assert entry["scope"] == {"channels": ["api"]}
+    assert f"Entry {entry['id']} (narrowing" in restore.stdout
 
 
 def test_a_story_withdrawn_after_the_backup_stays_offline(
@@ -340,9 +363,14 @@ def test_a_story_erased_after_the_backup_stays_gone(source, withdrawn_and_erased
 def test_the_ledger_survives_the_restore_whole(withdrawn_and_erased_after_the_backup):
     _env, before, _restore, after = withdrawn_and_erased_after_the_backup
     kinds = [(entry["kind"], entry["part"]) for entry in before["ledger"]]
-    assert kinds == [("withdrawal", "everything"), ("withdrawal", "api"), ("erasure", "")]
+    assert kinds == [
+        ("withdrawal", "everything"),
+        ("withdrawal", "api"),
+        ("narrowing", ""),
+        ("erasure", ""),
+    ]
     assert after["ledger"] == before["ledger"]
-    assert after["counts"]["stories_consentledgerentry"] == 3
+    assert after["counts"]["stories_consentledgerentry"] == 4
     # The copy kept during the restore is gone once the ledger is re-applied.
     assert not list((_env.root / "var").glob("ledger-before-restore-*"))
 
@@ -351,8 +379,8 @@ def test_restoring_again_changes_nothing_more(source, withdrawn_and_erased_after
     _env, archive, _before = source
     env, _before, _restore, after = withdrawn_and_erased_after_the_backup
     again = env.manage("restore", str(archive), "--force")
-    assert again.stdout.count("Entry ") == 3
-    second = env.probe(stories=["JILL", "KIM"], dump=env.root / "again.json")
+    assert again.stdout.count("Entry ") == 4
+    second = env.probe(stories=["JILL", "KIM", NARROWED], dump=env.root / "again.json")
     assert second["ledger"] == after["ledger"]
     assert second["stories"] == after["stories"]
     assert second["counts"] == after["counts"]

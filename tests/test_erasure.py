@@ -558,3 +558,76 @@ def test_admin_erase_action_is_for_superusers_only(client):
     assert response.status_code == 302
     assert not ConsentRecord.objects.filter(pk=record.pk).exists()
     assert not TestimonyPage.objects.filter(pseudonym="KIM").exists()
+
+
+def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answers(
+    client, django_capture_on_commit_callbacks
+):
+    """Links from another page keep a neutral phrase in every revision; a string of an
+    earlier version of the quote (orphaned by a source update) goes; kept page-cache answers
+    that held the story's text are deleted from the cache itself, not only no longer served."""
+    from django.core.cache import caches
+    from wagtail_localize.models import TranslationSource
+
+    from sitewide import page_cache_erasure
+    from stories.erasure import erase_story
+    from stories.news import NewsPage
+
+    record = ConsentRecord.objects.get(pseudonym="JILL")
+    source = TestimonyPage.objects.get(consent=record, locale__language_code="nl")
+    english = TestimonyPage.objects.get(consent=record, locale__language_code="en")
+    earlier_quote = f"An earlier quote {uuid.uuid4().hex}"
+    source.quote = earlier_quote
+    source.save_revision()
+    source.save()
+    TranslationSource.update_or_create_from_instance(source)
+    source.quote = "The quote as it reads now."
+    source.save_revision()
+    source.save()
+    TranslationSource.update_or_create_from_instance(source)
+    orphan = String.objects.get(data=earlier_quote)
+    assert not orphan.segments.exists()  # positive control: orphaned, still there
+
+    news = NewsPage.objects.filter(locale__language_code="en").live().first()
+    body = list(news.body.raw_data)
+    body.append(
+        {
+            "type": "text",
+            "value": f'<p>See <a linktype="page" id="{english.pk}">the JILL story</a>.</p>',
+            "id": "7d0c9a43-link",
+        }
+    )
+    news.body = body
+    news.save_revision().publish()
+    assert client.get(english.url)["X-Page-Cache"] == "miss"
+    backend = caches["default"]
+    forms = page_cache_erasure._forms([english.quote])
+
+    def kept_quoting() -> int:
+        found = 0
+        for name in backend._list_cache_files():
+            with open(name, "rb") as handle:
+                import pickle
+                import zlib
+
+                pickle.load(handle)  # noqa: S301
+                entry = pickle.loads(zlib.decompress(handle.read()))  # noqa: S301
+            found += page_cache_erasure._quotes(entry, forms)
+        return found
+
+    assert kept_quoting() >= 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = erase_story(record, compact=False)
+
+    assert not String.objects.filter(pk=orphan.pk).exists()
+    assert kept_quoting() == 0
+    assert result.unlinked >= 1
+    assert any(f" {news.pk} (en)" in line for line in result.review)
+    for revision in Revision.objects.filter(object_id=str(news.pk)):
+        text = json.dumps(revision.content)
+        assert f'id=\\"{english.pk}\\"' not in text and "the JILL story" not in text
+    news = NewsPage.objects.get(pk=news.pk)
+    rendered = json.dumps(list(news.body.raw_data))
+    assert "the JILL story" not in rendered
+    assert "no longer available" in rendered

@@ -1,21 +1,19 @@
 """The changes feed: what partners must do since a moment (show, update, take down).
 
 Events are written when pages are published, unpublished, taken down (withdrawal, expiry,
-erasure) or when a consent record stops covering the API for a live page. Each event is then
+erasure) or when a consent record is narrowed from any path (stories.scope sends the takedown
+signal for it in the same transaction). Each event is then
 sent to the partner webhooks (`webhooks.py`).
 """
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from sitewide.api.models import ContentChange
 from stories import consent
-from stories.models import ConsentRecord, ConsentWithdrawal
 from stories.signals import stories_taken_down
-from stories.takedown import story_page_ids
 
 
 def last_event(page_id: int) -> str | None:
@@ -51,28 +49,9 @@ def page_was_deleted(sender, instance, **kwargs):
 
 @receiver(stories_taken_down)
 def stories_were_taken_down(sender, page_ids, **kwargs):
-    record(ContentChange.WITHDRAWN, page_ids)
-
-
-def pages_hidden_from_api(record_pk: int) -> set[int]:
-    """Live pages of a consent record that the API may no longer show, not yet announced."""
-    consent_record = ConsentRecord.objects.filter(pk=record_pk).first()
-    if consent_record is None:
-        return set()
-    live = Page.objects.filter(pk__in=story_page_ids(consent_record)).live()
+    """A takedown, or any narrowing of a consent (stories.scope): pages the API no longer
+    shows are announced `withdrawn`; pages it still shows changed (a photo or a medium went)."""
+    live = Page.objects.filter(pk__in=page_ids).live()
     shown = set(consent.visible_pages(live, consent.API).values_list("pk", flat=True))
-    return {
-        pk
-        for pk in live.values_list("pk", flat=True)
-        if pk not in shown and last_event(pk) not in ContentChange.TAKEDOWN_EVENTS
-    }
-
-
-@receiver(post_save, sender=ConsentRecord)
-@receiver(post_save, sender=ConsentWithdrawal)
-def consent_changed(sender, instance, **kwargs):
-    """A consent officer narrowed a record (API channel, a language) without a takedown:
-    partners must still remove the story. Checked after commit, when the record's languages
-    and withdrawals are saved too."""
-    record_pk = instance.pk if sender is ConsentRecord else instance.record_id
-    transaction.on_commit(lambda: record(ContentChange.WITHDRAWN, pages_hidden_from_api(record_pk)))
+    record(ContentChange.WITHDRAWN, [pk for pk in page_ids if pk not in shown])
+    record(ContentChange.CHANGED, shown)

@@ -560,7 +560,7 @@ def document(base_url: str) -> dict:
             },
             "/pages/find/": {
                 "get": {
-                    "summary": "Find a page by its public path, e.g. /en/stories/jill/",
+                    "summary": "Find a page by its public path, e.g. /en/stories/a-story/",
                     "parameters": [
                         parameter("html_path", STRING, "Path of the HTML page."),
                         parameter("id", ID, "Page id."),

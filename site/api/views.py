@@ -325,7 +325,7 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         return response
 
     def find_object(self, queryset, request):
-        """`html_path` as readers see it: /en/stories/jill/ is looked up in the English tree."""
+        """`html_path` as readers see it: /en/stories/a-story/ is looked up in the English tree."""
         if "html_path" not in request.GET:
             return super().find_object(queryset, request)
         components = [part for part in request.GET["html_path"].split("/") if part]

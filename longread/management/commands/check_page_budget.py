@@ -92,7 +92,7 @@ class Command(BaseCommand):
     help = "Measure a page's JavaScript, CSS and font weight (gzip) against the budgets."
 
     def add_arguments(self, parser):
-        parser.add_argument("url", help="Path of the page, e.g. /en/stories/jill/")
+        parser.add_argument("url", help="Path of the page, e.g. /en/stories/a-story/")
         parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
 
     def handle(self, url, **options):

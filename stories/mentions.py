@@ -1,0 +1,154 @@
+"""Other pages that name a story or link to it: for editors to review after a withdrawal or an
+erasure, and, on erasure, links whose text is replaced by a neutral phrase in every revision.
+
+A rich text link to a hidden page already renders without its address (longread.preload's
+link rule); its text still stands in the other page, and so may the pseudonym.
+"""
+
+import json
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import TextField
+from django.db.models.functions import Cast
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Page, ReferenceIndex, Revision
+
+LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a>", re.S)
+PAGE_LINK_ID = re.compile(r'\bid="(\d+)"')
+
+
+def linking_page_ids(story_ids) -> set[int]:
+    """Pages outside the story whose current content links to one of its pages."""
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.objects.filter(
+        base_content_type=page_type,
+        to_content_type=page_type,
+        to_object_id__in=[str(pk) for pk in story_ids],
+    ).values_list("object_id", flat=True)
+    return {int(pk) for pk in ids} - set(story_ids)
+
+
+def mentioning_page_ids(pseudonym: str, story_ids) -> set[int]:
+    """Pages outside the story whose latest or live revision names the pseudonym."""
+    if not pseudonym:
+        return set()
+    page_type = ContentType.objects.get_for_model(Page)
+    revisions = (
+        Revision.objects.filter(base_content_type=page_type)
+        .annotate(text=Cast("content", TextField()))
+        .filter(text__contains=pseudonym)
+        .values_list("object_id", flat=True)
+    )
+    ids = {int(pk) for pk in revisions}
+    return set(Page.objects.filter(pk__in=ids).values_list("pk", flat=True)) - set(story_ids)
+
+
+def report(pseudonym: str, story_ids, titles: bool = True) -> list[str]:
+    """One line per other page to review: id, language, title (unless `titles` is false, as
+    for an erasure's report, which names ids only) and what it does."""
+    linking = linking_page_ids(story_ids)
+    naming = mentioning_page_ids(pseudonym, story_ids)
+    lines = []
+    pages = Page.objects.filter(pk__in=linking | naming).select_related("locale")
+    for page in pages.order_by("pk"):
+        why = []
+        if page.pk in linking:
+            why.append(gettext("links to the story"))
+        if page.pk in naming:
+            why.append(gettext("names the pseudonym"))
+        values = {"id": page.pk, "language": page.locale.language_code, "why": ", ".join(why)}
+        if titles:
+            values["title"] = page.title
+            line = gettext("Review page %(id)s (%(language)s) “%(title)s”: %(why)s.")
+            lines.append(line % values)
+        else:
+            lines.append(gettext("Review page %(id)s (%(language)s): %(why)s.") % values)
+    return lines
+
+
+def neutral_phrase(language_code: str) -> str:
+    with translation.override(language_code):
+        return gettext("(a story that is no longer available)")
+
+
+def unlink(text: str, story_ids, phrase: str) -> str:
+    """Rich text with every link to one of `story_ids` replaced by `phrase` (no link)."""
+    wanted = {str(pk) for pk in story_ids}
+
+    def replace(match):
+        attrs = match.group("attrs")
+        found = PAGE_LINK_ID.search(attrs)
+        if 'linktype="page"' in attrs and found and found.group(1) in wanted:
+            return phrase
+        return match.group(0)
+
+    return LINK.sub(replace, text)
+
+
+def _unlink_value(value, story_ids, phrase):
+    if isinstance(value, str):
+        if "linktype" not in value:
+            return value
+        if value[:1] in "[{":
+            # A StreamField in a revision is stored as JSON text.
+            try:
+                parsed = json.loads(value)
+            except ValueError:
+                parsed = None
+            if isinstance(parsed, (list, dict)):
+                changed = _unlink_value(parsed, story_ids, phrase)
+                return value if changed == parsed else json.dumps(changed)
+        return unlink(value, story_ids, phrase)
+    if isinstance(value, list):
+        return [_unlink_value(item, story_ids, phrase) for item in value]
+    if isinstance(value, dict):
+        return {key: _unlink_value(item, story_ids, phrase) for key, item in value.items()}
+    return value
+
+
+def unlink_everywhere(story_ids) -> int:
+    """Replace the text of links to the story, in every revision of every other page and in
+    the pages themselves, by a neutral phrase in the page's language. Returns the rows changed.
+    Runs before the story's pages are deleted (their ids are still in the reference index)."""
+    from wagtail.fields import RichTextField, StreamField
+    from wagtail.search import index as search_index
+
+    story_ids = set(story_ids)
+    page_type = ContentType.objects.get_for_model(Page)
+    changed = 0
+    candidates = (
+        Revision.objects.filter(base_content_type=page_type)
+        .annotate(text=Cast("content", TextField()))
+        .filter(text__contains="linktype")
+    )
+    languages = dict(Page.objects.values_list("pk", "locale__language_code"))
+    for revision in candidates.exclude(object_id__in=[str(pk) for pk in story_ids]):
+        phrase = neutral_phrase(languages.get(int(revision.object_id), "nl"))
+        content = _unlink_value(revision.content, story_ids, phrase)
+        if content != revision.content:
+            Revision.objects.filter(pk=revision.pk).update(content=content)
+            changed += 1
+    for page in Page.objects.filter(pk__in=linking_page_ids(story_ids)).specific():
+        phrase = neutral_phrase(page.locale.language_code)
+        updates = {}
+        for model_field in page._meta.concrete_fields:
+            value = getattr(page, model_field.attname)
+            if isinstance(model_field, RichTextField) and value and "linktype" in value:
+                new = unlink(value, story_ids, phrase)
+                if new != value:
+                    updates[model_field.attname] = new
+            elif isinstance(model_field, StreamField) and value:
+                raw = list(value.raw_data)
+                new = _unlink_value(raw, story_ids, phrase)
+                if new != raw:
+                    updates[model_field.attname] = new
+        if updates:
+            for name, value in updates.items():
+                setattr(page, name, value)
+            page.save(update_fields=list(updates), clean=False)
+            ReferenceIndex.create_or_update_for_object(page)
+            search_index.insert_or_update_object(page)
+            changed += 1
+    return changed
