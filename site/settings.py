@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # The task queue's database backend and its worker (docs/operations.md, "Task queue").
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -166,14 +169,19 @@ else:
         }
     }
 
-# Background tasks (Wagtail's task framework). In-process by default; a production worker is
-# configured with TASKS_BACKEND.
+# Test-only: lets webhooks reach loopback receivers over plain http (sitewide.api.webhook_urls);
+# `check --deploy` refuses it.
+WEBHOOKS_ALLOW_LOOPBACK = env_bool("WEBHOOKS_ALLOW_LOOPBACK", default=False)
+
+# Background tasks (django-tasks): webhook delivery, renditions at publish, translators' notices
+# and every e-mail. Queued in the database by default and run by `manage.py db_worker`, which
+# `make run` starts next to gunicorn (docs/operations.md, "Task queue").
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    },
+    # The few that must not lag (sitewide.task_routing): run inside the change itself.
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -242,7 +250,9 @@ WHITENOISE_MAX_AGE = 3600
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
 
-EMAIL_BACKEND, _email_options = parse_email_url(os.environ.get("EMAIL_URL"))
+# The backend EMAIL_URL names sends from the task worker; requests only enqueue (sitewide.mail).
+QUEUED_EMAIL_BACKEND, _email_options = parse_email_url(os.environ.get("EMAIL_URL"))
+EMAIL_BACKEND = "sitewide.mail.QueuedEmailBackend"
 globals().update(_email_options)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
