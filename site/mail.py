@@ -11,7 +11,9 @@ import base64
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django_tasks import task
+from django.dispatch import receiver
+from django_tasks import TaskResultStatus, task
+from django_tasks.signals import task_finished
 
 
 def message_data(message) -> dict:
@@ -77,3 +79,16 @@ class QueuedEmailBackend(BaseEmailBackend):
         if messages:
             send_queued_email.enqueue(messages)
         return len(messages)
+
+
+@receiver(task_finished)
+def forget_sent_mail(sender, task_result, **kwargs):
+    """A sent message leaves no copy in the queue's table: password-reset links and staff
+    addresses are not kept after the mail server took them."""
+    if task_result.task.func is not send_queued_email.func:
+        return
+    if task_result.status != TaskResultStatus.SUCCESSFUL:
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(id=task_result.id).delete()

@@ -14,6 +14,11 @@ urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("admin/two-factor/enrol/", two_factor.enrol, name="two_factor_enrol"),
     path("admin/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
+    path(
+        "admin/two-factor/recovery-codes/",
+        two_factor.recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
     # Before wagtail-localize's own views at these addresses: the teller's consent may forbid
     # machine translation, and machine translations wait for review before publication.
     path(
