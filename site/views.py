@@ -2,10 +2,12 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from sitewide.outage import is_database_outage, unavailable_response
+from sitewide.search_text import search_words
 from stories import consent
 
 SEARCH_MAX_QUERY = 200
@@ -16,10 +18,18 @@ SEARCH_PER_PAGE = 10
 @require_GET
 def search(request):
     """Site search in the reader's language; results pass the consent rule like any listing."""
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
-    # Wagtail's SQLite search quotes each term without escaping the quotes inside it, and a '"'
-    # in the query ends as a database error; quotes mean nothing in a plain search.
-    terms = query.replace('"', " ").strip()
+    raw = request.GET.get("q", "")
+    # Shown back to the reader (escaped): what they typed, without control characters.
+    query = "".join(c for c in raw if c.isprintable()).strip()[:SEARCH_MAX_QUERY]
+    message = ""
+    if len(raw.strip()) > SEARCH_MAX_QUERY:
+        message = _(
+            "Your search was longer than %(max)d characters; only its beginning was searched."
+        ) % {"max": SEARCH_MAX_QUERY}
+    # Only words reach the search backend (sitewide.search_text): never the database's syntax.
+    terms = search_words(query)
+    if raw.strip() and not terms:
+        message = _("Search for words or numbers: punctuation and symbols alone find nothing.")
     results = []
     if terms:
         # Plain pages: a result needs only its title, description and URL, not its page type.
@@ -32,7 +42,9 @@ def search(request):
         )
         results = [page for page in found if page.pk in allowed]
     page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
-    response = render(request, "search.html", {"query": query, "page_obj": page_obj})
+    response = render(
+        request, "search.html", {"query": query, "page_obj": page_obj, "message": message}
+    )
     if query:
         # What a reader searched for is theirs: no cache (the page cache, a CDN, the browser's
         # disk) keeps an answer that repeats it.
