@@ -30,10 +30,9 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import expand_db_html
 from wagtail.search.backends import get_search_backend
 
-from sitewide.search_text import search_words
-
 from sitewide.api.feed import MAX_ITEMS, changes_since, parse_since
 from sitewide.api.models import PreviewToken
+from sitewide.search_text import search_words
 from stories import consent
 from stories.api_fields import linked_pages, page_link
 from stories.organisations import Organisation
