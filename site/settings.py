@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above everything that may query: a database outage answers 503, never a traceback.
     "sitewide.middleware.DatabaseUnavailableMiddleware",
+    # A NUL character in the address answers 400 (sitewide.request_checks).
+    "sitewide.request_checks.RejectNulMiddleware",
     # Before sessions: it sees their response headers and keeps API answers cookie-free.
     "sitewide.api.http.ApiHttpMiddleware",
     # Whole answers for anonymous readers, before sessions (sitewide.page_cache).
@@ -103,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # At most a few password-reset mails per address and per client an hour.
+    "sitewide.request_checks.PasswordResetThrottleMiddleware",
     # Staff reach /admin/ only after the second factor (sitewide.two_factor).
     "django_otp.middleware.OTPMiddleware",
     "sitewide.two_factor.AdminTwoFactorMiddleware",
@@ -202,6 +206,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
+# Password-reset requests an hour (sitewide.request_checks).
+PASSWORD_RESET_PER_ADDRESS = 3
+PASSWORD_RESET_PER_CLIENT = 10
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
@@ -401,10 +408,25 @@ if env_bool("BEHIND_TLS_PROXY", default=False):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_addresses": {"()": "sitewide.logs.RemoveAddresses"}},
+    "filters": {
+        "no_addresses": {"()": "sitewide.logs.RemoveAddresses"},
+        "one_line": {"()": "sitewide.logs.WithoutTraceback"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["no_addresses"]},
+        "console_one_line": {
+            "class": "logging.StreamHandler",
+            "filters": ["one_line", "no_addresses"],
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"django": {"handlers": [], "level": "NOTSET", "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "level": "NOTSET", "propagate": True},
+        # A request for a host this site is not: one line, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console_one_line"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
 }

@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from sitewide.outage import is_database_outage, unavailable_response
@@ -15,7 +15,7 @@ SEARCH_MAX_RESULTS = 200
 SEARCH_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 def search(request):
     """Site search in the reader's language; results pass the consent rule like any listing."""
     raw = request.GET.get("q", "")
@@ -52,7 +52,7 @@ def search(request):
     return response
 
 
-@require_GET
+@require_safe
 def root_redirect(request):
     """/ goes to the reader's language (Accept-Language) among those with a live home page,
     falling back to the source language."""
@@ -76,7 +76,7 @@ def root_redirect(request):
     return response
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -102,3 +102,15 @@ def server_error(request):
     if is_database_outage(exc):
         return unavailable_response(request, exc)
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def document(request, document_id, document_filename):
+    """Wagtail's document view (which checks the hooks that decide who may have it), without
+    the `Content-Encoding: None` it writes when the file's type has no encoding: browsers and
+    proxies would take the PDF for compressed data."""
+    from wagtail.documents.views.serve import serve
+
+    response = serve(request, document_id, document_filename)
+    if response.get("Content-Encoding") in ("None", ""):
+        del response["Content-Encoding"]
+    return response
