@@ -39,21 +39,25 @@ SQLITE_OUTAGE_MESSAGES = (
     "database disk image is malformed",
     "attempt to write a readonly database",
     "readonly database",
+    "database or disk is full",
 )
-# PostgreSQL error classes that mean the server cannot be used now: connection exceptions (08),
-# insufficient resources (53), operator intervention such as a shutdown (57P01-57P03).
-POSTGRES_OUTAGE_STATES = ("08", "53", "57P01", "57P02", "57P03")
+# PostgreSQL SQLSTATEs of the statement, not of the server: data, integrity and transaction
+# state (2x), a rolled-back transaction such as a deadlock (40), syntax and access (42), check
+# option (44), a lock not granted (55P03), a cancelled statement (57014). Every other state of an
+# OperationalError (connection 08, authorisation 28, no such database 3D, resources 53, not
+# accepting connections 55000, shutdown 57P0x, I/O 58, internal XX) is the server's.
+POSTGRES_QUERY_STATES = ("2", "40", "42", "44", "55P03", "57014")
 
 
 def _is_connection_failure(exc: BaseException) -> bool:
     """For one driver-level error: does it say the database cannot be reached or used?"""
     module = type(exc).__module__ or ""
     if module.startswith("psycopg"):
+        if not isinstance(exc, _psycopg_operational()):
+            return False
         sqlstate = getattr(exc, "sqlstate", None)
-        if sqlstate is None:
-            # A client-side failure: refused, timed out, lost (no server answered at all).
-            return isinstance(exc, _psycopg_operational())
-        return sqlstate.startswith(POSTGRES_OUTAGE_STATES)
+        # No state: a client-side failure (refused, timed out, lost: no server answered).
+        return sqlstate is None or not sqlstate.startswith(POSTGRES_QUERY_STATES)
     if module.startswith("sqlite3"):
         message = str(exc).lower()
         return any(text in message for text in SQLITE_OUTAGE_MESSAGES)
@@ -73,8 +77,8 @@ def is_database_outage(exc: BaseException | None) -> bool:
     Django raises OperationalError and InterfaceError for a refused or lost connection and a
     missing or locked SQLite file, and a bare DatabaseError for SQLite's "file is not a
     database"; but SQLite also raises OperationalError for a query it cannot run (one double
-    quote in a full-text search), and PostgreSQL for a cancelled statement. So the driver's own
-    error decides (its PostgreSQL SQLSTATE class, or SQLite's message); errors without one
+    quote in a full-text search), and PostgreSQL for a cancelled statement or a deadlock. So the
+    driver's own error decides (its PostgreSQL SQLSTATE, or SQLite's message); errors without one
     (InterfaceError from Django itself: the connection is closed) count as an outage.
     Subclasses such as IntegrityError or ProgrammingError are faults of the code and stay 500s.
     The chain of causes is followed, for code that re-raises.

@@ -161,3 +161,23 @@ def test_health_stays_ok_and_search_never_says_outage(client):
     assert client.get("/health/").json()["database"] == "ok"
     for query in ['"', 'a"', '"trust', "\x00"]:
         assert client.get("/en/search/", {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("driver_error", "outage"),
+    [
+        ("QueryCanceled", False),  # a statement timeout: the statement's fault
+        ("DeadlockDetected", False),
+        ("LockNotAvailable", False),
+        ("CannotConnectNow", True),  # the server is starting or stopping
+        ("AdminShutdown", True),
+        ("TooManyConnections", True),
+        ("ObjectNotInPrerequisiteState", True),  # the database accepts no connections
+    ],
+)
+def test_postgresql_errors_are_judged_by_their_sqlstate(driver_error, outage):
+    import psycopg.errors
+
+    error = OperationalError("wrapped as Django wraps it")
+    error.__cause__ = getattr(psycopg.errors, driver_error)("from the server")
+    assert is_database_outage(error) is outage
