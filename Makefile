@@ -19,7 +19,7 @@ BUILD_TOOLS := setuptools==80.9.0 wheel==0.45.1
 help:
 	@echo "make run    install, migrate, seed demo content and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   install test tools, run ruff and the whole test suite"
-	@echo "make load   load test: 60 s of wrk on a story, the API and search while an editor publishes"
+	@echo "make load   load test: 60 s of wrk on a story, a static file, the API and search while an editor publishes (LOAD_ARGS=\"--duration 600 --dead-webhook\": the soak)"
 	@echo "make bench  a large throwaway site: render times, queries, throughput, against the budgets"
 
 check-python:
