@@ -312,11 +312,6 @@ def problems(figures: dict) -> list[str]:
     for name, count in figures["server_log"].items():
         if count:
             found.append(f"server log: {count} × {name}")
-    for name, count in figures.get("worker_log", {}).items():
-        if count and name != "tracebacks":  # a dead partner's failures are logged, not errors
-            found.append(f"worker log: {count} × {name}")
-    if "error" in figures.get("queue", {}):
-        found.append("the queue could not be read")
     editor_figures = figures["editor"]
     if editor_figures["failures"]:
         found.append(f"the editor failed {editor_figures['failures']} times")

@@ -15,7 +15,7 @@ import pytest
 
 from scripts.served_site import REPO, is_postgres
 
-SMOKE = ["--duration", "5", "--connections", "8", "--edit-interval", "1", "--dead-webhook"]
+SMOKE = ["--duration", "5", "--connections", "8", "--edit-interval", "1"]
 
 
 def test_short_load_with_an_editor_publishing_gives_no_errors(tmp_path):
@@ -47,10 +47,6 @@ def test_short_load_with_an_editor_publishing_gives_no_errors(tmp_path):
     assert figures["server_log"]["database is locked"] == 0
     assert figures["server_log"]["tracebacks"] == 0
     assert figures["editor"]["published"] >= 2 and figures["editor"]["failures"] == 0
-    # The worker ran next to the site: the dead partner's deliveries were tried, not left.
-    assert figures["queue"]["deliveries_attempted"] >= 1
-    assert figures["queue"]["failed_tasks"] == 0
-    assert "Task queue at the end:" in result.stdout
     assert "requests" in result.stdout and "OK: no errors." in result.stdout
 
 

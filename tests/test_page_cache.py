@@ -256,5 +256,6 @@ def test_a_cdn_is_purged_of_the_same_urls(client, settings, purge_receiver, task
         get(client, url)
     settings_en = LanguageSettings.objects.get(locale=Locale.objects.get(language_code="en"))
     settings_en.save()
+    task_worker()
     paths = {path for _host, path in received}
     assert "/en/" in paths and "/nl/" not in paths
