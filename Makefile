@@ -9,6 +9,8 @@ PORT ?= 8000
 VAR := var
 # The embedded default serves plain http on the loopback only.
 RUN_ENV := SITE_HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost
+# gunicorn starts the task worker next to itself and stops it with itself (site/gunicorn.conf.py).
+RUN_WORKER := TASK_WORKER=embedded
 # Build tools for the editable install, pinned like everything else.
 BUILD_TOOLS := setuptools==80.9.0 wheel==0.45.1
 
@@ -17,7 +19,7 @@ BUILD_TOOLS := setuptools==80.9.0 wheel==0.45.1
 help:
 	@echo "make run    install, migrate, seed demo content and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   install test tools, run ruff and the whole test suite"
-	@echo "make load   load test: 60 s of wrk on a story, the API and search while an editor publishes"
+	@echo "make load   load test: 60 s of wrk on a story, a static file, the API and search while an editor publishes (LOAD_ARGS=\"--duration 600 --dead-webhook\": the soak)"
 	@echo "make bench  a large throwaway site: render times, queries, throughput, against the budgets"
 
 check-python:
@@ -57,7 +59,7 @@ run: install $(VAR)/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(RUN_ENV) $(BIN)/gunicorn sitewide.wsgi --config site/gunicorn.conf.py \
+	$(RUN_ENV) $(RUN_WORKER) $(BIN)/gunicorn sitewide.wsgi --config site/gunicorn.conf.py \
 	  --bind 127.0.0.1:$(PORT) --workers 2 --control-socket $(VAR)/gunicorn.ctl
 
 # Debian packages the browser tests need (installed when missing; needs root or sudo), and

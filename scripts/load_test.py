@@ -2,14 +2,18 @@
 
     .venv/bin/python scripts/load_test.py                       # 60 s, 32 connections
     .venv/bin/python scripts/load_test.py --duration 5 --connections 8
+    .venv/bin/python scripts/load_test.py --duration 600 --dead-webhook   # the soak
 
 Builds its own copy of the seeded demo site (SQLite in WAL mode in a temp folder; with a
 PostgreSQL DATABASE_URL, a throwaway database on that server), serves it with gunicorn and
 production settings, and runs Debian's `wrk` against a story, the API (when /api/v2/pages/
 exists) and search, the connections shared between them. Meanwhile an editor process saves a
-revision of the story and publishes it every few seconds. Prints requests/s, latency p50/p99,
-responses that are not 2xx/3xx, socket errors, and what the server log says ("database is
-locked", tracebacks). Exit status: 0 when all is well, 1 on any error, 2 when it could not run.
+revision of the story and publishes it every few seconds, and the task worker
+(`manage.py db_worker`) runs next to gunicorn as `make run` runs it; with `--dead-webhook` a
+partner webhook points at a port nobody listens on. Prints requests/s, latency p50/p99 (and the
+story's p99 against a static file's), responses that are not 2xx/3xx, socket errors, what the
+server log says ("database is locked", tracebacks), and the task queue's length at the end.
+Exit status: 0 when all is well, 1 on any error, 2 when it could not run.
 """
 
 import argparse
@@ -34,7 +38,9 @@ from scripts.served_site import (  # noqa: E402
     Server,
     SiteError,
     build,
+    free_port,
     is_postgres,
+    manage,
     site_environment,
     throwaway_postgres,
 )
@@ -42,6 +48,7 @@ from scripts.served_site import (  # noqa: E402
 STORY = "/en/stories/jill/"
 API = "/api/v2/pages/"
 SEARCH = "/en/search/?q=trust"
+STATIC = "/static/longread/reader.css"
 # Printed by the Lua script at the end of each wrk run, one JSON object per line.
 MARKER = "LOAD-RESULT "
 WRK_SCRIPT = """
@@ -75,6 +82,11 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--timeout", type=int, default=10, help="wrk's request timeout, s (10)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--dead-webhook",
+        action="store_true",
+        help="a partner webhook at a port nobody listens on: every publication queues deliveries",
+    )
     parser.add_argument("--editor", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.editor:
@@ -102,12 +114,20 @@ def main(argv=None) -> int:
 
 def run(root: Path, database_url: str | None, args) -> dict:
     env = site_environment(root, database_url)
+    if args.dead_webhook:
+        # The receiver is a closed loopback port: the test-only exception of the webhook
+        # address rule (sitewide.api.webhook_urls), never set in production.
+        env["WEBHOOKS_ALLOW_LOOPBACK"] = "1"
     print("Building the demo site ...", flush=True)
     build(env)
+    if args.dead_webhook:
+        manage(env, "shell", "-c", DEAD_WEBHOOK.format(port=free_port()))
     server = Server(env, root, workers=args.workers).start()
+    worker = TaskWorker(env, root).start()
     editor_process = None
+    queue = {}
     try:
-        targets = [STORY, API, SEARCH]
+        targets = [STORY, STATIC, API, SEARCH]
         for path in list(targets):
             status = fetch_status(server.url + path)
             if path == API and status == 404:
@@ -123,6 +143,11 @@ def run(root: Path, database_url: str | None, args) -> dict:
         results = run_wrk(server.url, targets, args)
     finally:
         editor_output = editor_process.stop() if editor_process else ""
+        try:
+            queue = queue_state(env)
+        except SiteError as error:
+            queue = {"error": str(error)[-500:]}
+        worker.stop()
         server.stop()
     log = server.log_text()
     editor_figures = parse_editor(editor_output)
@@ -136,12 +161,78 @@ def run(root: Path, database_url: str | None, args) -> dict:
         "total": total(results),
         "editor": editor_figures,
         "server_log": {name: log.count(text) for name, text in LOG_PROBLEMS.items()},
+        "queue": queue,
+        "worker_log": {name: worker.log_text().count(text) for name, text in LOG_PROBLEMS.items()},
     }
+    if STORY in results and STATIC in results and results[STATIC]["p99_us"]:
+        figures["story_p99_over_static_p99"] = round(
+            results[STORY]["p99_us"] / results[STATIC]["p99_us"], 2
+        )
     figures["problems"] = problems(figures)
     if figures["problems"]:
         figures["server_log_tail"] = log[-3000:]
         figures["editor_output_tail"] = editor_output[-3000:]
     return figures
+
+
+DEAD_WEBHOOK = (
+    "from sitewide.api.models import PartnerWebhook; "
+    "PartnerWebhook.objects.create(name='Dead partner (load test)', "
+    "url='http://127.0.0.1:{port}/hook')"
+)
+QUEUE_STATE = (
+    "import json; from django_tasks_db.models import DBTaskResult; "
+    "from sitewide.api.models import WebhookDelivery as D; "
+    "print('QUEUE ' + json.dumps({{'waiting': DBTaskResult.objects.ready().count(), "
+    "'failed_tasks': DBTaskResult.objects.failed().count(), "
+    "'deliveries_pending': D.objects.filter(status='pending').count(), "
+    "'deliveries_attempted': D.objects.filter(attempts__gt=0).count()}}))"
+)
+
+
+def queue_state(env) -> dict:
+    """The task queue when the load ends: tasks still waiting (a worker that keeps up leaves
+    next to none), failed tasks, and the webhook deliveries."""
+    output = manage(env, "shell", "-c", QUEUE_STATE.format())
+    line = next(line for line in output.splitlines() if line.startswith("QUEUE "))
+    return json.loads(line[len("QUEUE ") :])
+
+
+class TaskWorker:
+    """`manage.py db_worker` next to gunicorn, as `make run` starts it."""
+
+    def __init__(self, env: dict[str, str], root: Path):
+        self.env = env
+        self.log = root / "worker.log"
+        self.process = None
+
+    def start(self) -> "TaskWorker":
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(  # noqa: S603 - this project's own command
+                [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.5"],
+                cwd=REPO,
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        return self
+
+    def log_text(self) -> str:
+        try:
+            return self.log.read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def fetch_status(url: str) -> int:
@@ -271,6 +362,15 @@ def report(figures: dict) -> None:
         "Server log: "
         + ", ".join(f"{count} × {name}" for name, count in figures["server_log"].items())
     )
+    if "story_p99_over_static_p99" in figures:
+        print(f"Story p99 / static file p99: {figures['story_p99_over_static_p99']}×")
+    queue = figures.get("queue", {})
+    if "waiting" in queue:
+        print(
+            f"Task queue at the end: {queue['waiting']} waiting, {queue['failed_tasks']} failed; "
+            f"webhook deliveries: {queue['deliveries_attempted']} attempted, "
+            f"{queue['deliveries_pending']} pending a retry"
+        )
     if figures["problems"]:
         print("\nFAILED: " + "; ".join(figures["problems"]))
         print("\nServer log (end):\n" + figures.get("server_log_tail", ""))

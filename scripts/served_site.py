@@ -47,6 +47,8 @@ PROJECT_VARIABLES = {
     "SITE_LANGUAGES",
     "SITE_NAME",
     "TASKS_BACKEND",
+    "TASK_WORKER",
+    "WEBHOOKS_ALLOW_LOOPBACK",
     "VAR_DIR",
     "ADMIN_PASSWORD",
     "LOG_LEVEL",
@@ -121,12 +123,15 @@ def manage(env: dict[str, str], *args: str) -> str:
 
 
 def build(env: dict[str, str]) -> None:
-    """Migrate, seed the demo content and collect static files, as `make run` does."""
+    """Migrate, seed the demo content, work off the task queue and collect static files, as
+    `make run` does."""
     collectstatic = [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"]
     collecting = _start(collectstatic, env)  # needs no database: runs alongside
     try:
         manage(env, "migrate", "--noinput")
         manage(env, "seed_demo")
+        # The tasks publishing queued (renditions), run as `make run`'s worker runs them.
+        manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay")
         _finish(collecting, collectstatic)
     finally:
         if collecting.poll() is None:

@@ -25,6 +25,10 @@ class SitewideConfig(AppConfig):
         register_surfaces()
         nonce_chooser_scripts()
 
+        from sitewide.task_routing import keep_wagtail_integrity_tasks_immediate
+
+        keep_wagtail_integrity_tasks_immediate()
+
         from sitewide.translation import (
             notices,  # noqa: F401 - tells translators of changes
             review,  # noqa: F401 - publishing waits for the review of machine translation

@@ -46,3 +46,43 @@ def when_ready(server):
     connections.close_all()
     gc.collect()
     gc.freeze()
+
+
+# The task worker (`manage.py db_worker`, docs/operations.md "Task queue") runs next to gunicorn
+# when TASK_WORKER=embedded (as `make run` sets it) and stops with it: on gunicorn's exit, and
+# by the kernel if the arbiter dies without one (PR_SET_PDEATHSIG).
+def _die_with_parent():  # pragma: no cover - runs in the child between fork and exec
+    import contextlib
+    import ctypes
+    import signal
+
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def on_starting(server):
+    import os
+    import subprocess  # noqa: S404 - this project's own worker command
+    import sys
+
+    if os.environ.get("TASK_WORKER") != "embedded":
+        return
+    server.task_worker = subprocess.Popen(  # noqa: S603 - fixed command
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.5"],
+        preexec_fn=_die_with_parent,  # noqa: PLW1509 - no threads yet in the arbiter
+    )
+    server.log.info("Started the task worker (pid %s)", server.task_worker.pid)
+
+
+def on_exit(server):
+    import subprocess  # noqa: S404
+
+    worker = getattr(server, "task_worker", None)
+    if worker is None or worker.poll() is not None:
+        return
+    worker.terminate()
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+    server.log.info("Stopped the task worker")

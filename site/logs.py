@@ -55,3 +55,14 @@ class RemoveAddresses(logging.Filter):
         if record.exc_text:
             record.exc_text = remove_addresses(record.exc_text)
         return True
+
+
+class WithoutTraceback(logging.Filter):
+    """One line per record: for expected refusals (a request for a host this site is not),
+    whose traceback says nothing and fills the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
+        return True

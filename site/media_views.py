@@ -13,12 +13,13 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.dispatch import receiver
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from longread.mediafiles import MediaFile
 from stories import media_access
 from stories.signals import stories_taken_down
+from sitewide.byte_ranges import with_byte_ranges
 
 RENDITIONS_FOLDER = "images"
 MEDIA_FILES_FOLDER = "media_files"
@@ -134,12 +135,12 @@ def _open_from_storage(name):
     return FileResponse(default_storage.open(name))
 
 
-@require_GET
+@require_safe
 def rendition(request, path):
     return _serve_folder(request, path, RENDITIONS_FOLDER)
 
 
-@require_GET
+@require_safe
 def media_file(request, path):
     """Self-hosted audio, video and captions (longread.MediaFile)."""
-    return _serve_folder(request, path, MEDIA_FILES_FOLDER)
+    return with_byte_ranges(request, _serve_folder(request, path, MEDIA_FILES_FOLDER))

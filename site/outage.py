@@ -27,18 +27,71 @@ HEALTH_CACHE_KEY = "sitewide:health-probe"
 _last_logged = -LOG_INTERVAL_SECONDS
 
 
-def is_database_outage(exc: BaseException | None) -> bool:
-    """True for errors that mean the database is unreachable, locked or unreadable, not a bug.
+# SQLite raises OperationalError both for a file it cannot use and for a query it cannot run
+# (an FTS5 syntax error, a missing column). These messages are the file's, not the query's.
+SQLITE_OUTAGE_MESSAGES = (
+    "unable to open database file",
+    "database is locked",
+    "database table is locked",
+    "disk i/o error",
+    "no such table",  # a missing file is re-created empty on connect
+    "file is not a database",
+    "database disk image is malformed",
+    "attempt to write a readonly database",
+    "readonly database",
+    "database or disk is full",
+)
+# PostgreSQL SQLSTATEs of the statement, not of the server: data, integrity and transaction
+# state (2x), a rolled-back transaction such as a deadlock (40), syntax and access (42), check
+# option (44), a lock not granted (55P03), a cancelled statement (57014). Every other state of an
+# OperationalError (connection 08, authorisation 28, no such database 3D, resources 53, not
+# accepting connections 55000, shutdown 57P0x, I/O 58, internal XX) is the server's.
+POSTGRES_QUERY_STATES = ("2", "40", "42", "44", "55P03", "57014")
 
-    OperationalError and InterfaceError are what the drivers raise for a refused or lost
-    connection, a missing or locked SQLite file; a bare DatabaseError is SQLite's "file is not a
-    database". Subclasses such as IntegrityError or ProgrammingError are faults of the code and
-    stay 500s. The chain of causes is followed, for code that re-raises.
+
+def _is_connection_failure(exc: BaseException) -> bool:
+    """For one driver-level error: does it say the database cannot be reached or used?"""
+    module = type(exc).__module__ or ""
+    if module.startswith("psycopg"):
+        if not isinstance(exc, _psycopg_operational()):
+            return False
+        sqlstate = getattr(exc, "sqlstate", None)
+        # No state: a client-side failure (refused, timed out, lost: no server answered).
+        return sqlstate is None or not sqlstate.startswith(POSTGRES_QUERY_STATES)
+    if module.startswith("sqlite3"):
+        message = str(exc).lower()
+        return any(text in message for text in SQLITE_OUTAGE_MESSAGES)
+    return False
+
+
+def _psycopg_operational():
+    import psycopg
+
+    return psycopg.OperationalError | psycopg.InterfaceError
+
+
+def is_database_outage(exc: BaseException | None) -> bool:
+    """True for errors that mean the database is unreachable, locked or unreadable, not a bug
+    and not a query the database refused.
+
+    Django raises OperationalError and InterfaceError for a refused or lost connection and a
+    missing or locked SQLite file, and a bare DatabaseError for SQLite's "file is not a
+    database"; but SQLite also raises OperationalError for a query it cannot run (one double
+    quote in a full-text search), and PostgreSQL for a cancelled statement or a deadlock. So the
+    driver's own error decides (its PostgreSQL SQLSTATE, or SQLite's message); errors without one
+    (InterfaceError from Django itself: the connection is closed) count as an outage.
+    Subclasses such as IntegrityError or ProgrammingError are faults of the code and stay 500s.
+    The chain of causes is followed, for code that re-raises.
     """
     seen = 0
     while exc is not None and seen < 5:
         if isinstance(exc, OperationalError | InterfaceError) or type(exc) is DatabaseError:
-            return True
+            driver_error = exc.__cause__
+            if driver_error is None or not type(driver_error).__module__.startswith(
+                ("psycopg", "sqlite3")
+            ):
+                return True
+            return _is_connection_failure(driver_error)
         exc = exc.__cause__ or exc.__context__
         seen += 1
     return False

@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # The task queue's database backend and its worker (docs/operations.md, "Task queue").
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +95,8 @@ MIDDLEWARE = [
     "sitewide.middleware.DatabaseUnavailableMiddleware",
     # Brotli or gzip by Accept-Encoding, for what the page cache has not compressed already.
     "sitewide.compression.CompressionMiddleware",
+    # A NUL character in the address answers 400 (sitewide.request_checks).
+    "sitewide.request_checks.RejectNulMiddleware",
     # Before sessions: it sees their response headers and keeps API answers cookie-free.
     "sitewide.api.http.ApiHttpMiddleware",
     # Whole answers for anonymous readers, before sessions (sitewide.page_cache).
@@ -102,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # At most a few password-reset mails per address and per client an hour.
+    "sitewide.request_checks.PasswordResetThrottleMiddleware",
     # Staff reach /admin/ only after the second factor (sitewide.two_factor).
     "django_otp.middleware.OTPMiddleware",
     "sitewide.two_factor.AdminTwoFactorMiddleware",
@@ -169,14 +176,19 @@ else:
         }
     }
 
-# Background tasks (Wagtail's task framework). In-process by default; a production worker is
-# configured with TASKS_BACKEND.
+# Test-only: lets webhooks reach loopback receivers over plain http (sitewide.api.webhook_urls);
+# `check --deploy` refuses it.
+WEBHOOKS_ALLOW_LOOPBACK = env_bool("WEBHOOKS_ALLOW_LOOPBACK", default=False)
+
+# Background tasks (django-tasks): webhook delivery, renditions at publish, translators' notices
+# and every e-mail. Queued in the database by default and run by `manage.py db_worker`, which
+# `make run` starts next to gunicorn (docs/operations.md, "Task queue").
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    },
+    # The few that must not lag (sitewide.task_routing): run inside the change itself.
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -197,6 +209,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
+# Password-reset requests an hour (sitewide.request_checks).
+PASSWORD_RESET_PER_ADDRESS = 3
+PASSWORD_RESET_PER_CLIENT = 10
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
@@ -245,7 +260,9 @@ WHITENOISE_MAX_AGE = 3600
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
 
-EMAIL_BACKEND, _email_options = parse_email_url(os.environ.get("EMAIL_URL"))
+# The backend EMAIL_URL names sends from the task worker; requests only enqueue (sitewide.mail).
+QUEUED_EMAIL_BACKEND, _email_options = parse_email_url(os.environ.get("EMAIL_URL"))
+EMAIL_BACKEND = "sitewide.mail.QueuedEmailBackend"
 globals().update(_email_options)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -399,10 +416,25 @@ if env_bool("BEHIND_TLS_PROXY", default=False):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_addresses": {"()": "sitewide.logs.RemoveAddresses"}},
+    "filters": {
+        "no_addresses": {"()": "sitewide.logs.RemoveAddresses"},
+        "one_line": {"()": "sitewide.logs.WithoutTraceback"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["no_addresses"]},
+        "console_one_line": {
+            "class": "logging.StreamHandler",
+            "filters": ["one_line", "no_addresses"],
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"django": {"handlers": [], "level": "NOTSET", "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "level": "NOTSET", "propagate": True},
+        # A request for a host this site is not: one line, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console_one_line"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
 }

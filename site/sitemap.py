@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from longread.absolute import absolute_url
@@ -12,7 +12,7 @@ from sitewide.homes import language_homes
 from stories import consent
 
 
-@require_GET
+@require_safe
 def sitemap(request):
     # Pages of this site: below its home page in one of the languages (one query, not per page).
     roots = tuple(home.url_path for home in language_homes(request))

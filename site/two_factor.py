@@ -5,17 +5,25 @@ authenticator app, every /admin/ address sends the user to enrolment (no confirm
 or verification. Readers' pages are not touched: the middleware looks at /admin/ only.
 """
 
+import math
+import time
 from urllib.parse import urlencode
 
 from django import forms
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
-from django_otp import match_token
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 ADMIN_PREFIX = "/admin/"
 
@@ -68,7 +76,7 @@ class AdminTwoFactorMiddleware:
 class TokenForm(forms.Form):
     token = forms.CharField(
         label=_("Code from your authenticator app"),
-        max_length=8,
+        max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
@@ -88,28 +96,99 @@ def _signed_in(request):
     return None
 
 
+# Enrolment keeps its secret in the session that shows it, never in the database: another
+# session signed in with the same password (someone who learnt it) gets a secret of its own,
+# and a secret seen by a session ends with that session. Only a confirmed secret becomes a
+# device.
+ENROL_KEY = "two_factor_enrol_key"
+ENROL_FAILURES = "two_factor_enrol_failures"
+RECOVERY_CODES = "two_factor_recovery_codes"
+RECOVERY_CODE_COUNT = 10
+MAX_DELAY = 3600  # seconds: the longest wait after many wrong codes (as django-otp)
+
+
+def _wait_after(failures: int, last_failure: float, now: float) -> int:
+    """Seconds left to wait after `failures` wrong codes in a row (1, 2, 4, 8 ... seconds)."""
+    if failures <= 0:
+        return 0
+    required = min(2 ** (failures - 1), MAX_DELAY)
+    return max(0, math.ceil(last_failure + required - now))
+
+
+def _wait_message(seconds: int) -> str:
+    return ngettext(
+        "Too many wrong codes. Wait %(seconds)d second, then enter the current code.",
+        "Too many wrong codes. Wait %(seconds)d seconds, then enter the current code.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
+def _device_wait(user) -> int:
+    """Seconds the user's devices still refuse every code after wrong ones (django-otp's
+    throttling); 0 when a code may be tried."""
+    now = timezone.now()
+    wait = 0
+    for device in devices_for_user(user, confirmed=True):
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            wait = max(wait, math.ceil((data["locked_until"] - now).total_seconds()))
+    return wait
+
+
+def _enrolment_device(request) -> TOTPDevice:
+    """The unsaved device for this session's enrolment secret (made on first sight)."""
+    key = request.session.get(ENROL_KEY)
+    if not key:
+        key = random_hex(20)
+        request.session[ENROL_KEY] = key
+        # A secret an earlier version kept in the database (readable by any session) goes.
+        TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+    return TOTPDevice(user=request.user, name="default", key=key, confirmed=False)
+
+
+def _matches(device: TOTPDevice, token: str) -> bool:
+    try:
+        value = int(token)
+    except ValueError:
+        return False
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return totp.verify(value, device.tolerance)
+
+
 def enrol(request):
-    """First sign-in: a new TOTP secret, shown as text and as an otpauth:// address (no image
-    from a third party), confirmed with a first code."""
+    """First sign-in: a new TOTP secret for this session, shown as text and as an otpauth://
+    address (no image from a third party), confirmed with a first code; then recovery codes."""
     if response := _signed_in(request):
         return response
     if request.user.is_verified():
         return redirect(_next_url(request))
     if has_confirmed_device(request.user):
         return redirect(f"{reverse('two_factor_verify')}?{urlencode({'next': _next_url(request)})}")
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="default", confirmed=False)
+    device = _enrolment_device(request)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].strip()):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            # One device per user: forget any other unconfirmed secret.
-            TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+        failures, last = request.session.get(ENROL_FAILURES, (0, 0.0))
+        wait = _wait_after(failures, last, time.time())
+        token = form.cleaned_data["token"].replace(" ", "")
+        if wait:
+            form.add_error("token", _wait_message(wait))
+        elif _matches(device, token):
+            with transaction.atomic():
+                device.confirmed = True
+                device.save()
+                TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+                codes = _new_recovery_codes(request.user)
+            del request.session[ENROL_KEY]
+            request.session.pop(ENROL_FAILURES, None)
             otp_login(request, device)
-            return redirect(_next_url(request))
-        form.add_error("token", _("This code is not correct. Try the current code again."))
+            request.session[RECOVERY_CODES] = codes
+            return redirect(
+                f"{reverse('two_factor_recovery_codes')}?{urlencode({'next': _next_url(request)})}"
+            )
+        else:
+            request.session[ENROL_FAILURES] = (failures + 1, time.time())
+            form.add_error("token", _("This code is not correct. Try the current code again."))
     return render(
         request,
         "sitewide/admin/two_factor.html",
@@ -124,8 +203,32 @@ def enrol(request):
     )
 
 
+def _new_recovery_codes(user) -> list[str]:
+    """Ten single-use codes (django-otp's static device) for when the phone is lost; any
+    earlier set stops working."""
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name="recovery codes", confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def recovery_codes(request):
+    """Shown once, right after enrolment: the codes are not kept anywhere readable."""
+    if response := _signed_in(request):
+        return response
+    codes = request.session.pop(RECOVERY_CODES, None)
+    if not codes:
+        return redirect(_next_url(request))
+    return render(
+        request,
+        "sitewide/admin/recovery_codes.html",
+        {"codes": codes, "next": _next_url(request)},
+    )
+
+
 def verify(request):
-    """Every later sign-in: a code from the enrolled authenticator app."""
+    """Every later sign-in: a code from the enrolled authenticator app, or a recovery code."""
     if response := _signed_in(request):
         return response
     if request.user.is_verified():
@@ -134,11 +237,16 @@ def verify(request):
         return redirect(f"{reverse('two_factor_enrol')}?{urlencode({'next': _next_url(request)})}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = match_token(request.user, form.cleaned_data["token"].strip())
-        if device is not None:
+        token = form.cleaned_data["token"].replace(" ", "").lower()
+        wait = _device_wait(request.user)
+        if wait:
+            # The code is not even tried: a correct one is not called wrong.
+            form.add_error("token", _wait_message(wait))
+        elif (device := match_token(request.user, token)) is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("token", _("This code is not correct. Try the current code again."))
+        else:
+            form.add_error("token", _("This code is not correct. Try the current code again."))
     return render(
         request,
         "sitewide/admin/two_factor.html",

@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from sitewide import media_views, outage, two_factor, views
+from sitewide import media_views, outage, request_checks, two_factor, views
 from sitewide.api import urls as api_urls
 from sitewide.sitemap import sitemap
 from sitewide.translation import file_views as translation_file_views
@@ -12,8 +12,15 @@ from sitewide.translation import machine as translation_machine
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
+    # Signing out takes a POST with the CSRF token; a GET shows the button (request_checks).
+    path("admin/logout/", request_checks.logout),
     path("admin/two-factor/enrol/", two_factor.enrol, name="two_factor_enrol"),
     path("admin/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
+    path(
+        "admin/two-factor/recovery-codes/",
+        two_factor.recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
     # Before wagtail-localize's own views at these addresses: the teller's consent may forbid
     # machine translation, and machine translations wait for review before publication.
     path(
@@ -34,6 +41,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     *api_urls.urlpatterns,
+    # Wagtail's document view, with its headers put right (views.document).
+    path("documents/<int:document_id>/<str:document_filename>", views.document),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", outage.health, name="health"),

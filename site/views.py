@@ -2,11 +2,13 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from longread.absolute import absolute_url
 from sitewide.outage import is_database_outage, unavailable_response
+from sitewide.search_text import search_words
 from stories import consent
 
 SEARCH_MAX_QUERY = 200
@@ -14,13 +16,21 @@ SEARCH_MAX_RESULTS = 200
 SEARCH_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 def search(request):
     """Site search in the reader's language; results pass the consent rule like any listing."""
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
-    # Wagtail's SQLite search quotes each term without escaping the quotes inside it, and a '"'
-    # in the query ends as a database error; quotes mean nothing in a plain search.
-    terms = query.replace('"', " ").strip()
+    raw = request.GET.get("q", "")
+    # Shown back to the reader (escaped): what they typed, without control characters.
+    query = "".join(c for c in raw if c.isprintable()).strip()[:SEARCH_MAX_QUERY]
+    message = ""
+    if len(raw.strip()) > SEARCH_MAX_QUERY:
+        message = _(
+            "Your search was longer than %(max)d characters; only its beginning was searched."
+        ) % {"max": SEARCH_MAX_QUERY}
+    # Only words reach the search backend (sitewide.search_text): never the database's syntax.
+    terms = search_words(query)
+    if raw.strip() and not terms:
+        message = _("Search for words or numbers: punctuation and symbols alone find nothing.")
     results = []
     if terms:
         # Plain pages: a result needs only its title, description and URL, not its page type.
@@ -33,7 +43,9 @@ def search(request):
         )
         results = [page for page in found if page.pk in allowed]
     page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
-    response = render(request, "search.html", {"query": query, "page_obj": page_obj})
+    response = render(
+        request, "search.html", {"query": query, "page_obj": page_obj, "message": message}
+    )
     if query:
         # What a reader searched for is theirs: no cache (the page cache, a CDN, the browser's
         # disk) keeps an answer that repeats it.
@@ -41,7 +53,7 @@ def search(request):
     return response
 
 
-@require_GET
+@require_safe
 def root_redirect(request):
     """/ goes to the reader's language (Accept-Language) among those with a live home page,
     falling back to the source language."""
@@ -65,7 +77,7 @@ def root_redirect(request):
     return response
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -91,3 +103,15 @@ def server_error(request):
     if is_database_outage(exc):
         return unavailable_response(request, exc)
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def document(request, document_id, document_filename):
+    """Wagtail's document view (which checks the hooks that decide who may have it), without
+    the `Content-Encoding: None` it writes when the file's type has no encoding: browsers and
+    proxies would take the PDF for compressed data."""
+    from wagtail.documents.views.serve import serve
+
+    response = serve(request, document_id, document_filename)
+    if response.get("Content-Encoding") in ("None", ""):
+        del response["Content-Encoding"]
+    return response

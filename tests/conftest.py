@@ -35,7 +35,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo site; each test's own changes are rolled back."""
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=io.StringIO())
+        # The demo site as `make run` leaves it once its worker has run the publish tasks.
+        run_task_worker()
         call_command("collectstatic", "--noinput", verbosity=0)
+
+
+def run_task_worker() -> None:
+    """The real worker (`manage.py db_worker --batch`): runs every queued task, then returns.
+    Its signal handlers stay out of the test run (pytest keeps Ctrl-C)."""
+    from django_tasks_db.management.commands import db_worker
+
+    configure_signals = db_worker.Worker.configure_signals
+    db_worker.Worker.configure_signals = lambda self: None
+    try:
+        call_command(
+            "db_worker",
+            "--batch",
+            "--no-reload",
+            "--no-startup-delay",
+            "--interval",
+            "0",
+            verbosity=0,
+            stdout=io.StringIO(),
+        )
+    finally:
+        db_worker.Worker.configure_signals = configure_signals
 
 
 @pytest.fixture(autouse=True)
@@ -85,3 +109,30 @@ def seeded(db):
 def client_en(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Background tasks run inside the call that enqueues them (django-tasks' ImmediateBackend),
+    for tests about what a task does rather than about the queue. The suite's default is the
+    production queue (the database backend), where nothing runs until a worker takes it."""
+    immediate = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    settings.TASKS = {"default": immediate, "immediate": immediate}
+
+
+@pytest.fixture
+def task_worker(monkeypatch):
+    """The real worker in this process, inside the test's transaction: `task_worker()` runs
+    every queued task and returns how many it ran. The transaction stands in for the worker's
+    own connection, so the worker's connection recycling (which would close it) is left out."""
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.models import DBTaskResult
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run() -> int:
+        waiting = DBTaskResult.objects.ready().count()
+        run_task_worker()
+        return waiting - DBTaskResult.objects.ready().count()
+
+    return run

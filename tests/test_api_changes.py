@@ -130,7 +130,7 @@ def closed_port():
         return sock.getsockname()[1]
 
 
-def test_webhooks_receive_signed_events(receiver, django_capture_on_commit_callbacks):
+def test_webhooks_receive_signed_events(receiver, django_capture_on_commit_callbacks, task_worker):
     hook = PartnerWebhook.objects.create(
         name="Partner", url=f"http://127.0.0.1:{receiver.server_port}/hook"
     )
@@ -138,6 +138,8 @@ def test_webhooks_receive_signed_events(receiver, django_capture_on_commit_callb
     with django_capture_on_commit_callbacks(execute=True):
         page.teaser = "Signed."
         page.save_revision().publish()
+    assert Receiver.received == []  # publishing only queued it
+    task_worker()
     assert len(Receiver.received) == 1
     headers, body = Receiver.received[0]
     timestamp, digest = (part.split("=", 1)[1] for part in headers[SIGNATURE_HEADER].split(","))
@@ -149,7 +151,7 @@ def test_webhooks_receive_signed_events(receiver, django_capture_on_commit_callb
 
 
 def test_a_failing_webhook_is_retried_with_backoff_and_never_blocks_publishing(
-    django_capture_on_commit_callbacks, caplog
+    django_capture_on_commit_callbacks, caplog, task_worker
 ):
     PartnerWebhook.objects.create(name="Down", url=f"http://127.0.0.1:{closed_port()}/")
     page = jill("en")
@@ -158,6 +160,7 @@ def test_a_failing_webhook_is_retried_with_backoff_and_never_blocks_publishing(
         page.save_revision().publish()
     page.refresh_from_db()
     assert page.teaser == "Published anyway." and page.live
+    task_worker()
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == WebhookDelivery.PENDING and delivery.attempts == 1
     assert delivery.next_attempt_at > timezone.now() + datetime.timedelta(seconds=50)

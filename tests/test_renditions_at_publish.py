@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_publishing_prepares_renditions_so_readers_never_wait(
-    client, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks, task_worker
 ):
     page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="en")
     ids = image_ids_of(page)
@@ -21,6 +21,9 @@ def test_publishing_prepares_renditions_so_readers_never_wait(
 
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
+    # Publishing only queued the work: the worker encodes, not the editor's request.
+    assert all(image.renditions.count() == 0 for image in images)
+    assert task_worker() >= 1
     for image in images:
         assert image.renditions.count() >= len(READER_SPECS), image
 

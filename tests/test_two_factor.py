@@ -2,6 +2,7 @@
 verification with real TOTP codes, sign-in rate limiting (django-axes), password rules and
 sessions."""
 
+import base64
 import os
 import re
 import subprocess
@@ -116,7 +117,8 @@ def test_a_password_only_session_reaches_no_admin_page(client):
         f"/admin/pages/{values['page_id']}/", headers={"x-requested-with": "XMLHttpRequest"}
     )
     assert xhr.status_code == 403
-    assert client.get(logout).status_code == 405
+    # Signing out asks first (a POST with the CSRF token signs out; tests/test_http_gaps.py).
+    assert client.get(logout).status_code == 200
 
 
 @pytest.mark.password_only
@@ -169,6 +171,16 @@ def test_a_user_with_a_device_is_sent_to_verification(client):
     assert client.get("/admin/").status_code == 200
 
 
+def secret_on(page: str) -> bytes:
+    """The secret an enrolment page shows, as an authenticator app would read it."""
+    text = re.search(r'id="two-factor-secret">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+    return base64.b32decode(text + "=" * (-len(text) % 8))
+
+
+def code_for(key: bytes) -> str:
+    return current_code(TOTPDevice(key=key.hex()))
+
+
 def test_first_sign_in_enrols_through_the_real_forms(client):
     make_user("new-staff", "Editors")
     response = client.post(
@@ -178,34 +190,121 @@ def test_first_sign_in_enrols_through_the_real_forms(client):
     )
     assert response.redirect_chain[-1][0].startswith(reverse("two_factor_enrol"))
     page = response.content.decode()
-    device = TOTPDevice.objects.get(user__username="new-staff", confirmed=False)
     # The secret as text and as an otpauth:// address; no image from elsewhere.
-    secret = re.search(r'id="two-factor-secret">([A-Z2-7 ]+)<', page).group(1)
-    assert secret.replace(" ", "") == device.config_url.split("secret=")[1].split("&")[0]
-    assert "otpauth://totp/" in page
-    assert "https://" not in page.split('id="two-factor-uri"')[1].split("</code>")[0]
+    key = secret_on(page)
+    uri = page.split('id="two-factor-uri">')[1].split("</code>")[0]
+    assert uri.startswith("otpauth://totp/") and "https://" not in uri
+    assert base64.b32encode(key).decode().rstrip("=") in uri
+    # Nothing of it is in the database until it is confirmed.
+    assert not TOTPDevice.objects.filter(user__username="new-staff").exists()
+    # The same session sees the same secret again.
+    assert secret_on(client.get(reverse("two_factor_enrol")).content.decode()) == key
 
-    response = client.post(
-        reverse("two_factor_enrol"), {"token": current_code(device), "next": "/admin/"}
-    )
+    response = client.post(reverse("two_factor_enrol"), {"token": code_for(key), "next": "/admin/"})
     assert response.status_code == 302
-    assert response["Location"] == "/admin/"
-    device.refresh_from_db()
-    assert device.confirmed
+    assert response["Location"].startswith(reverse("two_factor_recovery_codes"))
+    device = TOTPDevice.objects.get(user__username="new-staff")
+    assert device.confirmed and device.bin_key == key
+    # Recovery codes are offered once, then never shown again.
+    shown = client.get(response["Location"])
+    codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", shown.content.decode())
+    assert len(codes) == 10 and len(set(codes)) == 10
+    assert 'href="/admin/"' in shown.content.decode()
+    assert client.get(response["Location"]).status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_every_session_gets_its_own_secret_and_loses_it_when_it_ends(client):
+    """Someone who knows a not-yet-enrolled account's password cannot copy the secret in
+    advance: the secret they see is theirs alone, and dies with their session."""
+    from django.test import Client
+
+    make_user("target", "Editors")
+    login = {"username": "target", "password": PASSWORD}
+    intruder = Client()
+    intruder.post(reverse("wagtailadmin_login"), login)
+    copied = secret_on(intruder.get(reverse("two_factor_enrol")).content.decode())
+
+    client.post(reverse("wagtailadmin_login"), login)
+    own = secret_on(client.get(reverse("two_factor_enrol")).content.decode())
+    assert own != copied
+    client.post(reverse("two_factor_enrol"), {"token": code_for(own), "next": "/admin/"})
+    assert client.get("/admin/").status_code == 200
+
+    # The intruder's copy opens nothing, in a new session or the old one.
+    intruder.post(reverse("wagtailadmin_logout"))
+    intruder.post(reverse("wagtailadmin_login"), login)
+    response = intruder.post(
+        reverse("two_factor_verify"), {"token": code_for(copied), "next": "/admin/"}
+    )
+    assert response.status_code == 200 and intruder.get("/admin/").status_code == 302
+
+    # A session that ends takes its secret with it: signing in again shows a new one.
+    other = Client()
+    make_user("later", "Editors")
+    other.post(reverse("wagtailadmin_login"), {"username": "later", "password": PASSWORD})
+    first = secret_on(other.get(reverse("two_factor_enrol")).content.decode())
+    other.post(reverse("wagtailadmin_logout"))
+    other.post(reverse("wagtailadmin_login"), {"username": "later", "password": PASSWORD})
+    assert secret_on(other.get(reverse("two_factor_enrol")).content.decode()) != first
+
+
+def test_a_recovery_code_signs_in_once_when_the_phone_is_lost(client):
+    from django.test import Client
+
+    make_user("lost-phone", "Editors")
+    login = {"username": "lost-phone", "password": PASSWORD}
+    client.post(reverse("wagtailadmin_login"), login)
+    key = secret_on(client.get(reverse("two_factor_enrol")).content.decode())
+    done = client.post(reverse("two_factor_enrol"), {"token": code_for(key), "next": "/admin/"})
+    codes = re.findall(
+        r"<li><code>([a-z2-7]{8})</code></li>", client.get(done["Location"]).content.decode()
+    )
+
+    for attempt in range(2):
+        browser = Client()
+        browser.post(reverse("wagtailadmin_login"), login)
+        response = browser.post(
+            reverse("two_factor_verify"), {"token": codes[0].upper(), "next": "/admin/"}
+        )
+        if attempt == 0:
+            assert response.status_code == 302 and browser.get("/admin/").status_code == 200
+        else:  # used up
+            assert response.status_code == 200 and browser.get("/admin/").status_code == 302
 
 
 def test_a_wrong_enrolment_code_is_refused(client):
     make_user("typo", "Editors")
     client.post(reverse("wagtailadmin_login"), {"username": "typo", "password": PASSWORD})
-    client.get(reverse("two_factor_enrol"))
-    device = TOTPDevice.objects.get(user__username="typo")
-    wrong = "000000" if current_code(device) != "000000" else "111111"
+    key = secret_on(client.get(reverse("two_factor_enrol")).content.decode())
+    wrong = "000000" if code_for(key) != "000000" else "111111"
     response = client.post(reverse("two_factor_enrol"), {"token": wrong, "next": "/admin/"})
     assert response.status_code == 200
     assert "This code is not correct" in response.content.decode()
-    device.refresh_from_db()
-    assert not device.confirmed
+    assert not TOTPDevice.objects.filter(user__username="typo").exists()
+    assert client.get("/admin/").status_code == 302
+    # Straight after, even the right code waits: the answer says so, not "wrong".
+    response = client.post(reverse("two_factor_enrol"), {"token": code_for(key), "next": "/admin/"})
+    text = response.content.decode()
+    assert "Wait 1 second" in text and "not correct" not in text
+
+
+def test_the_throttle_says_how_long_to_wait_not_that_a_right_code_is_wrong(client):
+    user = make_user("throttled", "Editors")
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.post(reverse("wagtailadmin_login"), {"username": "throttled", "password": PASSWORD})
+    right = current_code(device)
+    wrong = "000000" if right != "000000" else "111111"
+    for _ in range(4):  # the waits grow: 1, 2, 4, 8 seconds
+        device.refresh_from_db()
+        device.throttling_failure_timestamp = None  # as if the wait had passed
+        device.save()
+        client.post(reverse("two_factor_verify"), {"token": wrong, "next": "/admin/"})
+    response = client.post(reverse("two_factor_verify"), {"token": right, "next": "/admin/"})
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r"Wait [5-8] seconds", text), text
+    assert "not correct" not in text
     assert client.get("/admin/").status_code == 302
 
 

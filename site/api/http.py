@@ -55,6 +55,12 @@ class ApiHttpMiddleware:
         else:
             problem = query_problem(request)
             response = bad_request(problem) if problem else self.get_response(request)
+            if response.status_code == 404 and not response.get("Content-Type", "").startswith(
+                "application/json"
+            ):
+                # Any API address that names nothing (`/api/v2/pages/%0A/`) is a JSON 404, not
+                # the reader's HTML page.
+                response = JsonResponse({"message": "Not found."}, status=404)
             if request.method in ("GET", "HEAD") and response.status_code == 200:
                 response = self.conditional(request, response)
         if response.status_code >= 400:
@@ -90,6 +96,9 @@ class ApiHttpMiddleware:
         origin = request.headers.get("Origin")
         if not origins:
             return
+        if "*" not in origins:
+            # The answer depends on the Origin (allowed or not): caches must keep them apart.
+            patch_vary_headers(response, ("Origin",))
         if "*" in origins:
             response["Access-Control-Allow-Origin"] = "*"
         elif origin in origins:

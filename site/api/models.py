@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -65,6 +66,16 @@ class PartnerWebhook(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        from sitewide.api.webhook_urls import UnsafeWebhookURL, target
+
+        if self.url:
+            try:
+                target(self.url)
+            except UnsafeWebhookURL as error:
+                raise ValidationError({"url": str(error)}) from None
 
 
 class WebhookDelivery(models.Model):

@@ -42,6 +42,7 @@ from sitewide.api.feed import MAX_ITEMS, changes_since, parse_since
 from sitewide.api.filters import FILTER_PARAMETERS, PartnerFilter, PlainFieldsFilter
 from sitewide.api.models import PreviewToken
 from sitewide.api.pagination import CursorPagination
+from sitewide.search_text import search_words
 from stories import consent
 from stories.api_fields import linked_pages, page_html_url, page_link
 from stories.organisations import Organisation
@@ -165,6 +166,19 @@ class KnownLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+def checked_search(query: str) -> str:
+    """The words of a search (sitewide.search_text), or a 400 that says what is wrong."""
+    if len(query) > MAX_SEARCH_LENGTH:
+        raise BadRequestError(f"search is limited to {MAX_SEARCH_LENGTH} characters")
+    words = search_words(query)
+    if not words:
+        raise BadRequestError(
+            "search needs at least one word: letters or digits (quotes, operators and other "
+            "symbols are not search syntax here)"
+        )
+    return words
+
+
 class ConsentedSearchFilter(BaseFilterBackend):
     """Full-text search within what the other filters (and the consent rule) left.
 
@@ -178,9 +192,7 @@ class ConsentedSearchFilter(BaseFilterBackend):
             raise BadRequestError("search_operator must be 'and' or 'or'")
         if "search" not in request.GET:
             return queryset
-        query = request.GET["search"]
-        if len(query) > MAX_SEARCH_LENGTH:
-            raise BadRequestError(f"search is limited to {MAX_SEARCH_LENGTH} characters")
+        query = checked_search(request.GET["search"])
         found = get_search_backend().search(query, Page.objects.live().public(), operator=operator)
         found_ids = [page.pk for page in found[:MAX_SEARCH_RESULTS]]
         queryset = queryset.filter(pk__in=found_ids)
@@ -405,10 +417,12 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
         return organisations
 
     def listing_view(self, request):
-        if len(request.GET.get("search", "")) > MAX_SEARCH_LENGTH:
-            raise BadRequestError(f"search is limited to {MAX_SEARCH_LENGTH} characters")
         if request.GET.get("search_operator") not in (None, "and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
+        if "search" in request.GET:
+            parameters = request.GET.copy()
+            parameters["search"] = checked_search(request.GET["search"])
+            request.GET = parameters
         return super().listing_view(request)
 
 

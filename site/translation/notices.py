@@ -15,6 +15,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import translation as django_translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.models import Page
 from wagtail.signals import page_published
 from wagtail.users.models import UserProfile
@@ -34,7 +35,13 @@ def notify_translators_after_commit(sender, instance, **kwargs):
     if page.first_published_at is None or page.first_published_at == page.last_published_at:
         return  # the first publication: nothing was translated from a published page yet
     page_id = page.pk
-    transaction.on_commit(lambda: notify_translators(page_id))
+    transaction.on_commit(lambda: notify_translators_task.enqueue(page_id))
+
+
+@task()
+def notify_translators_task(page_id: int) -> int:
+    """The task queue's side of a publication: notices and e-mails, never in the request."""
+    return len(notify_translators(page_id))
 
 
 def notify_translators(page_id: int) -> list[TranslationNotice]:

@@ -35,7 +35,7 @@ COMMAND_TIMEOUT = 600  # seconds, per manage.py command (a parallel run shares t
 
 
 def _server_environment(root: Path) -> dict[str, str]:
-    return {**site_environment(root), "ADMIN_PASSWORD": ADMIN_PASSWORD}
+    return {**site_environment(root), "ADMIN_PASSWORD": ADMIN_PASSWORD, "TASK_WORKER": "embedded"}
 
 
 def _check(process: subprocess.Popen, command: list[str]) -> None:
@@ -114,6 +114,8 @@ def site_url(tmp_path_factory, chromium_executable) -> str:
             [*manage, "migrate", "--noinput"],
             [*manage, "seed_demo"],
             [*manage, "ensure_admin"],
+            # The publish tasks the seed queued (renditions), as `make run`'s worker runs them.
+            [*manage, "db_worker", "--batch", "--no-reload", "--no-startup-delay"],
         ):
             _check(start(command), command)
         _check(collecting, collectstatic)
@@ -130,6 +132,9 @@ def site_url(tmp_path_factory, chromium_executable) -> str:
             [
                 str(bin_dir / "gunicorn"),
                 "sitewide.wsgi",
+                # As `make run`: the task worker starts and stops with gunicorn.
+                "--config",
+                "site/gunicorn.conf.py",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",

@@ -101,12 +101,17 @@ def sign_in(page, credentials) -> None:
     page.fill("#id_password", password)
     page.locator("form [type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/two-factor/(enrol|verify)/"))
-    if "/enrol/" in page.url:
+    enrolling = "/enrol/" in page.url
+    if enrolling:
         secret = page.locator("#two-factor-secret").inner_text().replace(" ", "")
         AUTHENTICATOR[username] = [base64.b32decode(secret + "=" * (-len(secret) % 8)), 0]
     token = page.locator("#id_token")
     token.fill(authenticator_code(username))
     token.press("Enter")
+    if enrolling:
+        # After enrolment: the recovery codes, shown once, then on to the admin.
+        page.wait_for_url(re.compile(r"/admin/two-factor/recovery-codes/"))
+        page.get_by_role("link", name=re.compile("saved these codes|codes bewaard")).click()
     page.wait_for_url(re.compile(r"/admin/$"))
 
 

@@ -1,0 +1,100 @@
+"""Byte ranges (RFC 9110 §14) for files served whole: audio and video seek with them (Safari
+plays no video without them).
+
+`with_byte_ranges(request, response)` takes the full 200 answer a view made (a FileResponse
+from the disk, or a stream from the media bucket, with its Content-Length) and answers a single
+`Range: bytes=a-b`, `a-` or `-n` with 206 and that part; a range that starts past the end with
+416 and `Content-Range: bytes */<length>`. Several ranges at once, other units, or an If-Range
+that no longer matches get the whole file (200), as the RFC allows.
+"""
+
+import re
+
+from django.http import HttpResponse, StreamingHttpResponse
+
+RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+CHUNK = 64 * 1024
+COPIED = ("Content-Type", "Last-Modified", "ETag", "Cache-Control", "Content-Disposition")
+
+
+def _part(response, start: int, length: int):
+    source = getattr(response, "file_to_stream", None)
+    try:
+        if source is not None and hasattr(source, "seek"):
+            source.seek(start)
+            left = length
+            while left > 0:
+                chunk = source.read(min(CHUNK, left))
+                if not chunk:
+                    break
+                left -= len(chunk)
+                yield chunk
+            return
+        skip, left = start, length
+        for chunk in response.streaming_content:
+            if skip >= len(chunk):
+                skip -= len(chunk)
+                continue
+            chunk = chunk[skip : skip + left]
+            skip = 0
+            left -= len(chunk)
+            yield chunk
+            if left <= 0:
+                break
+    finally:
+        response.close()
+
+
+def _unsatisfiable(size: int) -> HttpResponse:
+    response = HttpResponse(
+        f"The requested range starts past the end of the file ({size} bytes).\n",
+        status=416,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Content-Range"] = f"bytes */{size}"
+    return response
+
+
+def with_byte_ranges(request, response):
+    if response.status_code != 200 or not response.streaming:
+        return response
+    response["Accept-Ranges"] = "bytes"
+    header = request.headers.get("Range")
+    size = response.get("Content-Length")
+    if not header or size is None or not size.isdigit():
+        return response
+    size = int(size)
+    if_range = request.headers.get("If-Range")
+    if if_range and if_range not in (response.get("ETag"), response.get("Last-Modified")):
+        return response
+    match = RANGE.match(header.strip())
+    if not match or not (match[1] or match[2]):
+        return response
+    if match[1]:
+        start = int(match[1])
+        end = min(int(match[2]), size - 1) if match[2] else size - 1
+        if start >= size:
+            response.close()
+            return _unsatisfiable(size)
+        if end < start:
+            return response  # not a valid range: ignored
+    else:
+        suffix = int(match[2])
+        if suffix == 0:
+            response.close()
+            return _unsatisfiable(size)
+        start, end = max(size - suffix, 0), size - 1
+    length = end - start + 1
+    partial = StreamingHttpResponse(
+        _part(response, start, length) if request.method != "HEAD" else iter(()),
+        status=206,
+    )
+    for name in COPIED:
+        if name in response:
+            partial[name] = response[name]
+    partial["Accept-Ranges"] = "bytes"
+    partial["Content-Range"] = f"bytes {start}-{end}/{size}"
+    partial["Content-Length"] = str(length)
+    if request.method == "HEAD":
+        response.close()
+    return partial
