@@ -17,9 +17,9 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from longread.mediafiles import MediaFile
+from sitewide.byte_ranges import with_byte_ranges
 from stories import media_access
 from stories.signals import stories_taken_down
-from sitewide.byte_ranges import with_byte_ranges
 
 RENDITIONS_FOLDER = "images"
 MEDIA_FILES_FOLDER = "media_files"
