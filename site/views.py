@@ -1,7 +1,12 @@
+import re
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
@@ -32,12 +37,69 @@ def search(request):
         )
         results = [page for page in found if page.pk in allowed]
     page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
-    response = render(request, "search.html", {"query": query, "page_obj": page_obj})
+    hits = search_hits(page_obj.object_list, terms)
+    response = render(
+        request,
+        "search.html",
+        {
+            "query": query,
+            "page_obj": page_obj,
+            "hits": hits,
+            "searched": "q" in request.GET,
+            "shortened": len(request.GET.get("q", "").strip()) > SEARCH_MAX_QUERY,
+        },
+    )
     if query:
         # What a reader searched for is theirs: no cache (the page cache, a CDN, the browser's
         # disk) keeps an answer that repeats it.
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+SNIPPET_WORDS = 40
+# What a hit says it is; the template words it in the reader's language.
+HIT_KINDS = {"testimonypage": "story", "projectpage": "project", "newspage": "news"}
+
+
+def search_hits(pages, terms: str) -> list[dict]:
+    """Each result on this page of results with its kind and a snippet whose matched words are
+    marked; one query per page type shown (the texts live on the specific pages)."""
+    pages = list(pages)
+    if not pages:
+        return []
+    specific = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=[page.pk for page in pages])
+        .defer_streamfields()
+        .specific(defer=True)
+    }
+    words = [re.escape(word) for word in re.findall(r"\w+", terms) if len(word) > 1]
+    pattern = re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE) if words else None
+    hits = []
+    for page in pages:
+        full = specific.get(page.pk, page)
+        text = ""
+        for name in ("search_description", "teaser", "intro", "quote", "description"):
+            text = getattr(full, name, "") or ""
+            if text:
+                break
+        text = Truncator(strip_tags(text)).words(SNIPPET_WORDS)
+        # Split on the matches before escaping: a marked word never cuts an escaped character.
+        parts = pattern.split(text) if pattern is not None else [text]
+        snippet = "".join(
+            f"<mark>{escape(part)}</mark>" if index % 2 else escape(part)
+            for index, part in enumerate(parts)
+        )
+        hits.append(
+            {
+                "page": page,
+                "kind": HIT_KINDS.get(page.specific_class._meta.model_name, "page")
+                if page.specific_class
+                else "page",
+                "snippet": mark_safe(snippet),  # noqa: S308  # nosec B308 B703  # escaped above
+            }
+        )
+    return hits
 
 
 @require_GET

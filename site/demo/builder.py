@@ -384,9 +384,15 @@ class DemoBuilder:
         projects = self.projects(project_index, organisations)
         news_index = self.child_page(home, NewsIndexPage, content.NEWS_INDEX, show_in_menus=True)
         news = self.news(news_index, projects)
-        directory = self.child_page(home, OrganisationDirectoryPage, content.DIRECTORY)
+        directory = self.child_page(
+            home, OrganisationDirectoryPage, content.DIRECTORY, show_in_menus=True
+        )
         return_page = self.child_page(
-            home, InformationPage, content.RETURN_PAGE, organisations_kind="return"
+            home,
+            InformationPage,
+            content.RETURN_PAGE,
+            show_in_menus=True,
+            organisations_kind="return",
         )
         privacy = self.child_page(home, InformationPage, content.PRIVACY)
         self.log("Settings")

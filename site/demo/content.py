@@ -44,6 +44,9 @@ LANGUAGE_SETTINGS = {
         "quick_exit_url": "https://www.buienradar.nl/",
         "footer_text": "CoMensha is het Coördinatiecentrum tegen Mensenhandel. Deze website toont "
         "demo-inhoud.",
+        "helpline_out_of_hours": "Ben je nu in gevaar? Bel 112.",
+        "helpline_languages": "Nederlands en Engels (demo)",
+        "emergency_number": "112",
     },
     "en": {
         "site_name": "CoMensha Stories",
@@ -60,6 +63,9 @@ LANGUAGE_SETTINGS = {
         "quick_exit_url": "https://www.bbc.com/weather",
         "footer_text": "CoMensha is the Dutch coordination centre against human trafficking. This "
         "website shows demo content.",
+        "helpline_out_of_hours": "Are you in danger now? Call 112.",
+        "helpline_languages": "Dutch and English (demo)",
+        "emergency_number": "112",
     },
 }
 
@@ -1395,6 +1401,9 @@ ARABIC = {
     "demo content.": (
         "CoMensha هو المركز الهولندي لتنسيق مكافحة الاتجار بالبشر. يعرض هذا الموقع محتوى تجريبيًا."
     ),
+    "Are you in danger now? Call 112.": "هل أنت في خطر الآن؟ اتصل بالرقم 112.",
+    "Dutch and English (demo)": "الهولندية والإنجليزية (تجريبي)",
+    "112": "112",
 }
 
 # One Dutch news item is changed after its translation, so the translation dashboard shows an
