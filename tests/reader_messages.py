@@ -64,15 +64,13 @@ def messages_in_reader_python() -> set[tuple[str | None, str]]:
     for relative, names in READER_PYTHON_NAMES.items():
         tree = ast.parse((ROOT / relative).read_text())
         for node in tree.body:
-            if isinstance(node, ast.ClassDef) and node.name in names:
-                scope = node
-            elif isinstance(node, ast.Assign) and any(
+            is_class = isinstance(node, ast.ClassDef) and node.name in names
+            is_constant = isinstance(node, ast.Assign) and any(
                 isinstance(target, ast.Name) and target.id in names for target in node.targets
-            ):
-                scope = node
-            else:
+            )
+            if not (is_class or is_constant):
                 continue
-            for call in ast.walk(scope):
+            for call in ast.walk(node):
                 if (
                     isinstance(call, ast.Call)
                     and getattr(call.func, "id", None) in GETTEXT_NAMES

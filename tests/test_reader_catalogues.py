@@ -176,7 +176,7 @@ def test_staff_words_replace_the_quick_exit_label_and_help_title(client):
     arabic.save()
     text = text_of(client.get("/ar/"))
     assert re.search(r"data-quick-exit-link>اخرج الآن</a>", text)
-    assert "<h2 id=\"footer-help\">هل تحتاج إلى دعم؟</h2>" in text
+    assert '<h2 id="footer-help">هل تحتاج إلى دعم؟</h2>' in text
     assert "غادر هذا الموقع بسرعة" not in text
     # Other languages keep their own words.
     dutch = text_of(client.get("/nl/"))
