@@ -231,7 +231,15 @@ class DemoBuilder:
         made = {}
         for spec in content.ORGANISATIONS:
             organisation = Organisation.objects.filter(locale=nl, name=spec["name"]).first()
-            description = self.text(spec["description"])
+            # The facts give no contact details: the website and e-mail address are placeholders
+            # under example.org, said so in the description, and no phone number is made up (a
+            # made-up number could ring a real person). Staff enter the real ones.
+            description = self.text(
+                {
+                    language: f"{text} {content.ORGANISATION_PLACEHOLDER_NOTE[language]}"
+                    for language, text in spec["description"].items()
+                }
+            )
             if organisation is None:
                 organisation = Organisation.objects.create(
                     locale=nl,
@@ -239,6 +247,8 @@ class DemoBuilder:
                     country=spec["country"],
                     help_kinds=spec["kinds"],
                     description=description,
+                    website=f"https://{spec['key']}.example.org/",
+                    email=f"{spec['key']}@example.org",
                 )
                 self.log(f"  organisation: {organisation.name}")
             made[spec["key"]] = organisation

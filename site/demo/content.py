@@ -773,8 +773,13 @@ IMAGES = {
 
 
 # --- Projects, news and organisations ---------------------------------------------------------
-# Organisations named in the facts. Cities, websites and phone numbers are not in the facts, so
-# they are left empty rather than made up; kinds of help follow the roles the facts describe.
+# Organisations named in the facts. Cities, websites, e-mail addresses and phone numbers are not
+# in the facts: cities and phone numbers stay empty, websites and e-mail addresses are labelled
+# placeholders under example.org; kinds of help follow the roles the facts describe.
+ORGANISATION_PLACEHOLDER_NOTE = T(
+    "Demo: website en e-mailadres zijn voorbeelden, geen echte contactgegevens.",
+    "Demo: the website and e-mail address are examples, not real contact details.",
+)
 ORGANISATIONS = [
     {
         "key": "lefoe",
@@ -908,9 +913,12 @@ ORGANISATIONS = [
         "key": "dtv",
         "name": "Dienst Terugkeer en Vertrek",
         "country": "NL",
-        "kinds": ["return"],
+        # A government service that carries out departure, not a helper a reader turns to:
+        # listed in the directory, not among the organisations that help with return.
+        "kinds": [],
         "description": T(
-            "Begeleidt vertrek uit Nederland.", "Supports departure from the Netherlands."
+            "Overheidsdienst die het vertrek uit Nederland uitvoert.",
+            "The government service that carries out departure from the Netherlands.",
         ),
     },
 ]
@@ -947,6 +955,35 @@ RETURN_PAGE = {
         "Anyone who wants to return to their country of origin does not have to do it alone.",
     ),
     "body": [
+        (
+            "text",
+            rich(
+                T(
+                    "Teruggaan is een keuze die je zelf maakt. Je hoeft niet nu te beslissen, en je beslist niet alleen: hulpverleners denken met je mee, ook als je twijfelt of als je liever blijft.",
+                    "Going back is a choice you make yourself. You do not have to decide now, and you do not decide alone: support workers think it through with you, also when you are unsure or would rather stay.",
+                ),
+            ),
+        ),
+        (
+            "chapter",
+            {
+                "heading": T("Met wie neem je eerst contact op?", "Whom to contact first"),
+                "anchor": "eerst-contact",
+            },
+        ),
+        (
+            "text",
+            rich(
+                T(
+                    "Praat eerst met je eigen hulpverlener, zoals je zorgcoördinator of de opvang waar je verblijft. Heb je die niet, neem dan contact op met CoMensha: zij brengen je in contact met de juiste organisatie.",
+                    "Talk first to your own support worker, such as your care coordinator or the shelter where you stay. If you have none, contact CoMensha: they put you in touch with the right organisation.",
+                ),
+                T(
+                    "Wil je terugkeer voorbereiden, dan kan een organisatie die vrijwillige terugkeer ondersteunt, zoals IOM Nederland, je helpen met de reis en met contact in je land van herkomst. De organisaties hieronder helpen bij terugkeer en re-integratie.",
+                    "If you want to prepare a return, an organisation that supports voluntary return, such as IOM Netherlands, can help you with the journey and with contacts in your country of origin. The organisations below help with return and reintegration.",
+                ),
+            ),
+        ),
         (
             "chapter",
             {"heading": T("Veilige Toekomst", "Safe Future"), "anchor": "veilige-toekomst"},
