@@ -245,7 +245,7 @@ ABOUT["body"] += [
 ]
 
 SAFETY = {
-    "title": T("Veilig deze website bekijken", "Browsing this website safely"),
+    "title": T("Deze website veilig bekijken", "Browsing this website safely"),
     "slug": T("veilig-bekijken", "browsing-safely"),
     "intro": T(
         "Iemand kan meekijken op je telefoon of computer. Hier lees je wat de knop 'Snel weg' doet, en wat niet.",
@@ -881,10 +881,13 @@ ORGANISATIONS = [
     },
     {
         "key": "hu-interior",
-        "name": "Belügyminisztérium (Ministry of Interior)",
+        "name": "Belügyminisztérium",
         "country": "HU",
         "kinds": ["policy"],
-        "description": T("Leidde RAVOT-EUR namens Hongarije.", "Led RAVOT-EUR for Hungary."),
+        "description": T(
+            "Het Hongaarse ministerie van Binnenlandse Zaken. Leidde RAVOT-EUR namens Hongarije.",
+            "Hungary's Ministry of Interior. Led RAVOT-EUR for Hungary.",
+        ),
     },
     {
         "key": "nl-justice",
@@ -1009,10 +1012,11 @@ PROJECTS = [
     {
         "key": "rest",
         "acronym": "REST",
-        "title": T("REST: verblijfsrecht voor slachtoffers", "REST: residence status for victims"),
+        "title": T("Verblijfsrecht voor slachtoffers", "Residence status for victims"),
         "slug": T("rest", "rest"),
         "full_name": T(
-            "REsidency STatus: Strengthening the Protection of Trafficked Persons",
+            "Verblijfsstatus: de bescherming van slachtoffers van mensenhandel versterken "
+            "(REsidency STatus: Strengthening the Protection of Trafficked Persons)",
             "REsidency STatus: Strengthening the Protection of Trafficked Persons",
         ),
         "intro": T(
@@ -1109,12 +1113,14 @@ PROJECTS = [
         "key": "safe",
         "acronym": "SAFE!",
         "title": T(
-            "SAFE!: veilige terugkeer en vroege signalering",
-            "SAFE!: safe return and early identification",
+            "Veilige terugkeer en vroege signalering",
+            "Safe return and early identification",
         ),
         "slug": T("safe", "safe"),
         "full_name": T(
-            "Safe and Adequate Return, Fair Treatment and Early identification of Victims of Trafficking",
+            "Veilige en passende terugkeer, eerlijke behandeling en vroege signalering van "
+            "slachtoffers van mensenhandel (Safe and Adequate Return, Fair Treatment and Early "
+            "identification of Victims of Trafficking)",
             "Safe and Adequate Return, Fair Treatment and Early identification of Victims of Trafficking",
         ),
         "intro": T(
@@ -1158,10 +1164,11 @@ PROJECTS = [
     {
         "key": "ravot",
         "acronym": "RAVOT-EUR",
-        "title": T("RAVOT-EUR: doorverwijzing over grenzen", "RAVOT-EUR: referral across borders"),
+        "title": T("Doorverwijzing over grenzen", "Referral across borders"),
         "slug": T("ravot-eur", "ravot-eur"),
         "full_name": T(
-            "Referral and assistance for victims of human trafficking in Europe",
+            "Doorverwijzing en hulp voor slachtoffers van mensenhandel in Europa (Referral and "
+            "assistance for victims of human trafficking in Europe)",
             "Referral and assistance for victims of human trafficking in Europe",
         ),
         "intro": T(
@@ -1201,11 +1208,12 @@ PROJECTS = [
         "key": "compass",
         "acronym": "COMPASS",
         "title": T(
-            "COMPASS: bescherming van mensen onderweg", "COMPASS: protecting people on the move"
+            "Bescherming van mensen onderweg", "Protecting people on the move"
         ),
         "slug": T("compass", "compass"),
         "full_name": T(
-            "Cooperation on Migration and Partnerships to Achieve Sustainable Solutions",
+            "Samenwerking op het gebied van migratie en partnerschappen voor duurzame oplossingen "
+            "(Cooperation on Migration and Partnerships to Achieve Sustainable Solutions)",
             "Cooperation on Migration and Partnerships to Achieve Sustainable Solutions",
         ),
         "intro": T(
