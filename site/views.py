@@ -1,6 +1,8 @@
 import re
 
 from django.core.paginator import Paginator
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
@@ -61,41 +63,58 @@ SNIPPET_WORDS = 40
 HIT_KINDS = {"testimonypage": "story", "projectpage": "project", "newspage": "news"}
 
 
+SNIPPET_FIELDS = ("teaser", "intro", "quote", "description")
+
+
+def snippet_sources():
+    """Where a hit's snippet can come from: the page's search description, else the first of
+    SNIPPET_FIELDS that a page type has, as lookups through Page (every page type here extends
+    Page directly)."""
+    from wagtail.models import get_page_models
+
+    sources = [F("search_description")]
+    for field in SNIPPET_FIELDS:
+        for model in get_page_models():
+            if Page in model._meta.parents and field in {f.name for f in model._meta.local_fields}:
+                sources.append(F(f"{model._meta.model_name}__{field}"))
+    return sources
+
+
 def search_hits(pages, terms: str) -> list[dict]:
     """Each result on this page of results with its kind and a snippet whose matched words are
-    marked; one query per page type shown (the texts live on the specific pages)."""
+    marked; the snippets of all of them in one query."""
     pages = list(pages)
     if not pages:
         return []
-    specific = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=[page.pk for page in pages])
-        .defer_streamfields()
-        .specific(defer=True)
-    }
+    texts = dict(
+        Page.objects.filter(pk__in=[page.pk for page in pages])
+        .annotate(
+            snippet=Coalesce(
+                *[
+                    NullIf(source, Value(""), output_field=TextField())
+                    for source in snippet_sources()
+                ],
+                output_field=TextField(),
+            )
+        )
+        .values_list("pk", "snippet")
+    )
     words = [re.escape(word) for word in re.findall(r"\w+", terms) if len(word) > 1]
     pattern = re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE) if words else None
     hits = []
     for page in pages:
-        full = specific.get(page.pk, page)
-        text = ""
-        for name in ("search_description", "teaser", "intro", "quote", "description"):
-            text = getattr(full, name, "") or ""
-            if text:
-                break
-        text = Truncator(strip_tags(text)).words(SNIPPET_WORDS)
+        text = Truncator(strip_tags(texts.get(page.pk) or "")).words(SNIPPET_WORDS)
         # Split on the matches before escaping: a marked word never cuts an escaped character.
         parts = pattern.split(text) if pattern is not None else [text]
         snippet = "".join(
             f"<mark>{escape(part)}</mark>" if index % 2 else escape(part)
             for index, part in enumerate(parts)
         )
+        model = page.specific_class
         hits.append(
             {
                 "page": page,
-                "kind": HIT_KINDS.get(page.specific_class._meta.model_name, "page")
-                if page.specific_class
-                else "page",
+                "kind": HIT_KINDS.get(model._meta.model_name, "page") if model else "page",
                 "snippet": mark_safe(snippet),  # noqa: S308  # nosec B308 B703  # escaped above
             }
         )
