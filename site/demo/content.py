@@ -1207,9 +1207,7 @@ PROJECTS = [
     {
         "key": "compass",
         "acronym": "COMPASS",
-        "title": T(
-            "Bescherming van mensen onderweg", "Protecting people on the move"
-        ),
+        "title": T("Bescherming van mensen onderweg", "Protecting people on the move"),
         "slug": T("compass", "compass"),
         "full_name": T(
             "Samenwerking op het gebied van migratie en partnerschappen voor duurzame oplossingen "
