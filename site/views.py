@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
@@ -103,7 +103,8 @@ def search_hits(pages, terms: str) -> list[dict]:
     pattern = re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE) if words else None
     hits = []
     for page in pages:
-        text = Truncator(strip_tags(texts.get(page.pk) or "")).words(SNIPPET_WORDS)
+        # Plain-text fields: shown as typed, escaped below.
+        text = Truncator(texts.get(page.pk) or "").words(SNIPPET_WORDS)
         # Split on the matches before escaping: a marked word never cuts an escaped character.
         parts = pattern.split(text) if pattern is not None else [text]
         snippet = "".join(

@@ -29,7 +29,7 @@ CHROMIUM_ARGS = [
 # The served site gets none of the caller's project variables (scripts/served_site.py): a
 # DATABASE_URL or REDIS_URL in the environment (CI's PostgreSQL run, a developer's shell) must
 # never receive the demo content; the site runs on the embedded default in a temp dir instead.
-SERVER_START_TIMEOUT = 30  # seconds
+SERVER_START_TIMEOUT = int(os.environ.get("BROWSER_SERVER_START_TIMEOUT", "30"))  # seconds
 # The served site's superuser `admin` (made by `ensure_admin`), for tests of the admin.
 ADMIN_PASSWORD = secrets.token_urlsafe(18)
 # Seconds per manage.py command; a busy shared machine may need more (BROWSER_COMMAND_TIMEOUT).
