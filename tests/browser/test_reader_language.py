@@ -194,8 +194,14 @@ def test_phone_header_is_one_slim_bar_and_the_first_screen_shows_a_story(new_con
 
     # The menu opens without JavaScript and lists the directory and the return page.
     page.locator(".lr-menu > summary").click()
-    links = page.locator(".lr-menu a")
-    assert links.count() >= 5
+    links = page.locator(".lr-menu a").all_inner_texts()
+    expected = {
+        "nl": ["Organisaties", "Terugkeer naar huis", "Zoeken"],
+        "en": ["Organisations", "Returning home", "Search"],
+        "ar": ["بحث"],  # the Arabic demo has only its story and home
+    }
+    for text in expected[language]:
+        assert text in links, (text, links)
     screenshot(page, f"{language}-menu-open-375px")
 
 
@@ -267,9 +273,11 @@ def test_directory_filters_without_javascript_and_fits_320_px(new_context):
     [
         ("", "Type one or more words to search."),
         ("'", "Nothing found for “'”."),
-        ("x" * 10_000, "only its first 200 characters were used"),
+        # gunicorn refuses a request line over 4094 bytes; 10,000 characters reach Django in
+        # tests/test_search_hits.py.
+        ("x" * 3_900, "only its first 200 characters were used"),
     ],
-    ids=["empty", "quote", "10000"],
+    ids=["empty", "quote", "3900"],
 )
 def test_search_answers_odd_input_with_a_message(new_context, query, message):
     page = new_context(viewport=PHONE).new_page()
