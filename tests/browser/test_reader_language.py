@@ -106,7 +106,7 @@ def test_arabic_footer_and_help_keep_numbers_and_punctuation_in_place(new_contex
     for number in (
         footer.locator(".lr-helpopts__call bdi"),
         footer.locator(".lr-footer__contact bdi").filter(has_text="+31"),
-        page.locator("aside.lr-help bdi"),
+        page.locator("aside.lr-help bdi").first,
     ):
         expect(number).to_have_text("+31 33 448 11 86")
         assert number.evaluate("e => getComputedStyle(e).direction") == "ltr"
