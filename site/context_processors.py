@@ -22,7 +22,20 @@ def site_chrome(request):
     def safety_url():
         return chrome.safety_url(language, request)
 
+    @functools.cache
+    def help_overrides():
+        """Staff's own words for the safety-critical labels, only from this language's own
+        settings: a language that falls back to Dutch settings keeps its translated labels."""
+        settings = language_settings()
+        if not settings or settings.locale.language_code != language:
+            return {}
+        return {
+            "quick_exit_label": settings.quick_exit_label,
+            "help_title": settings.help_title,
+        }
+
     return {
+        "help_overrides": help_overrides,
         "safety_url": safety_url,
         "language_settings": language_settings,
         # Handed to longread's help boxes, which know nothing of the site's settings model.

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -21,11 +21,42 @@ class HomePage(LongreadPage):
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(LongreadBody(), blank=True, verbose_name=_("body"))
+    featured_story = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("featured story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown first and large, with its picture. Empty: the first story in the order "
+            "below. Only shown while its teller's consent allows."
+        ),
+    )
+    stories_order = models.CharField(
+        _("order of the stories"),
+        max_length=20,
+        choices=[
+            ("survivors", _("Survivors' stories first, newest first")),
+            ("newest", _("Newest first")),
+        ],
+        default="survivors",
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("featured_story", "stories.TestimonyPage"),
+                FieldPanel("stories_order"),
+            ],
+            heading=_("Stories on the home page"),
+        ),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     api_fields = LongreadPage.api_fields + [
         APIField("intro"),
@@ -36,10 +67,15 @@ class HomePage(LongreadPage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from sitewide.featured import featured_stories
+        from sitewide.featured import home_listing
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_stories"] = featured_stories(self)
+        listing = home_listing(self)
+        context["featured_stories"] = listing["stories"]
+        context["featured_story"] = listing["featured"]
+        context["more_stories"] = listing["more"]
+        context["latest_projects"] = listing["projects"]
+        context["latest_news"] = listing["news"]
         return context
 
 
@@ -109,6 +145,45 @@ class LanguageSettings(TranslatableMixin, models.Model):
         help_text=_("A neutral website that the quick exit opens, common in this language."),
     )
     footer_text = models.TextField(_("footer text"), blank=True)
+    # Safety-critical words staff can correct without a deploy; empty uses the built-in
+    # translation of the interface catalogue.
+    quick_exit_label = models.CharField(
+        _("quick exit label"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Replaces the built-in words of the quick exit button in this language. "
+            "Leave empty to use the built-in translation."
+        ),
+    )
+    help_title = models.CharField(
+        _("help title"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            'Replaces the built-in title of the help box ("Need help?") in this language. '
+            "Leave empty to use the built-in translation."
+        ),
+    )
+    helpline_text_phone = models.CharField(
+        _("text message or WhatsApp number"), max_length=40, blank=True
+    )
+    helpline_chat_url = models.URLField(_("chat address"), blank=True)
+    helpline_out_of_hours = models.CharField(
+        _("outside opening hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("What a reader can do when the helpline is closed."),
+    )
+    helpline_languages = models.CharField(
+        _("languages spoken by the helpline"), max_length=200, blank=True
+    )
+    emergency_number = models.CharField(
+        _("emergency number"),
+        max_length=20,
+        default="112",
+        help_text=_("Shown in every help box, also when no helpline is set."),
+    )
     safety_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("safety page"),
@@ -136,7 +211,13 @@ class LanguageSettings(TranslatableMixin, models.Model):
                 FieldPanel("helpline_phone"),
                 FieldPanel("helpline_hours"),
                 FieldPanel("helpline_url"),
+                FieldPanel("helpline_text_phone"),
+                FieldPanel("helpline_chat_url"),
+                FieldPanel("helpline_out_of_hours"),
+                FieldPanel("helpline_languages"),
+                FieldPanel("emergency_number"),
                 FieldPanel("help_text"),
+                FieldPanel("help_title"),
             ],
             heading=_("Help"),
         ),
@@ -149,6 +230,7 @@ class LanguageSettings(TranslatableMixin, models.Model):
             heading=_("Contact"),
         ),
         FieldPanel("quick_exit_url"),
+        FieldPanel("quick_exit_label"),
         FieldPanel("safety_page"),
         FieldPanel("privacy_page"),
         FieldPanel("footer_text"),
@@ -171,6 +253,13 @@ class LanguageSettings(TranslatableMixin, models.Model):
             "contact_address",
             "quick_exit_url",
             "footer_text",
+            "quick_exit_label",
+            "help_title",
+            "helpline_text_phone",
+            "helpline_chat_url",
+            "helpline_out_of_hours",
+            "helpline_languages",
+            "emergency_number",
             "safety_page",
             "privacy_page",
         )

@@ -1,7 +1,14 @@
+import re
+
 from django.core.paginator import Paginator
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
@@ -23,10 +30,6 @@ def search(request):
     # Shown back to the reader (escaped): what they typed, without control characters.
     query = "".join(c for c in raw if c.isprintable()).strip()[:SEARCH_MAX_QUERY]
     message = ""
-    if len(raw.strip()) > SEARCH_MAX_QUERY:
-        message = _(
-            "Your search was longer than %(max)d characters; only its beginning was searched."
-        ) % {"max": SEARCH_MAX_QUERY}
     # Only words reach the search backend (sitewide.search_text): never the database's syntax.
     terms = search_words(query)
     if raw.strip() and not terms:
@@ -43,14 +46,88 @@ def search(request):
         )
         results = [page for page in found if page.pk in allowed]
     page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
+    hits = search_hits(page_obj.object_list, terms)
     response = render(
-        request, "search.html", {"query": query, "page_obj": page_obj, "message": message}
+        request,
+        "search.html",
+        {
+            "query": query,
+            "page_obj": page_obj,
+            "hits": hits,
+            "searched": "q" in request.GET,
+            "shortened": len(raw.strip()) > SEARCH_MAX_QUERY,
+            "message": message,
+        },
     )
     if query:
         # What a reader searched for is theirs: no cache (the page cache, a CDN, the browser's
         # disk) keeps an answer that repeats it.
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+SNIPPET_WORDS = 40
+# What a hit says it is; the template words it in the reader's language.
+HIT_KINDS = {"testimonypage": "story", "projectpage": "project", "newspage": "news"}
+
+
+SNIPPET_FIELDS = ("teaser", "intro", "quote", "description")
+
+
+def snippet_sources():
+    """Where a hit's snippet can come from: the page's search description, else the first of
+    SNIPPET_FIELDS that a page type has, as lookups through Page (every page type here extends
+    Page directly)."""
+    from wagtail.models import get_page_models
+
+    sources = [F("search_description")]
+    for field in SNIPPET_FIELDS:
+        for model in get_page_models():
+            if Page in model._meta.parents and field in {f.name for f in model._meta.local_fields}:
+                sources.append(F(f"{model._meta.model_name}__{field}"))
+    return sources
+
+
+def search_hits(pages, terms: str) -> list[dict]:
+    """Each result on this page of results with its kind and a snippet whose matched words are
+    marked; the snippets of all of them in one query."""
+    pages = list(pages)
+    if not pages:
+        return []
+    texts = dict(
+        Page.objects.filter(pk__in=[page.pk for page in pages])
+        .annotate(
+            snippet=Coalesce(
+                *[
+                    NullIf(source, Value(""), output_field=TextField())
+                    for source in snippet_sources()
+                ],
+                output_field=TextField(),
+            )
+        )
+        .values_list("pk", "snippet")
+    )
+    words = [re.escape(word) for word in re.findall(r"\w+", terms) if len(word) > 1]
+    pattern = re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE) if words else None
+    hits = []
+    for page in pages:
+        # Plain-text fields: shown as typed, escaped below.
+        text = Truncator(texts.get(page.pk) or "").words(SNIPPET_WORDS)
+        # Split on the matches before escaping: a marked word never cuts an escaped character.
+        parts = pattern.split(text) if pattern is not None else [text]
+        snippet = "".join(
+            f"<mark>{escape(part)}</mark>" if index % 2 else escape(part)
+            for index, part in enumerate(parts)
+        )
+        model = page.specific_class
+        hits.append(
+            {
+                "page": page,
+                "kind": HIT_KINDS.get(model._meta.model_name, "page") if model else "page",
+                "snippet": mark_safe(snippet),  # noqa: S308  # nosec B308 B703  # escaped above
+            }
+        )
+    return hits
 
 
 @require_safe

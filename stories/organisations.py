@@ -72,6 +72,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -82,6 +83,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("languages_spoken"),
         FieldPanel("website"),
         FieldPanel("phone"),
+        FieldPanel("email"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -99,6 +101,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         APIField("languages_spoken"),
         APIField("website"),
         APIField("phone"),
+        APIField("email"),
     ]
     translatable_fields = [
         TranslatableField("description"),
@@ -109,6 +112,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("languages_spoken", overridable=False),
         SynchronizedField("website"),
         SynchronizedField("phone"),
+        SynchronizedField("email"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -134,7 +134,8 @@ def test_organisation_directory_filters_by_country_and_kind(client):
         client.get("/en/organisations/?country=NL&kind=return").content.decode(), "html.parser"
     )
     listed = soup.select_one(".lr-organisations").get_text(" ")
-    assert "IOM Nederland" in listed and "Dienst Terugkeer en Vertrek" in listed
+    # The service that carries out departure is not listed as a helper with return.
+    assert "IOM Nederland" in listed and "Dienst Terugkeer en Vertrek" not in listed
     assert "Payoke vzw" not in listed and "CoMensha" not in listed
 
 

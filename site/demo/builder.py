@@ -231,7 +231,15 @@ class DemoBuilder:
         made = {}
         for spec in content.ORGANISATIONS:
             organisation = Organisation.objects.filter(locale=nl, name=spec["name"]).first()
-            description = self.text(spec["description"])
+            # The facts give no contact details: the website and e-mail address are placeholders
+            # under example.org, said so in the description, and no phone number is made up (a
+            # made-up number could ring a real person). Staff enter the real ones.
+            description = self.text(
+                {
+                    language: f"{text} {content.ORGANISATION_PLACEHOLDER_NOTE[language]}"
+                    for language, text in spec["description"].items()
+                }
+            )
             if organisation is None:
                 organisation = Organisation.objects.create(
                     locale=nl,
@@ -239,6 +247,8 @@ class DemoBuilder:
                     country=spec["country"],
                     help_kinds=spec["kinds"],
                     description=description,
+                    website=f"https://{spec['key']}.example.org/",
+                    email=f"{spec['key']}@example.org",
                 )
                 self.log(f"  organisation: {organisation.name}")
             made[spec["key"]] = organisation
@@ -384,9 +394,15 @@ class DemoBuilder:
         projects = self.projects(project_index, organisations)
         news_index = self.child_page(home, NewsIndexPage, content.NEWS_INDEX, show_in_menus=True)
         news = self.news(news_index, projects)
-        directory = self.child_page(home, OrganisationDirectoryPage, content.DIRECTORY)
+        directory = self.child_page(
+            home, OrganisationDirectoryPage, content.DIRECTORY, show_in_menus=True
+        )
         return_page = self.child_page(
-            home, InformationPage, content.RETURN_PAGE, organisations_kind="return"
+            home,
+            InformationPage,
+            content.RETURN_PAGE,
+            show_in_menus=True,
+            organisations_kind="return",
         )
         privacy = self.child_page(home, InformationPage, content.PRIVACY)
         self.log("Settings")

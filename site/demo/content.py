@@ -44,6 +44,9 @@ LANGUAGE_SETTINGS = {
         "quick_exit_url": "https://www.buienradar.nl/",
         "footer_text": "CoMensha is het Coördinatiecentrum tegen Mensenhandel. Deze website toont "
         "demo-inhoud.",
+        "helpline_out_of_hours": "Ben je nu in gevaar? Bel 112.",
+        "helpline_languages": "Nederlands en Engels (demo)",
+        "emergency_number": "112",
     },
     "en": {
         "site_name": "CoMensha Stories",
@@ -60,6 +63,9 @@ LANGUAGE_SETTINGS = {
         "quick_exit_url": "https://www.bbc.com/weather",
         "footer_text": "CoMensha is the Dutch coordination centre against human trafficking. This "
         "website shows demo content.",
+        "helpline_out_of_hours": "Are you in danger now? Call 112.",
+        "helpline_languages": "Dutch and English (demo)",
+        "emergency_number": "112",
     },
 }
 
@@ -239,7 +245,7 @@ ABOUT["body"] += [
 ]
 
 SAFETY = {
-    "title": T("Veilig deze website bekijken", "Browsing this website safely"),
+    "title": T("Deze website veilig bekijken", "Browsing this website safely"),
     "slug": T("veilig-bekijken", "browsing-safely"),
     "intro": T(
         "Iemand kan meekijken op je telefoon of computer. Hier lees je wat de knop 'Snel weg' doet, en wat niet.",
@@ -767,8 +773,13 @@ IMAGES = {
 
 
 # --- Projects, news and organisations ---------------------------------------------------------
-# Organisations named in the facts. Cities, websites and phone numbers are not in the facts, so
-# they are left empty rather than made up; kinds of help follow the roles the facts describe.
+# Organisations named in the facts. Cities, websites, e-mail addresses and phone numbers are not
+# in the facts: cities and phone numbers stay empty, websites and e-mail addresses are labelled
+# placeholders under example.org; kinds of help follow the roles the facts describe.
+ORGANISATION_PLACEHOLDER_NOTE = T(
+    "Demo: website en e-mailadres zijn voorbeelden, geen echte contactgegevens.",
+    "Demo: the website and e-mail address are examples, not real contact details.",
+)
 ORGANISATIONS = [
     {
         "key": "lefoe",
@@ -870,10 +881,13 @@ ORGANISATIONS = [
     },
     {
         "key": "hu-interior",
-        "name": "Belügyminisztérium (Ministry of Interior)",
+        "name": "Belügyminisztérium",
         "country": "HU",
         "kinds": ["policy"],
-        "description": T("Leidde RAVOT-EUR namens Hongarije.", "Led RAVOT-EUR for Hungary."),
+        "description": T(
+            "Het Hongaarse ministerie van Binnenlandse Zaken. Leidde RAVOT-EUR namens Hongarije.",
+            "Hungary's Ministry of Interior. Led RAVOT-EUR for Hungary.",
+        ),
     },
     {
         "key": "nl-justice",
@@ -902,9 +916,12 @@ ORGANISATIONS = [
         "key": "dtv",
         "name": "Dienst Terugkeer en Vertrek",
         "country": "NL",
-        "kinds": ["return"],
+        # A government service that carries out departure, not a helper a reader turns to:
+        # listed in the directory, not among the organisations that help with return.
+        "kinds": [],
         "description": T(
-            "Begeleidt vertrek uit Nederland.", "Supports departure from the Netherlands."
+            "Overheidsdienst die het vertrek uit Nederland uitvoert.",
+            "The government service that carries out departure from the Netherlands.",
         ),
     },
 ]
@@ -942,6 +959,35 @@ RETURN_PAGE = {
     ),
     "body": [
         (
+            "text",
+            rich(
+                T(
+                    "Teruggaan is een keuze die je zelf maakt. Je hoeft niet nu te beslissen, en je beslist niet alleen: hulpverleners denken met je mee, ook als je twijfelt of als je liever blijft.",
+                    "Going back is a choice you make yourself. You do not have to decide now, and you do not decide alone: support workers think it through with you, also when you are unsure or would rather stay.",
+                ),
+            ),
+        ),
+        (
+            "chapter",
+            {
+                "heading": T("Met wie neem je eerst contact op?", "Whom to contact first"),
+                "anchor": "eerst-contact",
+            },
+        ),
+        (
+            "text",
+            rich(
+                T(
+                    "Praat eerst met je eigen hulpverlener, zoals je zorgcoördinator of de opvang waar je verblijft. Heb je die niet, neem dan contact op met CoMensha: zij brengen je in contact met de juiste organisatie.",
+                    "Talk first to your own support worker, such as your care coordinator or the shelter where you stay. If you have none, contact CoMensha: they put you in touch with the right organisation.",
+                ),
+                T(
+                    "Wil je terugkeer voorbereiden, dan kan een organisatie die vrijwillige terugkeer ondersteunt, zoals IOM Nederland, je helpen met de reis en met contact in je land van herkomst. De organisaties hieronder helpen bij terugkeer en re-integratie.",
+                    "If you want to prepare a return, an organisation that supports voluntary return, such as IOM Netherlands, can help you with the journey and with contacts in your country of origin. The organisations below help with return and reintegration.",
+                ),
+            ),
+        ),
+        (
             "chapter",
             {"heading": T("Veilige Toekomst", "Safe Future"), "anchor": "veilige-toekomst"},
         ),
@@ -966,10 +1012,11 @@ PROJECTS = [
     {
         "key": "rest",
         "acronym": "REST",
-        "title": T("REST: verblijfsrecht voor slachtoffers", "REST: residence status for victims"),
+        "title": T("Verblijfsrecht voor slachtoffers", "Residence status for victims"),
         "slug": T("rest", "rest"),
         "full_name": T(
-            "REsidency STatus: Strengthening the Protection of Trafficked Persons",
+            "Verblijfsstatus: de bescherming van slachtoffers van mensenhandel versterken "
+            "(REsidency STatus: Strengthening the Protection of Trafficked Persons)",
             "REsidency STatus: Strengthening the Protection of Trafficked Persons",
         ),
         "intro": T(
@@ -1066,12 +1113,14 @@ PROJECTS = [
         "key": "safe",
         "acronym": "SAFE!",
         "title": T(
-            "SAFE!: veilige terugkeer en vroege signalering",
-            "SAFE!: safe return and early identification",
+            "Veilige terugkeer en vroege signalering",
+            "Safe return and early identification",
         ),
         "slug": T("safe", "safe"),
         "full_name": T(
-            "Safe and Adequate Return, Fair Treatment and Early identification of Victims of Trafficking",
+            "Veilige en passende terugkeer, eerlijke behandeling en vroege signalering van "
+            "slachtoffers van mensenhandel (Safe and Adequate Return, Fair Treatment and Early "
+            "identification of Victims of Trafficking)",
             "Safe and Adequate Return, Fair Treatment and Early identification of Victims of Trafficking",
         ),
         "intro": T(
@@ -1115,10 +1164,11 @@ PROJECTS = [
     {
         "key": "ravot",
         "acronym": "RAVOT-EUR",
-        "title": T("RAVOT-EUR: doorverwijzing over grenzen", "RAVOT-EUR: referral across borders"),
+        "title": T("Doorverwijzing over grenzen", "Referral across borders"),
         "slug": T("ravot-eur", "ravot-eur"),
         "full_name": T(
-            "Referral and assistance for victims of human trafficking in Europe",
+            "Doorverwijzing en hulp voor slachtoffers van mensenhandel in Europa (Referral and "
+            "assistance for victims of human trafficking in Europe)",
             "Referral and assistance for victims of human trafficking in Europe",
         ),
         "intro": T(
@@ -1157,12 +1207,11 @@ PROJECTS = [
     {
         "key": "compass",
         "acronym": "COMPASS",
-        "title": T(
-            "COMPASS: bescherming van mensen onderweg", "COMPASS: protecting people on the move"
-        ),
+        "title": T("Bescherming van mensen onderweg", "Protecting people on the move"),
         "slug": T("compass", "compass"),
         "full_name": T(
-            "Cooperation on Migration and Partnerships to Achieve Sustainable Solutions",
+            "Samenwerking op het gebied van migratie en partnerschappen voor duurzame oplossingen "
+            "(Cooperation on Migration and Partnerships to Achieve Sustainable Solutions)",
             "Cooperation on Migration and Partnerships to Achieve Sustainable Solutions",
         ),
         "intro": T(
@@ -1395,6 +1444,9 @@ ARABIC = {
     "demo content.": (
         "CoMensha هو المركز الهولندي لتنسيق مكافحة الاتجار بالبشر. يعرض هذا الموقع محتوى تجريبيًا."
     ),
+    "Are you in danger now? Call 112.": "هل أنت في خطر الآن؟ اتصل بالرقم 112.",
+    "Dutch and English (demo)": "الهولندية والإنجليزية (تجريبي)",
+    "112": "112",
 }
 
 # One Dutch news item is changed after its translation, so the translation dashboard shows an

@@ -1,5 +1,6 @@
 """Fixtures of the browser tests: the real site in a subprocess, Chromium, routed contexts."""
 
+import os
 import secrets
 import subprocess
 import sys
@@ -28,10 +29,11 @@ CHROMIUM_ARGS = [
 # The served site gets none of the caller's project variables (scripts/served_site.py): a
 # DATABASE_URL or REDIS_URL in the environment (CI's PostgreSQL run, a developer's shell) must
 # never receive the demo content; the site runs on the embedded default in a temp dir instead.
-SERVER_START_TIMEOUT = 120  # seconds (a parallel run shares the cores)
+SERVER_START_TIMEOUT = int(os.environ.get("BROWSER_SERVER_START_TIMEOUT", "120"))  # seconds
 # The served site's superuser `admin` (made by `ensure_admin`), for tests of the admin.
 ADMIN_PASSWORD = secrets.token_urlsafe(18)
-COMMAND_TIMEOUT = 600  # seconds, per manage.py command (a parallel run shares the cores)
+# Seconds per manage.py command; a busy shared machine may need more (BROWSER_COMMAND_TIMEOUT).
+COMMAND_TIMEOUT = int(os.environ.get("BROWSER_COMMAND_TIMEOUT", "600"))
 
 
 def _server_environment(root: Path) -> dict[str, str]:

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from longread.blocks import video_hosts
-from tests.browser import DEMO_PAGES, NOT_FOUND_PAGES, REPO, TESTIMONY
+from tests.browser import DEMO_PAGES, NOT_FOUND_PAGES, REPO, TESTIMONY, DemoPage
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,15 @@ AXE_RUN = """tags => axe.run(document, {
   help: violation.help,
   targets: violation.nodes.map(node => node.target.flat(Infinity).join(" >> ")),
 })))"""
-AUDITED = DEMO_PAGES + NOT_FOUND_PAGES
+# Arabic, right to left: the demo's home and JILL's story, and the search page.
+ARABIC_PAGES = [
+    DemoPage("ar", "home", "/ar/"),
+    DemoPage("ar", "testimony", "/ar/stories/jill/"),
+    DemoPage("ar", "search", "/ar/search/?q=ثقتي"),
+]
+AUDITED = DEMO_PAGES + NOT_FOUND_PAGES + ARABIC_PAGES
+# A phone and a laptop: the header is a different layout at each.
+WIDTHS = [375, 1280]
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +64,11 @@ def audit_page(module_context):
     return module_context.new_page()
 
 
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda width: f"{width}px")
 @pytest.mark.parametrize("demo", AUDITED, ids=str)
-def test_page_has_no_axe_violations(module_context, audit_page, axe_source, demo):
+def test_page_has_no_axe_violations(module_context, audit_page, axe_source, demo, width):
     module_context.page_errors.clear()  # the context is shared: judge this page alone
+    audit_page.set_viewport_size({"width": width, "height": 800})
     response = audit_page.goto(demo.path)
 
     assert response is not None
@@ -87,7 +97,9 @@ def test_story_and_media_have_no_axe_violations_after_reading(new_context, axe_s
     page.locator(".lr-step").nth(1).scroll_into_view_if_needed()
     page.wait_for_function("() => document.querySelector('[data-steps][data-active-step]')")
     page.locator("[data-compare-range]").fill("30")
-    page.locator("[data-motion-toggle]").click()
+    # On a phone the motion switch is in the menu.
+    page.locator(".lr-menu > summary").click()
+    page.locator("[data-motion-toggle]").filter(visible=True).click()
     page.locator(".lr-toc a").last.click()
     if violations := _violations(page, axe_source):
         problems[TESTIMONY["en"]] = _report(violations)

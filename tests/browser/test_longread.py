@@ -257,7 +257,10 @@ def test_reduced_motion_runs_no_animation_and_keeps_key_figures(new_context):
     for path in (TESTIMONY["en"], ABOUT):
         page.goto(path)
         assert page.locator("html").get_attribute("data-motion") == "off"
-        assert page.locator("[data-motion-toggle]").get_attribute("aria-pressed") == "false"
+        assert (
+            page.locator("[data-motion-toggle]").filter(visible=True).get_attribute("aria-pressed")
+            == "false"
+        )
         counting[path] = figures = _figure_texts(page)
 
         running = _sweep(page, 0, page.evaluate(PAGE_END), by=200, collect=True)
@@ -296,7 +299,7 @@ def test_motion_toggle_turns_every_animation_off(new_context):
     routed.context.add_init_script(FIGURE_RECORDER)
     page = routed.new_page()
     page.goto(ABOUT)
-    toggle = page.locator("[data-motion-toggle]")
+    toggle = page.locator("[data-motion-toggle]").filter(visible=True)
     assert toggle.is_visible()
     assert toggle.get_attribute("aria-pressed") == "true"
     assert page.locator("html").get_attribute("data-motion") == "on"

@@ -42,16 +42,21 @@
   }
 
   /* Motion toggle: off means no animation at all, as with prefers-reduced-motion. */
-  var toggle = document.querySelector("[data-motion-toggle]");
-  if (toggle) {
-    toggle.hidden = false;
+  /* The page may offer it in more than one place (the phone's menu, the wide header). */
+  var toggles = Array.prototype.slice.call(document.querySelectorAll("[data-motion-toggle]"));
+  if (toggles.length) {
     var setMotion = function (on) {
       root.setAttribute("data-motion", on ? "on" : "off");
-      toggle.setAttribute("aria-pressed", on ? "true" : "false");
+      toggles.forEach(function (toggle) {
+        toggle.setAttribute("aria-pressed", on ? "true" : "false");
+      });
     };
     setMotion(!(reducedMotion && reducedMotion.matches));
-    toggle.addEventListener("click", function () {
-      setMotion(root.getAttribute("data-motion") === "off");
+    toggles.forEach(function (toggle) {
+      toggle.hidden = false;
+      toggle.addEventListener("click", function () {
+        setMotion(root.getAttribute("data-motion") === "off");
+      });
     });
   }
 
