@@ -18,7 +18,10 @@ class SitewideConfig(AppConfig):
             scale_out,  # noqa: F401 - registers the deployment check for several machines
             signal_handlers,  # noqa: F401 - connects the receivers
         )
-        from sitewide.api import changes  # noqa: F401 - records the API's changes feed
+        from sitewide.api import (
+            changes,  # noqa: F401 - records the API's changes feed
+            webhook_urls,  # noqa: F401 - registers its deployment check
+        )
         from sitewide.public_surfaces import register_surfaces
         from sitewide.security import nonce_chooser_scripts
 
