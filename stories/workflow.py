@@ -56,6 +56,10 @@ class SecondPersonApprovalTask(AbstractGroupApprovalTask):
         return super().get_actions(obj, user)
 
     def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "reject":
+            result = super().on_action(task_state, user, action_name, **kwargs)
+            restart_at_the_tellers_step(task_state)
+            return result
         if action_name == "approve" and task_state.revision.user_id == user.pk:
             raise PublishRefused(
                 gettext(
@@ -109,3 +113,23 @@ def teller_approval_problem(revision) -> str | None:
             "Dutch on the website: %(problem)s"
         ) % {"problem": problem}
     return None
+
+
+def restart_at_the_tellers_step(rejected_state) -> None:
+    """After "changes requested" at the second step, the resubmitted text goes to the teller
+    again: the teller approves what they will be published with. Wagtail resumes a workflow at
+    the task that asked for changes, so the request is recorded on the teller's step too (with
+    the same reviewer, time and comment), and Wagtail resumes there."""
+    workflow_state = rejected_state.workflow_state
+    teller_task = (
+        TellerApprovalTask.objects.filter(
+            workflow_tasks__workflow_id=workflow_state.workflow_id, active=True
+        )
+        .order_by("workflow_tasks__sort_order")
+        .first()
+    )
+    if teller_task is None or workflow_state.status != workflow_state.STATUS_NEEDS_CHANGES:
+        return
+    teller_state = rejected_state.copy(update_attrs={"task": teller_task.task_ptr})
+    workflow_state.current_task_state = teller_state
+    workflow_state.save(update_fields=["current_task_state"])

@@ -4,6 +4,7 @@ saved record shows nothing or takes pages offline, and "recorded by" filled in."
 
 import datetime
 import html
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -38,17 +39,22 @@ def record(pseudonym, **fields):
         **fields,
     )
     made.languages.set(Locale.objects.filter(language_code="nl"))
+    made.save()
     return made
 
 
+NAMES = ("HELEMAAL", "DEELS", "VERLOPEN", "HERZIEN", "ACTIEF")
+
+
 def rows(response) -> dict[str, str]:
+    """The listing's rows of the records made here, by pseudonym."""
     soup = BeautifulSoup(response.content.decode(), "html.parser")
     found = {}
-    for row in soup.select("table tbody tr"):
-        cells = [cell.get_text(" ", strip=True) for cell in row.select("td")]
-        names = [cell for cell in cells if cell.isupper()]
-        if names:
-            found[names[0]] = " ".join(cells)
+    for row in soup.select("tbody tr"):
+        text = row.get_text(" ", strip=True)
+        for name in NAMES:
+            if re.search(rf"\b{name}\b", text):
+                found[name] = text
     return found
 
 

@@ -32,6 +32,7 @@ def consent_record(**fields):
         **fields,
     )
     record.languages.set(Locale.objects.filter(language_code__in=("nl", "en")))
+    record.save()
     return record
 
 
@@ -166,6 +167,7 @@ def test_teller_approval_needs_a_linked_consent_record(client):
 def test_teller_approval_needs_a_record_that_covers_dutch(client):
     record = consent_record(pseudonym="ENGELS")
     record.languages.set(Locale.objects.filter(language_code="en"))
+    record.save()
     page = story(record, slug="alleen-engels")
     client.force_login(make_user("officer", "Consent officers"))
     response = dutch(client).post(action_url(page, "approve"), {"next": "/admin/"})
@@ -215,3 +217,40 @@ def test_scheduled_publishing_log_says_why_in_the_admins_language(client):
     history = html.unescape(client.get(f"/admin/pages/{page.pk}/history/").content.decode())
     assert "Scheduled publishing refused" in history
     assert "has no consent record" in history
+
+
+def test_every_testimony_editor_shows_its_status(client):
+    record = consent_record(pseudonym="STATUS")
+    page = story(record, slug="status")
+    client.force_login(make_user("boss", superuser=True))
+    editor = dutch(client).get(f"/admin/pages/{page.pk}/edit/")
+    soup = BeautifulSoup(editor.content.decode(), "html.parser")
+    panel = soup.select_one("[data-story-status]").get_text(" ", strip=True)
+    assert "Toestemmingsregistratie: STATUS" in panel
+    assert "Kanalen: website" in panel
+    assert "Goedkeuring van de verteller: nog niet vastgelegd" in panel
+    assert "Volgende stap: Goedkeuring van de verteller, door: Toestemmingsfunctionarissen" in panel
+    assert "niet openbaar (niet gepubliceerd)" in panel
+
+
+def test_after_changes_are_requested_the_story_goes_back_to_the_teller(client):
+    record = consent_record(pseudonym="OPNIEUW")
+    page = story(record, slug="opnieuw")
+    at_second_step(page)
+    client.force_login(make_user("moderator", "Moderators"))
+    response = dutch(client).post(
+        action_url(page, "reject"), {"comment": "De tweede alinea klopt niet", "next": "/admin/"}
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    state = page.current_workflow_state
+    assert state.status == state.STATUS_NEEDS_CHANGES
+    # The editor's resubmit button names the teller's step, and resubmitting goes there.
+    writer = page.get_latest_revision().user
+    client.force_login(writer)
+    editor = html.unescape(client.get(f"/admin/pages/{page.pk}/edit/").content.decode())
+    assert "Teller's approval" in editor
+    state.resume(user=writer)
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Teller's approval"
+    assert page.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS

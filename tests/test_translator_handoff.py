@@ -31,6 +31,7 @@ def dutch_story():
         evidence_reference="HANDOFF-1",
     )
     record.languages.set(Locale.objects.filter(language_code__in=("nl", "en")))
+    record.save()
     page = TestimonyPage(
         title="Het verhaal van Sanne",
         slug="sanne",

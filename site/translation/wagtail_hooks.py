@@ -1,5 +1,9 @@
 """Admin wiring of the translation workflow (imported by sitewide.wagtail_hooks)."""
 
+import html
+import json
+import re
+
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -12,11 +16,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from sitewide.roles import translator_languages
+from sitewide.roles import is_translator_only, translator_languages
 from sitewide.translation import handoff, views
 from sitewide.translation.machine import editor_without_machine, machine_translation_refusal
 from sitewide.translation.models import TranslationNotice
 from sitewide.translation.review import review_problem, translation_of_page
+from stories.models import TestimonyPage
 
 
 @hooks.register("register_admin_urls")
@@ -96,8 +101,38 @@ def guard_translation_editor(request, page):
             return redirect("wagtailadmin_pages:edit", page.pk)
     if machine_translation_refusal(translation):
         with editor_without_machine():
-            return localize_hooks.before_edit_page(request, page)
-    return None
+            response = localize_hooks.before_edit_page(request, page)
+    else:
+        response = localize_hooks.before_edit_page(request, page)
+    if response is not None and no_alias_conversion(request.user, page):
+        without_alias_conversion(response)
+    return response
+
+
+def no_alias_conversion(user, page) -> bool:
+    """Whose editor offers no "Convert to alias page": translators' (their work would be
+    replaced by the Dutch text), and nobody's on a testimony (sitewide.role_hooks refuses it)."""
+    return page.specific_class is TestimonyPage or is_translator_only(user)
+
+
+PROPS = re.compile(rb'data-props="([^"]*)"')
+
+
+def without_alias_conversion(response) -> None:
+    """The translation editor (React) draws its actions from its props: drop the conversion."""
+    if getattr(response, "streaming", False) or not hasattr(response, "content"):
+        return
+    if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+        response.render()
+
+    def rewrite(match):
+        props = json.loads(html.unescape(match.group(1).decode()))
+        links = props.get("links") or {}
+        if links.get("convertToAliasUrl"):
+            links["convertToAliasUrl"] = None
+        return b'data-props="' + html.escape(json.dumps(props), quote=True).encode() + b'"'
+
+    response.content = PROPS.sub(rewrite, response.content, count=1)
 
 
 class TranslationNoticesPanel(Component):

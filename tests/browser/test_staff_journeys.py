@@ -40,15 +40,17 @@ def messages_text(page) -> str:
 
 def add_user(page, username: str, group: str) -> None:
     """The administrator adds a staff account in the admin's Users screen."""
-    page.goto("/admin/users/add/")
+    page.goto("/admin/users/new/")
     page.fill("#id_username", username)
     page.fill("#id_email", f"{username}@example.org")
     page.fill("#id_first_name", username.capitalize())
     page.fill("#id_last_name", "Demo")
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
+    page.locator("#tab-label-roles").click()
     page.get_by_label(group, exact=True).check()
-    page.locator("form [type=submit]").last.click()
+    shot(page, f"0-add-user-{username}")
+    page.locator("main form [type=submit]").last.click()
     page.wait_for_url(re.compile(r"/admin/users/$"))
 
 
