@@ -121,9 +121,12 @@ class WorkflowActionView(pages_workflow.WorkflowActionView):
 
     def post(self, request, *args, **kwargs):
         try:
-            return super().post(request, *args, **kwargs)
+            response = super().post(request, *args, **kwargs)
         except PublishRefused as refusal:
             reason = str(refusal)
+        else:
+            self.confirm(request)
+            return response
         if self.request.headers.get("x-requested-with") == "XMLHttpRequest" and self.form_class:
             form = self.form_class(self.request.POST)
             form.is_valid()
@@ -131,6 +134,23 @@ class WorkflowActionView(pages_workflow.WorkflowActionView):
             return self.render_modal_form(self.request, form)
         messages.error(request, reason)
         return redirect(self.redirect_url)
+
+    def confirm(self, request):
+        """Say what the click did: Wagtail's dashboard actions otherwise return silently."""
+        page = type(self.object).objects.get(pk=self.object.pk)
+        title = page.get_admin_display_title()
+        if self.action_name == "approve" and page.live and not page.workflow_in_progress:
+            messages.success(
+                request, _("“%(title)s” is approved and published.") % {"title": title}
+            )
+        elif self.action_name == "approve":
+            messages.success(
+                request, _("Your approval of “%(title)s” is recorded.") % {"title": title}
+            )
+        elif self.action_name == "reject":
+            messages.success(
+                request, _("“%(title)s” was sent back for changes.") % {"title": title}
+            )
 
 
 workflow_action_view = require_admin_access(WorkflowActionView.as_view())

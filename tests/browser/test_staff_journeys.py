@@ -33,9 +33,9 @@ def shot(page, name: str) -> None:
 
 
 def messages_text(page) -> str:
-    messages = page.locator(".messages")
+    messages = page.locator(".messages li")
     messages.first.wait_for()
-    return messages.first.inner_text()
+    return " ".join(messages.all_inner_texts())
 
 
 def add_user(page, username: str, group: str) -> None:
@@ -97,10 +97,14 @@ def submit_for_review(page, title: str, teaser: str | None = None) -> None:
 
 
 def approve_from_dashboard(page, title: str, action: str) -> None:
+    """In "Awaiting your review" on the dashboard: the row's actions menu, then the action."""
     page.goto("/admin/")
     row = page.locator("tr", has_text=title).first
-    row.get_by_role("button", name=action).first.click()
-    page.wait_for_load_state()
+    row.locator("[data-w-dropdown-target='toggle']").first.click()
+    button = row.get_by_role("button", name=action, exact=True).first
+    button.wait_for()
+    with page.expect_navigation():
+        button.click()
 
 
 def test_a_moderator_approves_a_story_the_teller_approved_and_it_goes_live(staff, site_url):
@@ -118,7 +122,7 @@ def test_a_moderator_approves_a_story_the_teller_approved_and_it_goes_live(staff
     approve_from_dashboard(moderator, "Onder druk", "Goedkeuren")
     shot(moderator, "4-approved")
     text = messages_text(moderator)
-    assert "geen toegang" not in text.lower()
+    assert "goedgekeurd en gepubliceerd" in text, text
 
     public = moderator.context.new_page()
     public.goto(f"{site_url}/nl/verhalen/kim/")
