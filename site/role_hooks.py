@@ -19,7 +19,11 @@ from stories.models import TestimonyPage
 # an alias of the Dutch page (the Dutch text would appear under the translation's language),
 # and sync translations (which replaces their source text).
 CONVERT_TO_ALIAS = "wagtail_localize:convert_to_alias"
-SYNC_VIEWS = ("wagtail_localize:update_translations", "sitewide_update_translations")
+SYNC_VIEWS = (
+    "wagtail_localize:update_translations",
+    "sitewide_update_translations",
+    "wagtail_localize:stop_translation",
+)
 
 
 def refused_page_action(request, match) -> str | None:
@@ -39,8 +43,8 @@ def refused_page_action(request, match) -> str | None:
             )
     if name in SYNC_VIEWS and is_translator_only(request.user):
         return gettext(
-            "Translators do not sync translations with the Dutch page. A moderator or editor "
-            "does this when the Dutch text changes."
+            "Translators do not sync translations with the Dutch page, nor stop syncing them. "
+            "A moderator or editor does this when the Dutch text changes."
         )
     return None
 

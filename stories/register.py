@@ -67,8 +67,9 @@ def filter_by_status(queryset, status: str, on=None):
 
 
 def page_label(page) -> str:
+    # The title isolated (FSI … PDI), so a right-to-left title keeps the sentence in order.
     return gettext("“%(title)s” (%(language)s)") % {
-        "title": page.title,
+        "title": f"\u2068{page.title}\u2069",
         "language": page.locale.get_display_name(),
     }
 

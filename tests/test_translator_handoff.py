@@ -101,6 +101,7 @@ def test_the_translation_editor_offers_no_action_that_takes_the_page_away(
     assert not props["perms"]["canDelete"]
     assert not props["perms"]["canPublish"]
     assert not props["perms"]["canUnpublish"]
+    assert not props["links"]["stopTranslationUrl"]
     assert "convert_to_alias" not in editor.content.decode()
     # And the server refuses them, whatever is posted.
     client.post(f"/admin/pages/{english.pk}/delete/")

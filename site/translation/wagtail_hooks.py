@@ -105,7 +105,7 @@ def guard_translation_editor(request, page):
     else:
         response = localize_hooks.before_edit_page(request, page)
     if response is not None and no_alias_conversion(request.user, page):
-        without_alias_conversion(response)
+        without_actions(response, stop=is_translator_only(request.user))
     return response
 
 
@@ -118,8 +118,9 @@ def no_alias_conversion(user, page) -> bool:
 PROPS = re.compile(rb'data-props="([^"]*)"')
 
 
-def without_alias_conversion(response) -> None:
-    """The translation editor (React) draws its actions from its props: drop the conversion."""
+def without_actions(response, stop: bool) -> None:
+    """The translation editor (React) draws its actions from its props: drop the conversion
+    into an alias, and for translators "Stop synced translation" (a moderator's decision)."""
     if getattr(response, "streaming", False) or not hasattr(response, "content"):
         return
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
@@ -130,6 +131,8 @@ def without_alias_conversion(response) -> None:
         links = props.get("links") or {}
         if links.get("convertToAliasUrl"):
             links["convertToAliasUrl"] = None
+        if stop and links.get("stopTranslationUrl"):
+            links["stopTranslationUrl"] = None
         return b'data-props="' + html.escape(json.dumps(props), quote=True).encode() + b'"'
 
     response.content = PROPS.sub(rewrite, response.content, count=1)

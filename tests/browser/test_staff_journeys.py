@@ -180,8 +180,9 @@ def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     shot(translator, "10-translation-editor")
     # The translator sees no action that takes the page away.
     body = translator.content()
-    for word in ("Verwijderen", "alias", "Publiceren"):
+    for word in ("Verwijderen", "Publiceren", "Stop synchrone vertaling"):
         assert not translator.get_by_role("button", name=word, exact=True).is_visible(), word
+    assert not translator.get_by_text(re.compile("alias", re.I)).first.is_visible()
     assert "convert_to_alias" not in body
 
     # Translate the title in wagtail-localize's editor.
