@@ -46,6 +46,7 @@ class SitewideConfig(AppConfig):
 
         # Before wagtail.snippets registers its viewsets (a later app in INSTALLED_APPS).
         roles.register_language_scoped_policies()
+        roles.register_translator_limits()
         post_migrate.connect(roles.ensure_groups_after_migrate, sender=self)
 
         from django.db.models.signals import post_migrate

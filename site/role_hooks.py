@@ -5,11 +5,63 @@ translation's publish button before anything is saved."""
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import Translation
 
-from sitewide.roles import may_edit_in_its_language
+from sitewide.roles import is_translator_only, may_edit_in_its_language
+from stories.models import TestimonyPage
+
+# What translators may not do, by wagtail-localize's view names: turn a translation back into
+# an alias of the Dutch page (the Dutch text would appear under the translation's language),
+# and sync translations (which replaces their source text).
+CONVERT_TO_ALIAS = "wagtail_localize:convert_to_alias"
+SYNC_VIEWS = (
+    "wagtail_localize:update_translations",
+    "sitewide_update_translations",
+    "wagtail_localize:stop_translation",
+)
+
+
+def refused_page_action(request, match) -> str | None:
+    """Why this request may not do what it asks, or None."""
+    name = match.view_name
+    if name == CONVERT_TO_ALIAS:
+        page = Page.objects.filter(pk=match.kwargs.get("page_id")).first()
+        if page is not None and page.specific_class is TestimonyPage:
+            return gettext(
+                "A translation of a testimony cannot become an alias of the Dutch page: the "
+                "Dutch text would be shown under another language. Edit the translation instead."
+            )
+        if is_translator_only(request.user):
+            return gettext(
+                "Translators do not convert pages into aliases. Ask a moderator if this "
+                "translation should go."
+            )
+    if name in SYNC_VIEWS and is_translator_only(request.user):
+        return gettext(
+            "Translators do not sync translations with the Dutch page, nor stop syncing them. "
+            "A moderator or editor does this when the Dutch text changes."
+        )
+    return None
+
+
+@hooks.register("construct_page_action_menu")
+def hide_what_translators_may_not_do(menu_items, request, context):
+    page = context.get("page")
+    hide = (
+        {"localize-convert-to-alias"}
+        if page is not None
+        and (page.specific_class is TestimonyPage or is_translator_only(request.user))
+        else set()
+    )
+    if is_translator_only(request.user):
+        hide |= {"action-unpublish", "action-delete", "localize-restart-translation"}
+    if hide:
+        menu_items[:] = [item for item in menu_items if item.name not in hide]
 
 
 @hooks.register("before_edit_snippet", order=-20)
@@ -68,6 +120,13 @@ class TranslatorScopeMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
+        refusal = match and request.user.is_authenticated and refused_page_action(request, match)
+        if refusal:
+            messages.error(request, refusal)
+            back = request.META.get("HTTP_REFERER", "")
+            if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+                back = reverse("wagtailadmin_home")
+            return redirect(back)
         if (
             match is None
             or "wagtail_localize" not in match.namespaces

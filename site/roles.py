@@ -180,3 +180,46 @@ def may_edit_in_its_language(user, instance, action: str = "change") -> bool:
     """Whether the language scope lets `user` do `action` on this (non-page) record."""
     policy = policy_registry.get_by_type(type(instance))
     return policy.user_has_permission_for_instance(user, action, instance)
+
+
+# --- What translators do: translate, never take pages away --------------------------------------
+
+
+def translator_languages(user) -> set[str]:
+    """The languages of the translators' groups `user` is in."""
+    if not user.is_authenticated:
+        return set()
+    cache = user.__dict__
+    if "_translator_languages" not in cache:
+        cache["_translator_languages"] = {
+            code
+            for code in (translator_group_language(name) for name in _group_names(user))
+            if code
+        }
+    return cache["_translator_languages"]
+
+
+def _group_names(user) -> list[str]:
+    cache = user.__dict__
+    if "_group_names" not in cache:
+        cache["_group_names"] = list(user.groups.values_list("name", flat=True))
+    return cache["_group_names"]
+
+
+def is_translator_only(user) -> bool:
+    """A member of translators' groups and of no other group (not a superuser): they translate,
+    they do not delete, move, unpublish, sync or turn pages into aliases."""
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    names = _group_names(user)
+    return bool(names) and all(translator_group_language(name) for name in names)
+
+
+def translators_do_not_take_pages_away(user, page, action: str) -> bool:
+    return action in ("delete", "move", "unpublish") and is_translator_only(user)
+
+
+def register_translator_limits():
+    from stories.publishing import register_page_action_limit
+
+    register_page_action_limit(translators_do_not_take_pages_away)

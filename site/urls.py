@@ -9,6 +9,7 @@ from sitewide.api import urls as api_urls
 from sitewide.sitemap import sitemap
 from sitewide.translation import file_views as translation_file_views
 from sitewide.translation import machine as translation_machine
+from stories import views as story_views
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
@@ -38,6 +39,12 @@ urlpatterns = [
         "admin/localize/translate/<int:translation_id>/pofile/upload/",
         translation_file_views.checked_editor_upload,
         name="sitewide_checked_pofile_upload",
+    ),
+    # Wagtail's workflow action, with a refused approval explained instead of "no access".
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        story_views.workflow_action_view,
+        name="sitewide_workflow_action",
     ),
     path("admin/", include(wagtailadmin_urls)),
     *api_urls.urlpatterns,

@@ -1,8 +1,10 @@
-from wagtail.actions.publish_revision import PublishPermissionError
+class PublishRefused(Exception):
+    """Publishing was refused by a rule of this project; the message is for staff.
 
-
-class PublishRefused(PublishPermissionError):
-    """Publishing was refused by a rule of this project; the message is for staff."""
+    Deliberately not a PermissionDenied: Wagtail's admin answers every PermissionDenied with its
+    generic "no access" message before any handler of ours sees it. This one reaches
+    `ConsentRefusalMiddleware` (and the workflow views), which show the reason itself.
+    """
 
 
 class ConsentRefused(PublishRefused):

@@ -31,6 +31,7 @@ from stories.api_fields import (
 from stories.exceptions import ConsentRefused
 from stories.fields import ChoiceListField
 from stories.pages import LongreadPage, page_translation_fields, same_pages_in_language
+from stories.status_panel import StoryStatusPanel
 from stories.workflow import (  # noqa: F401 - task models live in this app
     SecondPersonApprovalTask,
     TellerApprovalTask,
@@ -403,7 +404,9 @@ class TestimonyPage(LongreadPage):
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        StoryStatusPanel(heading=_("Status")),
+        *Page.content_panels,
         MultiFieldPanel(
             [FieldPanel("pseudonym"), FieldPanel("teller_kind"), FieldPanel("role")],
             heading=_("Teller"),

@@ -10,20 +10,22 @@ import math
 import re
 from functools import cached_property
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from wagtail.api import APIField
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from longread.blocks import chapters
 from stories import consent
 from stories.api_fields import ReadingMinutesField, TableOfContentsField, TranslationsField
 from stories.exceptions import PublishRefused
-from stories.publishing import registered_problem
+from stories.publishing import action_forbidden, registered_problem
 
 SCHEDULED_PUBLISH = "wagtail.publish.scheduled"
 
@@ -54,9 +56,29 @@ def same_pages_in_language(model, pages, locale_id, channel=consent.WEBSITE):
     )
 
 
+class LimitedPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, less what the layers above forbid a role (for example:
+    translators translate; they never delete, move or unpublish). Buttons, menus, the translation
+    editor and the views all ask this tester, so a hidden action is a refused one too."""
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and not action_forbidden(
+            self.user, self.page, "delete"
+        )
+
+    def can_move(self):
+        return super().can_move() and not action_forbidden(self.user, self.page, "move")
+
+    def can_unpublish(self):
+        return super().can_unpublish() and not action_forbidden(self.user, self.page, "unpublish")
+
+
 class LongreadPage(Page):
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return LimitedPagePermissionTester(user, self)
 
     # The headless API's fields every page type shares; each type adds its own.
     api_fields = [
@@ -78,7 +100,18 @@ class LongreadPage(Page):
         scheduled = kwargs.get("log_action") == SCHEDULED_PUBLISH
         problem = self.publish_problem(revision, user, scheduled=scheduled)
         if problem:
-            log(instance=self, action="stories.publish_refused", user=user, data={})
+            # The reason, in each admin language, for the page's history and the scheduled
+            # publishing log (never story text: the reasons name a pseudonym, a date, a rule).
+            reasons = {}
+            for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES:
+                with translation.override(code):
+                    reasons[code] = self.publish_problem(revision, user, scheduled=scheduled)
+            log(
+                instance=self,
+                action="stories.publish_refused",
+                user=user,
+                data={"reasons": reasons, "scheduled": scheduled},
+            )
             if scheduled:
                 # The scheduled-publishing job: skip this page, keep the others going, and stop
                 # retrying a revision that may not be published. The refusal is in the log.

@@ -26,3 +26,19 @@ def registered_problem(page, revision, user) -> str | None:
         if problem:
             return problem
     return None
+
+
+# limit(user, page, action) -> True when the layers above forbid `action` ("delete", "move",
+# "unpublish", "lock") on `page` to `user`, whatever Wagtail's page permissions say.
+PageActionLimit = Callable[..., bool]
+_limits: list[PageActionLimit] = []
+
+
+def register_page_action_limit(limit: PageActionLimit) -> PageActionLimit:
+    if limit not in _limits:
+        _limits.append(limit)
+    return limit
+
+
+def action_forbidden(user, page, action: str) -> bool:
+    return any(limit(user, page, action) for limit in _limits)

@@ -6,8 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.pages import workflow as pages_workflow
 from wagtail.models import Locale
 
+from stories import register
+from stories.exceptions import PublishRefused
 from stories.models import ConsentRecord, ConsentWithdrawal
 from stories.takedown import withdraw
 
@@ -16,10 +20,11 @@ CONSENT_PERMISSION = "stories.change_consentrecord"
 
 class WithdrawalForm(forms.Form):
     reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}))
+    # No default: the officer says which part the teller withdrew.
     part = forms.ChoiceField(
         label=_("Which part"),
-        choices=ConsentWithdrawal.PART_CHOICES,
-        initial=ConsentWithdrawal.EVERYTHING,
+        choices=[("", _("Choose what the teller withdraws")), *ConsentWithdrawal.PART_CHOICES],
+        error_messages={"required": _("Choose which part of the consent is withdrawn.")},
     )
     language = forms.ModelChoiceField(
         label=_("Language (for 'One language')"), queryset=Locale.objects.all(), required=False
@@ -38,6 +43,20 @@ def withdraw_view(request, pk):
         raise PermissionDenied
     record = get_object_or_404(ConsentRecord, pk=pk)
     form = WithdrawalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and "confirm" not in request.POST:
+        # First say what will go offline, by name; act only when the officer confirms.
+        return TemplateResponse(
+            request,
+            "stories/admin/withdraw_confirm.html",
+            {
+                "record": record,
+                "form": form,
+                "part_label": dict(ConsentWithdrawal.PART_CHOICES)[form.cleaned_data["part"]],
+                "summary": register.withdrawal_summary(
+                    record, form.cleaned_data["part"], form.cleaned_data["language"]
+                ),
+            },
+        )
     if request.method == "POST" and form.is_valid():
         try:
             result = withdraw(
@@ -52,11 +71,16 @@ def withdraw_view(request, pk):
             return TemplateResponse(
                 request, "stories/admin/withdraw.html", {"record": record, "form": form}
             )
-        messages.success(
-            request,
-            _("Withdrawal recorded. Pages taken down: %(count)d.")
-            % {"count": len(result.unpublished)},
-        )
+        if result.unpublished:
+            messages.success(
+                request,
+                _("Withdrawal recorded. Taken offline: %(pages)s.")
+                % {"pages": register.pages_named(result.unpublished)},
+            )
+        else:
+            messages.success(
+                request, _("Withdrawal recorded. No page on the website was online to take down.")
+            )
         for line in result.review:  # other pages that name or link to the story
             messages.warning(request, line)
         return redirect("wagtailsnippets_stories_consentrecord:edit", pk=record.pk)
@@ -95,3 +119,46 @@ def erase_view(request, pk):
         "stories/admin/erase.html",
         {"record": record, "form": form, "plan": plan_erasure(record).describe()},
     )
+
+
+class WorkflowActionView(pages_workflow.WorkflowActionView):
+    """Wagtail's workflow action (the dashboard's approve and request-changes buttons and their
+    dialogs), with a refused approval shown in words: inside the dialog, the typed comment kept,
+    or as a message on the page the moderator came from. Served at Wagtail's own address
+    (`sitewide.urls`)."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            response = super().post(request, *args, **kwargs)
+        except PublishRefused as refusal:
+            reason = str(refusal)
+        else:
+            self.confirm(request)
+            return response
+        if self.request.headers.get("x-requested-with") == "XMLHttpRequest" and self.form_class:
+            form = self.form_class(self.request.POST)
+            form.is_valid()
+            form.add_error(None, reason)
+            return self.render_modal_form(self.request, form)
+        messages.error(request, reason)
+        return redirect(self.redirect_url)
+
+    def confirm(self, request):
+        """Say what the click did: Wagtail's dashboard actions otherwise return silently."""
+        page = type(self.object).objects.get(pk=self.object.pk)
+        title = page.get_admin_display_title()
+        if self.action_name == "approve" and page.live and not page.workflow_in_progress:
+            messages.success(
+                request, _("“%(title)s” is approved and published.") % {"title": title}
+            )
+        elif self.action_name == "approve":
+            messages.success(
+                request, _("Your approval of “%(title)s” is recorded.") % {"title": title}
+            )
+        elif self.action_name == "reject":
+            messages.success(
+                request, _("“%(title)s” was sent back for changes.") % {"title": title}
+            )
+
+
+workflow_action_view = require_admin_access(WorkflowActionView.as_view())

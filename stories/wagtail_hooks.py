@@ -1,5 +1,6 @@
 import datetime
 
+import django_filters
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,13 +11,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from stories import consent
+from stories import consent, register
 from stories.models import ConsentRecord, ConsentWithdrawal, Organisation, TestimonyPage
 from stories.pages import LongreadPage
 from stories.takedown import act_on_record_edit
@@ -78,14 +82,55 @@ class ConsentRecordChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     )
 
 
+class ConsentStatusFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=register.STATUS_CHOICES,
+        method="filter_status",
+        empty_label=_("All"),
+    )
+
+    class Meta:
+        model = ConsentRecord
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        return register.filter_by_status(queryset, value)
+
+
+class ConsentRecordCreateView(snippet_views.CreateView):
+    def get_initial_form_instance(self):
+        # "Recorded by": the officer who is signed in, unless they choose someone else.
+        instance = super().get_initial_form_instance() or self.model()
+        if self.request.method == "GET":
+            instance.recorded_by = self.request.user
+        return instance
+
+
 class ConsentRecordViewSet(SnippetViewSet):
     model = ConsentRecord
     chooser_viewset_class = ConsentRecordChooserViewSet
+    add_view_class = ConsentRecordCreateView
     icon = "doc-full-inverse"
     menu_label = _("Consent")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["pseudonym", "given_on", "review_on", "expires_on"]
+    list_display = [
+        "pseudonym",
+        Column(
+            "status",
+            label=_("Status"),
+            accessor=lambda record: register.STATUS_LABELS[register.record_status(record)],
+        ),
+        "given_on",
+        "review_on",
+        "expires_on",
+    ]
+    filterset_class = ConsentStatusFilterSet
+
+    def get_queryset(self, request):
+        return ConsentRecord.objects.prefetch_related("withdrawals")
+
     search_fields = ["pseudonym"]
     inspect_view_enabled = False
     copy_view_enabled = False
@@ -140,9 +185,25 @@ def register_consent_log_actions(actions):
     actions.register_action(
         "stories.consent.withdrawn", _("Withdraw consent"), _("Consent withdrawn")
     )
-    actions.register_action(
-        "stories.publish_refused", _("Refuse publishing"), _("Publishing refused: no consent")
-    )
+    actions.register_action("stories.publish_refused")(PublishRefusedFormatter)
+
+
+class PublishRefusedFormatter(LogFormatter):
+    """A refused publication in the page's history and the scheduled publishing log: the
+    reason, in the reader's admin language."""
+
+    label = _("Refuse publishing")
+
+    def format_message(self, log_entry):
+        reasons = (log_entry.data or {}).get("reasons") or {}
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        reason = reasons.get(language) or reasons.get(language.split("-")[0])
+        reason = reason or next(iter(reasons.values()), "")
+        if (log_entry.data or {}).get("scheduled"):
+            message = _("Scheduled publishing refused")
+        else:
+            message = _("Publishing refused")
+        return f"{message}: {reason}" if reason else str(message)
 
 
 def _snapshot(record):
@@ -184,7 +245,26 @@ def log_consent_change(request, instance):
 @hooks.register("after_edit_snippet")
 def act_on_consent_edited_in_its_form(request, instance):
     if isinstance(instance, ConsentRecord):
-        act_on_record_edit(instance, user=request.user)
+        results = act_on_record_edit(instance, user=request.user)
+        taken_down = [pk for result in results for pk in result.unpublished]
+        if taken_down:
+            messages.warning(
+                request,
+                _("This change took these pages offline: %(pages)s.")
+                % {"pages": register.pages_named(taken_down)},
+            )
+        warn_about_a_record_that_shows_nothing(request, instance)
+
+
+@hooks.register("after_create_snippet")
+def warn_about_a_new_record_that_shows_nothing(request, instance):
+    if isinstance(instance, ConsentRecord):
+        warn_about_a_record_that_shows_nothing(request, instance)
+
+
+def warn_about_a_record_that_shows_nothing(request, record):
+    for warning in register.record_warnings(record):
+        messages.warning(request, warning)
 
 
 @hooks.register("before_edit_page")

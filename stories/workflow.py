@@ -4,10 +4,13 @@ Every revision of a testimony in the source language that a person publishes mus
 both tasks; TestimonyPage.publish() asks `workflow_problem()` before it publishes.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState, Workflow
+
+from stories import consent
+from stories.exceptions import PublishRefused
 
 TESTIMONY_WORKFLOW = "Testimony review"
 
@@ -22,6 +25,13 @@ class TellerApprovalTask(AbstractGroupApprovalTask):
                 ("approve", _("The teller approved this version"), False),
             ]
         return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            problem = teller_approval_problem(task_state.revision)
+            if problem:
+                raise PublishRefused(problem)
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):
@@ -46,8 +56,17 @@ class SecondPersonApprovalTask(AbstractGroupApprovalTask):
         return super().get_actions(obj, user)
 
     def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "reject":
+            result = super().on_action(task_state, user, action_name, **kwargs)
+            restart_at_the_tellers_step(task_state)
+            return result
         if action_name == "approve" and task_state.revision.user_id == user.pk:
-            raise PermissionDenied(gettext("The last editor cannot approve their own text."))
+            raise PublishRefused(
+                gettext(
+                    "You made the last change to this text, so a second person must approve it. "
+                    "Ask another moderator."
+                )
+            )
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
@@ -75,3 +94,42 @@ def workflow_problem(revision) -> str | None:
                 "approval of this version and a second person's approval come first."
             ) % {"workflow": TESTIMONY_WORKFLOW}
     return None
+
+
+def teller_approval_problem(revision) -> str | None:
+    """Why the teller's approval of this revision cannot be recorded yet, or None: a consent
+    record that covers the source language (Dutch) on the website must be linked first."""
+    page = revision.as_object() if revision is not None else None
+    record = getattr(page, "consent", None)
+    if record is None:
+        return gettext(
+            "Link the teller's consent record to this story before recording the teller's "
+            "approval: a consent officer chooses it under 'consent record' and saves."
+        )
+    problem = record.problem(consent.WEBSITE, settings.LANGUAGE_CODE, consent.today())
+    if problem:
+        return gettext(
+            "The teller's approval cannot be recorded while the linked consent does not cover "
+            "Dutch on the website: %(problem)s"
+        ) % {"problem": problem}
+    return None
+
+
+def restart_at_the_tellers_step(rejected_state) -> None:
+    """After "changes requested" at the second step, the resubmitted text goes to the teller
+    again: the teller approves what they will be published with. Wagtail resumes a workflow at
+    the task that asked for changes, so the request is recorded on the teller's step too (with
+    the same reviewer, time and comment), and Wagtail resumes there."""
+    workflow_state = rejected_state.workflow_state
+    teller_task = (
+        TellerApprovalTask.objects.filter(
+            workflow_tasks__workflow_id=workflow_state.workflow_id, active=True
+        )
+        .order_by("workflow_tasks__sort_order")
+        .first()
+    )
+    if teller_task is None or workflow_state.status != workflow_state.STATUS_NEEDS_CHANGES:
+        return
+    teller_state = rejected_state.copy(update_attrs={"task": teller_task.task_ptr})
+    workflow_state.current_task_state = teller_state
+    workflow_state.save(update_fields=["current_task_state"])

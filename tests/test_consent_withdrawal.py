@@ -70,7 +70,10 @@ def test_admin_withdraw_action_is_one_step_for_consent_officers(client):
     record = ConsentRecord.objects.get(pseudonym="KIM")
     url = f"/admin/consent/{record.pk}/withdraw/"
     assert client.get(url).status_code == 200
-    response = client.post(url, {"reason": "Teller asked", "part": "everything"})
+    # The form first names what goes offline; the officer confirms.
+    summary = client.post(url, {"reason": "Teller asked", "part": "everything"})
+    assert summary.status_code == 200 and story("KIM").live().exists()
+    response = client.post(url, {"reason": "Teller asked", "part": "everything", "confirm": "1"})
     assert response.status_code == 302
     assert not story("KIM").live().exists()
 

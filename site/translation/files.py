@@ -91,6 +91,32 @@ class SegmentProblem:
     source: str
     message: str
 
+    @property
+    def field_label(self) -> str:
+        """The field the segment belongs to, as staff know it (never a block's UUID)."""
+        return field_label(self.context)
+
+
+def field_label(context: str) -> str:
+    name = context.split(".", 1)[0]
+    for model in get_page_models():
+        try:
+            return str(model._meta.get_field(name).verbose_name)
+        except Exception:  # noqa: BLE001, S112 - FieldDoesNotExist: try the next page type
+            continue
+    return name.replace("_", " ")
+
+
+def looks_like_text(data: bytes) -> bool:
+    """Whether the upload is text (UTF-8, no NUL bytes): an image or a document is not."""
+    if b"\x00" in data[:8192]:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
 
 @dataclass
 class FileProblems:
@@ -346,6 +372,21 @@ def format_of(name: str, data: bytes) -> str:
 def parse_file(name: str, data: bytes) -> ParsedFile:
     """The file's header and units; a FileProblems (raised) when it cannot be read."""
     file_format = format_of(name, data)
+    if not looks_like_text(data):
+        # One sentence; never the file's bytes (an image may carry camera or location text).
+        raise ImportRefused(
+            [
+                FileProblems(
+                    name,
+                    file_errors=[
+                        _(
+                            "This file is not a text file in UTF-8, so it cannot be a PO or "
+                            "XLIFF file: upload the file you downloaded here."
+                        )
+                    ],
+                )
+            ]
+        )
     try:
         if file_format == PO:
             store = pypo.pofile.parsestring(data)

@@ -1,5 +1,10 @@
 """Admin wiring of the translation workflow (imported by sitewide.wagtail_hooks)."""
 
+import html
+import json
+import re
+
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -8,12 +13,15 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from sitewide.translation import views
+from sitewide.roles import is_translator_only, translator_languages
+from sitewide.translation import handoff, views
 from sitewide.translation.machine import editor_without_machine, machine_translation_refusal
 from sitewide.translation.models import TranslationNotice
 from sitewide.translation.review import review_problem, translation_of_page
+from stories.models import TestimonyPage
 
 
 @hooks.register("register_admin_urls")
@@ -30,6 +38,21 @@ def translation_admin_urls():
             "translations/<int:translation_id>/review/confirm/",
             views.confirm_segments,
             name="sitewide_translation_confirm",
+        ),
+        path(
+            "translations/start/<int:page_id>/",
+            handoff.start_translation,
+            name="sitewide_translation_start",
+        ),
+        path(
+            "translations/ready/<int:page_id>/",
+            handoff.ready_for_review,
+            name="sitewide_translation_ready",
+        ),
+        path(
+            "translations/send-back/<int:page_id>/",
+            handoff.send_back,
+            name="sitewide_translation_send_back",
         ),
         path(
             "translations/notices/<int:notice_id>/dismiss/",
@@ -78,8 +101,41 @@ def guard_translation_editor(request, page):
             return redirect("wagtailadmin_pages:edit", page.pk)
     if machine_translation_refusal(translation):
         with editor_without_machine():
-            return localize_hooks.before_edit_page(request, page)
-    return None
+            response = localize_hooks.before_edit_page(request, page)
+    else:
+        response = localize_hooks.before_edit_page(request, page)
+    if response is not None and no_alias_conversion(request.user, page):
+        without_actions(response, stop=is_translator_only(request.user))
+    return response
+
+
+def no_alias_conversion(user, page) -> bool:
+    """Whose editor offers no "Convert to alias page": translators' (their work would be
+    replaced by the Dutch text), and nobody's on a testimony (sitewide.role_hooks refuses it)."""
+    return page.specific_class is TestimonyPage or is_translator_only(user)
+
+
+PROPS = re.compile(rb'data-props="([^"]*)"')
+
+
+def without_actions(response, stop: bool) -> None:
+    """The translation editor (React) draws its actions from its props: drop the conversion
+    into an alias, and for translators "Stop synced translation" (a moderator's decision)."""
+    if getattr(response, "streaming", False) or not hasattr(response, "content"):
+        return
+    if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+        response.render()
+
+    def rewrite(match):
+        props = json.loads(html.unescape(match.group(1).decode()))
+        links = props.get("links") or {}
+        if links.get("convertToAliasUrl"):
+            links["convertToAliasUrl"] = None
+        if stop and links.get("stopTranslationUrl"):
+            links["stopTranslationUrl"] = None
+        return b'data-props="' + html.escape(json.dumps(props), quote=True).encode() + b'"'
+
+    response.content = PROPS.sub(rewrite, response.content, count=1)
 
 
 class TranslationNoticesPanel(Component):
@@ -101,3 +157,61 @@ def add_translation_notices_panel(request, panels):
     )
     if notices:
         panels.append(TranslationNoticesPanel(notices))
+
+
+@hooks.register("register_log_actions")
+def register_handoff_log_actions(actions):
+    actions.register_action(
+        handoff.READY,
+        gettext_lazy("Ready for review"),
+        gettext_lazy("Translation ready for review"),
+    )
+
+    @actions.register_action(handoff.SENT_BACK)
+    class SentBack(LogFormatter):
+        label = gettext_lazy("Send translation back")
+
+        def format_message(self, log_entry):
+            return _("Translation sent back: %(comment)s") % {
+                "comment": (log_entry.data or {}).get("comment", "")
+            }
+
+
+class TranslatorQueuePanel(Component):
+    name = "translator_queue"
+    order = 40
+    template_name = "sitewide/admin/translator_queue_panel.html"
+
+    def __init__(self, queue):
+        self.queue = queue
+
+    def get_context_data(self, parent_context=None):
+        request = parent_context["request"]
+        return {**self.queue, "csrf_token": get_token(request), "next": request.get_full_path()}
+
+
+class ReviewQueuePanel(Component):
+    name = "translation_review_queue"
+    order = 45
+    template_name = "sitewide/admin/review_queue_panel.html"
+
+    def __init__(self, queue):
+        self.queue = queue
+
+    def get_context_data(self, parent_context=None):
+        request = parent_context["request"]
+        return {
+            "queue": self.queue,
+            "csrf_token": get_token(request),
+            "next": request.get_full_path(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_queues(request, panels):
+    if translator_languages(request.user):
+        panels.append(TranslatorQueuePanel(handoff.translator_queue(request.user)))
+    if handoff.is_moderator(request.user):
+        queue = handoff.awaiting_review()
+        if queue:
+            panels.append(ReviewQueuePanel(queue))

@@ -1,0 +1,101 @@
+"""The status panel on every testimony's editor: what consent allows, where the story is in its
+workflow, who acts next, and why it is or is not public in each language."""
+
+from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+from wagtail.models import Page, TaskState
+
+from stories import consent
+from stories.workflow import TellerApprovalTask
+
+CHANNEL_LABELS = {
+    consent.WEBSITE: _("website"),
+    consent.API: _("API"),
+    consent.SOCIAL: _("social media"),
+    consent.PRINT: _("print"),
+}
+
+
+def _date(value):
+    return formats.date_format(value, "DATE_FORMAT") if value else ""
+
+
+def story_status(page) -> dict:
+    record = page.consent if page.consent_id else None
+    status = {"record": record, "languages": [], "channels": []}
+    if record is not None:
+        status["channels"] = [
+            str(label)
+            for channel, label in CHANNEL_LABELS.items()
+            if getattr(record, f"allows_{channel}")
+        ]
+        status["consent_languages"] = [
+            locale.get_display_name() for locale in record.languages.all()
+        ]
+        status["expires_on"] = _date(record.expires_on)
+        status["review_on"] = _date(record.review_on)
+    if page.pk:
+        teller = (
+            TaskState.objects.filter(
+                workflow_state__base_content_type_id=page.content_type_id,
+                workflow_state__object_id=str(page.pk),
+                task__in=TellerApprovalTask.objects.all(),
+                status=TaskState.STATUS_APPROVED,
+            )
+            .select_related("revision", "finished_by")
+            .order_by("-finished_at")
+            .first()
+        )
+        if teller is not None:
+            latest = page.get_latest_revision()
+            status["teller"] = {
+                "when": formats.date_format(teller.finished_at, "DATETIME_FORMAT"),
+                "by": teller.finished_by.get_full_name() or teller.finished_by.get_username()
+                if teller.finished_by
+                else "",
+                "current": latest is not None and teller.revision_id == latest.pk,
+            }
+        task = page.current_workflow_task
+        if task is not None:
+            # Names kept in the database, in the admin's language where the catalogue has them.
+            groups = ", ".join(gettext(group.name) for group in task.specific.groups.all())
+            status["next"] = gettext("%(task)s, by: %(groups)s") % {
+                "task": gettext(task.name),
+                "groups": groups,
+            }
+        elif not page.live or page.has_unpublished_changes:
+            status["next"] = gettext("An editor submits the story for review.")
+        for translation in (
+            Page.objects.filter(translation_key=page.translation_key)
+            .select_related("locale")
+            .order_by("locale__language_code")
+        ):
+            specific = translation.specific
+            if not translation.live:
+                why = gettext("not published")
+                public = False
+            else:
+                why = consent.consent_problem(specific) or ""
+                public = not why
+            status["languages"].append(
+                {
+                    "name": translation.locale.get_display_name(),
+                    "public": public,
+                    "why": why or gettext("public: published and covered by consent"),
+                }
+            )
+    return status
+
+
+class StoryStatusPanel(Panel):
+    """Read-only: shown to everyone who opens the story."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "stories/admin/story_status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["status"] = story_status(self.instance)
+            return context

@@ -1,0 +1,210 @@
+"""Staff journeys through the real Dutch admin in Chromium, as people do them.
+
+The administrator makes the staff accounts (Users, Add user); each person signs in with their
+password and an authenticator code computed from the secret the enrolment page shows. Then:
+
+- a moderator approves a testimony whose teller approved it with valid consent, and the change
+  goes live;
+- a consent officer withdraws a teller's consent (the form names what goes offline first) while
+  the story waits for the second approval; the moderator's approval is refused with the reason;
+- a translator starts a translation from their dashboard, translates a segment in the editor and
+  hands it over with "Ready for review"; the moderator finds it in their queue.
+
+Screenshots of each step go to test-results/screenshots/staff-*.png.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser import SCREENSHOTS
+from tests.browser.test_admin_csp import edit_url_of, sign_in
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "een-lang-wachtwoord-voor-tests"
+DUTCH = {"locale": "nl-NL", "extra_http_headers": {"Accept-Language": "nl-NL,nl;q=0.9"}}
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"staff-{name}.png"), full_page=True)
+
+
+def messages_text(page) -> str:
+    messages = page.locator(".messages li")
+    messages.first.wait_for()
+    return " ".join(messages.all_inner_texts())
+
+
+def add_user(page, username: str, group: str) -> None:
+    """The administrator adds a staff account in the admin's Users screen."""
+    page.goto("/admin/users/new/")
+    page.fill("#id_username", username)
+    page.fill("#id_email", f"{username}@example.org")
+    page.fill("#id_first_name", username.capitalize())
+    page.fill("#id_last_name", "Demo")
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+    page.locator("#tab-label-roles").click()
+    page.get_by_label(group, exact=True).check()
+    shot(page, f"0-add-user-{username}")
+    page.locator("main form [type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/admin/users/$"))
+
+
+@pytest.fixture(scope="module")
+def staff(browser, site_url, admin_credentials):
+    """Signed-in browser pages for the administrator and the staff they add."""
+    contexts = []
+
+    def person(credentials):
+        context = browser.new_context(base_url=site_url, **DUTCH)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        sign_in(page, credentials)
+        return page
+
+    admin = person(admin_credentials)
+    accounts = {
+        "officier": "Consent officers",
+        "moderator": "Moderators",
+        "vertaler": "Translators (de)",
+    }
+    for username, group in accounts.items():
+        add_user(admin, username, group)
+    pages = {"admin": admin}
+    for username in accounts:
+        pages[username] = person((username, PASSWORD))
+    yield pages
+    for context in contexts:
+        context.close()
+
+
+def submit_for_review(page, title: str, teaser: str | None = None) -> None:
+    """An editor (here the administrator) changes the story and submits it to its workflow."""
+    page.goto(edit_url_of(page, title))
+    if teaser is not None:
+        page.fill("#id_teaser", teaser)
+    footer = page.locator("footer")
+    submit = footer.locator("button[name=action-submit]")
+    if not submit.is_visible():
+        footer.locator("[data-w-dropdown-target='toggle']").last.click()
+    submit.click()
+    expect(page.locator(".messages")).to_be_visible()
+
+
+def approve_from_dashboard(page, title: str, action: str) -> None:
+    """In "Awaiting your review" on the dashboard: the row's actions menu, then the action."""
+    page.goto("/admin/")
+    row = page.locator("tr", has_text=title).first
+    row.locator("[data-w-dropdown-target='toggle']").first.click()
+    button = row.get_by_role("button", name=action, exact=True).first
+    button.wait_for()
+    with page.expect_navigation():
+        button.click()
+
+
+def test_a_moderator_approves_a_story_the_teller_approved_and_it_goes_live(staff, site_url):
+    admin, officer, moderator = staff["admin"], staff["officier"], staff["moderator"]
+    new_teaser = "Over druk, schulden en de weg eruit (herzien)"
+    submit_for_review(admin, "Onder druk", new_teaser)
+    shot(admin, "1-submitted")
+
+    approve_from_dashboard(officer, "Onder druk", "De verteller heeft deze versie goedgekeurd")
+    shot(officer, "2-teller-approved")
+    assert "geen toegang" not in officer.content()
+
+    moderator.goto("/admin/")
+    shot(moderator, "3-moderator-dashboard")
+    approve_from_dashboard(moderator, "Onder druk", "Goedkeuren")
+    shot(moderator, "4-approved")
+    text = messages_text(moderator)
+    assert "goedgekeurd en gepubliceerd" in text, text
+
+    public = moderator.context.new_page()
+    public.goto(f"{site_url}/nl/verhalen/kim/")
+    expect(public.locator("body")).to_contain_text("herzien")
+    public.close()
+
+
+def test_a_refused_approval_says_why_in_dutch(staff, site_url):
+    admin, officer, moderator = staff["admin"], staff["officier"], staff["moderator"]
+    submit_for_review(admin, "Mijn vertrouwen terug")
+    approve_from_dashboard(
+        officer, "Mijn vertrouwen terug", "De verteller heeft deze versie goedgekeurd"
+    )
+
+    # The teller withdraws her consent while the story waits for the second approval.
+    officer.goto("/admin/snippets/stories/consentrecord/")
+    row = officer.locator("tr", has_text="JILL").first
+    shot(officer, "5-consent-register")
+    withdraw = row.get_by_role("link", name="Intrekken").first
+    if not withdraw.is_visible():
+        row.locator("[data-w-dropdown-target='toggle']").first.click()
+    withdraw.click()
+    officer.fill("textarea[name=reason]", "De verteller vroeg het telefonisch")
+    officer.select_option("select[name=part]", "everything")
+    officer.get_by_role("button", name="Toestemming intrekken").click()
+    summary = officer.locator("main")
+    expect(summary).to_contain_text("Mijn vertrouwen terug")
+    shot(officer, "6-withdrawal-summary")
+    officer.get_by_role("button", name="Intrekking bevestigen").click()
+    text = messages_text(officer)
+    assert "Mijn vertrouwen terug" in text, text
+    shot(officer, "7-withdrawn")
+
+    approve_from_dashboard(moderator, "Mijn vertrouwen terug", "Goedkeuren")
+    text = messages_text(moderator)
+    shot(moderator, "8-refused")
+    assert "JILL" in text and "ingetrokken" in text, text
+    assert "geen toegang" not in text.lower()
+    # A person sees the reason where it appears: on screen, in the message area.
+    box = moderator.locator(".messages").first.bounding_box()
+    assert box and box["height"] > 0
+
+
+def test_a_translator_starts_a_translation_and_hands_it_over(staff):
+    translator, moderator = staff["vertaler"], staff["moderator"]
+    translator.goto("/admin/")
+    queue = translator.locator("section", has_text="Jouw vertalingen")
+    expect(queue).to_be_visible()
+    shot(translator, "9-translator-dashboard")
+    item = queue.locator("li", has_text="Zorg die blijft").first
+    item.get_by_role("button", name=re.compile("^Vertalen naar")).click()
+    translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    editor = translator.locator(".js-translation-editor")
+    editor.get_by_text("Zorg die blijft").first.wait_for()
+    shot(translator, "10-translation-editor")
+    # The translator sees no action that takes the page away.
+    body = translator.content()
+    # (wagtail-localize's editor still draws "Stop synchrone vertaling" without its address;
+    # the server refuses it to translators: tests/test_translator_handoff.py.)
+    for word in ("Verwijderen", "Publiceren"):
+        assert not translator.get_by_role("button", name=word, exact=True).is_visible(), word
+    assert not translator.get_by_text(re.compile("alias", re.I)).first.is_visible()
+    assert "convert_to_alias" not in body
+
+    # Translate the title in wagtail-localize's editor.
+    segment = editor.locator("li", has_text="Zorg die blijft").first
+    segment.get_by_role("button").first.click()
+    segment.locator("textarea").fill("Pflege, die bleibt")
+    segment.get_by_role("button", name=re.compile("Opslaan|Save")).click()
+    expect(segment).to_contain_text("Pflege, die bleibt")
+
+    translator.goto("/admin/")
+    mine = translator.locator("section", has_text="Jouw vertalingen")
+    mine.locator("li", has_text="Zorg die blijft").get_by_role(
+        "button", name="Klaar voor controle"
+    ).click()
+    text = messages_text(translator)
+    assert "klaar voor controle" in text, text
+    shot(translator, "11-handed-over")
+
+    moderator.goto("/admin/")
+    review = moderator.locator("section", has_text="Vertalingen klaar voor controle")
+    # The hand-off saved the translated draft: the queue shows its German title.
+    expect(review).to_contain_text("Pflege, die bleibt")
+    shot(moderator, "12-review-queue")

@@ -1,0 +1,145 @@
+"""The consent register as consent officers use it: a status per record with filters, a
+withdrawal that asks which part and names what goes offline before and after, warnings when a
+saved record shows nothing or takes pages offline, and "recorded by" filled in."""
+
+import datetime
+import html
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.messages import get_messages
+from django.utils import timezone
+from wagtail.models import Locale
+
+from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
+from tests.helpers import form_data, make_user
+
+pytestmark = pytest.mark.django_db
+LIST = "/admin/snippets/stories/consentrecord/"
+
+
+@pytest.fixture
+def officer(client):
+    user = make_user("officer", "Consent officers")
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nl"
+    client.force_login(user)
+    return user
+
+
+def texts(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def record(pseudonym, **fields):
+    made = ConsentRecord.objects.create(
+        pseudonym=pseudonym,
+        given_on=fields.pop("given_on", timezone.localdate() - datetime.timedelta(days=20)),
+        evidence_reference="REG",
+        **fields,
+    )
+    made.languages.set(Locale.objects.filter(language_code="nl"))
+    made.save()
+    return made
+
+
+NAMES = ("HELEMAAL", "DEELS", "VERLOPEN", "HERZIEN", "ACTIEF")
+
+
+def rows(response) -> dict[str, str]:
+    """The listing's rows of the records made here, by pseudonym."""
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    found = {}
+    for row in soup.select("tbody tr"):
+        text = row.get_text(" ", strip=True)
+        for name in NAMES:
+            if re.search(rf"\b{name}\b", text):
+                found[name] = text
+    return found
+
+
+def test_the_list_shows_each_records_status_and_filters_by_it(client, officer):
+    today = timezone.localdate()
+    withdrawn = record("HELEMAAL")
+    ConsentWithdrawal.objects.create(record=withdrawn, withdrawn_on=today, part="everything")
+    partly = record("DEELS")
+    ConsentWithdrawal.objects.create(record=partly, withdrawn_on=today, part="api")
+    record("VERLOPEN", expires_on=today)
+    record("HERZIEN", review_on=today + datetime.timedelta(days=3))
+    record("ACTIEF", review_on=today + datetime.timedelta(days=200))
+    listing = rows(client.get(LIST))
+    assert "Ingetrokken" in listing["HELEMAAL"]
+    assert "Deels ingetrokken" in listing["DEELS"]
+    assert "Verlopen" in listing["VERLOPEN"]
+    assert "Herziening nodig" in listing["HERZIEN"]
+    assert "Actief" in listing["ACTIEF"]
+    for status, name in (
+        ("withdrawn", "HELEMAAL"),
+        ("partly_withdrawn", "DEELS"),
+        ("expired", "VERLOPEN"),
+        ("review_due", "HERZIEN"),
+        ("active", "ACTIEF"),
+    ):
+        shown = rows(client.get(LIST, {"status": status}))
+        assert name in shown, (status, shown)
+        others = {"HELEMAAL", "DEELS", "VERLOPEN", "HERZIEN", "ACTIEF"} - {name}
+        assert not others & set(shown), (status, shown)
+
+
+def test_withdrawal_asks_for_the_part_and_names_what_goes_offline(client, officer):
+    kim = ConsentRecord.objects.get(pseudonym="KIM")
+    url = f"/admin/consent/{kim.pk}/withdraw/"
+    form = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+    assert form.select_one("select[name=part] option[selected]") is None or (
+        form.select_one("select[name=part] option[selected]")["value"] == ""
+    )
+    missing = client.post(url, {"reason": "Verzoek van de verteller"})
+    assert "Kies welk deel" in html.unescape(missing.content.decode())
+    assert not ConsentWithdrawal.objects.filter(record=kim).exists()
+
+    english = Locale.objects.get(language_code="en")
+    english_page = TestimonyPage.objects.get(consent=kim, locale=english)
+    data = {"reason": "Verzoek van de verteller", "part": "language", "language": english.pk}
+    summary = html.unescape(client.post(url, data).content.decode())
+    assert english_page.title in summary and "English" in summary
+    assert not ConsentWithdrawal.objects.filter(record=kim).exists()  # nothing yet
+
+    done = client.post(url, {**data, "confirm": "1"})
+    assert done.status_code == 302
+    said = " ".join(texts(done))
+    assert english_page.title in said and "English" in said
+    english_page.refresh_from_db()
+    assert not english_page.live
+    assert TestimonyPage.objects.get(consent=kim, locale__language_code="nl").live
+
+
+def test_recorded_by_defaults_to_the_signed_in_officer(client, officer):
+    page = BeautifulSoup(client.get(f"{LIST}add/").content.decode(), "html.parser")
+    chosen = page.select_one("select[name=recorded_by] option[selected]")
+    assert chosen is not None and chosen["value"] == str(officer.pk)
+
+
+def test_saving_a_record_warns_about_what_goes_offline(client, officer):
+    kim = ConsentRecord.objects.get(pseudonym="KIM")
+    url = f"{LIST}edit/{kim.pk}/"
+    data = form_data(client.get(url).content.decode())
+    english = Locale.objects.get(language_code="en")
+    data["languages"] = [str(pk) for pk in data["languages"] if pk != str(english.pk)]
+    saved = client.post(url, data)
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    said = " ".join(texts(saved))
+    english_page = TestimonyPage.objects.get(consent=kim, locale=english)
+    assert english_page.title in said and "English" in said
+
+
+def test_saving_an_expired_record_or_one_without_languages_warns(client, officer):
+    kim = ConsentRecord.objects.get(pseudonym="KIM")
+    url = f"{LIST}edit/{kim.pk}/"
+    data = form_data(client.get(url).content.decode())
+    data["expires_on"] = [timezone.localdate().isoformat()]
+    data["languages"] = []
+    saved = client.post(url, data)
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    said = " ".join(texts(saved))
+    assert "al verlopen" in said
+    assert "geen enkele taal" in said

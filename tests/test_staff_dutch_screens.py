@@ -1,0 +1,114 @@
+"""The journey screens this project adds to the admin speak Dutch to Dutch staff: the consent
+register and its withdrawal screens, the story's status panel, the translators' and moderators'
+queues. A list of English words fails the test wherever it appears in them."""
+
+import datetime
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+from wagtail.models import Locale
+
+from sitewide.roles import translator_group_name
+from sitewide.translation import handoff
+from stories import workflow
+from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
+from tests.helpers import make_user
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH = [
+    "Withdraw",
+    "Confirm",
+    "Back",
+    "Active",
+    "Expired",
+    "Withdrawn",
+    "Review due",
+    "Ready for review",
+    "Your translations",
+    "In progress",
+    "To translate",
+    "Translate into",
+    "Send back",
+    "Comment for the translator",
+    "handed over",
+    "Consent record",
+    "Channels",
+    "Languages",
+    "Next",
+    "approval",
+    "Teller",
+    "public",
+    "not published",
+    "These pages",
+    "go offline",
+    "Part withdrawn",
+    "waiting",
+    "Choose",
+]
+
+
+def english_in(text: str) -> list[str]:
+    return [word for word in ENGLISH if re.search(rf"\b{re.escape(word)}\b", text)]
+
+
+def shown(response, selector: str) -> str:
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    found = soup.select(selector)
+    assert found, (selector, response.status_code)
+    return " ".join(element.get_text(" ", strip=True) for element in found)
+
+
+@pytest.fixture
+def dutch(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nl"
+    return client
+
+
+def test_consent_register_screens_are_dutch(dutch):
+    dutch.force_login(make_user("officer", "Consent officers"))
+    kim = ConsentRecord.objects.get(pseudonym="KIM")
+    listing = dutch.get("/admin/snippets/stories/consentrecord/")
+    assert english_in(shown(listing, "table")) == []
+    url = f"/admin/consent/{kim.pk}/withdraw/"
+    assert english_in(shown(dutch.get(url), "main form")) == []
+    english = Locale.objects.get(language_code="en")
+    confirm = dutch.post(url, {"reason": "Verzoek", "part": "language", "language": english.pk})
+    assert english_in(shown(confirm, "main")) == []
+
+
+def test_status_panel_is_dutch(dutch):
+    record = ConsentRecord.objects.create(
+        pseudonym="PANEEL",
+        given_on=timezone.localdate() - datetime.timedelta(days=3),
+        evidence_reference="NL-1",
+    )
+    record.languages.set(Locale.objects.filter(language_code="nl"))
+    record.save()
+    page = TestimonyPage(
+        title="Paneel", slug="paneel", pseudonym="PANEEL", quote="Citaat", consent=record
+    )
+    page.live = False
+    StoryIndexPage.objects.get(locale__language_code="nl").add_child(instance=page)
+    writer = make_user("writer", "Editors")
+    page.save_revision(user=writer)
+    workflow.testimony_workflow().start(page, writer)
+    dutch.force_login(make_user("boss", superuser=True))
+    panel = shown(dutch.get(f"/admin/pages/{page.pk}/edit/"), "[data-story-status]")
+    assert english_in(panel) == [], panel
+
+
+def test_translation_queues_are_dutch(dutch):
+    translator = make_user("vertaler", translator_group_name("en"))
+    dutch.force_login(translator)
+    queue = shown(dutch.get("/admin/"), "[aria-labelledby=translator-queue-heading]")
+    assert english_in(queue) == [], queue
+
+    english_page = TestimonyPage.objects.filter(locale__language_code="en").first()
+    dutch.post(f"/admin/translations/ready/{english_page.pk}/", {"next": "/admin/"})
+    assert handoff.awaiting_review()
+    dutch.force_login(make_user("moderator", "Moderators"))
+    review = shown(dutch.get("/admin/"), "[aria-labelledby=review-queue-heading]")
+    assert english_in(review) == [], review
