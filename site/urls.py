@@ -35,6 +35,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     *api_urls.urlpatterns,
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("stories.teller.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", outage.health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -12,3 +12,6 @@ class StoriesConfig(AppConfig):
         from stories.public_surfaces import register_surfaces
 
         register_surfaces()
+        from stories.teller.surfaces import register_surfaces as register_teller_surfaces
+
+        register_teller_surfaces()
