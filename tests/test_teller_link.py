@@ -280,9 +280,9 @@ def test_officer_issues_prints_and_revokes_in_the_admin(client):
     # Never both on one card.
     assert code not in link_card and token not in code_card
     # The card payloads cannot be swapped to show the other half.
-    assert (
-        client.post("/admin/consent/teller-card/code/", {"card": cards["link"]}).status_code == 403
-    )
+    swapped = client.post("/admin/consent/teller-card/code/", {"card": cards["link"]})
+    # (The admin answers a refusal by sending the user back to the dashboard.)
+    assert swapped.status_code in (302, 403) and code not in html(swapped)
     client.logout()
     assert "Your story in each language" in html(open_with(client, token, code))
     client.force_login(officer)
@@ -296,8 +296,6 @@ def test_people_who_are_not_consent_officers_get_no_link(client):
     client.force_login(editor)
     # The admin answers a refusal by sending the user back to the dashboard.
     assert client.get(f"/admin/consent/{record().pk}/teller-link/").status_code in (302, 403)
-    assert (
-        client.post(f"/admin/consent/{record().pk}/teller-link/", {"language": "en"}).status_code
-        == 403
-    )
+    url = f"/admin/consent/{record().pk}/teller-link/"
+    assert client.post(url, {"language": "en"}).status_code in (302, 403)
     assert not TellerLink.objects.exists()
