@@ -76,7 +76,7 @@ def test_teller_takes_one_language_down_from_a_phone(
     page.get_by_role("button", name="Open").click()
     languages = page.get_by_role("heading", name="Your story in each language")
     assert languages.is_visible()
-    arabic = page.locator("li[lang=ar]")
+    arabic = page.locator("li[data-language=ar]")
     assert "Readers can see it." in arabic.inner_text()
     on_screen_exit(page)
     exit_target(page)
@@ -84,19 +84,19 @@ def test_teller_takes_one_language_down_from_a_phone(
     assert not violations, _report(violations)
     page.screenshot(path=SCREENSHOTS / "teller-overview-375-en.png", full_page=True)
 
-    page.get_by_label("Only the Arabic version").check()
+    page.get_by_label("Only the العربية version").check()
     page.get_by_role("button", name="Take my story down now").click()
     assert page.get_by_role("heading", name="Are you sure?").is_visible()
     page.screenshot(path=SCREENSHOTS / "teller-confirm-375-en.png", full_page=True)
     page.get_by_role("button", name="Yes, take it down now").click()
     done = page.get_by_role("status")
-    assert "Taken down: Only the Arabic version" in done.inner_text()
+    assert "Taken down: Only the العربية version" in done.inner_text()
     on_screen_exit(page)
     page.screenshot(path=SCREENSHOTS / "teller-done-375-en.png", full_page=True)
 
     page.get_by_role("button", name="Back to my story").click()
-    assert "Readers cannot see this version." in page.locator("li[lang=ar]").inner_text()
-    assert "Readers can see it." in page.locator("li[lang=en]").inner_text()
+    assert "Readers cannot see this version." in page.locator("li[data-language=ar]").inner_text()
+    assert "Readers can see it." in page.locator("li[data-language=en]").inner_text()
     assert teller.context.cookies() == []
     assert_no_requests_elsewhere(teller)
     assert page.evaluate("document.referrer") == ""
