@@ -51,6 +51,7 @@ urlpatterns = [
     # Wagtail's document view, with its headers put right (views.document).
     path("documents/<int:document_id>/<str:document_filename>", views.document),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("stories.teller.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", outage.health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),

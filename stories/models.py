@@ -662,3 +662,4 @@ from stories.projects import (  # noqa: E402,F401
     ProjectRecommendation,
     ProjectStatus,
 )
+from stories.teller.models import TellerLink, TellerMessage  # noqa: E402,F401

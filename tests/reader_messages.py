@@ -23,6 +23,9 @@ READER_TEMPLATE_FOLDERS = [
     "longread/templates/longread",
 ]
 ADMIN_FOLDERS = {"admin", "translation_files"}
+# The teller's private page (stories/teller/) is offered in Dutch and English for now
+# (docs/teller.md): its strings are translated in those two until the other catalogues have them.
+TWO_LANGUAGE_FOLDERS = {"teller"}
 
 # Python modules whose named constants or choices classes are printed on public pages.
 READER_PYTHON_NAMES = {
@@ -43,7 +46,8 @@ def reader_templates() -> list[Path]:
         base = ROOT / folder
         for path in sorted(base.rglob("*")):
             relative = path.relative_to(base).parts
-            if path.is_file() and not ADMIN_FOLDERS & set(relative[:-1]):
+            folders = set(relative[:-1])
+            if path.is_file() and not (ADMIN_FOLDERS | TWO_LANGUAGE_FOLDERS) & folders:
                 found.append(path)
     return found
 

@@ -1,0 +1,203 @@
+"""The teller's page, opened by the private link without an account.
+
+No cookie, no session: CSRF protection is a signed form token bound to the link (a page of
+another site cannot know it); after the right code, a signed, short-lived "unlocked" token in
+the form carries the proof from one screen to the next. Before the code, every link (unknown,
+revoked, expired or valid) gets the same answer.
+"""
+
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from stories import consent
+from stories.models import ConsentWithdrawal
+from stories.teller import service
+
+FORM_SALT = "stories.teller.form"
+UNLOCKED_SALT = "stories.teller.unlocked"
+FORM_MAX_AGE = 2 * 60 * 60  # seconds a code form stays valid
+UNLOCKED_MAX_AGE = 30 * 60  # seconds a screen after the code stays valid
+FULL = "full"
+TAKEDOWN_ONLY = "takedown"
+
+CHANNEL_NAMES = {
+    consent.WEBSITE: _("this website"),
+    consent.API: _("partner websites that receive our stories (API)"),
+    consent.SOCIAL: _("social media (share links and previews)"),
+    consent.PRINT: _("print"),
+}
+
+
+def _binding(token: str) -> str:
+    """What a form token is bound to: the link, without saying whether it exists."""
+    return hashlib.sha256(f"teller-form:{token}".encode()).hexdigest()[:32]
+
+
+def _form_token(token: str) -> str:
+    return signing.dumps(_binding(token), salt=FORM_SALT)
+
+
+def _form_token_ok(token: str, signed: str) -> bool:
+    try:
+        return signing.loads(signed or "", salt=FORM_SALT, max_age=FORM_MAX_AGE) == _binding(token)
+    except signing.BadSignature:
+        return False
+
+
+def _unlocked(link, mode: str) -> str:
+    return signing.dumps(
+        {"link": link.pk, "bound": link.token_hash[:32], "mode": mode}, salt=UNLOCKED_SALT
+    )
+
+
+def _unlocked_link(token: str, signed: str):
+    """The link and mode a valid "unlocked" token proves, or (None, None)."""
+    try:
+        data = signing.loads(signed or "", salt=UNLOCKED_SALT, max_age=UNLOCKED_MAX_AGE)
+    except signing.BadSignature:
+        return None, None
+    link = service.active_link(token)
+    if (
+        link is None
+        or data.get("link") != link.pk
+        or data.get("bound") != link.token_hash[:32]
+        or data.get("mode") not in (FULL, TAKEDOWN_ONLY)
+    ):
+        return None, None
+    return link, data["mode"]
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+def scope_label(scope: str) -> str:
+    names = dict(settings.LANGUAGES)
+    if scope == ConsentWithdrawal.EVERYTHING:
+        return str(_("Everything: every language and every place"))
+    kind, value = scope.split(":", 1)
+    if kind == "channel":
+        return str(_("Only on %(place)s") % {"place": CHANNEL_NAMES[value]})
+    return str(_("Only the %(language)s version") % {"language": names.get(value, value)})
+
+
+def _private(response):
+    response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@csrf_exempt  # its own CSRF protection without a cookie: the signed form token above
+@never_cache
+def teller_page(request, language, token):
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    with translation.override(language):
+        response = _answer(request, language, token)
+        response.render()
+    return _private(response)
+
+
+def _answer(request, language, token):
+    context = {
+        "language": language,
+        "token": token,
+        "languages": [(code, name) for code, name in settings.LANGUAGES],
+        "quick_exit_url": _quick_exit_url(language),
+    }
+
+    def screen(name, **extra):
+        return TemplateResponse(
+            request, "stories/teller/page.html", {**context, "screen": name, **extra}
+        )
+
+    def code_screen(problem=""):
+        return screen(
+            "code",
+            form_token=_form_token(token),
+            problem=problem,
+            limited=service.is_limited(token),
+        )
+
+    if request.method != "POST":
+        return code_screen()
+    step = request.POST.get("step", "")
+    if step == "code":
+        if not _form_token_ok(token, request.POST.get("form_token", "")):
+            return code_screen(_("This form was open too long. Please enter your code again."))
+        limited = service.is_limited(token)
+        link = service.check_code(token, request.POST.get("code", ""))
+        if link is None:
+            return code_screen(
+                _("That code does not fit this link. Please check it and try again.")
+            )
+        mode = TAKEDOWN_ONLY if limited else FULL
+        service.log_opened(link, mode)
+        return _overview(screen, link, mode)
+    link, mode = _unlocked_link(token, request.POST.get("unlocked", ""))
+    if link is None:
+        return code_screen(_("For your safety, please enter your code again."))
+    scope = request.POST.get("scope", "")
+    if step in ("withdraw", "confirm"):
+        if scope not in service.takedown_choices(link.record):
+            return _overview(screen, link, mode, problem=_("Please choose what to take down."))
+        if step == "withdraw":
+            return screen(
+                "confirm",
+                unlocked=_unlocked(link, mode),
+                scope=scope,
+                scope_label=scope_label(scope),
+            )
+        result = service.take_down(link, scope)
+        return screen(
+            "done",
+            unlocked=_unlocked(link, mode),
+            scope_label=scope_label(scope),
+            already=result is None,
+        )
+    if step == "message" and mode == FULL:
+        form = MessageForm(request.POST)
+        if form.is_valid():
+            service.send_message(link, form.cleaned_data["text"])
+            return screen("sent", unlocked=_unlocked(link, mode))
+        return _overview(screen, link, mode, message_form=form)
+    return _overview(screen, link, mode)
+
+
+def _overview(screen, link, mode, problem="", message_form=None):
+    record = link.record
+    facts = service.overview(record) if mode == FULL else {}
+    for channel in facts.get("channels", []):
+        channel["name"] = CHANNEL_NAMES[channel["code"]]
+    return screen(
+        "overview",
+        mode=mode,
+        unlocked=_unlocked(link, mode),
+        facts=facts,
+        choices=[(scope, scope_label(scope)) for scope in service.takedown_choices(record)],
+        problem=problem,
+        message_form=message_form or MessageForm(),
+    )
+
+
+def _quick_exit_url(language: str) -> str:
+    """The language's quick-exit target from its settings, as every reader page uses."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model("sitewide", "LanguageSettings")
+    except LookupError:
+        return ""
+    row = model.objects.filter(locale__language_code=language).values("quick_exit_url").first()
+    return (row or {}).get("quick_exit_url") or ""

@@ -1,0 +1,106 @@
+"""The teller's link in real Chromium: a consent officer issues it through the admin and prints
+the two cards; the teller opens the link on a phone, enters the code and takes one language of
+their story down. No cookie, nothing asked of another origin, the quick exit on screen."""
+
+import re
+
+import pytest
+
+from tests.browser import (
+    SCREENSHOTS,
+    assert_no_requests_elsewhere,
+    exit_target,
+    on_screen_exit,
+)
+from tests.browser.test_accessibility import _report, _violations, axe_source  # noqa: F401
+from tests.browser.test_admin_csp import sign_in
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 812}
+
+
+def issue_cards(officer_page) -> tuple[str, str, str]:
+    """The officer issues a link for JILL in English; returns the two cards' texts and the
+    address of the record's teller's link screen."""
+    page = officer_page
+    page.goto("/admin/snippets/stories/consentrecord/?q=JILL")
+    href = page.locator("a[href*='/teller-link/']").first.get_attribute("href")
+    page.goto(href)
+    page.get_by_label("The teller's language").select_option("en")
+    page.get_by_role("button", name="Issue a new link and code").click()
+    cards = {}
+    for kind, button, selector in (
+        ("link", "Print the link card", "[data-teller-link]"),
+        ("code", "Print the code card", "[data-teller-code]"),
+    ):
+        with page.context.expect_page() as opened:
+            page.get_by_role("button", name=button).click()
+        card = opened.value
+        card.wait_for_load_state()
+        cards[kind] = card.locator(selector).inner_text().strip()
+        card.screenshot(path=SCREENSHOTS / f"teller-{kind}-card.png", full_page=True)
+        # Never both on one card.
+        assert (
+            card.locator("[data-teller-link]").count() + card.locator("[data-teller-code]").count()
+            == 1
+        )
+        card.close()
+    return cards["link"], cards["code"], href
+
+
+def test_teller_takes_one_language_down_from_a_phone(
+    new_context,
+    admin_credentials,
+    site_url,
+    axe_source,  # noqa: F811
+):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    officer = new_context()
+    officer_page = officer.new_page()
+    sign_in(officer_page, admin_credentials)
+    link, code, screen = issue_cards(officer_page)
+    path = re.sub(r"^https?://[^/]+", "", link)
+    assert re.fullmatch(r"/teller/en/[A-Za-z0-9_-]{43}/", path)
+
+    teller = new_context(viewport=PHONE, locale="en")
+    page = teller.new_page()
+    page.goto(path)
+    assert page.get_by_role("heading", name="Your story").is_visible()
+    assert "JILL" not in page.content()
+    on_screen_exit(page)
+    assert not _violations(page, axe_source), _report(_violations(page, axe_source))
+    page.screenshot(path=SCREENSHOTS / "teller-code-375-en.png", full_page=True)
+
+    page.get_by_label("Your code").fill(code)
+    page.get_by_role("button", name="Open").click()
+    languages = page.get_by_role("heading", name="Your story in each language")
+    assert languages.is_visible()
+    arabic = page.locator("li[data-language=ar]")
+    assert "Readers can see it." in arabic.inner_text()
+    on_screen_exit(page)
+    exit_target(page)
+    violations = _violations(page, axe_source)
+    assert not violations, _report(violations)
+    page.screenshot(path=SCREENSHOTS / "teller-overview-375-en.png", full_page=True)
+
+    page.get_by_label("Only the العربية version").check()
+    page.get_by_role("button", name="Take my story down now").click()
+    assert page.get_by_role("heading", name="Are you sure?").is_visible()
+    page.screenshot(path=SCREENSHOTS / "teller-confirm-375-en.png", full_page=True)
+    page.get_by_role("button", name="Yes, take it down now").click()
+    done = page.get_by_role("status")
+    assert "Taken down: Only the العربية version" in done.inner_text()
+    on_screen_exit(page)
+    page.screenshot(path=SCREENSHOTS / "teller-done-375-en.png", full_page=True)
+
+    page.get_by_role("button", name="Back to my story").click()
+    assert "Readers cannot see this version." in page.locator("li[data-language=ar]").inner_text()
+    assert "Readers can see it." in page.locator("li[data-language=en]").inner_text()
+    assert teller.context.cookies() == []
+    assert_no_requests_elsewhere(teller)
+    assert page.evaluate("document.referrer") == ""
+
+    # The officer sees what happened.
+    officer_page.goto(screen)
+    assert "Takedown by the teller" in officer_page.locator("main").inner_text()

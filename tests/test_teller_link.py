@@ -1,0 +1,301 @@
+"""The teller's link: its whole life through the Django test client (docs/teller.md)."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
+from stories.teller import service
+from stories.teller.models import TellerLink, TellerMessage
+from tests.helpers import form_data, make_user
+
+pytestmark = pytest.mark.django_db
+
+UNKNOWN = "x" * 43
+
+
+def record(pseudonym="JILL"):
+    return ConsentRecord.objects.get(pseudonym=pseudonym)
+
+
+def issued(pseudonym="JILL", language="en"):
+    link, token, code = service.issue(record(pseudonym), language)
+    return link, token, code
+
+
+def page_of(client, token, language="en", data=None):
+    url = service.link_path(language, token)
+    response = client.get(url) if data is None else client.post(url, data)
+    assert response.status_code == 200
+    return response
+
+
+def html(response):
+    return response.content.decode()
+
+
+def open_with(client, token, code, language="en"):
+    """The teller enters their code on the page, as a person does."""
+    first = page_of(client, token, language)
+    data = form_data(html(first))
+    data["code"] = code
+    return page_of(client, token, language, data)
+
+
+def submit(client, token, response, form_index, language="en", **fields):
+    forms = re.findall(r"<form method=\"post\".*?</form>", html(response), re.S)
+    data = form_data(forms[form_index])
+    data.update(fields)
+    return page_of(client, token, language, data)
+
+
+def live(pseudonym, language):
+    return TestimonyPage.objects.filter(
+        pseudonym=pseudonym, locale__language_code=language, live=True
+    ).exists()
+
+
+def test_command_prints_a_new_link_and_revokes_the_old_one():
+    out = io.StringIO()
+    call_command("teller_link", "jill", "--language", "en", stdout=out)
+    first = re.search(r"Link: \S+/teller/en/(\S+)/", out.getvalue())[1]
+    assert re.search(r"Code: [A-Z0-9]{4}-[A-Z0-9]{4}", out.getvalue())
+    out = io.StringIO()
+    call_command("teller_link", "JILL", stdout=out)
+    second = re.search(r"/teller/nl/(\S+)/", out.getvalue())[1]
+    assert service.active_link(first) is None
+    assert service.active_link(second) is not None
+    # Stored hashed: neither token nor code is in the database.
+    for link in TellerLink.objects.all():
+        assert first not in (link.token_hash, link.code_hash)
+        assert link.token_hash == service.token_hash(first) or link.token_hash == (
+            service.token_hash(second)
+        )
+    assert len(first) >= 43  # 256 bits, URL-safe base64
+    with pytest.raises(CommandError, match="No consent record"):
+        call_command("teller_link", "NOBODY", stdout=io.StringIO())
+
+
+def test_without_the_code_the_page_reveals_nothing(client):
+    _link, token, _code = issued()
+    valid = html(page_of(client, token))
+    unknown = html(page_of(client, UNKNOWN))
+    # The same page for a valid and an unknown link, apart from the link's own token.
+    assert _normalise(valid, token) == _normalise(unknown, UNKNOWN)
+    assert "JILL" not in valid and "Mijn vertrouwen" not in valid
+    assert "Enter the code" in valid
+
+
+def _normalise(text, token):
+    text = text.replace(token, "TOKEN")
+    return re.sub(r'name="form_token" value="[^"]+"', "", text)
+
+
+def test_wrong_code_changes_nothing_and_answers_like_an_unknown_link(client):
+    _link, token, _code = issued()
+    wrong = html(open_with(client, token, "AAAA-AAAA"))
+    unknown = html(open_with(client, UNKNOWN, "AAAA-AAAA"))
+    assert "does not fit" in wrong
+    assert _normalise(wrong, token) == _normalise(unknown, UNKNOWN)
+    assert "JILL" not in wrong
+
+
+def test_with_the_code_the_teller_sees_where_their_story_appears(client):
+    _link, token, code = issued()
+    response = open_with(client, token, code.lower())  # a code typed in small letters fits
+    text = html(response)
+    assert 'lang="en"' in text and "Your story in each language" in text
+    for page in TestimonyPage.objects.filter(pseudonym="JILL", live=True):
+        assert page.title in text
+    assert "Where it appears" in text and "Until when" in text
+    assert ModelLogEntry.objects.filter(action="stories.teller.opened").exists()
+
+
+def test_dutch_page_in_dutch(client):
+    _link, token, code = issued(language="nl")
+    text = html(open_with(client, token, code, language="nl"))
+    assert "Je verhaal in elke taal" in text
+    assert "Haal mijn verhaal nu offline" in text
+
+
+def test_withdraw_one_language_then_everything(client):
+    link, token, code = issued()
+    overview = open_with(client, token, code)
+    confirm = submit(client, token, overview, 0, scope="language:en")
+    assert "Are you sure?" in html(confirm)
+    assert live("JILL", "en")  # nothing happens before the one confirmation
+    done = submit(client, token, confirm, 0)
+    assert "Done." in html(done)
+    assert not live("JILL", "en") and live("JILL", "nl")
+    assert client.get("/en/", follow=True).status_code == 200
+    entry = ConsentLedgerEntry.objects.get(kind=ConsentLedgerEntry.WITHDRAWAL)
+    assert (entry.part, entry.language_code) == (ConsentWithdrawal.LANGUAGE, "en")
+    assert ModelLogEntry.objects.filter(action="stories.teller.withdrawn").exists()
+    assert TellerMessage.objects.filter(kind=TellerMessage.WITHDRAWAL, link=link).exists()
+    # A replayed confirmation changes nothing more.
+    replay = submit(client, token, confirm, 0)
+    assert "already taken down" in html(replay)
+    assert ConsentLedgerEntry.objects.filter(kind=ConsentLedgerEntry.WITHDRAWAL).count() == 1
+
+    back = submit(client, token, done, 0)
+    confirm = submit(client, token, back, 0, scope="everything")
+    submit(client, token, confirm, 0)
+    assert not TestimonyPage.objects.filter(pseudonym="JILL", live=True).exists()
+    assert record().is_withdrawn
+    assert ConsentLedgerEntry.objects.filter(kind=ConsentLedgerEntry.WITHDRAWAL).count() == 2
+    # The teller still sees the state of their story afterwards.
+    assert "taken down everywhere" in html(open_with(client, token, code))
+
+
+def test_consent_officers_are_told(client, django_capture_on_commit_callbacks):
+    officer = make_user("officer", "Consent officers")
+    officer.email = "officer@example.org"
+    officer.save()
+    _link, token, code = issued("KIM")
+    overview = open_with(client, token, code)
+    confirm = submit(client, token, overview, 0, scope="channel:website")
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, token, confirm, 0)
+    assert not live("KIM", "nl")
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["officer@example.org"]
+    assert "KIM" in mail.outbox[0].body and "channel:website" in mail.outbox[0].body
+
+
+def test_message_is_stored_without_the_senders_address(client, django_capture_on_commit_callbacks):
+    officer = make_user("officer", "Consent officers")
+    officer.email = "officer@example.org"
+    officer.save()
+    _link, token, code = issued()
+    overview = open_with(client, token, code)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = submit(client, token, overview, 1, text="Please call me on Tuesday.")
+    assert "has been sent" in html(sent)
+    message = TellerMessage.objects.get(kind=TellerMessage.MESSAGE)
+    assert message.text == "Please call me on Tuesday."
+    assert "127.0.0.1" not in str(message.__dict__)
+    assert [m.to for m in mail.outbox] == [["officer@example.org"]]
+    assert "Tuesday" not in mail.outbox[0].body  # the teller's words stay in the admin
+    assert ModelLogEntry.objects.filter(action="stories.teller.message").exists()
+
+
+def test_revoked_and_expired_links_answer_like_unknown_ones(client):
+    link, token, code = issued()
+    service.revoke_all(record())
+    assert "does not fit" in html(open_with(client, token, code))
+    link, token, code = issued()
+    consent = record()
+    consent.expires_on = timezone.localdate()
+    consent.save()
+    assert "does not fit" in html(open_with(client, token, code))
+    consent.expires_on = timezone.localdate() + datetime.timedelta(days=1)
+    consent.save()
+    assert "Your story in each language" in html(open_with(client, token, code))
+
+
+def test_rate_limit_narrows_the_page_but_never_blocks_a_takedown(client):
+    officer = make_user("officer", "Consent officers")
+    officer.email = "officer@example.org"
+    officer.save()
+    _link, token, code = issued()
+    for _ in range(service.MAX_WRONG_CODES):
+        open_with(client, token, "ZZZZ-ZZZZ")
+    limited = html(page_of(client, token))
+    assert "too many wrong codes" in limited
+    assert TellerMessage.objects.filter(kind=TellerMessage.ALERT).count() == 1
+    # An unknown link is limited the same way: the limit says nothing about existence.
+    for _ in range(service.MAX_WRONG_CODES):
+        open_with(client, UNKNOWN, "ZZZZ-ZZZZ")
+    assert _normalise(html(page_of(client, UNKNOWN)), UNKNOWN) == _normalise(limited, token)
+    # The right code still opens the takedown, and only that: no story details, no messages.
+    overview = open_with(client, token, code)
+    assert "Take my story down now" in html(overview)
+    assert "Your story in each language" not in html(overview)
+    assert "I want to talk to someone" not in html(overview)
+    confirm = submit(client, token, overview, 0, scope="everything")
+    submit(client, token, confirm, 0)
+    assert record().is_withdrawn
+
+
+def test_forged_or_cross_site_posts_do_nothing(client):
+    _link, token, code = issued()
+    # A code form without the signed form token (what a page of another site would send).
+    response = page_of(client, token, data={"step": "code", "code": code})
+    assert "enter your code again" in html(response)
+    # An action without a valid unlocked token.
+    response = page_of(client, token, data={"step": "confirm", "scope": "everything"})
+    assert "enter your code again" in html(response)
+    # An unlocked token of one link does not open another.
+    overview = open_with(client, token, code)
+    unlocked = re.search(r'name="unlocked" value="([^"]+)"', html(overview))[1]
+    _other, other_token, _ = issued("KIM")
+    response = page_of(
+        client, other_token, data={"step": "confirm", "scope": "everything", "unlocked": unlocked}
+    )
+    assert "enter your code again" in html(response)
+    assert not record().is_withdrawn and not record("KIM").is_withdrawn
+    # A scope that is not the story's: nothing is taken down.
+    response = submit(client, token, overview, 0, scope="language:xx")
+    assert "Please choose" in html(response)
+    assert not ConsentWithdrawal.objects.exists()
+
+
+def test_private_page_headers_no_cookie_no_cache(client):
+    _link, token, code = issued()
+    for response in (page_of(client, token), open_with(client, token, code)):
+        assert "no-store" in response["Cache-Control"]
+        assert response["Referrer-Policy"] == "no-referrer"
+        assert "noindex" in response["X-Robots-Tag"]
+        assert not response.cookies
+        text = html(response)
+        assert '<meta name="robots" content="noindex' in text
+        assert "data-quick-exit-link" in text
+    # Never kept by the page cache: a second visit is answered afresh.
+    again = page_of(client, token)
+    assert again.get("X-Page-Cache", "") != "hit"
+    assert client.get(service.link_path("zz", token), follow=True).status_code == 404
+
+
+def test_officer_issues_prints_and_revokes_in_the_admin(client):
+    officer = make_user("officer", "Consent officers")
+    client.force_login(officer)
+    jill = record()
+    url = f"/admin/consent/{jill.pk}/teller-link/"
+    page = client.get(url)
+    assert page.status_code == 200
+    response = client.post(url, {"language": "en"})
+    text = html(response)
+    cards = dict(
+        re.findall(r'/teller-card/(link|code)/".*?name="card" value="([^"]+)"', text, re.S)
+    )
+    link_card = html(client.post("/admin/consent/teller-card/link/", {"card": cards["link"]}))
+    code_card = html(client.post("/admin/consent/teller-card/code/", {"card": cards["code"]}))
+    token = re.search(r"/teller/en/([^/]+)/", link_card)[1]
+    code = re.search(r"data-teller-code>([^<]+)<", code_card)[1]
+    # Never both on one card.
+    assert code not in link_card and token not in code_card
+    # The card payloads cannot be swapped to show the other half.
+    swapped = client.post("/admin/consent/teller-card/code/", {"card": cards["link"]})
+    # (The admin answers a refusal by sending the user back to the dashboard.)
+    assert swapped.status_code in (302, 403) and code not in html(swapped)
+    client.logout()
+    assert "Your story in each language" in html(open_with(client, token, code))
+    client.force_login(officer)
+    client.post(f"/admin/consent/{jill.pk}/teller-link/revoke/")
+    assert service.active_link(token) is None
+    assert ModelLogEntry.objects.filter(action="stories.teller.link_revoked").exists()
+
+
+def test_people_who_are_not_consent_officers_get_no_link(client):
+    editor = make_user("editor", "Editors")
+    client.force_login(editor)
+    # The admin answers a refusal by sending the user back to the dashboard.
+    assert client.get(f"/admin/consent/{record().pk}/teller-link/").status_code in (302, 403)
+    url = f"/admin/consent/{record().pk}/teller-link/"
+    assert client.post(url, {"language": "en"}).status_code in (302, 403)
+    assert not TellerLink.objects.exists()
