@@ -147,6 +147,16 @@
     each(".lr-step__figure", function (other) { other.classList.toggle("is-shown", other === figure); }, section);
   }
 
+  if (chapters.length) {
+    /* A jump (link, search, restored position) can pass a heading between two reports. */
+    var queued = false;
+    window.addEventListener("scroll", function () {
+      if (queued) return;
+      queued = true;
+      window.requestAnimationFrame(function () { queued = false; markChapter(); });
+    }, { passive: true });
+    markChapter();
+  }
   if (midline) {
     chapters.forEach(function (chapter) { midline.observe(chapter.heading); });
     /* Scrolly steps: the figures move into the pinned stage, each remembered by its step. */
