@@ -279,7 +279,8 @@
       }
       render();
     };
-    list.addEventListener("scroll", function () {
+    /* After a swipe or a step has come to rest (not while a step is still scrolling). */
+    list.addEventListener("onscrollend" in window ? "scrollend" : "scroll", function () {
       var middle = list.getBoundingClientRect().left + list.clientWidth / 2, nearest = 0, distance = Infinity;
       Array.prototype.forEach.call(items, function (item, position) {
         var box = item.getBoundingClientRect(), away = Math.abs(box.left + box.width / 2 - middle);
