@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
 SERVER_START_TIMEOUT = 30  # seconds
 # The served site's superuser `admin` (made by `ensure_admin`), for tests of the admin.
 ADMIN_PASSWORD = secrets.token_urlsafe(18)
-COMMAND_TIMEOUT = 180  # seconds, per manage.py command
+COMMAND_TIMEOUT = 600  # seconds, per manage.py command (seed_demo draws the illustrations)
 
 
 def _server_environment(root: Path) -> dict[str, str]:
