@@ -54,6 +54,23 @@ def same_pages_in_language(model, pages, locale_id, channel=consent.WEBSITE):
     )
 
 
+# Stored values in a body that readers never read: names, addresses, choices.
+NOT_READ = {"anchor", "transition", "width", "lang", "language", "external_url", "id", "type"}
+
+
+def _stored_texts(value):
+    """Every text in a body's stored (JSON) form, as strings."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in NOT_READ:
+                yield from _stored_texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _stored_texts(item)
+
+
 class LongreadPage(Page):
     class Meta:
         abstract = True
@@ -117,6 +134,17 @@ class LongreadPage(Page):
 
     def reading_minutes(self) -> int:
         words = self.reading_words()
+        speed = READING_SPEED.get(self.locale.language_code, DEFAULT_READING_SPEED)
+        return max(1, math.ceil(words / speed))
+
+    def card_reading_minutes(self) -> int:
+        """Reading time for a card that links to this page, counted from the stored texts
+        without rendering the body (a page showing cards renders none of their bodies)."""
+        body = getattr(self, "body", None)
+        texts = [self.title, getattr(self, "intro", "") or ""]
+        if body is not None:
+            texts.extend(_stored_texts(body.raw_data))
+        words = len(WORD.findall(strip_tags(" ".join(texts))))
         speed = READING_SPEED.get(self.locale.language_code, DEFAULT_READING_SPEED)
         return max(1, math.ceil(words / speed))
 

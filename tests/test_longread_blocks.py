@@ -256,6 +256,12 @@ def test_one_help_box_and_one_list_of_related_stories_per_page(client):
     assert "minute" in card.get_text() and card.select_one(".lr-story-card__hook").get_text()
 
 
+def test_cards_count_reading_time_from_the_stored_texts_as_the_story_does():
+    for language in ("nl", "en"):
+        page = jill(language)
+        assert abs(page.card_reading_minutes() - page.reading_minutes()) <= 1
+
+
 def test_page_places_help_and_related_stories_when_the_body_does_not(client):
     page = jill()
     page.body = [block for block in page.body.raw_data if block["type"] not in blocks.ONCE_PER_PAGE]

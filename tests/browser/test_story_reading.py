@@ -103,8 +103,9 @@ def test_cover_text_keeps_its_contrast_whatever_the_picture_shows(new_context, v
     ):
         box = page.locator(selector).bounding_box()
         shot = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB")
-        for red, green, blue in shot.getdata():
-            channels = [c / 255 for c in (red, green, blue)]
+        pixels = shot.tobytes()
+        for start in range(0, len(pixels), 3):
+            channels = [c / 255 for c in pixels[start : start + 3]]
             linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
             luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
             brightest = max(brightest, luminance)
