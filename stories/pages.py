@@ -54,8 +54,21 @@ def same_pages_in_language(model, pages, locale_id, channel=consent.WEBSITE):
     )
 
 
-# Stored values in a body that readers never read: names, addresses, choices.
-NOT_READ = {"anchor", "transition", "width", "lang", "language", "external_url", "id", "type"}
+# Stored values in a body that readers do not read as text: names, addresses, choices, alt text.
+NOT_READ = {
+    "anchor",
+    "transition",
+    "width",
+    "lang",
+    "language",
+    "external_url",
+    "id",
+    "type",
+    "alt_text",
+    "before_alt",
+    "after_alt",
+    "decorative",
+}
 
 
 def _stored_texts(value):
@@ -143,7 +156,7 @@ class LongreadPage(Page):
         body = getattr(self, "body", None)
         texts = [self.title, getattr(self, "intro", "") or ""]
         if body is not None:
-            texts.extend(_stored_texts(body.raw_data))
+            texts.extend(_stored_texts(list(body.raw_data)))
         words = len(WORD.findall(strip_tags(" ".join(texts))))
         speed = READING_SPEED.get(self.locale.language_code, DEFAULT_READING_SPEED)
         return max(1, math.ceil(words / speed))
