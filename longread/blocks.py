@@ -262,6 +262,16 @@ class BackdropBlock(LibraryPreviewMixin, AltTextMixin, blocks.StructBlock):
         min_num=1,
         label=_("Text cards"),
     )
+    transition = blocks.ChoiceBlock(
+        choices=[
+            ("scroll", _("Scroll in: the picture arrives with the section, then stays")),
+            ("fade", _("Fade: the picture fades in over the page")),
+            ("reveal", _("Reveal: the section uncovers a picture that stands still")),
+        ],
+        default="scroll",
+        required=False,
+        label=_("Transition"),
+    )
 
     class Meta:
         icon = "image"
@@ -283,6 +293,7 @@ class BackdropBlock(LibraryPreviewMixin, AltTextMixin, blocks.StructBlock):
                 value["image"], value["alt_text"], value["decorative"], request_of(context)
             ),
             "cards": [rich_text_api(card.source, request_of(context)) for card in value["cards"]],
+            "transition": value.get("transition") or "scroll",
         }
 
 
@@ -319,6 +330,12 @@ class ScrollyStepsBlock(LibraryPreviewMixin, blocks.StructBlock):
                 {**step, "text": "<p>Tweede stap.</p>"},
             ]
         }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Steps without any picture (images deleted from the library) read as plain text.
+        context["has_images"] = any(step.get("image") for step in value["steps"])
+        return context
 
     def get_api_representation(self, value, context=None):
         return {
@@ -693,3 +710,25 @@ def chapters(body) -> list[dict]:
         for child in body
         if child.block_type == "chapter"
     ]
+
+
+# Blocks that a page shows once: a second help box or list of related stories repeats the first.
+ONCE_PER_PAGE = ("help_box", "related_stories")
+
+
+def placed_once(body) -> list:
+    """The body's blocks in order, without repeats of the blocks a page shows only once."""
+    seen = set()
+    kept = []
+    for child in body:
+        if child.block_type in ONCE_PER_PAGE:
+            if child.block_type in seen:
+                continue
+            seen.add(child.block_type)
+        kept.append(child)
+    return kept
+
+
+def places(body, block_type: str) -> bool:
+    """Whether the body itself places a block of this type (the page then does not)."""
+    return body is not None and any(child.block_type == block_type for child in body)

@@ -20,7 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
-from longread.blocks import LongreadBody
+from longread.blocks import LongreadBody, places
 from stories import consent
 from stories.api_fields import (
     BodyField,
@@ -534,9 +534,24 @@ class TestimonyPage(LongreadPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.visible_related_stories()
+        # Related stories as cards: picture, reading time (from the body) and consent at once.
+        context["related"] = (
+            self.visible_related_stories()
+            .defer(None)
+            .select_related("consent", "hero_image", "locale")
+            .prefetch_related("hero_image__renditions")
+        )
         context["media_allowed"] = self.media_allowed()
         return context
+
+    @property
+    def body_places_help(self) -> bool:
+        """The body has its own help box: the page adds none (one help box per page)."""
+        return places(self.body, "help_box")
+
+    @property
+    def body_places_related(self) -> bool:
+        return places(self.body, "related_stories")
 
     def media_allowed(self) -> dict:
         """The teller's consent decides whether their recorded voice or image may be played,

@@ -96,14 +96,15 @@ def test_the_story_reads_completely_without_javascript(client):
         children = [child for child in step.children if getattr(child, "name", None)]
         assert [child.name for child in children] == ["figure", "div"]
         assert step.find("img")["alt"]
-    assert "First there were gifts and attention." in steps[0].get_text()
+    assert "First there is attention." in steps[0].get_text()
     # Transcript open, both comparison images present, backdrop cards as text.
     assert soup.select_one(".lr-transcript").has_attr("open")
     assert len(soup.select(".lr-compare img")) == 2
-    assert "Care workers gave me time." in soup.select_one(".lr-backdrop").get_text()
+    assert "Help starts with safety" in soup.select_one(".lr-backdrop").get_text()
     # Nothing is hidden by CSS that only JavaScript reveals: no hidden content but controls.
     for element in soup.select("[hidden]"):
-        assert element.name in ("button", "label"), element
+        controls = element.has_attr("data-gallery-controls")
+        assert element.name in ("button", "label") or controls, element
     # No autoplay anywhere.
     assert "autoplay" not in html
 
@@ -192,3 +193,141 @@ def test_every_block_has_an_admin_preview_that_renders(client):
         assert response.status_code == 200, name
         html = response.content.decode()
         assert "longread/reader" in html and f"block-{name}" in html, name
+
+
+# --- The story page: cover, one help box and one list of related stories, bad input ------------
+
+
+def render(block, value, **context):
+    block.set_name("test")
+    return BeautifulSoup(block.render(block.to_python(value), context), "html.parser")
+
+
+def test_story_opens_with_a_cover_of_title_teller_quote_and_reading_time(client):
+    soup = BeautifulSoup(client.get(jill().url).content.decode(), "html.parser")
+    cover = soup.select_one("article > header.lr-cover")
+    assert cover.select_one("h1").get_text() == "Getting my trust back"
+    assert "JILL" in cover.select_one(".lr-kicker").get_text()
+    assert "trust back" in cover.select_one("blockquote").get_text()
+    assert "minutes read" in cover.get_text() or "minute read" in cover.get_text()
+    assert cover.select_one(".lr-cover__media img")["alt"].startswith("Abstract illustration")
+
+
+def test_story_without_hero_or_photo_consent_gets_a_typographic_cover(client):
+    page = jill()
+    page.hero_image = None
+    page.save_revision().publish()
+    cover = BeautifulSoup(client.get(page.url).content.decode(), "html.parser").select_one(
+        ".lr-cover"
+    )
+    assert "lr-cover--type" in cover["class"] and not cover.find("img")
+    assert cover.select_one("h1").get_text() == "Getting my trust back"
+
+
+def test_cover_leaves_out_the_photo_when_the_consent_says_no_photos(client, monkeypatch):
+    # `photos` in media_allowed comes from the teller's consent; absent means allowed.
+    def no_photos(page):
+        return {"audio": True, "video": True, "photos": False}
+
+    monkeypatch.setattr(TestimonyPage, "media_allowed", no_photos)
+    cover = BeautifulSoup(client.get(jill().url).content.decode(), "html.parser").select_one(
+        ".lr-cover"
+    )
+    assert "lr-cover--type" in cover["class"] and not cover.find("img")
+
+
+def test_one_help_box_and_one_list_of_related_stories_per_page(client):
+    page = jill()
+    body = list(page.body.raw_data)
+    help_box = next(block for block in body if block["type"] == "help_box")
+    related = next(block for block in body if block["type"] == "related_stories")
+    page.body = [*body, {**help_box, "id": None}, {**related, "id": None}]
+    page.save_revision().publish()
+    soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
+    assert len(soup.select("article .lr-help")) == 1
+    assert len(soup.select("article .lr-related")) == 1
+    kim = soup.select(".lr-related a[href*='/kim/']")
+    assert len(kim) == 1, "KIM is listed more than once"
+    card = kim[0].find_parent("li")
+    assert card.find("img") is None or card.find("img")["alt"] == ""
+    assert "minute" in card.get_text() and card.select_one(".lr-story-card__hook").get_text()
+
+
+def test_cards_count_reading_time_from_the_stored_texts_as_the_story_does():
+    for language in ("nl", "en"):
+        page = jill(language)
+        assert abs(page.card_reading_minutes() - page.reading_minutes()) <= 1
+
+
+def test_page_places_help_and_related_stories_when_the_body_does_not(client):
+    page = jill()
+    page.body = [block for block in page.body.raw_data if block["type"] not in blocks.ONCE_PER_PAGE]
+    page.save_revision().publish()
+    soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
+    assert len(soup.select("article .lr-help")) == 1
+    assert len(soup.select("article .lr-related")) == 1
+
+
+def test_scrolly_steps_and_backdrop_without_pictures_read_as_text():
+    steps = render(
+        blocks.ScrollyStepsBlock(),
+        {"heading": "H", "steps": [{"image": None, "text": "<p>One</p>"}, {"text": "<p>Two</p>"}]},
+    )
+    assert not steps.find("img") and not steps.select("[data-steps]")
+    assert [step.get_text(strip=True) for step in steps.select(".lr-step")] == ["One", "Two"]
+    backdrop = render(blocks.BackdropBlock(), {"image": None, "cards": ["<p>Card</p>"]})
+    section = backdrop.select_one(".lr-backdrop")
+    assert "lr-backdrop--plain" in section["class"] and "lr-backdrop--scroll" in section["class"]
+    assert section.get_text(strip=True) == "Card"
+
+
+def test_backdrop_transition_is_chosen_per_block():
+    for transition in ("scroll", "fade", "reveal"):
+        soup = render(
+            blocks.BackdropBlock(),
+            {
+                "image": an_image().pk,
+                "decorative": True,
+                "cards": ["<p>x</p>"],
+                "transition": transition,
+            },
+        )
+        assert f"lr-backdrop--{transition}" in soup.select_one(".lr-backdrop")["class"]
+    data = blocks.BackdropBlock().get_api_representation(
+        blocks.BackdropBlock().to_python({"image": None, "cards": [], "transition": "fade"})
+    )
+    assert data["transition"] == "fade"
+
+
+def test_gallery_with_one_picture_has_no_previous_or_next():
+    soup = render(
+        blocks.GalleryBlock(),
+        {"images": [{"image": an_image().pk, "alt_text": "A", "caption": "C"}]},
+    )
+    assert "lr-gallery--single" in soup.select_one(".lr-gallery")["class"]
+    assert len(soup.select(".lr-gallery__item img")) == 1
+    assert not soup.select("[data-gallery-step]") and soup.select("[data-gallery-open]")
+
+
+def test_comparison_of_pictures_with_different_shapes_renders_both():
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (300, 600), "#345").save(buffer, "PNG")
+    tall = get_image_model().objects.create(title="tall", file=ImageFile(buffer, name="tall.png"))
+    soup = render(
+        blocks.ImageComparisonBlock(),
+        {
+            "before": an_image().pk,
+            "before_alt": "Wide",
+            "before_label": "Then",
+            "after": tall.pk,
+            "after_alt": "Tall",
+            "after_label": "Now",
+        },
+    )
+    frame = soup.select_one("[data-compare-frame]")
+    assert [img["alt"] for img in frame.find_all("img")] == ["Wide", "Tall"]

@@ -8,7 +8,6 @@ import datetime
 import html
 import io
 import math
-import random
 import struct
 import uuid
 import wave
@@ -18,7 +17,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from PIL import Image, ImageDraw, ImageFilter
 from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -27,6 +25,7 @@ from wagtail_localize.strings import StringValue
 
 from longread.mediafiles import MediaFile
 from sitewide.demo import content
+from sitewide.demo.illustrations import illustration_png
 from sitewide.models import HomePage, InformationPage, LanguageSettings
 from sitewide.roles import ensure_translator_groups
 from stories.models import (
@@ -102,7 +101,7 @@ class DemoBuilder:
             image = Image_.objects.filter(title=spec["nl"]).first()
             if image is None:
                 image = Image_(title=spec["nl"])
-                image.file.save("demo.png", ContentFile(abstract_png(spec)), save=False)
+                image.file.save("demo.png", ContentFile(illustration_png(spec)), save=False)
                 image._set_image_file_metadata()
                 image.save()
                 self.log(f"  image: {spec['nl']}")
@@ -479,34 +478,6 @@ class DemoBuilder:
         if translated is not None and english is not None:
             english.privacy_page = translated
             english.save()
-
-
-def abstract_png(spec) -> bytes:
-    """A calm, abstract illustration: a soft gradient with blurred shapes. No faces, no symbols."""
-    rng = random.Random(spec["seed"])  # noqa: S311 - decoration, not security
-    width, height = 1600, 1000
-    colours = [tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in spec["palette"]]
-    image = Image.new("RGB", (width, height), colours[0])
-    draw = ImageDraw.Draw(image)
-    top, bottom = colours[0], colours[1]
-    for y in range(height):
-        mix = y / height
-        draw.line(
-            [(0, y), (width, y)],
-            fill=tuple(int(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
-        )
-    layer = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    shapes = ImageDraw.Draw(layer)
-    for _ in range(7):
-        colour = rng.choice(colours[2:])
-        x, y = rng.randrange(width), rng.randrange(height)
-        radius = rng.randrange(120, 420)
-        shapes.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(*colour, 90))
-    layer = layer.filter(ImageFilter.GaussianBlur(40))
-    image = Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
-    output = io.BytesIO()
-    image.save(output, format="PNG")
-    return output.getvalue()
 
 
 def calm_tone_wav(seconds: int) -> bytes:

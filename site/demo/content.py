@@ -378,6 +378,1128 @@ STORY_INDEX = {
     },
 }
 
+# --- Stories -------------------------------------------------------------------------------------
+# JILL and KIM are real people under pseudonyms. Their own words are only their published
+# quotations; everything else about them is written in the third person, describes no event of
+# their lives, and says so at the top (SURVIVOR_NOTE). Mark and Noor are fictional demo tellers.
+SURVIVOR_NOTE = T(
+    "Demotekst. Alleen het citaat tussen aanhalingstekens zijn de eigen woorden van JILL. De rest "
+    "is geschreven om deze website te demonstreren: het vertelt niets over gebeurtenissen uit haar "
+    "leven, maar wat hulpverleners in het algemeen zien.",
+    "Demo text. Only the quotation in quotation marks is JILL's own words. The rest is written to "
+    "demonstrate this website: it tells nothing about events in her life, only what care workers "
+    "see in general.",
+)
+KIM_NOTE = T(
+    "Demotekst. Alleen het citaat tussen aanhalingstekens zijn de eigen woorden van KIM. De rest "
+    "is geschreven om deze website te demonstreren: het vertelt niets over gebeurtenissen uit haar "
+    "leven, maar wat hulpverleners in het algemeen zien.",
+    "Demo text. Only the quotation in quotation marks is KIM's own words. The rest is written to "
+    "demonstrate this website: it tells nothing about events in her life, only what care workers "
+    "see in general.",
+)
+
+JILL_BODY = [
+    (
+        "text",
+        rich(
+            SURVIVOR_NOTE,
+            T(
+                "JILL koos zelf de zin die boven haar verhaal staat. Het is een korte zin, en hij "
+                "gaat niet over wat haar is aangedaan. Hij gaat over wat ze terug wil. Dit verhaal "
+                "volgt die zin: wat vertrouwen is, hoe het kapot kan gaan, en hoe het langzaam "
+                "terugkomt.",
+                "JILL chose the sentence above her story herself. It is a short sentence, and it is "
+                "not about what was done to her. It is about what she wants back. This story "
+                "follows that sentence: what trust is, how it can break, and how it slowly returns.",
+            ),
+            T(
+                "De tekst is bedoeld voor iedereen: voor wie zelf iets vergelijkbaars meemaakte, "
+                "voor wie zich zorgen maakt om iemand, en voor professionals die willen begrijpen "
+                "waarom herstel tijd kost.",
+                "The text is meant for everyone: for those who went through something similar, "
+                "for those who are worried about someone, and for professionals who want to "
+                "understand why recovery takes time.",
+            ),
+        ),
+    ),
+    ("chapter", {"heading": T("Het begin", "The beginning"), "anchor": "begin"}),
+    (
+        "text",
+        rich(
+            T(
+                "Uitbuiting begint zelden met geweld. Hulpverleners horen vaak dat het begon met "
+                "aandacht: iemand die luistert, cadeaus geeft, een plek biedt om te slapen. Wie "
+                "eenzaam is of geen geld heeft, ervaart die aandacht als een uitweg.",
+                "Exploitation rarely starts with violence. Care workers often hear that it started "
+                "with attention: someone who listens, gives presents, offers a place to sleep. For "
+                "someone who is lonely or has no money, that attention feels like a way out.",
+            ),
+            T(
+                "Juist daarom is het verlies zo groot. Het vertrouwen dat iemand gaf, wordt het "
+                "middel om diegene vast te houden. Later twijfelen slachtoffers niet alleen aan de "
+                "dader, maar ook aan zichzelf: hoe kon ik dit niet zien?",
+                "That is exactly why the loss is so great. The trust someone gave becomes the means "
+                "to hold on to them. Later, victims doubt not only the offender but also "
+                "themselves: how could I not see this?",
+            ),
+        ),
+    ),
+    (
+        "figure",
+        {
+            "image": image("planes"),
+            "alt_text": T(
+                "Abstracte illustratie: vellen papier in oranje, blauw en zandkleur liggen schuin "
+                "over elkaar.",
+                "Abstract illustration: sheets of paper in orange, blue and sand colour lie "
+                "askew on top of each other.",
+            ),
+            "decorative": False,
+            "caption": T("Illustratie bij het verhaal van JILL.", "Illustration for JILL's story."),
+            "credit": T("Demo-illustratie", "Demo illustration"),
+            "width": "wide",
+        },
+    ),
+    (
+        "scrolly_steps",
+        {
+            "heading": T("Hoe vertrouwen wordt misbruikt", "How trust is abused"),
+            "steps": [
+                {
+                    "image": image("threads"),
+                    "alt_text": T(
+                        "Abstracte illustratie: tientallen dunne lijnen lopen van links naar één "
+                        "punt rechts.",
+                        "Abstract illustration: dozens of thin lines run from the left to a single "
+                        "point on the right.",
+                    ),
+                    "decorative": False,
+                    "text": rich(
+                        T(
+                            "Eerst is er aandacht. Alles draait om het slachtoffer: complimenten, "
+                            "beloften, een gevoel van eindelijk gezien worden.",
+                            "First there is attention. Everything revolves around the victim: "
+                            "compliments, promises, a feeling of finally being seen.",
+                        )
+                    ),
+                },
+                {
+                    "image": image("windows"),
+                    "alt_text": T(
+                        "Abstracte illustratie: donkere huizenblokken in de schemering, een paar "
+                        "kleine ramen verlicht.",
+                        "Abstract illustration: dark blocks of houses at dusk, a few small windows "
+                        "lit.",
+                    ),
+                    "decorative": False,
+                    "text": rich(
+                        T(
+                            "Dan komen de regels. Met wie je praat, waar je slaapt, wie je telefoon "
+                            "mag zien. Vrienden en familie raken langzaam uit beeld.",
+                            "Then come the rules. Whom you talk to, where you sleep, who may see "
+                            "your phone. Friends and family slowly drop out of sight.",
+                        )
+                    ),
+                },
+                {
+                    "image": image("horizon"),
+                    "alt_text": T(
+                        "Abstracte illustratie: een lage, donkere horizon onder een bleke lucht "
+                        "met dunne wolkenstrepen.",
+                        "Abstract illustration: a low, dark horizon under a pale sky with thin "
+                        "streaks of cloud.",
+                    ),
+                    "decorative": False,
+                    "text": rich(
+                        T(
+                            "Op het laatst is er bijna niemand meer om te vertrouwen. Precies dat "
+                            "maakt weggaan zo moeilijk.",
+                            "In the end there is almost nobody left to trust. That is exactly what "
+                            "makes leaving so hard.",
+                        )
+                    ),
+                },
+            ],
+        },
+    ),
+    (
+        "testimony_quote",
+        {
+            "quote": T(
+                "Het belangrijkste is dat ik mijn vertrouwen weer terug krijg",
+                "The most important thing is that I get my trust back",
+            ),
+            "pseudonym": "JILL",
+            "role": "",
+            "lang": "",
+        },
+    ),
+    ("chapter", {"heading": T("Hulp", "Help"), "anchor": "hulp"}),
+    (
+        "text",
+        rich(
+            T(
+                "In Nederland werken politie, gemeenten, zorg en opvang samen in een ketenaanpak "
+                "tegen mensenhandel. CoMensha verbindt die partners. Voor iemand die net weg is, "
+                "betekent dat vooral: niet alles zelf hoeven regelen.",
+                "In the Netherlands, police, municipalities, care and shelter work together in a "
+                "chain approach against human trafficking. CoMensha connects those partners. For "
+                "someone who has only just left, it mostly means: not having to arrange everything "
+                "alone.",
+            ),
+            T(
+                "Slachtoffers hebben recht op opvang, medische zorg, juridische hulp en "
+                "begeleiding, ook als ze (nog) geen aangifte doen. Dat recht bestaat niet alleen "
+                "op papier: zorgcoördinatoren zoeken per persoon uit wat nodig is, en wie dat kan "
+                "bieden. Het doel is dat iemand niet van loket naar loket hoeft en niet steeds "
+                "opnieuw hoeft uit te leggen wat er is gebeurd.",
+                "Victims have a right to shelter, medical care, legal help and support, also when "
+                "they do not (yet) report a crime. That right does not exist only on paper: care "
+                "coordinators work out for each person what is needed, and who can provide it. The "
+                "aim is that nobody is sent from desk to desk, or has to explain again and again "
+                "what happened.",
+            ),
+            T(
+                "Vertrouwen is daarbij geen voorwaarde vooraf, maar iets wat onderweg groeit. "
+                "Hulpverleners weten dat iemand hen in het begin misschien niet gelooft. Dat is "
+                "geen onwil, maar een gevolg van wat er is gebeurd: wie lang is misleid, test "
+                "eerst of de ander te vertrouwen is.",
+                "Trust is not a condition in advance, but something that grows along the way. "
+                "Care workers know that someone may not believe them at first. That is not "
+                "unwillingness but a consequence of what happened: someone who was deceived for a "
+                "long time first tests whether the other person can be trusted.",
+            ),
+        ),
+    ),
+    (
+        "backdrop",
+        {
+            "image": image("doorway"),
+            "alt_text": T(
+                "Abstracte illustratie: een open deur in een donkere muur; licht valt over de "
+                "vloer.",
+                "Abstract illustration: an open door in a dark wall; light falls across the floor.",
+            ),
+            "decorative": False,
+            "transition": "reveal",
+            "cards": [
+                rich(
+                    T(
+                        "Hulp begint met veiligheid: een bed, rust, iemand die niet meteen vragen "
+                        "stelt.",
+                        "Help starts with safety: a bed, rest, someone who does not ask questions "
+                        "straight away.",
+                    )
+                ),
+                rich(
+                    T(
+                        "Niemand hoeft alles in één keer te vertellen. Een verhaal mag in stukjes "
+                        "komen, in de volgorde die de verteller kiest.",
+                        "Nobody has to tell everything at once. A story may come in pieces, in the "
+                        "order the teller chooses.",
+                    )
+                ),
+                rich(
+                    T(
+                        "Langzaam komt er ruimte om weer ja en nee te zeggen, en om zelf te "
+                        "beslissen.",
+                        "Slowly there is room to say yes and no again, and to decide for oneself.",
+                    )
+                ),
+            ],
+        },
+    ),
+    (
+        "pull_quote",
+        {
+            "quote": T(
+                "Vertrouwen komt niet terug in één gesprek.",
+                "Trust does not come back in one conversation.",
+            ),
+            "attribution": T("Uit de demotekst", "From the demo text"),
+        },
+    ),
+    (
+        "text",
+        rich(
+            T(
+                "Hulpverleners beschrijven herstel als een reeks kleine afspraken die worden "
+                "nagekomen. Iemand belt terug wanneer dat beloofd is. Een brief wordt uitgelegd. "
+                "Een keuze wordt gerespecteerd, ook als het een nee is. Elke nagekomen afspraak is "
+                "een klein bewijs dat vertrouwen weer kan.",
+                "Care workers describe recovery as a series of small promises that are kept. "
+                "Someone calls back when they said they would. A letter is explained. A choice is "
+                "respected, even when it is a no. Every promise kept is a small proof that trust is "
+                "possible again.",
+            ),
+        ),
+    ),
+    (
+        "audio",
+        {
+            "media": {"media": "calm-tone"},
+            "title": T("Demo-geluid: een rustige toon", "Demo sound: a calm tone"),
+            "transcript": rich(
+                T(
+                    "[Demo: een rustige toon, zonder gesproken tekst. Hier staat bij een echte "
+                    "opname alles wat er gezegd wordt.]",
+                    "[Demo: a calm tone, with no spoken words. For a real recording, everything "
+                    "that is said is written here.]",
+                )
+            ),
+        },
+    ),
+    (
+        "figure",
+        {
+            "image": image("rays"),
+            "alt_text": T(
+                "Abstracte illustratie: brede stralen licht waaieren uit vanuit een lage zon boven "
+                "een donkere vlakte.",
+                "Abstract illustration: broad rays of light fan out from a low sun above a dark "
+                "plain.",
+            ),
+            "decorative": False,
+            "caption": T("Licht na een lange nacht.", "Light after a long night."),
+            "credit": T("Demo-illustratie", "Demo illustration"),
+            "width": "full",
+        },
+    ),
+    ("chapter", {"heading": T("Daarna", "Afterwards"), "anchor": "daarna"}),
+    (
+        "image_comparison",
+        {
+            "before": image("horizon"),
+            "before_alt": T(
+                "Abstracte illustratie in koele tinten: een lage, donkere horizon.",
+                "Abstract illustration in cool tones: a low, dark horizon.",
+            ),
+            "before_label": T("Toen", "Then"),
+            "after": image("hills"),
+            "after_alt": T(
+                "Abstracte illustratie in warme tinten: lagen heuvels onder een bleke zon.",
+                "Abstract illustration in warm tones: layers of hills under a pale sun.",
+            ),
+            "after_label": T("Nu", "Now"),
+            "caption": T(
+                "Twee illustraties, vergeleken met een schuifregelaar.",
+                "Two illustrations, compared with a slider.",
+            ),
+        },
+    ),
+    (
+        "text",
+        rich(
+            T(
+                "Herstel is geen rechte lijn. Er zijn weken waarin alles lukt, en dagen waarop een "
+                "geluid of een geur alles terugbrengt. Wat helpt, zeggen hulpverleners, is dat de "
+                "mensen om iemand heen blijven, ook op de slechte dagen.",
+                "Recovery is not a straight line. There are weeks in which everything works, and "
+                "days on which a sound or a smell brings everything back. What helps, care workers "
+                "say, is that the people around someone stay, on the bad days too.",
+            ),
+        ),
+    ),
+    (
+        "gallery",
+        {
+            "heading": T("Beelden van herstel", "Images of recovery"),
+            "images": [
+                {
+                    "image": image("path"),
+                    "alt_text": T(
+                        "Een licht pad slingert door groene velden naar de horizon.",
+                        "A pale path winds through green fields to the horizon.",
+                    ),
+                    "decorative": False,
+                    "caption": T("Een eigen weg", "A way of one's own"),
+                },
+                {
+                    "image": image("leaves"),
+                    "alt_text": T(
+                        "Ronde bladvormen in verschillende groenen en oker, verspreid over een "
+                        "lichte grond.",
+                        "Rounded leaf shapes in several greens and ochre, scattered over a light "
+                        "ground.",
+                    ),
+                    "decorative": False,
+                    "caption": T("Groei", "Growth"),
+                },
+                {
+                    "image": image("arch"),
+                    "alt_text": T(
+                        "Twee donkere oevers, verbonden door één brede oranje boog boven het water.",
+                        "Two dark banks joined by one wide orange arch above the water.",
+                    ),
+                    "decorative": False,
+                    "caption": T("Verbinding", "Connection"),
+                },
+            ],
+        },
+    ),
+    (
+        "text",
+        rich(
+            T(
+                "De zin van JILL gaat over de toekomst. Vertrouwen terugkrijgen betekent niet dat alles "
+                "wordt zoals vroeger. Het betekent dat iemand zelf weer kiest wie dichtbij mag "
+                "komen. Dat gaat niet snel, maar het kan.",
+                "JILL's sentence is about the future. Getting trust back does not mean that "
+                "everything becomes as it was. It means choosing again, for oneself, who may come "
+                "close. It is not quick, but it can happen.",
+            ),
+            T(
+                "Wie dit verhaal leest en zich afvraagt of het over hem of haar zelf gaat: je hoeft "
+                "het niet zeker te weten om hulp te vragen. Een gesprek verplicht tot niets. "
+                "Hieronder staat waar je terechtkunt, anoniem als je dat wilt, en in je eigen "
+                "tempo.",
+                "If you read this story and wonder whether it is about you: you do not have to be "
+                "sure to ask for help. A conversation commits you to nothing. Below is where you "
+                "can turn, anonymously if you wish, and at your own pace.",
+            ),
+        ),
+    ),
+    (
+        "help_box",
+        {
+            "heading": T(
+                "Herken je iets in dit verhaal?", "Do you recognise something in this story?"
+            ),
+            "text": "",
+        },
+    ),
+    ("related_stories", {"heading": T("Meer verhalen", "More stories")}),
+]
+
+KIM_BODY = [
+    (
+        "text",
+        rich(
+            KIM_NOTE,
+            T(
+                "KIM beschrijft in één zin twee krachten tegelijk: bedreiging van buiten en "
+                "schaamte van binnen. Dit verhaal laat zien hoe die twee samenwerken, en waarom "
+                "zoveel slachtoffers zo lang zwijgen.",
+                "In one sentence KIM describes two forces at once: threats from outside and shame "
+                "from inside. This story shows how the two work together, and why so many victims "
+                "stay silent for so long.",
+            ),
+            T(
+                "Wie dit leest, kan denken: waarom ging ze niet gewoon weg? Die vraag is begrijpelijk, "
+                "maar hij mist hoe uitbuiting werkt. Een dreigement tegen familie in het land van "
+                "herkomst reikt verder dan elke deur. En wie zich schaamt, zoekt geen hulp bij "
+                "mensen die het zouden kunnen ontdekken. Daders weten dat, en gebruiken het.",
+                "Someone reading this may think: why did she not simply leave? The question is "
+                "understandable, but it misses how exploitation works. A threat against family in "
+                "the country of origin reaches further than any door. And someone who is ashamed "
+                "does not seek help from people who might find out. Offenders know that, and use "
+                "it.",
+            ),
+            T(
+                "Dit verhaal is geschreven voor wie wil begrijpen waarom hulp soms pas na jaren "
+                "komt, en voor wie zelf nog twijfelt of praten zin heeft. Het antwoord op die "
+                "twijfel is niet eenvoudig, maar er zijn mensen die helpen zoeken.",
+                "This story is written for those who want to understand why help sometimes comes "
+                "only after years, and for those who still doubt whether speaking makes sense. The "
+                "answer to that doubt is not simple, but there are people who help to look for it.",
+            ),
+        ),
+    ),
+    ("chapter", {"heading": T("Zwijgen", "Silence"), "anchor": "zwijgen"}),
+    (
+        "testimony_quote",
+        {
+            "quote": T(
+                "Ik stond onder druk van bedreigingen en mijn gevoel van schaamte was groot",
+                "I was under pressure of threats and my sense of shame was great",
+            ),
+            "pseudonym": "KIM",
+            "role": "",
+            "lang": "",
+        },
+    ),
+    (
+        "text",
+        rich(
+            T(
+                "Naar schatting worden in Nederland elk jaar 5.000 tot 7.500 mensen slachtoffer "
+                "van mensenhandel. Maar een klein deel daarvan komt in beeld. Dat gat heeft "
+                "redenen: wie wordt bedreigd, denkt eerst aan de veiligheid van zichzelf en van "
+                "familie, niet aan aangifte.",
+                "An estimated 5,000 to 7,500 people in the Netherlands become victims of human "
+                "trafficking every year. Only a small part of them come into view. That gap has "
+                "reasons: someone who is threatened thinks first of their own safety and that of "
+                "their family, not of reporting a crime.",
+            ),
+            T(
+                "Uitbuiting gebeurt niet alleen in de seksindustrie. Mensen worden ook uitgebuit "
+                "in arbeid, bijvoorbeeld in distributiecentra, de bouw of de land- en tuinbouw, en "
+                "worden soms gedwongen tot criminele activiteiten. Juist bij dwang tot criminaliteit "
+                "is de schaamte groot, en de angst om zelf als dader te worden gezien.",
+                "Exploitation does not only happen in the sex industry. People are also exploited "
+                "in work, for example in distribution centres, construction or agriculture, and "
+                "are sometimes forced into criminal activities. Especially when someone is forced "
+                "into crime, the shame is great, and so is the fear of being seen as an offender.",
+            ),
+        ),
+    ),
+    (
+        "scrolly_steps",
+        {
+            "heading": T("Hoe druk werkt", "How pressure works"),
+            "steps": [
+                {
+                    "image": image("ripples"),
+                    "alt_text": T(
+                        "Abstracte illustratie: kringen die zich uitbreiden over donker, stil water.",
+                        "Abstract illustration: rings spreading over dark, still water.",
+                    ),
+                    "decorative": False,
+                    "text": rich(
+                        T(
+                            "Een dreigement hoeft niet vaak herhaald te worden. Eén keer is genoeg "
+                            "om lang door te werken, zoals een steen in stil water.",
+                            "A threat does not need to be repeated often. Once is enough to keep "
+                            "working for a long time, like a stone in still water.",
+                        )
+                    ),
+                },
+                {
+                    "image": image("mosaic"),
+                    "alt_text": T(
+                        "Abstracte illustratie: een mozaïek van driehoeken in gedempte tinten, met "
+                        "hier en daar een rode driehoek.",
+                        "Abstract illustration: a mosaic of triangles in muted shades, with a red "
+                        "triangle here and there.",
+                    ),
+                    "decorative": False,
+                    "text": rich(
+                        T(
+                            "Schulden, een afgepakt paspoort, een baas die ook de huisbaas is: "
+                            "kleine stukjes die samen één patroon vormen.",
+                            "Debts, a passport taken away, a boss who is also the landlord: small "
+                            "pieces that together form one pattern.",
+                        )
+                    ),
+                },
+                {
+                    "image": image("waves"),
+                    "alt_text": T(
+                        "Abstracte illustratie: golven in lagen blauw, rustiger naar de horizon toe.",
+                        "Abstract illustration: waves in layers of blue, calmer towards the horizon.",
+                    ),
+                    "decorative": False,
+                    "text": rich(
+                        T(
+                            "Schaamte doet de rest. Wie zich schaamt, vertelt het niet, ook niet "
+                            "aan de mensen die zouden kunnen helpen.",
+                            "Shame does the rest. Someone who is ashamed does not tell, not even the "
+                            "people who could help.",
+                        )
+                    ),
+                },
+            ],
+        },
+    ),
+    ("chapter", {"heading": T("Praten", "Speaking"), "anchor": "praten"}),
+    (
+        "text",
+        rich(
+            T(
+                "Wat helpt iemand om toch te praten? Hulpverleners noemen steeds dezelfde dingen: "
+                "iemand die gelooft wat er verteld wordt, uitleg over rechten in een taal die de "
+                "persoon begrijpt, en de zekerheid dat praten niet meteen gevolgen heeft voor de "
+                "verblijfsstatus of voor familie.",
+                "What helps someone to speak after all? Care workers keep naming the same things: "
+                "someone who believes what is told, an explanation of rights in a language the "
+                "person understands, and the certainty that speaking does not immediately affect "
+                "their residence status or their family.",
+            ),
+            T(
+                "In Nederland krijgen mogelijke slachtoffers bedenktijd: een periode om tot rust te "
+                "komen en na te denken over aangifte, met opvang en begeleiding. Voor wie van "
+                "buiten de Europese Unie komt, is een verblijfsvergunning vaak de voorwaarde om "
+                "zich veilig genoeg te voelen om te praten.",
+                "In the Netherlands, possible victims get a reflection period: time to recover and "
+                "to think about reporting, with shelter and support. For people from outside the "
+                "European Union, a residence permit is often the condition for feeling safe enough "
+                "to speak.",
+            ),
+            T(
+                "Praten gebeurt zelden in één keer. Vaak begint het met een klein detail, "
+                "verteld aan een arts, een docent of een collega. Wie dan rustig reageert en "
+                "doorvraagt zonder te oordelen, maakt het volgende gesprek mogelijk. Wie schrikt "
+                "of boos wordt, bevestigt juist wat de dader altijd zei: dat niemand het zal "
+                "begrijpen. Daarom leren professionals in trainingen niet alleen signalen "
+                "herkennen, maar ook hoe je reageert als iemand iets vertelt.",
+                "Speaking rarely happens all at once. Often it starts with a small detail, told to "
+                "a doctor, a teacher or a colleague. Whoever then responds calmly and asks more "
+                "without judging makes the next conversation possible. Whoever is shocked or "
+                "angry confirms exactly what the offender always said: that nobody will "
+                "understand. That is why professionals learn in training not only to recognise "
+                "signs, but also how to respond when someone tells them something.",
+            ),
+        ),
+    ),
+    (
+        "backdrop",
+        {
+            "image": image("steps"),
+            "alt_text": T(
+                "Abstracte illustratie: blokken die als een trap oplopen van donker links naar "
+                "licht rechts.",
+                "Abstract illustration: blocks rising like a staircase from dark on the left to "
+                "light on the right.",
+            ),
+            "decorative": False,
+            "transition": "fade",
+            "cards": [
+                rich(
+                    T(
+                        "Eerste stap: een plek waar niemand iets van je eist.",
+                        "First step: a place where nobody demands anything of you.",
+                    )
+                ),
+                rich(
+                    T(
+                        "Tweede stap: iemand die uitlegt wat er kan, zonder druk om te kiezen.",
+                        "Second step: someone who explains what is possible, without pressure to "
+                        "choose.",
+                    )
+                ),
+                rich(
+                    T(
+                        "Derde stap: zelf besluiten wat je vertelt, aan wie, en wanneer.",
+                        "Third step: deciding for yourself what you tell, to whom, and when.",
+                    )
+                ),
+            ],
+        },
+    ),
+    (
+        "pull_quote",
+        {
+            "quote": T(
+                "Schaamte hoort bij de dader, niet bij wie werd uitgebuit.",
+                "Shame belongs to the offender, not to the person who was exploited.",
+            ),
+            "attribution": T("Uit de demotekst", "From the demo text"),
+        },
+    ),
+    (
+        "figure",
+        {
+            "image": image("path"),
+            "alt_text": T(
+                "Abstracte illustratie: een licht pad slingert door groene velden naar een "
+                "heldere horizon.",
+                "Abstract illustration: a pale path winds through green fields to a bright horizon.",
+            ),
+            "decorative": False,
+            "caption": T("Een weg die zelf gekozen wordt.", "A way that is chosen freely."),
+            "credit": T("Demo-illustratie", "Demo illustration"),
+            "width": "full",
+        },
+    ),
+    ("chapter", {"heading": T("Verder", "Onwards"), "anchor": "verder"}),
+    (
+        "text",
+        rich(
+            T(
+                "Na het praten begint een ander werk: wonen, werk, geld, soms een rechtszaak. "
+                "Voor sommigen betekent verder gaan een toekomst in Nederland, voor anderen een "
+                "veilige terugkeer naar het land van herkomst, voorbereid met een organisatie "
+                "daar. Bij de methode Safe Future is terugkeer vanaf het eerste moment "
+                "bespreekbaar, zonder dat iemand wordt gedwongen.",
+                "After speaking, a different kind of work begins: housing, work, money, sometimes "
+                "a court case. For some, moving on means a future in the Netherlands; for others, "
+                "a safe return to their country of origin, prepared with an organisation there. In "
+                "the Safe Future method, return can be discussed from the first moment, without "
+                "anyone being forced.",
+            ),
+            T(
+                "De zin van KIM eindigt bij de schaamte. Dat is eerlijk: zo voelde het. Wie haar "
+                "woorden leest en iets herkent, mag weten dat die schaamte niet het einde van het "
+                "verhaal hoeft te zijn. Er zijn mensen die luisteren, zonder oordeel en zonder "
+                "haast.",
+                "KIM's sentence ends with shame. That is honest: that is how it felt. Anyone who "
+                "reads her words and recognises something may know that this shame need not be the "
+                "end of the story. There are people who listen, without judgement and without "
+                "hurry.",
+            ),
+            T(
+                "Ook na het vertrek blijft de druk soms bestaan. Daders hebben telefoonnummers, "
+                "adressen van familie, soms foto's. Daarom zoeken hulpverleners samen met de "
+                "persoon naar wat veiligheid concreet betekent: een nieuw nummer, een andere "
+                "stad, afspraken met de politie, en mensen die je kunt bellen als het misgaat.",
+                "Even after leaving, the pressure sometimes remains. Offenders have phone numbers, "
+                "addresses of family, sometimes photos. That is why care workers look, together "
+                "with the person, at what safety means in practice: a new number, another town, "
+                "agreements with the police, and people to call when things go wrong.",
+            ),
+            T(
+                "Europese projecten als REST en SAFE! werken aan dezelfde vragen over grenzen "
+                "heen: hoe herken je slachtoffers vroeg, hoe krijgen ze een verblijfsstatus die "
+                "lang genoeg bescherming biedt, en hoe verloopt een terugkeer veilig? Het "
+                "antwoord begint steeds bij hetzelfde punt: iemand moet het verhaal kunnen "
+                "vertellen zonder bang te zijn.",
+                "European projects such as REST and SAFE! work on the same questions across "
+                "borders: how do you recognise victims early, how do they get a residence status "
+                "that protects them long enough, and how does a return go safely? The answer "
+                "always starts at the same point: someone must be able to tell the story without "
+                "being afraid.",
+            ),
+        ),
+    ),
+    (
+        "help_box",
+        {
+            "heading": T("Praten kan, anoniem", "You can talk, anonymously"),
+            "text": "",
+        },
+    ),
+    ("related_stories", {"heading": T("Meer verhalen", "More stories")}),
+]
+
+MARK_BODY = [
+    ("text", rich(FICTION_NOTE)),
+    ("chapter", {"heading": T("De controle", "The inspection"), "anchor": "controle"}),
+    (
+        "text",
+        rich(
+            T(
+                "Ik ben handhaver. Met collega's van de gemeente, de Arbeidsinspectie en soms de "
+                "politie controleer ik panden waar arbeidsmigranten wonen. Meestal vinden we niets "
+                "bijzonders: te veel mensen in een huis, een kapotte rookmelder. Maar soms klopt er "
+                "iets niet, en dat zie je niet aan het huis.",
+                "I am an enforcement officer. With colleagues from the municipality, the Labour "
+                "Inspectorate and sometimes the police, I inspect buildings where labour migrants "
+                "live. Mostly we find nothing special: too many people in one house, a broken smoke "
+                "alarm. But sometimes something is not right, and you do not see that from the "
+                "house.",
+            ),
+            T(
+                "Je ziet het aan mensen. Wie doet het woord? Wie kijkt eerst naar een ander "
+                "voordat hij antwoordt? Wie heeft zijn eigen paspoort niet? Wie weet niet in welke "
+                "plaats hij woont? Dat zijn de signalen waar ik op let.",
+                "You see it in people. Who does the talking? Who looks at someone else before "
+                "answering? Who does not have their own passport? Who does not know which town they "
+                "live in? Those are the signs I watch for.",
+            ),
+            T(
+                "Geen van die signalen bewijst iets. Samen vormen ze een patroon dat reden geeft "
+                "om door te vragen, apart en met een tolk.",
+                "None of those signs proves anything. Together they form a pattern that gives "
+                "reason to ask more, separately and with an interpreter.",
+            ),
+        ),
+    ),
+    (
+        "testimony_quote",
+        {
+            "quote": T(
+                "Een vol huis zegt niets, totdat je ziet wie de sleutel heeft.",
+                "A crowded house says nothing, until you see who holds the key.",
+            ),
+            "pseudonym": "Mark [demo]",
+            "role": T("Handhaver", "Enforcement officer"),
+            "lang": "",
+        },
+    ),
+    (
+        "key_figures",
+        {
+            "heading": T("Waarom signalen ertoe doen", "Why signs matter"),
+            "figures": [
+                {
+                    "figure": "5.000–7.500",
+                    "count_to": None,
+                    "label": T(
+                        "geschatte slachtoffers van mensenhandel per jaar in Nederland",
+                        "estimated victims of human trafficking a year in the Netherlands",
+                    ),
+                    "source": T("Schatting genoemd door CoMensha", "Estimate quoted by CoMensha"),
+                },
+                {
+                    "figure": "3",
+                    "count_to": 3,
+                    "label": T(
+                        "thema's van het Aanjaagteam: huisvesting, veilig werk, sociale zekerheid",
+                        "themes of the task force: housing, safe work, social security",
+                    ),
+                    "source": T(
+                        "Aanjaagteam Bescherming Arbeidsmigranten",
+                        "Task force for the protection of labour migrants",
+                    ),
+                },
+            ],
+        },
+    ),
+    ("chapter", {"heading": T("Samenwerken", "Working together"), "anchor": "samenwerken"}),
+    (
+        "text",
+        rich(
+            T(
+                "Een handhaver kan niet alles zelf. Als ik signalen zie, meld ik die. De zorg, de "
+                "politie en CoMensha nemen het over; zo werkt de ketenaanpak. Mijn taak is om het "
+                "niet te laten liggen, ook als het druk is en het huis op papier in orde lijkt.",
+                "An enforcement officer cannot do everything alone. When I see signs, I report "
+                "them. Care services, the police and CoMensha take it from there; that is how the "
+                "chain approach works. My job is not to let it go, even when it is busy and the "
+                "house seems fine on paper.",
+            ),
+            T(
+                "Tijdens de coronapandemie zag iedereen ineens hoe kwetsbaar arbeidsmigranten zijn: "
+                "wonen, werk en vervoer in handen van dezelfde werkgever. Wie zijn baan verliest, "
+                "verliest ook zijn bed. Het Aanjaagteam onder leiding van Emile Roemer schreef "
+                "daarover adviezen; CoMensha droeg aanbevelingen bij.",
+                "During the COVID-19 pandemic everyone suddenly saw how vulnerable labour migrants "
+                "are: housing, work and transport in the hands of the same employer. Whoever loses "
+                "their job also loses their bed. The task force chaired by Emile Roemer wrote "
+                "recommendations on this; CoMensha contributed to them.",
+            ),
+            T(
+                "Ik werk daarom nooit alleen. Bij elke controle is er een collega die let op wat "
+                "ik mis, en na afloop bespreken we wat we zagen. Twee paar ogen zien meer dan één.",
+                "That is why I never work alone. At every inspection there is a colleague who "
+                "watches for what I miss, and afterwards we talk through what we saw. Two pairs of "
+                "eyes see more than one.",
+            ),
+        ),
+    ),
+    (
+        "timeline",
+        {
+            "heading": T("Een melding, stap voor stap (demo)", "A report, step by step (demo)"),
+            "events": [
+                {
+                    "when": T("Dag 1", "Day 1"),
+                    "title": T("Controle van een woning", "Inspection of a house"),
+                    "text": T(
+                        "Veertien mensen, twee slaapkamers. Eén man beantwoordt alle vragen.",
+                        "Fourteen people, two bedrooms. One man answers every question.",
+                    ),
+                },
+                {
+                    "when": T("Dag 1", "Day 1"),
+                    "title": T("Signalen gemeld", "Signs reported"),
+                    "text": T(
+                        "De signalen gaan naar de politie en naar CoMensha.",
+                        "The signs go to the police and to CoMensha.",
+                    ),
+                },
+                {
+                    "when": T("Week 1", "Week 1"),
+                    "title": T("Gesprek met een tolk", "Talk with an interpreter"),
+                    "text": T(
+                        "Apart, zonder de man die het woord deed.",
+                        "Separately, without the man who did the talking.",
+                    ),
+                },
+                {
+                    "when": T("Week 2", "Week 2"),
+                    "title": T("Opvang en bedenktijd", "Shelter and time to reflect"),
+                    "text": T(
+                        "Twee bewoners kiezen voor opvang en begeleiding.",
+                        "Two residents choose shelter and support.",
+                    ),
+                },
+            ],
+        },
+    ),
+    (
+        "figure",
+        {
+            "image": image("routes"),
+            "alt_text": T(
+                "Abstracte illustratie: gestippelde routes tussen kleine cirkels op een licht veld.",
+                "Abstract illustration: dotted routes between small circles on a pale field.",
+            ),
+            "decorative": False,
+            "caption": T(
+                "Signalen lopen via veel handen: gemeente, inspectie, politie, zorg.",
+                "Signs pass through many hands: municipality, inspectorate, police, care.",
+            ),
+            "credit": T("Demo-illustratie", "Demo illustration"),
+            "width": "wide",
+        },
+    ),
+    (
+        "video",
+        {
+            "media": None,
+            "external_url": "https://www.youtube-nocookie.com/embed/demo-enforcement-officer",
+            "title": T(
+                "Een handhaver vertelt (demo: het adres is een voorbeeld)",
+                "An enforcement officer speaks (demo: the address is a placeholder)",
+            ),
+            "poster": None,
+            "privacy_note": "",
+            "transcript": rich(
+                T(
+                    "[Demo: bij een echte video staat hier alles wat er gezegd wordt.]",
+                    "[Demo: for a real video, everything that is said is written here.]",
+                )
+            ),
+        },
+    ),
+    ("chapter", {"heading": T("Wat ik leerde", "What I learned"), "anchor": "geleerd"}),
+    (
+        "text",
+        rich(
+            T(
+                "Het belangrijkste dat ik leerde: vraag niet of iemand slachtoffer is. Bijna "
+                "niemand zegt ja. Vraag wie de huur betaalt, wie de sleutel heeft, wat er gebeurt "
+                "als je ziek bent. Uit die antwoorden blijkt meer dan uit welk formulier ook.",
+                "The most important thing I learned: do not ask whether someone is a victim. "
+                "Almost nobody says yes. Ask who pays the rent, who holds the key, what happens "
+                "when you are ill. Those answers show more than any form.",
+            ),
+            T(
+                "En neem de tijd. Een controle duurt een uur; vertrouwen kost langer. Daarom is "
+                "het goed dat ik het na de melding kan overdragen aan mensen die wel die tijd "
+                "hebben.",
+                "And take your time. An inspection takes an hour; trust takes longer. That is why "
+                "it is good that after a report I can hand over to people who do have that time.",
+            ),
+            T(
+                "Soms gaat het mis. Dan zie ik bij een volgende controle dezelfde man die het woord "
+                "doet, in een ander huis, met andere bewoners. Dat is frustrerend. Maar elke melding "
+                "wordt bewaard en verbonden met andere meldingen. Zo ontstaat een beeld dat een "
+                "rechercheur later wel kan gebruiken.",
+                "Sometimes it goes wrong. Then at the next inspection I see the same man doing the "
+                "talking, in another house, with other residents. That is frustrating. But every "
+                "report is kept and connected to other reports. That builds a picture that a "
+                "detective can use later.",
+            ),
+        ),
+    ),
+    ("related_stories", {"heading": T("Meer verhalen", "More stories")}),
+]
+
+NOOR_BODY = [
+    ("text", rich(FICTION_NOTE)),
+    ("chapter", {"heading": T("De eerste nacht", "The first night"), "anchor": "eerste-nacht"}),
+    (
+        "text",
+        rich(
+            T(
+                "Ik ben zorgcoördinator. Als er ergens in Nederland een mogelijk slachtoffer van "
+                "mensenhandel wordt gevonden, zorg ik dat die persoon een veilige plek heeft om te "
+                "slapen, en dat de hulp daarna op elkaar aansluit. Mijn werk begint vaak met een "
+                "bed, een maaltijd en rust.",
+                "I am a care coordinator. When a possible victim of human trafficking is found "
+                "anywhere in the Netherlands, I make sure that person has a safe place to sleep, "
+                "and that the help afterwards fits together. My work often starts with a bed, a "
+                "meal and some calm.",
+            ),
+            T(
+                "De eerste nacht stel ik weinig vragen. Wie net weg is, heeft vaak dagen niet "
+                "geslapen. Een verhaal komt later, als het komt. Eerst moet iemand merken dat deze "
+                "plek anders is: hier wordt niets geëist.",
+                "On the first night I ask few questions. Someone who has only just left has often "
+                "not slept for days. A story comes later, if it comes. First someone has to notice "
+                "that this place is different: nothing is demanded here.",
+            ),
+            T(
+                "Soms zit ik een uur in stilte naast iemand. Dat voelt niet als werk, maar het is "
+                "misschien het belangrijkste wat ik die dag doe.",
+                "Sometimes I sit beside someone in silence for an hour. It does not feel like work, "
+                "but it may be the most important thing I do that day.",
+            ),
+        ),
+    ),
+    (
+        "pull_quote",
+        {
+            "quote": T(
+                "Vertrouwen bouw je niet in een gesprek, maar in honderd kleine afspraken.",
+                "You do not build trust in one conversation, but in a hundred small appointments.",
+            ),
+            "attribution": T("Noor [demo], zorgcoördinator", "Noor [demo], care coordinator"),
+        },
+    ),
+    (
+        "key_figures",
+        {
+            "heading": T("De opgave", "The task"),
+            "figures": [
+                {
+                    "figure": "5.000–7.500",
+                    "count_to": None,
+                    "label": T(
+                        "geschatte slachtoffers per jaar in Nederland",
+                        "estimated victims a year in the Netherlands",
+                    ),
+                    "source": T("Schatting genoemd door CoMensha", "Estimate quoted by CoMensha"),
+                },
+                {
+                    "figure": "3",
+                    "count_to": 3,
+                    "label": T(
+                        "landen in het verwijsmechanisme van RAVOT-EUR: Hongarije, België, "
+                        "Nederland",
+                        "countries in the RAVOT-EUR referral mechanism: Hungary, Belgium, the "
+                        "Netherlands",
+                    ),
+                    "source": T("RAVOT-EUR, 2014–2016", "RAVOT-EUR, 2014–2016"),
+                },
+            ],
+        },
+    ),
+    ("chapter", {"heading": T("De keten", "The chain"), "anchor": "keten"}),
+    (
+        "text",
+        rich(
+            T(
+                "Niemand kan dit alleen. In één week bel ik met de opvang, met een advocaat, met "
+                "de gemeente over een uitkering, met de huisarts en soms met een organisatie in "
+                "het buitenland. Mijn taak is dat de persoon om wie het gaat niet vijf keer "
+                "hetzelfde verhaal hoeft te vertellen.",
+                "Nobody can do this alone. In one week I call the shelter, a lawyer, the "
+                "municipality about benefits, the GP and sometimes an organisation abroad. My job "
+                "is to make sure the person it is about does not have to tell the same story five "
+                "times.",
+            ),
+            T(
+                "Gemeenten hebben daarin een sleutelrol. Met de VNG maakte CoMensha het Kompas "
+                "Aanpak Mensenhandel, een digitale wegwijzer voor gemeenten en professionals. Ik "
+                "gebruik het als ik een nieuwe collega uitleg wie waarvoor verantwoordelijk is.",
+                "Municipalities have a key role in this. With the VNG, CoMensha made the Kompas "
+                "Aanpak Mensenhandel, a digital guide for municipalities and professionals. I use "
+                "it when I explain to a new colleague who is responsible for what.",
+            ),
+            T(
+                "Dat vraagt veel overleg, en soms geduld met regels die niet op elkaar aansluiten. "
+                "Een uitkering die pas komt als er een adres is, een adres dat er pas is als er "
+                "geld is. Mijn werk is om die knopen los te maken, zodat de persoon zelf ruimte "
+                "heeft om te herstellen.",
+                "That takes a lot of consultation, and sometimes patience with rules that do not "
+                "fit together. Benefits that only come once there is an address, an address that "
+                "only exists once there is money. My work is to untie those knots, so that the "
+                "person has room to recover.",
+            ),
+        ),
+    ),
+    (
+        "timeline",
+        {
+            "heading": T("Een traject (demo)", "A journey of care (demo)"),
+            "events": [
+                {
+                    "when": T("Nacht 1", "Night 1"),
+                    "title": T("Een veilig bed", "A safe bed"),
+                    "text": T(
+                        "Opvang, eten, rust. Geen vragen.", "Shelter, food, rest. No questions."
+                    ),
+                },
+                {
+                    "when": T("Week 1", "Week 1"),
+                    "title": T("Wat is er nodig?", "What is needed?"),
+                    "text": T(
+                        "Medische zorg, een advocaat, uitleg over rechten in de eigen taal.",
+                        "Medical care, a lawyer, an explanation of rights in one's own language.",
+                    ),
+                },
+                {
+                    "when": T("Maand 1", "Month 1"),
+                    "title": T("Keuzes", "Choices"),
+                    "text": T(
+                        "Aangifte of niet; blijven of terugkeren. Alles mag besproken worden.",
+                        "Reporting or not; staying or returning. Everything can be discussed.",
+                    ),
+                },
+                {
+                    "when": T("Maand 6", "Month 6"),
+                    "title": T("Een eigen plek", "A place of one's own"),
+                    "text": T(
+                        "Wonen, werk of school, en een netwerk dat blijft.",
+                        "Housing, work or school, and a network that stays.",
+                    ),
+                },
+            ],
+        },
+    ),
+    (
+        "video",
+        {
+            "media": None,
+            "external_url": "https://www.youtube-nocookie.com/embed/demo-care-coordinator",
+            "title": T(
+                "Een zorgcoördinator vertelt (demo: het adres is een voorbeeld)",
+                "A care coordinator speaks (demo: the address is a placeholder)",
+            ),
+            "poster": None,
+            "privacy_note": "",
+            "transcript": rich(
+                T(
+                    "[Demo: bij een echte video staat hier alles wat er gezegd wordt.]",
+                    "[Demo: for a real video, everything that is said is written here.]",
+                )
+            ),
+        },
+    ),
+    ("chapter", {"heading": T("Terugkeer", "Return"), "anchor": "terugkeer"}),
+    (
+        "text",
+        rich(
+            T(
+                "Sommige mensen willen terug naar huis. Met de methode Safe Future is terugkeer "
+                "vanaf het begin bespreekbaar: we bereiden het vertrek samen voor en zoeken contact "
+                "met een organisatie in het land van herkomst, die helpt bij het opbouwen van een "
+                "nieuw bestaan.",
+                "Some people want to go home. With the Safe Future method, return can be discussed "
+                "from the start: we prepare the departure together and look for contact with an "
+                "organisation in the country of origin, which helps to build a new life.",
+            ),
+            T(
+                "Wat ik collega's altijd meegeef: beloof niets wat je niet kunt nakomen. Elke "
+                "afspraak die je houdt, telt. Elke afspraak die je breekt, ook.",
+                "What I always tell colleagues: promise nothing you cannot keep. Every appointment "
+                "you keep counts. So does every one you break.",
+            ),
+            T(
+                "Een terugkeer is geen mislukking en ook geen einde van de hulp. Via de sociale "
+                "kaart die in het project SAFE! is gemaakt, vinden we organisaties in andere "
+                "Europese landen die mensen na hun terugkeer opvangen. Zo loopt de keten door over "
+                "de grens.",
+                "A return is not a failure, nor the end of the help. Through the social map made "
+                "in the SAFE! project, we find organisations in other European countries that "
+                "support people after their return. That way the chain continues across the "
+                "border.",
+            ),
+        ),
+    ),
+    (
+        "figure",
+        {
+            "image": image("leaves"),
+            "alt_text": T(
+                "Abstracte illustratie: ronde bladvormen in groen en oker op een lichte grond.",
+                "Abstract illustration: rounded leaf shapes in green and ochre on a light ground.",
+            ),
+            "decorative": False,
+            "caption": T("Wat groeit, heeft tijd nodig.", "What grows needs time."),
+            "credit": T("Demo-illustratie", "Demo illustration"),
+            "width": "inline",
+        },
+    ),
+    (
+        "document",
+        {
+            "document": {"document": "demo-factsheet"},
+            "title": T("Factsheet (demo)", "Factsheet (demo)"),
+            "description": T(
+                "Een voorbeeld van een document om te downloaden.",
+                "An example of a document to download.",
+            ),
+            "language": "nl",
+        },
+    ),
+    ("related_stories", {"heading": T("Meer verhalen", "More stories")}),
+]
+
 # Consent: days before today that consent was given, and its scope.
 TESTIMONIES = [
     {
@@ -399,233 +1521,22 @@ TESTIMONIES = [
             "en": "The most important thing is that I get my trust back",
         },
         "teaser": {
-            "nl": "JILL vertelt hoe ze na jaren van uitbuiting stap voor stap weer mensen durft te "
-            "vertrouwen.",
-            "en": "JILL tells how, after years of exploitation, she is learning step by step to trust "
-            "people again.",
+            "nl": "Over de zin die JILL koos: wat vertrouwen is, hoe het breekt en hoe het "
+            "langzaam terugkomt.",
+            "en": "About the sentence JILL chose: what trust is, how it breaks and how it slowly "
+            "returns.",
         },
         "content_note": {
             "nl": "Dit verhaal gaat over seksuele uitbuiting en dwang.",
             "en": "This story is about sexual exploitation and coercion.",
         },
-        "image": "dawn",
+        "image": "hills",
         "hero_alt": {
-            "nl": "Abstracte illustratie: zacht licht dat door lagen kleur breekt.",
-            "en": "Abstract illustration: soft light breaking through layers of colour.",
+            "nl": "Abstracte illustratie: lagen heuvels van oranje tot donkerrood onder een "
+            "bleke zon.",
+            "en": "Abstract illustration: layers of hills from orange to dark red under a pale sun.",
         },
-        "body": [
-            ("chapter", {"heading": T("Het begin", "The beginning"), "anchor": "begin"}),
-            (
-                "text",
-                rich(
-                    DEMO_NOTE,
-                    T(
-                        "Het begon met iemand die aardig voor me was, op een moment dat niemand anders dat was.",
-                        "It started with someone who was kind to me, at a time when nobody else was.",
-                    ),
-                    T(
-                        "Pas veel later begreep ik dat die aandacht een plan was.",
-                        "Only much later did I understand that this attention was a plan.",
-                    ),
-                ),
-            ),
-            (
-                "figure",
-                {
-                    "image": image("dawn"),
-                    "alt_text": T(
-                        "Abstracte illustratie: zacht licht dat door lagen kleur breekt.",
-                        "Abstract illustration: soft light breaking through layers of colour.",
-                    ),
-                    "decorative": False,
-                    "caption": T(
-                        "Illustratie bij het verhaal van JILL.", "Illustration for JILL's story."
-                    ),
-                    "credit": T("Demo-illustratie", "Demo illustration"),
-                    "width": "wide",
-                },
-            ),
-            (
-                "scrolly_steps",
-                {
-                    "heading": T("Hoe het dichterbij kwam", "How it closed in"),
-                    "steps": [
-                        {
-                            "image": image("paper"),
-                            "alt_text": T(
-                                "Abstracte illustratie: warme, open vlakken.",
-                                "Abstract illustration: warm, open planes.",
-                            ),
-                            "decorative": False,
-                            "text": rich(
-                                T(
-                                    "Eerst waren er cadeaus en aandacht.",
-                                    "First there were gifts and attention.",
-                                )
-                            ),
-                        },
-                        {
-                            "image": image("threads"),
-                            "alt_text": T(
-                                "Abstracte illustratie: lijnen die dichter bij elkaar komen.",
-                                "Abstract illustration: lines drawing closer together.",
-                            ),
-                            "decorative": False,
-                            "text": rich(
-                                T(
-                                    "Daarna kwamen de regels: wie ik mocht zien, waar ik mocht zijn.",
-                                    "Then came the rules: whom I could see, where I could be.",
-                                )
-                            ),
-                        },
-                        {
-                            "image": image("horizon"),
-                            "alt_text": T(
-                                "Abstracte illustratie: een lage, donkere horizon.",
-                                "Abstract illustration: a low, dark horizon.",
-                            ),
-                            "decorative": False,
-                            "text": rich(
-                                T(
-                                    "Op het laatst was er bijna niemand meer om wie ik vertrouwde.",
-                                    "In the end there was almost nobody left whom I trusted.",
-                                )
-                            ),
-                        },
-                    ],
-                },
-            ),
-            (
-                "testimony_quote",
-                {
-                    "quote": T(
-                        "Het belangrijkste is dat ik mijn vertrouwen weer terug krijg",
-                        "The most important thing is that I get my trust back",
-                    ),
-                    "pseudonym": "JILL",
-                    "role": "",
-                    "lang": "",
-                },
-            ),
-            ("chapter", {"heading": T("Hulp", "Help"), "anchor": "hulp"}),
-            (
-                "backdrop",
-                {
-                    "image": image("horizon"),
-                    "alt_text": "",
-                    "decorative": True,
-                    "cards": [
-                        rich(T("Hulpverleners gaven me tijd.", "Care workers gave me time.")),
-                        rich(
-                            T(
-                                "Niemand dwong me om alles in één keer te vertellen.",
-                                "Nobody forced me to tell everything at once.",
-                            )
-                        ),
-                        rich(
-                            T(
-                                "Langzaam leerde ik weer ja en nee zeggen.",
-                                "Slowly I learned to say yes and no again.",
-                            )
-                        ),
-                    ],
-                },
-            ),
-            (
-                "pull_quote",
-                {
-                    "quote": T(
-                        "Vertrouwen komt niet terug in één gesprek.",
-                        "Trust does not come back in one conversation.",
-                    ),
-                    "attribution": "JILL",
-                },
-            ),
-            (
-                "audio",
-                {
-                    "media": {"media": "calm-tone"},
-                    "title": T("Demo-geluid: een rustige toon", "Demo sound: a calm tone"),
-                    "transcript": rich(
-                        T(
-                            "[Demo: een rustige toon, zonder gesproken tekst. Hier staat bij een echte opname alles wat er gezegd wordt.]",
-                            "[Demo: a calm tone, with no spoken words. For a real recording, everything that is said is written here.]",
-                        )
-                    ),
-                },
-            ),
-            ("chapter", {"heading": T("Daarna", "Afterwards"), "anchor": "daarna"}),
-            (
-                "image_comparison",
-                {
-                    "before": image("horizon"),
-                    "before_alt": T(
-                        "Abstracte illustratie in koele, donkere tinten.",
-                        "Abstract illustration in cool, dark tones.",
-                    ),
-                    "before_label": T("Toen", "Then"),
-                    "after": image("dawn"),
-                    "after_alt": T(
-                        "Abstracte illustratie in warme, lichte tinten.",
-                        "Abstract illustration in warm, light tones.",
-                    ),
-                    "after_label": T("Nu", "Now"),
-                    "caption": T(
-                        "Twee illustraties, vergeleken met een schuifregelaar.",
-                        "Two illustrations, compared with a slider.",
-                    ),
-                },
-            ),
-            (
-                "gallery",
-                {
-                    "heading": T("Beelden van herstel", "Images of recovery"),
-                    "images": [
-                        {
-                            "image": image("paper"),
-                            "alt_text": T(
-                                "Warme vlakken die elkaar overlappen.",
-                                "Warm planes overlapping each other.",
-                            ),
-                            "decorative": False,
-                            "caption": T("Rust", "Calm"),
-                        },
-                        {
-                            "image": image("dawn"),
-                            "alt_text": T("Licht dat doorbreekt.", "Light breaking through."),
-                            "decorative": False,
-                            "caption": T("Licht", "Light"),
-                        },
-                        {
-                            "image": image("threads"),
-                            "alt_text": T("Lijnen die samenkomen.", "Lines coming together."),
-                            "decorative": False,
-                            "caption": T("Verbinding", "Connection"),
-                        },
-                    ],
-                },
-            ),
-            (
-                "text",
-                rich(
-                    T(
-                        "Vandaag kies ik zelf wie ik vertrouw. Dat gaat niet snel, maar het gaat.",
-                        "Today I choose for myself whom I trust. It is not quick, but it is happening.",
-                    ),
-                ),
-            ),
-            (
-                "help_box",
-                {
-                    "heading": T(
-                        "Herken je iets in dit verhaal?",
-                        "Do you recognise something in this story?",
-                    ),
-                    "text": "",
-                },
-            ),
-            ("related_stories", {"heading": T("Meer verhalen", "More stories")}),
-        ],
+        "body": JILL_BODY,
     },
     {
         "pseudonym": "KIM",
@@ -641,42 +1552,28 @@ TESTIMONIES = [
             "en": "I was under pressure of threats and my sense of shame was great",
         },
         "teaser": {
-            "nl": "KIM vertelt waarom ze zo lang zweeg, en wat haar hielp om te praten.",
-            "en": "KIM tells why she stayed silent for so long, and what helped her to speak.",
+            "nl": "Over de zin van KIM: hoe bedreiging en schaamte mensen laten zwijgen, en wat "
+            "helpt om te praten.",
+            "en": "About KIM's sentence: how threats and shame keep people silent, and what helps "
+            "them speak.",
         },
         "content_note": {
             "nl": "Dit verhaal gaat over bedreiging en uitbuiting.",
             "en": "This story is about threats and exploitation.",
         },
-        "image": "horizon",
+        "image": "ripples",
         "hero_alt": {
-            "nl": "Abstracte illustratie: een lage horizon onder een brede, lichte lucht.",
-            "en": "Abstract illustration: a low horizon under a wide, pale sky.",
+            "nl": "Abstracte illustratie: kringen die zich uitbreiden over donker, stil water.",
+            "en": "Abstract illustration: rings spreading over dark, still water.",
         },
-        "body": [
-            (
-                "text",
-                rich(
-                    {
-                        "nl": "Ik schaamde me voor wat er gebeurde, ook al was het niet mijn schuld.",
-                        "en": "I was ashamed of what happened, even though it was not my fault.",
-                    },
-                    {
-                        "nl": "De dreigementen gingen niet alleen over mij, maar ook over mijn "
-                        "familie.",
-                        "en": "The threats were not only about me, but also about my family.",
-                    },
-                    DEMO_NOTE,
-                ),
-            ),
-        ],
+        "body": KIM_BODY,
     },
     {
         "pseudonym": "Mark [demo]",
         "kind": "professional",
         "role": {"nl": "Handhaver", "en": "Enforcement officer"},
         "themes": ["labour"],
-        "consent": {"given_days_ago": 60, "api": True},
+        "consent": {"given_days_ago": 60, "api": True, "photos": True, "video": True},
         "title": {"nl": "Wat ik zie bij controles", "en": "What I see during inspections"},
         "slug": {"nl": "handhaver-mark", "en": "enforcement-officer-mark"},
         "quote": {
@@ -684,35 +1581,26 @@ TESTIMONIES = [
             "en": "A crowded house says nothing, until you see who holds the key.",
         },
         "teaser": {
-            "nl": "Een handhaver over de signalen die je leert zien.",
-            "en": "An enforcement officer on the signs you learn to see.",
+            "nl": "Een handhaver over de signalen die je leert zien, en waarom hij ze nooit laat "
+            "liggen.",
+            "en": "An enforcement officer on the signs you learn to see, and why he never lets "
+            "them go.",
         },
         "content_note": {"nl": "", "en": ""},
-        "image": "threads",
+        "image": "windows",
         "hero_alt": {
-            "nl": "Abstracte illustratie: lijnen in verschillende kleuren die elkaar kruisen.",
-            "en": "Abstract illustration: lines in different colours crossing each other.",
+            "nl": "Abstracte illustratie: donkere huizenblokken in de schemering, een paar "
+            "kleine ramen verlicht.",
+            "en": "Abstract illustration: dark blocks of houses at dusk, a few small windows lit.",
         },
-        "body": [
-            (
-                "text",
-                rich(
-                    FICTION_NOTE,
-                    {
-                        "nl": "Bij een controle let ik op wie het woord doet en wie niet mag praten.",
-                        "en": "During an inspection I watch who does the talking and who is not "
-                        "allowed to speak.",
-                    },
-                ),
-            ),
-        ],
+        "body": MARK_BODY,
     },
     {
         "pseudonym": "Noor [demo]",
         "kind": "professional",
         "role": {"nl": "Zorgcoördinator", "en": "Care coordinator"},
         "themes": ["sexual", "labour"],
-        "consent": {"given_days_ago": 30, "api": False},
+        "consent": {"given_days_ago": 30, "api": False, "photos": True, "video": True},
         "title": {"nl": "Zorg die blijft", "en": "Care that stays"},
         "slug": {"nl": "zorgcoordinator-noor", "en": "care-coordinator-noor"},
         "quote": {
@@ -720,27 +1608,18 @@ TESTIMONIES = [
             "en": "You do not build trust in one conversation, but in a hundred small appointments.",
         },
         "teaser": {
-            "nl": "Een zorgcoördinator over opvang, geduld en samenwerking in de keten.",
-            "en": "A care coordinator on shelter, patience and working together in the chain.",
+            "nl": "Een zorgcoördinator over de eerste nacht, de keten en een veilige terugkeer.",
+            "en": "A care coordinator on the first night, the chain and a safe return.",
         },
         "content_note": {"nl": "", "en": ""},
-        "image": "paper",
+        "image": "arch",
         "hero_alt": {
-            "nl": "Abstracte illustratie: overlappende vlakken in warme tinten.",
-            "en": "Abstract illustration: overlapping planes in warm tones.",
+            "nl": "Abstracte illustratie: twee donkere oevers, verbonden door één brede oranje "
+            "boog boven het water.",
+            "en": "Abstract illustration: two dark banks joined by one wide orange arch above the "
+            "water.",
         },
-        "body": [
-            (
-                "text",
-                rich(
-                    FICTION_NOTE,
-                    {
-                        "nl": "Mijn werk begint vaak met een bed, een maaltijd en rust.",
-                        "en": "My work often starts with a bed, a meal and some calm.",
-                    },
-                ),
-            ),
-        ],
+        "body": NOOR_BODY,
     },
 ]
 
@@ -748,26 +1627,97 @@ TESTIMONIES = [
 MEDIA = {"calm-tone": {"title": "Demo-geluid: rustige toon", "seconds": 4}}
 DOCUMENTS = {"demo-factsheet": {"title": "Factsheet (demo)"}}
 
+# Abstract illustrations, drawn at seed time (demo/illustrations.py), each for its place.
 IMAGES = {
-    "dawn": {
-        "nl": "Illustratie dageraad",
-        "seed": 11,
-        "palette": ["#f6d6ad", "#e8a87c", "#c38d9e", "#41b3a3"],
+    "hills": {
+        "nl": "Illustratie heuvels",
+        "style": "hills",
+        "seed": 101,
+        "palette": ["#f7e3c6", "#fff4dc", "#e8a87c", "#c96f53", "#8c3b4a", "#4a2a3a"],
     },
     "horizon": {
         "nl": "Illustratie horizon",
-        "seed": 23,
-        "palette": ["#dfe7ec", "#9fb8c8", "#5a7d9a", "#2e4a62"],
+        "style": "horizon",
+        "seed": 102,
+        "palette": ["#e9eef2", "#b8c8d6", "#2e3f52", "#ffffff"],
     },
     "threads": {
         "nl": "Illustratie lijnen",
-        "seed": 37,
-        "palette": ["#fbf3e4", "#d8a47f", "#7a1f3d", "#2f6b4f"],
+        "style": "threads",
+        "seed": 103,
+        "palette": ["#fbf3e4", "#7a1f3d", "#2f6b4f", "#d8a47f", "#4f6d7a"],
     },
-    "paper": {
+    "planes": {
         "nl": "Illustratie vlakken",
-        "seed": 41,
-        "palette": ["#fff7e8", "#f2c57c", "#dd6e42", "#4f6d7a"],
+        "style": "planes",
+        "seed": 104,
+        "palette": ["#fff7e8", "#f2c57c", "#dd6e42", "#4f6d7a", "#e8d5b5"],
+    },
+    "doorway": {
+        "nl": "Illustratie open deur",
+        "style": "doorway",
+        "seed": 105,
+        "palette": ["#2a2730", "#3b3640", "#ffd9a0"],
+    },
+    "windows": {
+        "nl": "Illustratie ramen",
+        "style": "windows",
+        "seed": 106,
+        "palette": ["#3d4f6b", "#1f2430", "#ffcf7a"],
+    },
+    "path": {
+        "nl": "Illustratie pad",
+        "style": "path",
+        "seed": 107,
+        "palette": ["#bcd3c8", "#f4ead5", "#9bbf8a", "#6f9a6a", "#4d7552"],
+    },
+    "ripples": {
+        "nl": "Illustratie kringen",
+        "style": "ripples",
+        "seed": 108,
+        "palette": ["#17303f", "#6fa3b8", "#f1e3b8"],
+    },
+    "mosaic": {
+        "nl": "Illustratie mozaïek",
+        "style": "mosaic",
+        "seed": 109,
+        "palette": ["#2b2d42", "#e9c46a", "#e76f51"],
+    },
+    "steps": {
+        "nl": "Illustratie trap",
+        "style": "steps",
+        "seed": 110,
+        "palette": ["#f0ebe3", "#3d405b", "#f2cc8f"],
+    },
+    "arch": {
+        "nl": "Illustratie boog",
+        "style": "arch",
+        "seed": 111,
+        "palette": ["#f6e7d8", "#7fa7b5", "#5c4b51", "#c0653f"],
+    },
+    "leaves": {
+        "nl": "Illustratie bladeren",
+        "style": "leaves",
+        "seed": 112,
+        "palette": ["#eef3e2", "#5b8c5a", "#8fbc8f", "#2f5d50", "#c9a227"],
+    },
+    "waves": {
+        "nl": "Illustratie golven",
+        "style": "waves",
+        "seed": 113,
+        "palette": ["#a9c7d8", "#7fa7c2", "#4f7ea8", "#2f5d8a", "#1d3b5c"],
+    },
+    "routes": {
+        "nl": "Illustratie routes",
+        "style": "routes",
+        "seed": 114,
+        "palette": ["#f3efe6", "#7a1f3d", "#2f6b4f"],
+    },
+    "rays": {
+        "nl": "Illustratie stralen",
+        "style": "rays",
+        "seed": 115,
+        "palette": ["#f5c99b", "#fff1d6", "#fff8ec", "#6b4f4f"],
     },
 }
 
@@ -1357,70 +2307,185 @@ ARABIC = {
         "قصص تجارب لناجين ولمهنيين يتعاملون مع الاتجار بالبشر."
     ),
     # JILL's story
+    "The text is meant for everyone: for those who went through something similar, for those who "
+    "are worried about someone, and for professionals who want to understand why recovery takes "
+    "time.": (
+        "هذا النص موجّه إلى الجميع: إلى من مرّ بتجربة مشابهة، وإلى من يقلق على شخص ما، وإلى المهنيين "
+        "الذين يريدون أن يفهموا لماذا يستغرق التعافي وقتًا."
+    ),
+    "If you read this story and wonder whether it is about you: you do not have to be sure to ask "
+    "for help. A conversation commits you to nothing. Below is where you can turn, anonymously if "
+    "you wish, and at your own pace.": (
+        "إذا قرأت هذه القصة وتساءلت إن كانت تتحدث عنك: لست مضطرًا إلى أن تكون متأكدًا كي تطلب "
+        "المساعدة. المحادثة لا تُلزمك بشيء. تجد أدناه الجهات التي يمكنك اللجوء إليها، دون الكشف عن "
+        "هويتك إن شئت، وبالوتيرة التي تناسبك."
+    ),
+    "Afterwards": "ما بعد ذلك",
+    "[Demo: a calm tone, with no spoken words. For a real recording, everything that is said is "
+    "written here.]": (
+        "[عرض تجريبي: نغمة هادئة بلا كلام منطوق. في التسجيل الحقيقي يُكتب هنا كل ما يُقال.]"
+    ),
     "Getting my trust back": "استعادة ثقتي",
     "The most important thing is that I get my trust back": "أهم شيء هو أن أستعيد ثقتي",
-    "JILL tells how, after years of exploitation, she is learning step by step to trust people "
-    "again.": "تحكي JILL كيف تتعلّم، بعد سنوات من الاستغلال، أن تثق بالناس من جديد خطوة بخطوة.",
     "This story is about sexual exploitation and coercion.": (
         "تتناول هذه القصة الاستغلال الجنسي والإكراه."
-    ),
-    "Abstract illustration: soft light breaking through layers of colour.": (
-        "رسم تجريدي: ضوء ناعم يخترق طبقات من الألوان."
     ),
     "The beginning": "البداية",
     "Demo text: written to demonstrate this website, based on public facts.": (
         "نص تجريبي وترجمة تجريبية: كُتب هذا النص لعرض هذا الموقع استنادًا إلى وقائع منشورة، "
         "وتُرجم إلى العربية لأغراض العرض فقط."
     ),
-    "It started with someone who was kind to me, at a time when nobody else was.": (
-        "بدأ الأمر بشخص كان لطيفًا معي، في وقت لم يكن فيه أحد غيره كذلك."
-    ),
-    "Only much later did I understand that this attention was a plan.": (
-        "لم أفهم إلا بعد وقت طويل أن ذلك الاهتمام كان خطة."
-    ),
     "Illustration for JILL's story.": "رسم توضيحي لقصة JILL.",
     "Demo illustration": "رسم توضيحي تجريبي",
-    "How it closed in": "كيف ضاق الخناق",
-    "Abstract illustration: warm, open planes.": "رسم تجريدي: مساحات دافئة ومفتوحة.",
-    "First there were gifts and attention.": "في البداية كانت هناك هدايا واهتمام.",
-    "Abstract illustration: lines drawing closer together.": (
-        "رسم تجريدي: خطوط يقترب بعضها من بعض."
-    ),
     "Then came the rules: whom I could see, where I could be.": (
         "ثم جاءت القواعد: من يُسمح لي أن أرى، وأين يُسمح لي أن أكون."
     ),
-    "Abstract illustration: a low, dark horizon.": "رسم تجريدي: أفق منخفض ومظلم.",
-    "In the end there was almost nobody left whom I trusted.": (
-        "في النهاية لم يبقَ تقريبًا أحد أثق به."
-    ),
     "Help": "المساعدة",
-    "Care workers gave me time.": "منحني العاملون في الرعاية وقتًا.",
-    "Nobody forced me to tell everything at once.": "لم يجبرني أحد على أن أروي كل شيء دفعة واحدة.",
-    "Slowly I learned to say yes and no again.": "تعلّمت ببطء أن أقول نعم ولا من جديد.",
     "Trust does not come back in one conversation.": "الثقة لا تعود في محادثة واحدة.",
     "Demo sound: a calm tone": "صوت تجريبي: نغمة هادئة",
     "[Demo: a calm tone, with no spoken words. For a real recording, everything that is said is "
-    "written here.]": (
-        "[عرض تجريبي: نغمة هادئة بلا كلام منطوق. في التسجيل الحقيقي يُكتب هنا كل ما يُقال.]"
-    ),
     "Afterwards": "ما بعد ذلك",
-    "Abstract illustration in cool, dark tones.": "رسم تجريدي بألوان باردة وداكنة.",
     "Then": "آنذاك",
-    "Abstract illustration in warm, light tones.": "رسم تجريدي بألوان دافئة وفاتحة.",
     "Now": "الآن",
     "Two illustrations, compared with a slider.": "رسمان توضيحيان، تُقارن بينهما بشريط تمرير.",
     "Images of recovery": "صور التعافي",
-    "Warm planes overlapping each other.": "مساحات دافئة متداخلة.",
-    "Calm": "هدوء",
-    "Light breaking through.": "ضوء يشق طريقه.",
-    "Light": "نور",
-    "Lines coming together.": "خطوط تلتقي.",
     "Connection": "تواصل",
-    "Today I choose for myself whom I trust. It is not quick, but it is happening.": (
-        "اليوم أختار بنفسي من أثق به. الأمر ليس سريعًا، لكنه يحدث."
-    ),
     "Do you recognise something in this story?": "هل تتعرّف على شيء ما في هذه القصة؟",
     "More stories": "قصص أخرى",
+    "About the sentence JILL chose: what trust is, how it breaks and how it slowly returns.": (
+        "عن الجملة التي اختارتها JILL: ما هي الثقة، وكيف تنكسر، وكيف تعود ببطء."
+    ),
+    "Abstract illustration: layers of hills from orange to dark red under a pale sun.": (
+        "رسم تجريدي: طبقات من التلال من البرتقالي إلى الأحمر الداكن تحت شمس باهتة."
+    ),
+    "Demo text. Only the quotation in quotation marks is JILL's own words. The rest is written to "
+    "demonstrate this website: it tells nothing about events in her life, only what care workers "
+    "see in general.": (
+        "نص تجريبي وترجمة تجريبية. الاقتباس بين علامتي التنصيص وحده هو كلمات JILL نفسها. أما الباقي "
+        "فقد كُتب لعرض هذا الموقع: لا يروي شيئًا عن أحداث حياتها، بل ما يراه العاملون في الرعاية عمومًا."
+    ),
+    "JILL chose the sentence above her story herself. It is a short sentence, and it is not about "
+    "what was done to her. It is about what she wants back. This story follows that sentence: what "
+    "trust is, how it can break, and how it slowly returns.": (
+        "اختارت JILL بنفسها الجملة التي تعلو قصتها. إنها جملة قصيرة، ولا تتحدث عمّا فُعل بها، بل عمّا "
+        "تريد أن تستعيده. تتبع هذه القصة تلك الجملة: ما هي الثقة، وكيف يمكن أن تنكسر، وكيف تعود ببطء."
+    ),
+    "Exploitation rarely starts with violence. Care workers often hear that it started with "
+    "attention: someone who listens, gives presents, offers a place to sleep. For someone who is "
+    "lonely or has no money, that attention feels like a way out.": (
+        "نادرًا ما يبدأ الاستغلال بالعنف. كثيرًا ما يسمع العاملون في الرعاية أنه بدأ بالاهتمام: شخص "
+        "يصغي، ويقدّم الهدايا، ويعرض مكانًا للنوم. ومن كان وحيدًا أو بلا مال، يشعر بهذا الاهتمام "
+        "كأنه مخرج."
+    ),
+    "That is exactly why the loss is so great. The trust someone gave becomes the means to hold on "
+    "to them. Later, victims doubt not only the offender but also themselves: how could I not see "
+    "this?": (
+        "ولهذا بالذات تكون الخسارة كبيرة. فالثقة التي منحها الشخص تصبح الوسيلة للإمساك به. وفي ما "
+        "بعد لا يشكّ الضحايا في الجاني وحده، بل في أنفسهم أيضًا: كيف لم أرَ ذلك؟"
+    ),
+    "Abstract illustration: sheets of paper in orange, blue and sand colour lie askew on top of "
+    "each other.": "رسم تجريدي: أوراق باللون البرتقالي والأزرق والرملي ملقاة بشكل مائل فوق بعضها.",
+    "How trust is abused": "كيف تُستغَلّ الثقة",
+    "Abstract illustration: dozens of thin lines run from the left to a single point on the right.": (
+        "رسم تجريدي: عشرات الخطوط الرفيعة تمتد من اليسار إلى نقطة واحدة على اليمين."
+    ),
+    "First there is attention. Everything revolves around the victim: compliments, promises, a "
+    "feeling of finally being seen.": (
+        "في البداية هناك الاهتمام. كل شيء يدور حول الضحية: مديح، ووعود، وشعور بأنها أخيرًا مرئية."
+    ),
+    "Abstract illustration: dark blocks of houses at dusk, a few small windows lit.": (
+        "رسم تجريدي: كتل داكنة من البيوت عند الغسق، وبضع نوافذ صغيرة مضاءة."
+    ),
+    "Then come the rules. Whom you talk to, where you sleep, who may see your phone. Friends and "
+    "family slowly drop out of sight.": (
+        "ثم تأتي القواعد: مع من تتكلمين، وأين تنامين، ومن يحق له أن يرى هاتفك. ويغيب الأصدقاء "
+        "والعائلة عن الأنظار شيئًا فشيئًا."
+    ),
+    "Abstract illustration: a low, dark horizon under a pale sky with thin streaks of cloud.": (
+        "رسم تجريدي: أفق منخفض ومظلم تحت سماء باهتة فيها خيوط رفيعة من السحب."
+    ),
+    "In the end there is almost nobody left to trust. That is exactly what makes leaving so hard.": (
+        "في النهاية لا يبقى تقريبًا أحد يمكن الوثوق به. وهذا بالذات ما يجعل الرحيل صعبًا إلى هذا الحد."
+    ),
+    "In the Netherlands, police, municipalities, care and shelter work together in a chain "
+    "approach against human trafficking. CoMensha connects those partners. For someone who has "
+    "only just left, it mostly means: not having to arrange everything alone.": (
+        "في هولندا تعمل الشرطة والبلديات وخدمات الرعاية والإيواء معًا في نهج مشترك لمكافحة الاتجار "
+        "بالبشر، وتربط CoMensha بين هؤلاء الشركاء. ولمن خرج للتو، يعني ذلك قبل كل شيء: ألّا يضطر إلى "
+        "ترتيب كل شيء وحده."
+    ),
+    "Victims have a right to shelter, medical care, legal help and support, also when they do not "
+    "(yet) report a crime. That right does not exist only on paper: care coordinators work out for "
+    "each person what is needed, and who can provide it. The aim is that nobody is sent from desk "
+    "to desk, or has to explain again and again what happened.": (
+        "للضحايا الحق في الإيواء والرعاية الطبية والمساعدة القانونية والمرافقة، حتى إن لم يقدّموا "
+        "بلاغًا (بعد). وهذا الحق ليس على الورق فقط: فمنسقو الرعاية يحددون لكل شخص ما يحتاج إليه ومن "
+        "يستطيع تقديمه. والهدف ألّا يُحال أحد من مكتب إلى آخر، ولا أن يضطر إلى شرح ما حدث مرة بعد مرة."
+    ),
+    "Trust is not a condition in advance, but something that grows along the way. Care workers "
+    "know that someone may not believe them at first. That is not unwillingness but a consequence "
+    "of what happened: someone who was deceived for a long time first tests whether the other "
+    "person can be trusted.": (
+        "الثقة ليست شرطًا مسبقًا، بل شيء ينمو على الطريق. يعرف العاملون في الرعاية أن الشخص قد لا "
+        "يصدّقهم في البداية. وهذا ليس رفضًا، بل نتيجة لما حدث: من خُدع طويلًا يختبر أولًا إن كان "
+        "الآخر أهلًا للثقة."
+    ),
+    "Abstract illustration: an open door in a dark wall; light falls across the floor.": (
+        "رسم تجريدي: باب مفتوح في جدار مظلم، والضوء يسقط على الأرض."
+    ),
+    "Help starts with safety: a bed, rest, someone who does not ask questions straight away.": (
+        "تبدأ المساعدة بالأمان: سرير، وراحة، وشخص لا يطرح الأسئلة فورًا."
+    ),
+    "Nobody has to tell everything at once. A story may come in pieces, in the order the teller "
+    "chooses.": (
+        "لا أحد مضطر إلى أن يروي كل شيء دفعة واحدة. يمكن أن تأتي القصة على أجزاء، بالترتيب الذي "
+        "يختاره راويها."
+    ),
+    "Slowly there is room to say yes and no again, and to decide for oneself.": (
+        "ببطء تتسع المساحة لقول نعم ولا من جديد، ولاتخاذ القرار بنفسك."
+    ),
+    "From the demo text": "من النص التجريبي",
+    "Care workers describe recovery as a series of small promises that are kept. Someone calls back "
+    "when they said they would. A letter is explained. A choice is respected, even when it is a no. "
+    "Every promise kept is a small proof that trust is possible again.": (
+        "يصف العاملون في الرعاية التعافي بأنه سلسلة من الوعود الصغيرة التي يُوفى بها: شخص يعاود "
+        "الاتصال حين وعد بذلك، ورسالة تُشرح، واختيار يُحترم حتى لو كان رفضًا. وكل وعد يُوفى به دليل "
+        "صغير على أن الثقة ممكنة من جديد."
+    ),
+    "Abstract illustration: broad rays of light fan out from a low sun above a dark plain.": (
+        "رسم تجريدي: أشعة ضوء عريضة تنتشر من شمس منخفضة فوق سهل داكن."
+    ),
+    "Light after a long night.": "ضوء بعد ليل طويل.",
+    "Abstract illustration in cool tones: a low, dark horizon.": (
+        "رسم تجريدي بألوان باردة: أفق منخفض ومظلم."
+    ),
+    "Abstract illustration in warm tones: layers of hills under a pale sun.": (
+        "رسم تجريدي بألوان دافئة: طبقات من التلال تحت شمس باهتة."
+    ),
+    "Recovery is not a straight line. There are weeks in which everything works, and days on which "
+    "a sound or a smell brings everything back. What helps, care workers say, is that the people "
+    "around someone stay, on the bad days too.": (
+        "التعافي ليس خطًا مستقيمًا. هناك أسابيع ينجح فيها كل شيء، وأيام يعيد فيها صوت أو رائحة كل "
+        "شيء. وما يساعد، كما يقول العاملون في الرعاية، هو أن يبقى الناس من حول الشخص، في الأيام "
+        "السيئة أيضًا."
+    ),
+    "A pale path winds through green fields to the horizon.": (
+        "درب فاتح يتعرّج بين حقول خضراء نحو الأفق."
+    ),
+    "A way of one's own": "طريق خاص",
+    "Rounded leaf shapes in several greens and ochre, scattered over a light ground.": (
+        "أشكال أوراق مستديرة بدرجات من الأخضر والمغرة، منثورة على أرضية فاتحة."
+    ),
+    "Growth": "نموّ",
+    "Two dark banks joined by one wide orange arch above the water.": (
+        "ضفتان داكنتان يصل بينهما قوس برتقالي عريض فوق الماء."
+    ),
+    "JILL's sentence is about the future. Getting trust back does not mean that everything becomes "
+    "as it was. It means choosing again, for oneself, who may come close. It is not quick, but it "
+    "can happen.": (
+        "جملة JILL تتحدث عن المستقبل. استعادة الثقة لا تعني أن يعود كل شيء كما كان، بل أن تختار من "
+        "جديد، بنفسك، من يُسمح له بالاقتراب. الأمر ليس سريعًا، لكنه ممكن."
+    ),
     # The per-language settings, so the help box, footer and quick exit speak Arabic too.
     "CoMensha Stories": "قصص CoMensha",
     "Stories about human trafficking, told by those who lived through it": (

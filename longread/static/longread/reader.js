@@ -1,5 +1,5 @@
 /* Reader enhancements. Every story reads completely without this file; it only adds to it.
-   Nothing here stores anything on the reader's device. */
+   It stores one thing on the reader's device: the motion choice, if the reader makes one. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -41,62 +41,149 @@
     });
   }
 
-  /* Motion toggle: off means no animation at all, as with prefers-reduced-motion. */
-  /* The page may offer it in more than one place (the phone's menu, the wide header). */
+  /* Motion toggle: off means no animation at all, as with prefers-reduced-motion. The page may
+     offer it in more than one place (the phone's menu, the wide header). The choice is kept on
+     this device only (local storage; never sent anywhere, no cookie). */
   var toggles = Array.prototype.slice.call(document.querySelectorAll("[data-motion-toggle]"));
   if (toggles.length) {
+    var stored = null;
+    try { stored = window.localStorage.getItem("lr-motion"); } catch (error) { /* storage off */ }
     var setMotion = function (on) {
       root.setAttribute("data-motion", on ? "on" : "off");
       toggles.forEach(function (toggle) {
         toggle.setAttribute("aria-pressed", on ? "true" : "false");
       });
     };
-    setMotion(!(reducedMotion && reducedMotion.matches));
+    setMotion(stored ? stored === "on" : !(reducedMotion && reducedMotion.matches));
     toggles.forEach(function (toggle) {
       toggle.hidden = false;
       toggle.addEventListener("click", function () {
-        setMotion(root.getAttribute("data-motion") === "off");
+        var on = root.getAttribute("data-motion") === "off";
+        setMotion(on);
+        try { window.localStorage.setItem("lr-motion", on ? "on" : "off"); } catch (error) { /* off */ }
       });
     });
   }
 
   var observe = "IntersectionObserver" in window;
+  var each = function (selector, action, scope) {
+    Array.prototype.forEach.call((scope || document).querySelectorAll(selector), action);
+  };
 
-  /* Chapter navigation: the chapter being read is marked with aria-current. */
-  var tocLinks = document.querySelectorAll(".lr-toc a[href^='#']");
-  if (observe && tocLinks.length) {
-    var byId = {};
-    Array.prototype.forEach.call(tocLinks, function (link) { byId[link.hash.slice(1)] = link; });
-    var chapterObserver = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting || !byId[entry.target.id]) return;
-        Array.prototype.forEach.call(tocLinks, function (link) { link.removeAttribute("aria-current"); });
-        byId[entry.target.id].setAttribute("aria-current", "true");
-      });
-    }, { rootMargin: "0px 0px -70% 0px" });
-    Object.keys(byId).forEach(function (id) {
-      var chapter = document.getElementById(id);
-      if (chapter) chapterObserver.observe(chapter);
+  /* Sticky bars: how much of the top they cover, so pinned pictures and chapter headings
+     start below them (--lr-exit-h, --lr-bar-h; scroll-padding uses them). */
+  var exitBar = document.querySelector("[data-quick-exit]");
+  var chapterBar = document.querySelector("[data-chapter-bar]");
+  function measureBars() {
+    var sticky = function (element) {
+      return element && /sticky|fixed/.test(getComputedStyle(element).position) ? element.offsetHeight : 0;
+    };
+    root.style.setProperty("--lr-exit-h", sticky(exitBar) + "px");
+    root.style.setProperty("--lr-bar-h", sticky(chapterBar) + "px");
+  }
+  measureBars();
+  window.addEventListener("resize", measureBars);
+
+  /* Chapter bar: on phones a button opens the list as a full-screen panel. */
+  var tocToggle = document.querySelector("[data-toc-toggle]");
+  var tocCurrent = document.querySelector("[data-toc-current]");
+  function openToc(open) {
+    chapterBar.classList.toggle("lr-toc--open", open);
+    root.classList.toggle("lr-locked", open);
+    tocToggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  if (tocToggle && chapterBar) {
+    tocToggle.addEventListener("click", function () {
+      openToc(tocToggle.getAttribute("aria-expanded") !== "true");
+    });
+    chapterBar.addEventListener("click", function (event) {
+      if (event.target.closest("a")) openToc(false);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && chapterBar.classList.contains("lr-toc--open")) {
+        openToc(false);
+        tocToggle.focus();
+      }
     });
   }
 
-  /* Scrolly steps: the step in the middle of the screen is active; its figure shows in the
-     sticky frame. Works when the page opens mid-story or after an anchor jump, since the
-     observer reports the current state at once. */
-  Array.prototype.forEach.call(document.querySelectorAll("[data-steps]"), function (section) {
-    if (!observe) return;
-    section.classList.add("lr-steps--active");
-    var steps = section.querySelectorAll("[data-step]");
-    var stepObserver = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting) return;
-        Array.prototype.forEach.call(steps, function (step) { step.classList.remove("is-active"); });
-        entry.target.classList.add("is-active");
-        section.setAttribute("data-active-step", entry.target.getAttribute("data-step"));
-      });
-    }, { rootMargin: "-45% 0px -45% 0px" });
-    Array.prototype.forEach.call(steps, function (step) { stepObserver.observe(step); });
+  /* One observer, across the middle of the screen (as Pageflow and Scrollama do), drives the
+     chapter bar, the scrolly steps and the backdrops. CSS does the pinning and the crossfade;
+     this only says what is active. It reports the current state at once, so a page opened
+     mid-story or after an anchor jump is right from the start. */
+  var tocLinks = document.querySelectorAll(".lr-toc a[href^='#']");
+  var chapters = [];
+  Array.prototype.forEach.call(tocLinks, function (link) {
+    var heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (heading) chapters.push({ heading: heading, link: link });
   });
+  function markChapter() {
+    var current = null;
+    chapters.forEach(function (chapter) {
+      chapter.link.removeAttribute("aria-current");
+      if (chapter.heading.getBoundingClientRect().top < window.innerHeight / 2) current = chapter;
+    });
+    if (current) current.link.setAttribute("aria-current", "true");
+    if (tocCurrent) tocCurrent.textContent = (current || chapters[0] || { link: tocCurrent }).link.textContent;
+  }
+  var midline = observe && new IntersectionObserver(function (entries) {
+    var chapterMoved = false;
+    entries.forEach(function (entry) {
+      var target = entry.target;
+      if (target.hasAttribute("data-step")) {
+        if (entry.isIntersecting) activateStep(target);
+      } else if (target.hasAttribute("data-backdrop")) {
+        target.classList.toggle("is-active", entry.isIntersecting);
+      } else {
+        chapterMoved = true;
+      }
+    });
+    if (chapterMoved) markChapter();
+  }, { rootMargin: "-49% 0px -50% 0px" });
+
+  function activateStep(step) {
+    var section = step.closest("[data-steps]");
+    each("[data-step]", function (other) { other.classList.remove("is-active"); }, section);
+    step.classList.add("is-active");
+    section.setAttribute("data-active-step", step.getAttribute("data-step"));
+    if (step.lrFigure) showFigure(section, step.lrFigure);
+  }
+  function showFigure(section, figure) {
+    each(".lr-step__figure", function (other) { other.classList.toggle("is-shown", other === figure); }, section);
+  }
+
+  if (chapters.length) {
+    /* A jump (link, search, restored position) can pass a heading between two reports. */
+    var queued = false;
+    window.addEventListener("scroll", function () {
+      if (queued) return;
+      queued = true;
+      window.requestAnimationFrame(function () { queued = false; markChapter(); });
+    }, { passive: true });
+    markChapter();
+  }
+  if (midline) {
+    chapters.forEach(function (chapter) { midline.observe(chapter.heading); });
+    /* Scrolly steps: the figures move into the pinned stage, each remembered by its step. */
+    each("[data-steps]", function (section) {
+      var stage = section.querySelector("[data-steps-stage]");
+      if (!stage) return;
+      section.classList.add("lr-steps--active");
+      var first = null;
+      each("[data-step]", function (step) {
+        var figure = step.querySelector(".lr-step__figure");
+        if (figure) {
+          figure.setAttribute("data-for-step", step.getAttribute("data-step"));
+          stage.appendChild(figure);
+          step.lrFigure = figure;
+          first = first || figure;
+        }
+        midline.observe(step);
+      }, section);
+      if (first) showFigure(section, first);
+    });
+    each("[data-backdrop]", function (backdrop) { midline.observe(backdrop); });
+  }
 
   /* Key figures count up once, only when motion is allowed. The final text never changes. */
   if (observe) {
@@ -139,15 +226,105 @@
     });
   });
 
-  /* Image comparison: a native range input reveals the "after" image. */
-  Array.prototype.forEach.call(document.querySelectorAll("[data-compare]"), function (figure) {
+  /* Image comparison: the native range input (keyboard) and a drag on the picture move the
+     divide; in right-to-left pages the divide runs from the right. */
+  each("[data-compare]", function (figure) {
     var range = figure.querySelector("[data-compare-range]");
-    if (!range) return;
+    var frame = figure.querySelector("[data-compare-frame]");
+    if (!range || !frame) return;
     figure.classList.add("lr-compare--active");
     range.parentNode.hidden = false;
     var update = function () { figure.style.setProperty("--lr-compare", range.value + "%"); };
+    var dragging = false;
+    var moveTo = function (event) {
+      var box = frame.getBoundingClientRect();
+      var share = (event.clientX - box.left) / box.width;
+      if (getComputedStyle(figure).direction === "rtl") share = 1 - share;
+      range.value = Math.round(Math.max(0, Math.min(1, share)) * 100);
+      update();
+    };
+    frame.addEventListener("pointerdown", function (event) {
+      dragging = true;
+      frame.setPointerCapture(event.pointerId);
+      moveTo(event);
+    });
+    frame.addEventListener("pointermove", function (event) { if (dragging) moveTo(event); });
+    frame.addEventListener("pointerup", function () { dragging = false; });
+    frame.addEventListener("pointercancel", function () { dragging = false; });
     range.addEventListener("input", update);
     update();
+  });
+
+  /* Gallery: previous/next and a counter beside the native swipe, and a full-screen viewer in
+     a native <dialog> (Escape closes it, arrow keys and swipes step through it). */
+  each("[data-gallery]", function (gallery) {
+    var list = gallery.querySelector("[data-gallery-list]");
+    var items = list ? list.children : [];
+    var dialog = gallery.querySelector("[data-gallery-dialog]");
+    if (!items.length) return;
+    gallery.querySelector("[data-gallery-controls]").hidden = false;
+    var index = 0;
+    var rtl = getComputedStyle(gallery).direction === "rtl";
+    var stage = dialog && dialog.querySelector("[data-viewer-stage]");
+    var render = function () {
+      each("[data-gallery-count]", function (count) {
+        count.textContent = count.getAttribute("data-template")
+          .replace("{n}", index + 1).replace("{total}", items.length);
+      }, gallery);
+      if (stage && dialog.open) {
+        var copy = items[index].querySelector("figure").cloneNode(true);
+        each("img", function (image) { image.removeAttribute("loading"); image.setAttribute("sizes", "100vw"); }, copy);
+        stage.replaceChildren(copy);
+      }
+    };
+    var go = function (next) {
+      index = (next + items.length) % items.length;
+      if (!(dialog && dialog.open)) {
+        items[index].scrollIntoView({ block: "nearest", inline: "center", behavior: motionAllowed() ? "smooth" : "auto" });
+      }
+      render();
+    };
+    /* After a swipe or a step has come to rest (not while a step is still scrolling). */
+    list.addEventListener("onscrollend" in window ? "scrollend" : "scroll", function () {
+      var middle = list.getBoundingClientRect().left + list.clientWidth / 2, nearest = 0, distance = Infinity;
+      Array.prototype.forEach.call(items, function (item, position) {
+        var box = item.getBoundingClientRect(), away = Math.abs(box.left + box.width / 2 - middle);
+        if (away < distance) { distance = away; nearest = position; }
+      });
+      if (nearest !== index) { index = nearest; render(); }
+    }, { passive: true });
+    each("[data-gallery-step]", function (button) {
+      button.addEventListener("click", function () { go(index + parseInt(button.getAttribute("data-gallery-step"), 10)); });
+    }, gallery);
+    var open = function () {
+      if (!dialog || !dialog.showModal) return;
+      dialog.showModal();
+      render();
+    };
+    gallery.querySelector("[data-gallery-open]").addEventListener("click", open);
+    list.addEventListener("click", function (event) {
+      var item = event.target.closest("li");
+      if (!item || !event.target.closest("img")) return;
+      index = Array.prototype.indexOf.call(items, item);
+      open();
+    });
+    if (dialog) {
+      dialog.querySelector("[data-gallery-close]").addEventListener("click", function () { dialog.close(); });
+      dialog.addEventListener("close", function () { go(index); });
+      dialog.addEventListener("keydown", function (event) {
+        var step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+        if (step) go(index + (rtl ? -step : step));
+      });
+      var startX = null;
+      dialog.addEventListener("pointerdown", function (event) { startX = event.clientX; });
+      dialog.addEventListener("pointerup", function (event) {
+        if (startX === null) return;
+        var moved = event.clientX - startX;
+        startX = null;
+        if (Math.abs(moved) > 40) go(index + ((moved < 0) !== rtl ? 1 : -1));
+      });
+    }
+    render();
   });
 
   /* Sharing: copy the link, or the device's own share sheet. No third-party script. */

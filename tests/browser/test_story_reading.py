@@ -1,0 +1,304 @@
+"""The story page as a reader sees it in Chromium: the cover, pinned pictures, chapter links,
+the gallery, the comparison, the motion choice; and screenshots of every demo story."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from tests.browser import SCREENSHOTS, on_screen_exit
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1440, "height": 900}
+STORIES = {
+    "nl": ["jill", "kim", "handhaver-mark", "zorgcoordinator-noor"],
+    "en": ["jill", "kim", "enforcement-officer-mark", "care-coordinator-noor"],
+    "ar": ["jill"],
+}
+INDEX = {"nl": "/nl/verhalen/", "en": "/en/stories/", "ar": "/ar/stories/"}
+STORY_PATHS = [
+    INDEX[language] + slug + "/" for language, slugs in STORIES.items() for slug in slugs
+]
+JILL = {"nl": "/nl/verhalen/jill/", "en": "/en/stories/jill/", "ar": "/ar/stories/jill/"}
+
+BOX = """element => {
+  const b = element.getBoundingClientRect();
+  return [b.left, b.top, b.right, b.bottom];
+}"""
+# The bottom edge of the bars that stick to the top of the screen, one below the other (quick
+# exit, chapter bar): wide, slim elements that are sticky or fixed, starting at the edge above.
+STICKY_BOTTOM = """() => {
+  const bars = Array.from(document.querySelectorAll('body *'))
+    .filter(e => ['sticky', 'fixed'].includes(getComputedStyle(e).position))
+    .map(e => e.getBoundingClientRect())
+    .filter(b => b.height > 8 && b.height < innerHeight / 3 && b.width > innerWidth / 2);
+  let bottom = 0, moved = true;
+  while (moved) {
+    moved = false;
+    for (const bar of bars) {
+      if (bar.top <= bottom + 1 && bar.bottom > bottom + 1) { bottom = bar.bottom; moved = true; }
+    }
+  }
+  return bottom;
+}"""
+FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def _settle(page, ms=0):
+    page.evaluate(FRAMES)
+    if ms:
+        page.wait_for_timeout(ms)
+
+
+def _scroll_to_centre(page, locator):
+    centre = locator.evaluate(
+        """e => {
+          const b = e.getBoundingClientRect();
+          return b.top + scrollY + b.height / 2 - innerHeight / 2;
+        }"""
+    )
+    page.evaluate("y => window.scrollTo(0, y)", centre)
+    _settle(page)
+
+
+# --- Cover -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ar"])
+def test_first_screen_on_a_phone_shows_the_title_over_the_cover_and_the_quick_exit(
+    new_context, language
+):
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(JILL[language])
+    title = page.locator(".lr-cover h1")
+    left, top, right, bottom = title.evaluate(BOX)
+    c_left, c_top, c_right, c_bottom = page.locator(".lr-cover__media").evaluate(BOX)
+    assert c_left - 1 <= left and right <= c_right + 1, "the title runs outside the cover picture"
+    assert c_top - 1 <= top and bottom <= c_bottom + 1, "the title lies outside the cover picture"
+    assert top >= page.evaluate(STICKY_BOTTOM) - 1, "a sticky bar covers the title"
+    assert bottom <= PHONE["height"], "the title is below the first screen"
+    on_screen_exit(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["375", "1280"])
+def test_cover_text_keeps_its_contrast_whatever_the_picture_shows(new_context, viewport):
+    """The brightest pixel behind the cover's text, with the text itself made invisible, still
+    gives white text a contrast of at least 4.5:1."""
+    page = new_context(viewport=viewport).new_page()
+    page.goto(JILL["en"])
+    page.evaluate(  # the page's CSP allows no style element; the CSS object model is allowed
+        """() => document.querySelectorAll('.lr-cover__text, .lr-cover__text *')
+          .forEach(e => e.style.setProperty('color', 'transparent', 'important'))"""
+    )
+    _settle(page, 300)
+    brightest = 0.0
+    for selector in (
+        ".lr-cover .lr-kicker",
+        ".lr-cover h1",
+        ".lr-cover blockquote",
+        ".lr-cover .lr-meta",
+    ):
+        box = page.locator(selector).bounding_box()
+        shot = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB")
+        pixels = shot.tobytes()
+        for start in range(0, len(pixels), 3):
+            channels = [c / 255 for c in pixels[start : start + 3]]
+            linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+            luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+            brightest = max(brightest, luminance)
+    assert 1.05 / (brightest + 0.05) >= 4.5, (
+        f"white on the brightest pixel: {1.05 / (brightest + 0.05):.2f}:1"
+    )
+
+
+# --- Pinned pictures ---------------------------------------------------------------------------
+
+SHOWN = """section => {
+  const figure = section.querySelector('.lr-step__figure.is-shown');
+  return figure && [figure.dataset.forStep, figure.getBoundingClientRect().top,
+    getComputedStyle(figure).opacity];
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
+def test_pinned_picture_stays_put_while_two_steps_scroll_past(new_context, viewport):
+    page = new_context(viewport=viewport, reduced_motion="reduce").new_page()
+    page.goto(JILL["en"])
+    section = page.locator("[data-steps]")
+    steps = section.locator(".lr-step")
+    seen = []
+    for index in range(3):
+        _scroll_to_centre(page, steps.nth(index))
+        page.wait_for_function(
+            "i => document.querySelector('[data-steps]').dataset.activeStep === String(i)",
+            arg=index,
+        )
+        _settle(page, 50)
+        seen.append(section.evaluate(SHOWN))
+    assert [step for step, _, _ in seen] == ["0", "1", "2"], (
+        "the picture did not change with the step"
+    )
+    tops = [top for _, top, _ in seen]
+    assert max(tops) - min(tops) <= 1, f"the pinned picture moved: {tops}"
+    assert all(float(opacity) == 1 for _, _, opacity in seen)
+    # Each step's text scrolled past the picture meanwhile.
+    texts = [steps.nth(i).locator(".lr-step__text").evaluate(BOX)[1] for i in range(3)]
+    assert texts[0] < texts[1] < texts[2]
+
+
+@pytest.mark.parametrize("path", ["/en/stories/jill/", "/en/stories/kim/"], ids=["reveal", "fade"])
+def test_backdrop_picture_stays_put_while_its_cards_scroll(new_context, path):
+    page = new_context(viewport=DESKTOP, reduced_motion="reduce").new_page()
+    page.goto(path)
+    backdrop = page.locator("[data-backdrop]").first
+    cards = backdrop.locator(".lr-backdrop__card")
+    tops = []
+    for index in range(cards.count()):
+        _scroll_to_centre(page, cards.nth(index))
+        tops.append(backdrop.locator(".lr-backdrop__media").evaluate(BOX)[1])
+        media = backdrop.locator(".lr-backdrop__media")
+        assert float(media.evaluate("m => getComputedStyle(m).opacity")) == 1
+    assert len(tops) >= 2 and max(tops) - min(tops) <= 1, f"the backdrop moved: {tops}"
+
+
+# --- Chapters ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
+def test_every_chapter_link_lands_with_its_heading_below_the_sticky_bars(new_context, viewport):
+    page = new_context(viewport=viewport, reduced_motion="reduce").new_page()
+    page.goto(JILL["nl"])
+    anchors = page.locator(".lr-toc a").evaluate_all("links => links.map(a => a.hash.slice(1))")
+    assert len(anchors) >= 3
+    toggle = page.locator("[data-toc-toggle]")
+    for anchor in reversed(anchors):
+        if toggle.is_visible():
+            toggle.click()
+            assert toggle.get_attribute("aria-expanded") == "true"
+        page.locator(f".lr-toc a[href='#{anchor}']").click()
+        _settle(page, 50)
+        top = page.locator(f"#{anchor}").evaluate(BOX)[1]
+        bars = page.evaluate(STICKY_BOTTOM)
+        assert top >= bars - 1, f"#{anchor} lies under a sticky bar ({top} < {bars})"
+        assert top < viewport["height"] / 3, f"#{anchor} is far down the screen ({top})"
+        current = page.locator(".lr-toc a[aria-current]").evaluate_all(
+            "links => links.map(a => a.hash)"
+        )
+        assert current == [f"#{anchor}"]
+
+
+# --- No sideways scrolling ---------------------------------------------------------------------
+
+
+def test_no_story_scrolls_sideways_at_320_pixels(new_context):
+    page = new_context(viewport={"width": 320, "height": 640}).new_page()
+    for path in STORY_PATHS:
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path} is {width}px wide"
+
+
+# --- Comparison and gallery --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
+def test_comparison_pictures_fill_their_frame(new_context, language, viewport):
+    page = new_context(viewport=viewport).new_page()
+    page.goto(JILL[language])
+    figure = page.locator("[data-compare]")
+    _scroll_to_centre(page, figure)
+    page.wait_for_function(
+        """() => Array.from(document.querySelectorAll('[data-compare] img'))
+          .every(image => image.complete && image.naturalWidth)"""
+    )
+    frame = figure.locator("[data-compare-frame]").evaluate(BOX)
+    assert frame[2] - frame[0] > viewport["width"] / 2
+    for index in range(2):
+        image = figure.locator("img").nth(index).evaluate(BOX)
+        assert all(abs(a - b) <= 1 for a, b in zip(image, frame, strict=True)), (image, frame)
+    # The divide starts in the middle; each half shows its own picture, mirrored in Arabic.
+    handle = figure.locator(".lr-compare__handle").evaluate(BOX)
+    assert abs((handle[0] + handle[2]) / 2 - (frame[0] + frame[2]) / 2) <= 2
+    before_label = figure.locator(".lr-compare__before .lr-compare__label").evaluate(BOX)
+    on_the_right = before_label[0] > (frame[0] + frame[2]) / 2
+    assert on_the_right == (language == "ar")
+    # Dragging the handle moves the divide; the native range follows.
+    page.mouse.move(frame[0] + (frame[2] - frame[0]) * 0.25, (frame[1] + frame[3]) / 2)
+    page.mouse.down()
+    page.mouse.move(frame[0] + (frame[2] - frame[0]) * 0.3, (frame[1] + frame[3]) / 2)
+    page.mouse.up()
+    expected = "70" if language == "ar" else "30"
+    assert figure.locator("input[type=range]").input_value() == expected
+
+
+def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
+    routed = new_context(viewport=DESKTOP)
+    page = routed.new_page()
+    page.goto(JILL["en"])
+    gallery = page.locator("[data-gallery]")
+    _scroll_to_centre(page, gallery)
+    count = gallery.locator(".lr-gallery__controls [data-gallery-count]")
+    assert count.text_content() == "Picture 1 of 3"
+    gallery.locator(".lr-gallery__controls [data-gallery-step='1']").click()
+    assert count.text_content() == "Picture 2 of 3"
+    page.wait_for_function(
+        """() => {
+          const list = document.querySelector('[data-gallery-list]').getBoundingClientRect();
+          const item = document.querySelectorAll('.lr-gallery__item')[1].getBoundingClientRect();
+          return Math.abs(item.left + item.width / 2 - (list.left + list.width / 2)) < 4; }"""
+    )
+    gallery.locator("[data-gallery-open]").click()
+    dialog = gallery.locator("dialog")
+    assert dialog.evaluate("d => d.open")
+    shown = dialog.locator("img")
+    assert (
+        shown.get_attribute("alt")
+        == "Rounded leaf shapes in several greens and ochre, scattered over a light ground."
+    )
+    box = shown.bounding_box()
+    assert box["width"] > DESKTOP["width"] / 2
+    page.keyboard.press("ArrowRight")
+    assert dialog.locator("img").get_attribute("alt").startswith("Two dark banks")
+    page.keyboard.press("Escape")
+    assert not dialog.evaluate("d => d.open")
+    assert count.text_content() == "Picture 3 of 3"
+    assert routed.page_errors == []
+
+
+def test_motion_toggle_shows_its_state_and_is_remembered_on_this_device(new_context):
+    routed = new_context(viewport=DESKTOP, reduced_motion="no-preference")
+    page = routed.new_page()
+    page.goto(JILL["en"])
+    toggle = page.locator("[data-motion-toggle]")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "false"
+    page.reload()
+    assert page.locator("[data-motion-toggle]").get_attribute("aria-pressed") == "false"
+    assert page.locator("html").get_attribute("data-motion") == "off"
+    assert routed.context.cookies() == []
+
+
+# --- Screenshots ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
+def test_screenshots_of_every_demo_story_viewport_by_viewport(new_context, viewport):
+    """Written to test-results/screenshots/ to be looked at; the test checks each is readable."""
+    routed = new_context(viewport=viewport, reduced_motion="reduce")
+    page = routed.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for path in STORY_PATHS:
+        page.goto(path)
+        height = page.evaluate("document.documentElement.scrollHeight")
+        name = path.strip("/").replace("/", "-")
+        for number, top in enumerate(range(0, height, viewport["height"])):
+            page.evaluate("y => window.scrollTo(0, y)", top)
+            _settle(page, 150)
+            page.screenshot(path=SCREENSHOTS / f"story-{name}-{viewport['width']}-{number:02d}.png")
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], path
+    assert routed.page_errors == []
