@@ -48,7 +48,8 @@ HOME_PAGE_STRINGS = [
 ]
 STORY_PAGE_STRINGS = [
     ("Chapters", "Hoofdstukken"),
-    ("Where to get help", "Waar vind je hulp?"),
+    # The help options next to the quick exit (the story's own help box has its own heading).
+    ("Need help?", "Hulp nodig?"),
 ]
 
 
@@ -113,8 +114,8 @@ def test_story_page_shows_its_reading_time(client, language, url, pattern):
 
 
 def reading_time_template() -> str:
-    """The reading-time sentence exactly as the testimony template writes it."""
-    source = (ROOT / "stories/templates/stories/testimony_page.html").read_text()
+    """The reading-time sentence exactly as the testimony's cover writes it."""
+    source = (ROOT / "stories/templates/stories/includes/cover.html").read_text()
     match = re.search(r"\{% blocktranslate count .*?\{% endblocktranslate %\}", source, re.S)
     assert match, "the testimony template no longer says how long the story takes to read"
     return "{% load i18n %}" + match.group(0)
