@@ -48,8 +48,8 @@ def _delete_from_files(backend: FileBasedCache, forms) -> int:
     for name in backend._list_cache_files():
         try:
             with open(name, "rb") as handle:
-                pickle.load(handle)  # the expiry time  # noqa: S301 - the site's own cache
-                entry = pickle.loads(zlib.decompress(handle.read()))  # noqa: S301
+                pickle.load(handle)  # the expiry time  # noqa: S301  # nosec B301 - own cache
+                entry = pickle.loads(zlib.decompress(handle.read()))  # noqa: S301  # nosec B301
         except (OSError, EOFError, pickle.UnpicklingError, zlib.error, ValueError):
             continue
         if _quotes(entry, forms):
