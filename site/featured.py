@@ -38,7 +38,8 @@ def featured_stories(home, order: str = "survivors"):
         ordering.insert(0, "survivor_first")
     return (
         stories.order_by(*ordering)
-        .select_related("hero_image", "locale")
+        # The consent record decides whether the card may show the teller's photo.
+        .select_related("consent", "hero_image", "locale")
         .prefetch_related("hero_image__renditions")[:HOME_CARDS]
     )
 

@@ -351,6 +351,25 @@ def test_without_photo_permission_no_image_of_the_story_is_shown_or_served(clien
     assert page.media_allowed()["photos"] is False
 
 
+def test_without_photo_permission_no_card_shows_the_story_picture(client):
+    """Home cards follow the photo permission like the story page (files are named after their
+    image, so a card's rendition of the hero shares the hero's stem)."""
+
+    def image_stems(html):
+        return {url.rsplit("/", 1)[-1].split(".")[0] for url in file_urls(html, "images")}
+
+    page = jill()["en"]
+    hero = image_stems(client.get(page.url).content.decode())
+    shown_on_home = hero & image_stems(client.get("/en/").content.decode())
+    assert shown_on_home, "the home page shows the story's picture while photos are allowed"
+    record = page.consent
+    record.allows_photos = False
+    record.save()
+    home = client.get("/en/").content.decode()
+    assert page.pseudonym in home
+    assert not shown_on_home & image_stems(home)
+
+
 def test_a_redirect_to_a_hidden_story_answers_404(client):
     from wagtail.contrib.redirects.models import Redirect
 
