@@ -13,6 +13,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import Translation
 
 from sitewide.roles import is_translator_only, may_edit_in_its_language
+from sitewide.two_factor import ADMIN_PREFIX
 from stories.models import TestimonyPage
 
 # What translators may not do, by wagtail-localize's view names: turn a translation back into
@@ -119,6 +120,10 @@ class TranslatorScopeMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.path.startswith(ADMIN_PREFIX):
+            # Readers' pages never touch the session (it would make them vary on Cookie and
+            # keep them out of the page cache).
+            return None
         match = request.resolver_match
         refusal = match and request.user.is_authenticated and refused_page_action(request, match)
         if refusal:
