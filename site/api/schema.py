@@ -136,7 +136,13 @@ BLOCK_VALUE_SCHEMAS = {
             "width": {"type": "string", "enum": ["inline", "wide", "full"]},
         }
     ),
-    longread_blocks.BackdropBlock: strict({"image": IMAGE_OR_NULL, "cards": array(RICH_TEXT)}),
+    longread_blocks.BackdropBlock: strict(
+        {
+            "image": IMAGE_OR_NULL,
+            "cards": array(RICH_TEXT),
+            "transition": {"type": "string", "enum": ["scroll", "fade", "reveal"]},
+        }
+    ),
     longread_blocks.ScrollyStepsBlock: strict(
         {
             "heading": STRING,

@@ -287,3 +287,17 @@ def module_context(browser, site_url):
     context.set_default_timeout(10_000)
     yield RoutedContext(context, site_url)
     context.close()
+
+
+# Browser tests share one served site. These change it for good (the teller takes a language
+# down; a staff journey withdraws a story), so they run after every other browser test, the
+# teller's first (it needs the story the staff journey later withdraws).
+CHANGES_THE_SITE = ("test_teller_link.py", "test_staff_journeys.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item):
+        name = item.path.name
+        return CHANGES_THE_SITE.index(name) + 1 if name in CHANGES_THE_SITE else 0
+
+    items.sort(key=rank)  # stable: every other test keeps its place
