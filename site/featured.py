@@ -83,7 +83,8 @@ def home_listing(home) -> dict:
         key = getattr(home.featured_story, "translation_key", None)
         featured = next((story for story in stories if story.translation_key == key), None)
     if featured is None and stories:
-        featured = stories[0]
+        # By default the first story that may show its picture (a teller's photo consent).
+        featured = next((story for story in stories if story.shown_hero_image), stories[0])
     for story in stories:
         story.card_minutes = card_minutes(story)
     more = [story for story in stories if story is not featured]
