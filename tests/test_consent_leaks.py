@@ -142,7 +142,10 @@ def fetch(client, url):
     html = response.content.decode()
     query = parse_qs(urlsplit(url).query).get("q", [""])[0]
     if query:
-        html = html.replace(f'value="{escape(query)}"', "").replace(f"“{escape(query)}”", "")
+        html = html.replace(f'value="{escape(query)}"', "")
+        # "Nothing found for “…”" in every language's quotation marks.
+        for before, after in (("“", "”"), ("«", "»"), ("„", "“"), ("„", "”"), ("« ", " »")):
+            html = html.replace(f"{before}{escape(query)}{after}", "")
     return response.status_code, html
 
 
