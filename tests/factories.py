@@ -132,6 +132,7 @@ class ConsentRecordFactory(DjangoModelFactory):
     evidence_reference = factory.Sequence(lambda n: f"FACTORY-{n}")
     allows_website = True
     allows_api = True
+    allows_photos = True
 
     @factory.post_generation
     def languages(self, create, codes, **kwargs):

@@ -224,13 +224,12 @@ def test_story_without_hero_or_photo_consent_gets_a_typographic_cover(client):
     assert cover.select_one("h1").get_text() == "Getting my trust back"
 
 
-def test_cover_leaves_out_the_photo_when_the_consent_says_no_photos(client, monkeypatch):
-    # `photos` in media_allowed comes from the teller's consent; absent means allowed.
-    def no_photos(page):
-        return {"audio": True, "video": True, "photos": False}
-
-    monkeypatch.setattr(TestimonyPage, "media_allowed", no_photos)
-    cover = BeautifulSoup(client.get(jill().url).content.decode(), "html.parser").select_one(
+def test_cover_leaves_out_the_photo_when_the_consent_says_no_photos(client):
+    page = jill()
+    record = page.consent
+    record.allows_photos = False
+    record.save()
+    cover = BeautifulSoup(client.get(page.url).content.decode(), "html.parser").select_one(
         ".lr-cover"
     )
     assert "lr-cover--type" in cover["class"] and not cover.find("img")
