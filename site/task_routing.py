@@ -2,7 +2,7 @@
 
 The task queue (`TASKS["default"]`, the database backend) takes everything that is slow or
 talks to the outside: webhook delivery, renditions, translators' notices, e-mail, Wagtail's
-focal-point detection and CDN purges. Three of Wagtail's tasks feed rules that must never lag:
+focal-point detection and CDN purges. Two of Wagtail's tasks feed rules that must never lag:
 the reference index (the consent rule's document check and erasure read it to find every copy
 of a story) and the deletion of a deleted image's or document's file (erasure leaves no copy).
 The search index is updated in the change too, so a page is found as soon as it is published
