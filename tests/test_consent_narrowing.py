@@ -116,7 +116,8 @@ def test_the_command_and_the_action_write_one_entry_each(client):
     assert [e.kind for e in entries()] == [ConsentLedgerEntry.WITHDRAWAL]
     client.force_login(make_user("officer", "Consent officers"))
     response = client.post(
-        f"/admin/consent/{record().pk}/withdraw/", {"reason": "Asked", "part": "everything"}
+        f"/admin/consent/{record().pk}/withdraw/",
+        {"reason": "Asked", "part": "everything", "confirm": "1"},
     )
     assert response.status_code == 302
     assert [e.part for e in entries()] == ["api", "everything"]
@@ -256,7 +257,7 @@ def test_a_withdrawal_for_a_language_never_covered_is_refused(client):
     client.force_login(make_user("officer", "Consent officers"))
     response = client.post(
         f"/admin/consent/{record().pk}/withdraw/",
-        {"reason": "x", "part": "language", "language": german.pk},
+        {"reason": "x", "part": "language", "language": german.pk, "confirm": "1"},
     )
     assert response.status_code == 200
     assert "never covered this language" in response.content.decode()
