@@ -49,7 +49,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     *api_urls.urlpatterns,
     # Wagtail's document view, with its headers put right (views.document).
-    path("documents/<int:document_id>/<str:document_filename>", views.document),
+    # Wagtail's own name, so links to documents resolve to this view.
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        views.document,
+        name="wagtaildocs_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("stories.teller.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -138,6 +138,7 @@ def test_without_site_base_url_every_url_names_the_requests_host(client):
 
 
 @override_settings(SITE_BASE_URL="https://stories.example.org")
+@pytest.mark.usefixtures("immediate_tasks")
 def test_webhook_payloads_carry_absolute_urls(receiver, django_capture_on_commit_callbacks):  # noqa: F811
     PartnerWebhook.objects.create(name="P", url=f"http://127.0.0.1:{receiver.server_port}/")
     page = jill("en")
@@ -403,6 +404,7 @@ def test_error_messages_are_english_unless_asked(client):
 # 6. Webhook verification, against a real delivery ----------------------------------------
 
 
+@pytest.mark.usefixtures("immediate_tasks")
 def test_webhook_verification_code_of_the_guide_accepts_a_real_delivery(
     receiver,  # noqa: F811
     django_capture_on_commit_callbacks,
