@@ -153,6 +153,7 @@ def test_withdraw_one_language_then_everything(client):
     assert "taken down everywhere" in html(open_with(client, token, code))
 
 
+@pytest.mark.usefixtures("immediate_tasks")  # e-mail is a background task
 def test_consent_officers_are_told(client, django_capture_on_commit_callbacks):
     officer = make_user("officer", "Consent officers")
     officer.email = "officer@example.org"
