@@ -74,9 +74,12 @@ def test_the_filter_removes_addresses_and_keeps_the_rest():
 @pytest.fixture
 def console_output():
     """What Django's configured console handler writes, for the duration of a test."""
+    # The root logger's console, and the one-line console of refused Host headers.
+    loggers = [logging.getLogger(), logging.getLogger("django.security.DisallowedHost")]
     handlers = [
         handler
-        for handler in logging.getLogger().handlers
+        for logger in loggers
+        for handler in logger.handlers
         if any(isinstance(f, RemoveAddresses) for f in handler.filters)
     ]
     assert handlers, "the root logger has no console handler that removes addresses"
