@@ -61,6 +61,9 @@ def image_api(image, alt_text: str = "", decorative: bool = False, request=None)
     )
     return {
         "id": image.pk,
+        # A photo goes with a testimony only while its teller allows photos; an illustration
+        # shows no one (longread.models.LongreadImage.kind).
+        "kind": image.kind,
         "width": image.width,
         "height": image.height,
         "alt": "" if decorative else alt_text,
@@ -333,8 +336,13 @@ class ScrollyStepsBlock(LibraryPreviewMixin, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        # Steps without any picture (images deleted from the library) read as plain text.
-        context["has_images"] = any(step.get("image") for step in value["steps"])
+        # Steps without any picture (images deleted from the library, or photos the teller's
+        # consent keeps from readers) read as plain text.
+        allowed = (parent_context or {}).get("media_allowed")
+        photos = not isinstance(allowed, dict) or allowed.get("photos") is not False
+        context["has_images"] = any(
+            step.get("image") and (photos or not step["image"].is_photo) for step in value["steps"]
+        )
         return context
 
     def get_api_representation(self, value, context=None):

@@ -122,21 +122,49 @@ def parsed_filter(filter):
 
 
 class LongreadImage(AbstractImage):
+    """An image of the library. A photo (the default, the safe side) goes with a testimony only
+    while its teller's consent allows photos; an illustration, made for the site and showing no
+    one, is shown whatever that permission says (stories.models.TestimonyPage.image_is_shown)."""
+
+    PHOTO = "photo"
+    ILLUSTRATION = "illustration"
+
     file = MetadataFreeImageField(
         verbose_name=_("file"),
         upload_to=original_upload_to,
         width_field="width",
         height_field="height",
     )
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=[
+            (PHOTO, _("Photo")),
+            (ILLUSTRATION, _("Illustration (drawn or generated, shows no one)")),
+        ],
+        default=PHOTO,
+        blank=True,  # uploads that do not say (several files at once) are photos
+        help_text=_(
+            "A photo is shown in a story only while the teller's consent allows photos. "
+            "Choose illustration only for an image that shows no person, place or thing "
+            "from the teller's life."
+        ),
+    )
 
-    admin_form_fields = Image.admin_form_fields
+    admin_form_fields = (*Image.admin_form_fields, "kind")
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
 
+    @property
+    def is_photo(self) -> bool:
+        return self.kind != self.ILLUSTRATION
+
     def save(self, *args, **kwargs):
+        if not self.kind:
+            self.kind = self.PHOTO
         update_fields = kwargs.get("update_fields")
         storing_file = update_fields is None or "file" in update_fields
         if storing_file and self.file and not self.file._committed:

@@ -57,7 +57,7 @@ def linked_pages(page, context: dict) -> dict:
     rule's subqueries costs more than running them, and a detail answer needed it three times.
 
     Kept in the serializer's context for the one answer. Links are base pages (a link needs the
-    title, locale and URL); related stories come as testimonies (pseudonym and quote).
+    title, locale and URL); related stories come as testimonies (pseudonym, role, quote and teaser).
     """
     memo = context.setdefault("_linked_pages", {})
     if page.pk in memo:
@@ -83,15 +83,18 @@ def linked_pages(page, context: dict) -> dict:
         if other.translation_key != page.translation_key and other.path != parent_path
     ]
     if related:
-        # What a related story's link adds: its pseudonym and quote, read without the page.
+        # What a related story's card adds: its teller, role, quote and teaser, read without
+        # the page.
         extra = {
-            pk: (pseudonym, quote)
-            for pk, pseudonym, quote in type(page)
+            pk: values
+            for pk, *values in type(page)
             .objects.filter(pk__in=[other.pk for other in related])
-            .values_list("pk", "pseudonym", "quote")
+            .values_list("pk", "pseudonym", "role", "quote", "teaser")
         }
         for other in related:
-            other.pseudonym, other.quote = extra.get(other.pk, ("", ""))
+            other.pseudonym, other.role, other.quote, other.teaser = extra.get(
+                other.pk, ("", "", "", "")
+            )
     memo[page.pk] = {
         "parent": next((other for other in visible if other.path == parent_path), None),
         "translations": sorted(
@@ -130,24 +133,34 @@ class BodyField(PageDataField):
         return [kept for kept in (without_photos(item) for item in items) if kept is not None]
 
 
-# Blocks that are images and nothing else, and where other blocks hold an image.
-PHOTO_BLOCKS = {"figure", "gallery", "image_comparison"}
+def _photo(image: dict | None) -> bool:
+    return image is not None and image.get("kind") != "illustration"
 
 
 def without_photos(item: dict) -> dict | None:
-    """A body block as the API shows it when the teller gave no photo permission: the block
-    without its image(s), or None when it is an image and nothing else."""
-    if item["type"] in PHOTO_BLOCKS:
-        return None
+    """A body block as the API shows it when the teller gave no photo permission: its photos
+    taken out (illustrations stay), or None when it was a photo and nothing else."""
     value = item.get("value")
     if not isinstance(value, dict):
         return item
     value = dict(value)
-    if item["type"] == "backdrop":
+    kind = item["type"]
+    if kind == "figure" and _photo(value.get("image")):
+        return None
+    if kind == "image_comparison" and (_photo(value.get("before")) or _photo(value.get("after"))):
+        return None
+    if kind == "gallery":
+        value["images"] = [each for each in value.get("images", []) if not _photo(each["image"])]
+        if not value["images"]:
+            return None
+    elif kind == "backdrop" and _photo(value.get("image")):
         value["image"] = None
-    elif item["type"] == "scrolly_steps":
-        value["steps"] = [{**step, "image": None} for step in value.get("steps", [])]
-    elif item["type"] == "video":
+    elif kind == "scrolly_steps":
+        value["steps"] = [
+            {**step, "image": None} if _photo(step.get("image")) else step
+            for step in value.get("steps", [])
+        ]
+    elif kind == "video" and _photo(value.get("poster")):
         value["poster"] = None
     return {**item, "value": value}
 
@@ -170,7 +183,13 @@ class RelatedStoriesField(PageDataField):
         stories = linked_pages(page, self.context)["related"]
         request = self.context.get("request")
         return [
-            {**page_link(story, request), "pseudonym": story.pseudonym, "quote": story.quote}
+            {
+                **page_link(story, request),
+                "pseudonym": story.pseudonym,
+                "role": story.role,
+                "quote": story.quote,
+                "teaser": story.teaser,
+            }
             for story in stories
         ]
 

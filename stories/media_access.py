@@ -28,19 +28,22 @@ def pages_using(obj):
     return Page.objects.filter(pk__in=[int(pk) for pk in ids])
 
 
-def may_be_served(obj, medium: str) -> bool:
+def may_be_served(obj, medium: str | None) -> bool:
     """Whether a visible page uses `obj` and, if it is a testimony, allows `medium`
-    ("photos", "audio" or "video")."""
+    ("photos", "audio" or "video"; None: any testimony may show it)."""
     from stories.models import TestimonyPage
 
     pages = pages_using(obj)
-    without_medium = TestimonyPage.objects.exclude(**{f"consent__allows_{medium}": True})
-    pages = pages.exclude(pk__in=without_medium.values("pk"))
+    if medium is not None:
+        without_medium = TestimonyPage.objects.exclude(**{f"consent__allows_{medium}": True})
+        pages = pages.exclude(pk__in=without_medium.values("pk"))
     return any(consent.visible_pages(pages, channel).exists() for channel in PUBLIC_CHANNELS)
 
 
 def image_may_be_served(image) -> bool:
-    return may_be_served(image, "photos")
+    """A photo needs the photo permission; an illustration shows no one
+    (longread.models.LongreadImage.kind)."""
+    return may_be_served(image, "photos" if image.is_photo else None)
 
 
 def media_file_may_be_served(media_file) -> bool:

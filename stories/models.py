@@ -564,16 +564,21 @@ class TestimonyPage(LongreadPage):
         }
 
     def photos_allowed(self) -> bool:
-        """Without the teller's photo permission their story shows no image at all (hero,
-        image blocks, share image, API): an image may show the teller, and staff cannot
-        always tell."""
+        """Without the teller's photo permission their story shows no photo (hero, image
+        blocks, share image, API, files). Every image counts as a photo unless staff marked it
+        an illustration in the image library (longread.models.LongreadImage.kind)."""
         record = self.consent
         return bool(record and record.allows_photos)
+
+    def image_is_shown(self, image) -> bool:
+        return image is not None and (not image.is_photo or self.photos_allowed())
 
     @property
     def shown_hero_image(self):
         """The hero image as readers, partners and share previews may see it (or None)."""
-        return self.hero_image if self.hero_image_id and self.photos_allowed() else None
+        if self.hero_image_id and self.image_is_shown(self.hero_image):
+            return self.hero_image
+        return None
 
 
 class RelatedStory(Orderable):

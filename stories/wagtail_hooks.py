@@ -223,6 +223,7 @@ def _snapshot(record):
 def remember_consent_before_edit(request, instance):
     if isinstance(instance, ConsentRecord) and request.method == "POST":
         request._consent_before = _snapshot(ConsentRecord.objects.get(pk=instance.pk))
+        request._consent_live_before = set(instance.stories.live().values_list("pk", flat=True))
         # The save narrows in the officer's name (stories.scope).
         instance._consent_user = request.user
 
@@ -247,7 +248,12 @@ def log_consent_change(request, instance):
 def act_on_consent_edited_in_its_form(request, instance):
     if isinstance(instance, ConsentRecord):
         results = act_on_record_edit(instance, user=request.user)
-        taken_down = [pk for result in results for pk in result.unpublished]
+        # The form's save itself took down what a narrowing no longer covers (stories.scope).
+        live_before = getattr(request, "_consent_live_before", set())
+        live_now = set(instance.stories.live().values_list("pk", flat=True))
+        taken_down = sorted(
+            (live_before - live_now) | {pk for result in results for pk in result.unpublished}
+        )
         if taken_down:
             messages.warning(
                 request,
@@ -279,8 +285,9 @@ def say_why_photos_are_hidden(request, page):
             request,
             _(
                 "Photos are hidden: the consent of %(name)s does not allow photos. Readers, "
-                "partners and share previews see no image of this story (hero, image blocks, "
-                "share image, API)."
+                "partners and share previews see none of this story's photos (hero, image "
+                "blocks, share image, API). Images marked as illustrations in the image library "
+                "are still shown."
             )
             % {"name": specific.consent.pseudonym},
         )

@@ -1,4 +1,7 @@
 import io
+import os
+import shutil
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -38,6 +41,44 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # The demo site as `make run` leaves it once its worker has run the publish tasks.
         run_task_worker()
         call_command("collectstatic", "--noinput", verbosity=0)
+    keep_pristine_media()
+
+
+def _pristine_media_root():
+    from django.conf import settings
+
+    return Path(str(settings.MEDIA_ROOT).rstrip("/") + "-pristine")
+
+
+def keep_pristine_media() -> None:
+    """A copy of the demo's files as seeded: a test's database changes are rolled back, but a
+    file it deleted (a deleted image's file, once its transaction's on-commit callbacks ran)
+    would stay deleted for every later test in the process."""
+    from django.conf import settings
+
+    pristine = _pristine_media_root()
+    shutil.rmtree(pristine, ignore_errors=True)
+    if Path(settings.MEDIA_ROOT).is_dir():
+        shutil.copytree(settings.MEDIA_ROOT, pristine)
+
+
+@pytest.fixture(autouse=True)
+def restore_deleted_demo_files():
+    """Puts back every seeded file a test deleted (see keep_pristine_media)."""
+    yield
+    from django.conf import settings
+
+    pristine = _pristine_media_root()
+    if not pristine.is_dir():
+        return
+    media = Path(settings.MEDIA_ROOT)
+    for folder, _dirs, files in os.walk(pristine):
+        for name in files:
+            source = Path(folder) / name
+            target = media / source.relative_to(pristine)
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
 
 
 def run_task_worker() -> None:

@@ -358,7 +358,17 @@ def test_a_file_another_visible_page_uses_stays(client):
         assert client.get(url).status_code == 200, url
 
 
+def demo_images_as_photos():
+    """The demo's pictures are illustrations, shown whatever the photo permission says; here
+    they stand for photos of the teller."""
+    from wagtail.images import get_image_model
+
+    model = get_image_model()
+    model.objects.update(kind=model.PHOTO)
+
+
 def test_without_photo_permission_no_image_of_the_story_is_shown_or_served(client):
+    demo_images_as_photos()
     pages = jill()
     page = pages["en"]
     html = client.get(page.url).content.decode()
@@ -390,6 +400,7 @@ def test_without_photo_permission_no_card_shows_the_story_picture(client):
         assert links, "the home page links to the story"
         return [image for link in links for image in link.find_all("img")]
 
+    demo_images_as_photos()
     page = jill()["en"]
     record = page.consent
     record.allows_photos = True
@@ -398,6 +409,31 @@ def test_without_photo_permission_no_card_shows_the_story_picture(client):
     record.allows_photos = False
     record.save()
     assert not card_images(client.get("/en/").content.decode(), page.url)
+
+
+def test_without_photo_permission_illustrations_stay(client):
+    """An illustration shows no one: a story without photo permission keeps it (the hero,
+    the body's pictures, the API and the files), while a photo in the same place goes."""
+    from wagtail.images import get_image_model
+
+    page = jill()["en"]
+    record = page.consent
+    record.allows_photos = False
+    record.save()
+    html = client.get(page.url).content.decode()
+    images = file_urls(html, "images")
+    assert images and 'property="og:image"' in html
+    for url in images:
+        assert client.get(url).status_code == 200, url
+    detail = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert detail["hero_image"]["kind"] == "illustration"
+    hero = get_image_model().objects.get(pk=page.hero_image_id)
+    hero.kind = hero.PHOTO
+    hero.save()
+    html = client.get(page.url).content.decode()
+    assert 'property="og:image"' not in html
+    assert client.get(f"/api/v2/pages/{page.pk}/").json()["hero_image"] is None
+    assert file_urls(html, "images"), "the body's illustrations are still shown"
 
 
 def test_a_redirect_to_a_hidden_story_answers_404(client):

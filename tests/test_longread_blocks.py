@@ -226,6 +226,9 @@ def test_story_without_hero_or_photo_consent_gets_a_typographic_cover(client):
 
 def test_cover_leaves_out_the_photo_when_the_consent_says_no_photos(client):
     page = jill()
+    hero = page.hero_image
+    hero.kind = hero.PHOTO  # the demo's pictures are illustrations, shown in any case
+    hero.save()
     record = page.consent
     record.allows_photos = False
     record.save()

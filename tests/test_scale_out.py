@@ -433,6 +433,11 @@ def test_audio_in_the_bucket_is_served_through_the_site(client, s3_endpoint, buc
     media.save()
     assert media.file.name in stored_keys(s3_endpoint, bucket)
     assert media.file.url.startswith("/media/media_files/")
+    assert client.get(media.file.url).status_code == 404  # used by no page yet
+
+    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="en")
+    page.body.append(("audio", {"media": media, "title": "Listen", "transcript": "<p>Said</p>"}))
+    page.save_revision().publish()
     response = client.get(media.file.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "audio/mpeg"

@@ -163,7 +163,9 @@ def test_consent_officers_are_told(client, django_capture_on_commit_callbacks):
     confirm = submit(client, token, overview, 0, scope="channel:website")
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, token, confirm, 0)
-    assert not live("KIM", "nl")
+    # Off the website (the API may still serve it: only that channel was withdrawn).
+    kim = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="nl")
+    assert client.get(kim.url).status_code == 404
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["officer@example.org"]
     assert "KIM" in mail.outbox[0].body and "channel:website" in mail.outbox[0].body
 

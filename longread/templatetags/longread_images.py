@@ -61,3 +61,30 @@ def clear():
     """Forget the markup kept (tests, or settings that change it, such as MEDIA_URL)."""
     with _lock:
         _markup.clear()
+
+
+# --- Photos and the teller's consent ----------------------------------------------------------
+# A story hands its templates `media_allowed` (stories.models.TestimonyPage.media_allowed).
+# Without the photo permission its photos are left out with what frames them (a figure, a
+# gallery item, a comparison); illustrations stay (longread.models.LongreadImage.kind). Pages
+# without a teller hand no `media_allowed` and show every image.
+
+
+def _photos_allowed(context) -> bool:
+    media_allowed = context.get("media_allowed")
+    return not isinstance(media_allowed, dict) or media_allowed.get("photos") is not False
+
+
+@register.simple_tag(takes_context=True)
+def shown_image(context, image):
+    """`{% shown_image value.image as image %}`: the image, or None where the teller's consent
+    keeps it from readers."""
+    if image is None or _photos_allowed(context) or not image.is_photo:
+        return image
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def shown_items(context, items):
+    """`{% shown_items value.images as images %}`: the items (gallery images) readers may see."""
+    return [item for item in items if shown_image(context, item.get("image")) is not None]

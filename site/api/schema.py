@@ -365,7 +365,9 @@ def components() -> dict:
             }
         ),
         "PageLink": strict(link),
-        "StoryLink": strict(link | {"pseudonym": STRING, "quote": STRING}),
+        "StoryLink": strict(
+            link | {"pseudonym": STRING, "role": STRING, "quote": STRING, "teaser": STRING}
+        ),
         "ProjectLink": strict(link | {"acronym": STRING}),
         **block_components(),
         **rich_text_components(),
@@ -380,6 +382,7 @@ def components() -> dict:
         "Image": strict(
             {
                 "id": INTEGER,
+                "kind": {"type": "string", "enum": ["photo", "illustration"]},
                 "width": INTEGER,
                 "height": INTEGER,
                 "alt": STRING,

@@ -100,7 +100,8 @@ class DemoBuilder:
         for key, spec in content.IMAGES.items():
             image = Image_.objects.filter(title=spec["nl"]).first()
             if image is None:
-                image = Image_(title=spec["nl"])
+                # Drawn for the demo, showing no one: shown whatever a photo permission says.
+                image = Image_(title=spec["nl"], kind=Image_.ILLUSTRATION)
                 image.file.save("demo.png", ContentFile(illustration_png(spec)), save=False)
                 image._set_image_file_metadata()
                 image.save()
