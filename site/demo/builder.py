@@ -106,6 +106,9 @@ class DemoBuilder:
                 image._set_image_file_metadata()
                 image.save()
                 self.log(f"  image: {spec['nl']}")
+            elif image.kind != Image_.ILLUSTRATION:
+                image.kind = Image_.ILLUSTRATION  # seeded before images had a kind
+                image.save(update_fields=["kind"])
             made[key] = image
         self.refs["image"] = made
         return made

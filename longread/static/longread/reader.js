@@ -73,16 +73,32 @@
   /* Sticky bars: how much of the top they cover, so pinned pictures and chapter headings
      start below them (--lr-exit-h, --lr-bar-h; scroll-padding uses them). */
   var exitBar = document.querySelector("[data-quick-exit]");
+  /* The quick exit sits in the site's top bar, which is the sticky one. */
+  var topBar = exitBar && (exitBar.closest(".lr-bar") || exitBar);
   var chapterBar = document.querySelector("[data-chapter-bar]");
+  var wideNav = topBar && topBar.querySelector(".lr-nav--wide");
+  /* The top bar keeps to one row: when the wide menu would take a second row (long words in
+     a language, many pages), the Menu drop-down takes its place. Without this file it wraps. */
+  function fitBar() {
+    if (!wideNav) return;
+    topBar.classList.remove("lr-bar--compact");
+    var items = wideNav.querySelectorAll("li");
+    if (items.length < 2 || getComputedStyle(wideNav).display === "none") return;
+    var first = items[0].getBoundingClientRect(), last = items[items.length - 1].getBoundingClientRect();
+    var header = topBar.querySelector(".lr-header");
+    var overflowing = header && header.scrollWidth > header.clientWidth + 1;
+    if (Math.abs(last.top - first.top) > 4 || overflowing) topBar.classList.add("lr-bar--compact");
+  }
   function measureBars() {
     var sticky = function (element) {
       return element && /sticky|fixed/.test(getComputedStyle(element).position) ? element.offsetHeight : 0;
     };
-    root.style.setProperty("--lr-exit-h", sticky(exitBar) + "px");
+    root.style.setProperty("--lr-exit-h", sticky(topBar) + "px");
     root.style.setProperty("--lr-bar-h", sticky(chapterBar) + "px");
   }
+  fitBar();
   measureBars();
-  window.addEventListener("resize", measureBars);
+  window.addEventListener("resize", function () { fitBar(); measureBars(); });
 
   /* Chapter bar: on phones a button opens the list as a full-screen panel. */
   var tocToggle = document.querySelector("[data-toc-toggle]");
