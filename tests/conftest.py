@@ -6,15 +6,36 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tests.skip_rule import pytest_runtest_makereport  # noqa: F401  (no skip hides a test in CI)
+from tests.skip_rule import (
+    OTHER_DATABASE,
+    pytest_runtest_makereport,  # noqa: F401  (no skip hides a test in CI)
+)
+
+# The browser tests serve the site on its embedded default (a SQLite file of its own, whatever
+# DATABASE_URL says: tests/browser/conftest.py), so on CI's PostgreSQL run they would repeat
+# the SQLite run's tests exactly.
+BROWSER_ON_POSTGRES = pytest.mark.skip(
+    reason=f"{OTHER_DATABASE}: the browser tests serve the site on its embedded SQLite default "
+    "in either run; they run in the SQLite run"
+)
+
+
+def _on_postgres() -> bool:
+    from urllib.parse import urlsplit
+
+    url = os.environ.get("DATABASE_URL", "")
+    return urlsplit(url).scheme in {"postgres", "postgresql", "pgsql"}
 
 
 def pytest_collection_modifyitems(config, items):
     """In a parallel run (pytest-xdist, `--dist loadgroup`) the browser tests stay in one worker:
     they share one served site and one Chromium, built once per worker."""
+    on_postgres = _on_postgres()
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+            if on_postgres:
+                item.add_marker(BROWSER_ON_POSTGRES)
 
 
 @pytest.fixture(scope="session", autouse=True)
