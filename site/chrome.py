@@ -192,8 +192,9 @@ def menu(request, language_code: str) -> list[dict]:
 
 
 def _page_url_in_language(page_id, language_code: str) -> str:
-    """As `page.localized.url` for a live page: its live translation in the language, else the
-    page itself; "" when the page is not live. Testimonies are left out (see above)."""
+    """As `page.localized.url` for a live page: its live translation in the language, else in
+    English (as the interface falls back to English, not Dutch), else the page itself; "" when
+    the page is not live. Testimonies are left out (see above)."""
     if not page_id:
         return ""
     pages = {
@@ -212,8 +213,11 @@ def _page_url_in_language(page_id, language_code: str) -> str:
         language = get_supported_content_language(language_code)
     except LookupError:
         language = own.locale.language_code
-    translated = [page for page in pages.values() if page.locale.language_code == language]
-    return (translated[0] if translated else own).url or ""
+    for wanted in (language, "en"):
+        translated = [page for page in pages.values() if page.locale.language_code == wanted]
+        if translated:
+            return translated[0].url or ""
+    return own.url or ""
 
 
 def _settings(language_code: str) -> dict:

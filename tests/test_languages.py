@@ -445,3 +445,18 @@ def test_seeding_the_demo_again_changes_no_translation():
         list(out_of_date_translations().values_list("pk", flat=True)),
     )
     assert after == before
+
+
+def test_site_pages_missing_in_a_language_are_linked_in_english_not_dutch(client):
+    """The privacy and browse-safely pages exist in Dutch and English only in the demo: an
+    Arabic page links the English ones, as its interface falls back to English."""
+    from sitewide import chrome
+
+    for url_of in (chrome.safety_url, chrome.privacy_url):
+        english, dutch = url_of("en"), url_of("nl")
+        assert english.startswith("/en/") and dutch.startswith("/nl/")
+        assert url_of("ar") == english and url_of("hu") == english
+    arabic = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="ar")
+    html = get_html(client, arabic.url)
+    assert chrome.safety_url("en") in html and chrome.privacy_url("en") in html
+    assert chrome.safety_url("nl") not in html and chrome.privacy_url("nl") not in html

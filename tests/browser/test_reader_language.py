@@ -238,6 +238,15 @@ def test_screenshots_of_home_story_and_help(new_context, language, viewport):
     expect(panel).to_be_in_viewport()
     box = panel.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    # Every line of the help options is readable inside the panel, none cut at its edge.
+    cut = panel.evaluate(
+        """panel => { const edge = panel.getBoundingClientRect();
+          return [...panel.querySelectorAll('*')].filter(e => e.getClientRects().length)
+            .filter(e => { const r = e.getBoundingClientRect();
+              return r.left < edge.left - 1 || r.right > edge.right + 1; })
+            .map(e => e.textContent.trim().slice(0, 40)); }"""
+    )
+    assert cut == [], f"cut at the panel's edge: {cut}"
     screenshot(page, f"{language}-help-open-{width}px")
 
 
