@@ -1,9 +1,16 @@
 """Rich text links to pages, resolved once per request for all the text a response shows."""
 
 from django.utils.html import escape
+from wagtail.rich_text import LinkHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
-from longread.preload import localized_page_urls, page_links_memo, resolve_page_links
+from longread.addresses import page_at_address
+from longread.preload import (
+    linkable_pages,
+    localized_page_urls,
+    page_links_memo,
+    resolve_page_links,
+)
 
 
 class ResolvedPageLinkHandler(PageLinkHandler):
@@ -23,3 +30,26 @@ class ResolvedPageLinkHandler(PageLinkHandler):
             resolve_page_links(numbers)
         urls = [memo.get(int(number)) if number.isdigit() else None for number in ids]
         return [f'<a href="{escape(url)}">' if url else "<a>" for url in urls]
+
+
+class AddressLinkHandler(LinkHandler):
+    """Links entered as an address (`https://…`) rather than chosen as a page: an address of
+    this site that leads to a page the registered rules hide is written without it, as a page
+    link would be (longread.addresses reads every spelling of it). Other addresses stay as
+    they are."""
+
+    identifier = "external"
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        return [cls._opening_tag(attrs) for attrs in attrs_list]
+
+    @classmethod
+    def _opening_tag(cls, attrs: dict) -> str:
+        from wagtail.models import Page
+
+        page = page_at_address(attrs.get("href", ""))
+        if page is not None and not linkable_pages(Page.objects.filter(pk=page.pk)).exists():
+            return "<a>"
+        names = "".join(f' {name}="{escape(value)}"' for name, value in attrs.items())
+        return f"<a{names}>"

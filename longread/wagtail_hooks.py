@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from longread.mediafiles import MediaFile
-from longread.rich_text import ResolvedPageLinkHandler
+from longread.rich_text import AddressLinkHandler, ResolvedPageLinkHandler
 
 
 class MediaFileViewSet(SnippetViewSet):
@@ -22,3 +22,4 @@ register_snippet(MediaFileViewSet)
 @hooks.register("register_rich_text_features", order=100)  # after Wagtail's own page links
 def page_links_resolved_once_per_request(features):
     features.register_link_type(ResolvedPageLinkHandler)
+    features.register_link_type(AddressLinkHandler)

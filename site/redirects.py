@@ -8,36 +8,21 @@ story lived (its slug).
 
 from urllib.parse import urlparse
 
-from django.conf import settings
 from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from sitewide import chrome
+from longread.addresses import page_at_address
 from stories import consent
-
-
-def _page_at(request, link: str):
-    """The page of this site at an address (`/en/stories/…/` or a full URL), or None."""
-    parsed = urlparse(link)
-    if parsed.netloc and parsed.netloc != request.get_host():
-        return None
-    parts = [part for part in parsed.path.split("/") if part]
-    codes = {code for code, _name in settings.LANGUAGES}
-    if not parts or parts[0] not in codes:
-        return None
-    root = chrome.root_for_language(request, parts[0])
-    if root is None:
-        return None
-    url_path = root["url_path"] + "".join(f"{part}/" for part in parts[1:])
-    return Page.objects.filter(url_path=url_path, path__startswith=root["path"]).first()
 
 
 def leads_to_hidden_page(request, redirect) -> bool:
     if redirect.redirect_page_id:
         target = Page.objects.filter(pk=redirect.redirect_page_id)
     else:
-        page = _page_at(request, redirect.redirect_link or "")
+        # However the address is spelled: another of this site's host names, letter case,
+        # percent-encoding (longread.addresses).
+        page = page_at_address(redirect.redirect_link or "", request.get_host())
         if page is None:
             return False  # an address elsewhere, or not a page
         target = Page.objects.filter(pk=page.pk)

@@ -482,13 +482,13 @@ def link_to(page, text="her story"):
     return f'<p>Read <a linktype="page" id="{page.pk}">{text}</a> here.</p>'
 
 
-def page_linking_to(story, language="en"):
+def page_linking_to(story, language="en", text=None):
     """A news page in the story's language whose text links to the story."""
     from stories.news import NewsPage
 
     news = NewsPage.objects.filter(locale__language_code=language).live().first()
     body = list(news.body.raw_data)
-    body.append({"type": "text", "value": link_to(story), "id": "0b5f5a1e-link"})
+    body.append({"type": "text", "value": text or link_to(story), "id": "0b5f5a1e-link"})
     news.body = body
     news.save_revision().publish()
     return NewsPage.objects.get(pk=news.pk)
@@ -520,6 +520,65 @@ def test_a_link_hidden_only_from_partners_stays_on_the_website(client):
     state_api_not_allowed(story.consent)
     assert f'href="{story.url}"' in client.get(news.url).content.decode()
     assert not any(url in json_text(client, f"/api/v2/pages/{news.pk}/") for url in urls)
+
+
+def spellings_of(url: str) -> list[str]:
+    """Addresses an editor might paste for a page at `url` (a path such as /en/stories/jill/)."""
+    last = url.rstrip("/").rsplit("/", 1)[1]
+    encoded = url.replace(last, "".join(f"%{ord(c):02X}" for c in last))
+    return [
+        f"http://testserver{url}",
+        f"https://localhost{url}?from=news#start",
+        f"http://LOCALHOST{url.upper()}",
+        f"http://127.0.0.1{encoded}",
+        f"http://testserver{url.rstrip('/')}",
+    ]
+
+
+def test_pasted_addresses_of_a_hidden_story_lose_their_address(client, settings):
+    """A link entered as an address instead of chosen as a page, in any spelling."""
+    from stories.takedown import withdraw
+
+    settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+    story = jill()["en"]
+    addresses = spellings_of(story.url)
+    text = "".join(
+        f'<p>Read <a href="{address}">story {number}</a>.</p>'
+        for number, address in enumerate(addresses)
+    )
+    text += '<p>And <a href="https://example.org/en/elsewhere/">elsewhere</a>.</p>'
+    news = page_linking_to(story, text=text)
+    html = client.get(news.url).content.decode()
+    for address in addresses:
+        assert f'href="{escape(address)}"' in html, address  # positive control
+    withdraw(story.consent, reason="x")
+    html = client.get(news.url).content.decode()
+    api = json_text(client, f"/api/v2/pages/{news.pk}/")
+    for address in addresses:
+        assert escape(address) not in html and address not in api, address
+    slug = story.url.rstrip("/").rsplit("/", 1)[1]
+    assert f"/stories/{slug}" not in html.lower()
+    assert "story 0" in html and "story 4" in html  # the text stays, as text
+    # An address of another site is not this site's page: it stays.
+    assert 'href="https://example.org/en/elsewhere/"' in html
+
+
+def test_a_redirect_to_a_hidden_story_spelled_otherwise_answers_404(client, settings):
+    from wagtail.contrib.redirects.models import Redirect
+
+    settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+    page = jill()["en"]
+    olds = []
+    for number, address in enumerate(spellings_of(page.url)):
+        Redirect.objects.create(old_path=f"/en/old-{number}", redirect_link=address)
+        olds.append(f"/en/old-{number}/")
+    for old in olds:
+        assert client.get(old).status_code == 301, old
+    state_withdrawn(page.consent)
+    for old in olds:
+        response = client.get(old)
+        assert response.status_code == 404, old
+        assert "jill" not in response.get("Location", "").lower()
 
 
 def json_text(client, url) -> str:
