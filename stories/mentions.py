@@ -9,6 +9,7 @@ import json
 import re
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils import translation
@@ -73,21 +74,24 @@ def neutral_phrase(language_code: str) -> str:
         return gettext("(a story that is no longer available)")
 
 
-def unlink(text: str, story_ids, phrase: str) -> str:
-    """Rich text with every link to one of `story_ids` replaced by `phrase` (no link)."""
+def unlink(text: str, story_ids, phrase: str, removed: set | None = None) -> str:
+    """Rich text with every link to one of `story_ids` replaced by `phrase` (no link). The
+    links' texts are added to `removed`."""
     wanted = {str(pk) for pk in story_ids}
 
     def replace(match):
         attrs = match.group("attrs")
         found = PAGE_LINK_ID.search(attrs)
         if 'linktype="page"' in attrs and found and found.group(1) in wanted:
+            if removed is not None and match.group("text").strip():
+                removed.add(match.group("text").strip())
             return phrase
         return match.group(0)
 
     return LINK.sub(replace, text)
 
 
-def _unlink_value(value, story_ids, phrase):
+def _unlink_value(value, story_ids, phrase, removed=None):
     if isinstance(value, str):
         if "linktype" not in value:
             return value
@@ -98,13 +102,13 @@ def _unlink_value(value, story_ids, phrase):
             except ValueError:
                 parsed = None
             if isinstance(parsed, (list, dict)):
-                changed = _unlink_value(parsed, story_ids, phrase)
+                changed = _unlink_value(parsed, story_ids, phrase, removed)
                 return value if changed == parsed else json.dumps(changed)
-        return unlink(value, story_ids, phrase)
+        return unlink(value, story_ids, phrase, removed)
     if isinstance(value, list):
-        return [_unlink_value(item, story_ids, phrase) for item in value]
+        return [_unlink_value(item, story_ids, phrase, removed) for item in value]
     if isinstance(value, dict):
-        return {key: _unlink_value(item, story_ids, phrase) for key, item in value.items()}
+        return {key: _unlink_value(item, story_ids, phrase, removed) for key, item in value.items()}
     return value
 
 
@@ -118,6 +122,7 @@ def unlink_everywhere(story_ids) -> int:
     story_ids = set(story_ids)
     page_type = ContentType.objects.get_for_model(Page)
     changed = 0
+    removed = set()  # the links' texts
     candidates = (
         Revision.objects.filter(base_content_type=page_type)
         .annotate(text=Cast("content", TextField()))
@@ -126,7 +131,7 @@ def unlink_everywhere(story_ids) -> int:
     languages = dict(Page.objects.values_list("pk", "locale__language_code"))
     for revision in candidates.exclude(object_id__in=[str(pk) for pk in story_ids]):
         phrase = neutral_phrase(languages.get(int(revision.object_id), "nl"))
-        content = _unlink_value(revision.content, story_ids, phrase)
+        content = _unlink_value(revision.content, story_ids, phrase, removed)
         if content != revision.content:
             Revision.objects.filter(pk=revision.pk).update(content=content)
             changed += 1
@@ -136,12 +141,12 @@ def unlink_everywhere(story_ids) -> int:
         for model_field in page._meta.concrete_fields:
             value = getattr(page, model_field.attname)
             if isinstance(model_field, RichTextField) and value and "linktype" in value:
-                new = unlink(value, story_ids, phrase)
+                new = unlink(value, story_ids, phrase, removed)
                 if new != value:
                     updates[model_field.attname] = new
             elif isinstance(model_field, StreamField) and value:
                 raw = list(value.raw_data)
-                new = _unlink_value(raw, story_ids, phrase)
+                new = _unlink_value(raw, story_ids, phrase, removed)
                 if new != raw:
                     updates[model_field.attname] = new
         if updates:
@@ -151,4 +156,39 @@ def unlink_everywhere(story_ids) -> int:
             ReferenceIndex.create_or_update_for_object(page)
             search_index.insert_or_update_object(page)
             changed += 1
+    _forget_link_texts_in_translations(removed)
     return changed
+
+
+def _forget_link_texts_in_translations(texts) -> None:
+    """Translators' copies of the links' texts (wagtail-localize): the other pages' translation
+    sources are read again from the unlinked pages, and the strings and translations that no
+    segment uses any more, holding a link's text, are deleted."""
+    if not texts:
+        return
+    from django.db.models import Q
+    from wagtail_localize.models import String, StringTranslation, TranslationSource
+
+    holding = Q()
+    for text in texts:
+        plain = re.sub(r"<[^>]+>", "", text)
+        for needle in {text, plain}:
+            if needle.strip():
+                holding |= Q(data__contains=needle)
+    strings = String.objects.filter(holding)
+    translations = StringTranslation.objects.filter(holding)
+    sources = TranslationSource.objects.filter(
+        Q(stringsegment__string__in=strings)
+        | Q(stringsegment__string__translations__in=translations)
+    ).distinct()
+    for source in sources:
+        try:
+            source.update_from_db()
+        except ObjectDoesNotExist:  # the source page itself is being erased
+            continue
+    StringTranslation.objects.filter(holding).exclude(
+        translation_of__segments__isnull=False
+    ).delete()
+    orphans = strings.filter(segments__isnull=True)
+    StringTranslation.objects.filter(translation_of__in=orphans).delete()
+    orphans.delete()

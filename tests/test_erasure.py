@@ -631,3 +631,46 @@ def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answer
     rendered = json.dumps(list(news.body.raw_data))
     assert "the JILL story" not in rendered
     assert "no longer available" in rendered
+
+
+def test_erasure_forgets_the_link_text_in_other_pages_translation_strings(
+    django_capture_on_commit_callbacks,
+):
+    """The other page's translation source is read again from the unlinked page, and the
+    strings and translations that held the link's text go with the link."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    from stories.erasure import erase_story
+    from stories.news import NewsPage
+
+    record = ConsentRecord.objects.get(pseudonym="JILL")
+    dutch_story = TestimonyPage.objects.get(consent=record, locale__language_code="nl")
+    canary = uuid.uuid4().hex
+    news = NewsPage.objects.filter(locale__language_code="nl").live().first()
+    body = list(news.body.raw_data)
+    body.append(
+        {
+            "type": "text",
+            "value": f'<p>Lees <a linktype="page" id="{dutch_story.pk}">JILL {canary}</a>.</p>',
+            "id": "5e1f0c2a-link",
+        }
+    )
+    news.body = body
+    news.save_revision().publish()
+    source, _created = TranslationSource.update_or_create_from_instance(news)
+    segment = StringSegment.objects.get(source=source, string__data__contains=canary)
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=Locale.objects.get(language_code="en"),
+        context=segment.context,
+        data=f'Read <a id="a1">JILL {canary}</a>.',
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_story(record, compact=False)
+
+    assert not String.objects.filter(data__contains=canary).exists()
+    assert not StringTranslation.objects.filter(data__contains=canary).exists()
+    texts = StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+    assert any("no longer available" in text or "niet meer" in text for text in texts), texts
