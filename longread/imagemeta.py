@@ -24,7 +24,9 @@ from PIL import ExifTags, Image, ImageSequence
 # animation timing survive; nothing else from the original file is passed to the encoder.
 SAVE_OPTIONS = {
     "JPEG": {"quality": 90, "optimize": True, "progressive": True},
-    "PNG": {"optimize": True},
+    # Originals are never served (only renditions are): zlib's default level, not `optimize`,
+    # which costs seconds per large picture on every upload for a few percent of bytes.
+    "PNG": {"compress_level": 6},
     "GIF": {},
     "WEBP": {"quality": 90, "method": 4},
     "AVIF": {"quality": 80},

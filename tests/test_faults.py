@@ -284,6 +284,8 @@ def _garbage(database: Path) -> None:
     database.write_bytes(b"this is not a database\n" * 512)
 
 
+# One served site for the three (a module fixture), so the three run in one worker.
+@pytest.mark.xdist_group("faults-sqlite")
 @pytest.mark.parametrize("replacement", [_nothing, _directory, _garbage], ids=lambda f: f.__name__)
 def test_sqlite_outage_answers_503_and_the_site_recovers_without_a_restart(
     sqlite_site, tmp_path, replacement

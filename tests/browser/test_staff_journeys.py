@@ -93,13 +93,18 @@ def submit_for_review(page, title: str, teaser: str | None = None) -> None:
     if not submit.is_visible():
         footer.locator("[data-w-dropdown-target='toggle']").last.click()
     submit.click()
-    expect(page.locator(".messages")).to_be_visible()
+    messages = page.locator(".messages")
+    expect(messages).to_be_visible()
+    # Submitted, not refused: the page's workflow state says it waits for review.
+    expect(messages).not_to_contain_text("kon niet")
+    expect(messages).not_to_contain_text("could not")
 
 
 def approve_from_dashboard(page, title: str, action: str) -> None:
     """In "Awaiting your review" on the dashboard: the row's actions menu, then the action."""
     page.goto("/admin/")
-    row = page.locator("tr", has_text=title).first
+    toggle = page.locator("[data-w-dropdown-target='toggle']")
+    row = page.locator("tr", has_text=title).filter(has=toggle).first
     row.locator("[data-w-dropdown-target='toggle']").first.click()
     button = row.get_by_role("button", name=action, exact=True).first
     button.wait_for()
