@@ -560,6 +560,20 @@ def test_admin_erase_action_is_for_superusers_only(client):
     assert not TestimonyPage.objects.filter(pseudonym="KIM").exists()
 
 
+def news_linking_to(story, paragraph: str, text: str):
+    """A published news page in the story's language with `paragraph` added, whose `{link}`
+    is a rich-text link to the story reading `text`."""
+    from stories.news import NewsPage
+
+    news = NewsPage.objects.filter(locale=story.locale).live().first()
+    link = f'<a linktype="page" id="{story.pk}">{text}</a>'
+    body = list(news.body.raw_data)
+    body.append({"type": "text", "value": paragraph.format(link=link), "id": uuid.uuid4().hex})
+    news.body = body
+    news.save_revision().publish()
+    return news
+
+
 def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answers(
     client, django_capture_on_commit_callbacks
 ):
@@ -588,17 +602,7 @@ def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answer
     orphan = String.objects.get(data=earlier_quote)
     assert not orphan.segments.exists()  # positive control: orphaned, still there
 
-    news = NewsPage.objects.filter(locale__language_code="en").live().first()
-    body = list(news.body.raw_data)
-    body.append(
-        {
-            "type": "text",
-            "value": f'<p>See <a linktype="page" id="{english.pk}">the JILL story</a>.</p>',
-            "id": "7d0c9a43-link",
-        }
-    )
-    news.body = body
-    news.save_revision().publish()
+    news = news_linking_to(english, "<p>See {link}.</p>", "the JILL story")
     assert client.get(english.url)["X-Page-Cache"] == "miss"
     backend = caches["default"]
     forms = page_cache_erasure._forms([english.quote])
@@ -642,22 +646,11 @@ def test_erasure_forgets_the_link_text_in_other_pages_translation_strings(
     from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
     from stories.erasure import erase_story
-    from stories.news import NewsPage
 
     record = ConsentRecord.objects.get(pseudonym="JILL")
     dutch_story = TestimonyPage.objects.get(consent=record, locale__language_code="nl")
     canary = uuid.uuid4().hex
-    news = NewsPage.objects.filter(locale__language_code="nl").live().first()
-    body = list(news.body.raw_data)
-    body.append(
-        {
-            "type": "text",
-            "value": f'<p>Lees <a linktype="page" id="{dutch_story.pk}">JILL {canary}</a>.</p>',
-            "id": "5e1f0c2a-link",
-        }
-    )
-    news.body = body
-    news.save_revision().publish()
+    news = news_linking_to(dutch_story, "<p>Lees {link}.</p>", f"JILL {canary}")
     source, _created = TranslationSource.update_or_create_from_instance(news)
     segment = StringSegment.objects.get(source=source, string__data__contains=canary)
     StringTranslation.objects.create(
