@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.cache import cache
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger(__name__)
@@ -21,6 +22,9 @@ RETRY_AFTER_SECONDS = 30
 # A plain HTML file, not a template: it renders without the database, context processors or the
 # static files manifest. Its stylesheet link uses the unhashed name, which whitenoise also serves.
 PAGE = Path(__file__).resolve().parent.parent / "templates" / "503.html"
+# Where the page names the reader's language, if the address has one other than Dutch and English.
+READER_LANGUAGE_MARK = "<!-- reader's language -->"
+MESSAGE_TEMPLATE = "includes/unavailable_message.html"
 LOG_INTERVAL_SECONDS = 10.0
 HEALTH_PATH = "/health/"
 HEALTH_CACHE_KEY = "sitewide:health-probe"
@@ -97,6 +101,23 @@ def is_database_outage(exc: BaseException | None) -> bool:
     return False
 
 
+def in_reader_language(request, error: bool = False) -> str:
+    """The 503 (or, with `error`, the 500) message in the language of the address (`/ar/…`),
+    for a language other than the pages' own Dutch and English; "" otherwise. Rendered from
+    the translation catalogues alone: no database, no request context."""
+    from django.conf import settings
+    from django.template import loader
+
+    path = getattr(request, "path_info", "") or ""
+    first = path.lstrip("/").split("/", 1)[0].lower()
+    codes = {code.lower(): code for code, _name in settings.LANGUAGES}
+    code = codes.get(first)
+    if code is None or code in ("nl", "en"):
+        return ""
+    with translation.override(code):
+        return loader.render_to_string(MESSAGE_TEMPLATE, {"error": error})
+
+
 def unavailable_response(request, exc: BaseException | None = None) -> HttpResponse:
     _log(request, exc)
     if request is not None and request.path_info.startswith("/api/"):
@@ -104,7 +125,9 @@ def unavailable_response(request, exc: BaseException | None = None) -> HttpRespo
             {"message": "The database is unavailable. Try again later."}, status=503
         )
     else:
-        response = HttpResponse(PAGE.read_bytes(), status=503, content_type="text/html")
+        page = PAGE.read_text(encoding="utf-8")
+        page = page.replace(READER_LANGUAGE_MARK, in_reader_language(request))
+        response = HttpResponse(page, status=503, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     # No cache or proxy may keep the outage page in place of the real one.
     add_never_cache_headers(response)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from longread.absolute import absolute_url
-from sitewide.outage import is_database_outage, unavailable_response
+from sitewide.outage import in_reader_language, is_database_outage, unavailable_response
 from sitewide.search_text import search_words
 from stories import consent
 
@@ -179,7 +179,10 @@ def server_error(request):
     exc = sys.exc_info()[1]
     if is_database_outage(exc):
         return unavailable_response(request, exc)
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    message = mark_safe(in_reader_language(request, error=True))  # noqa: S308 - our template
+    return HttpResponse(
+        loader.get_template("500.html").render({"reader_language": message}), status=500
+    )
 
 
 def document(request, document_id, document_filename):

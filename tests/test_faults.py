@@ -192,6 +192,45 @@ def test_500_handler_answers_503_for_an_outage_and_500_otherwise_without_the_dat
     assert "Something went wrong" in fault.content.decode()
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ar", "de", "bg"])
+def test_outage_and_error_pages_also_speak_the_language_of_the_address(rf, language):
+    """Dutch and English always; a reader of /ar/… reads Arabic first, from the catalogues,
+    still without the database."""
+    from django.utils import translation
+
+    from sitewide.views import server_error
+
+    with translation.override(language):
+        unavailable = translation.gettext("Temporarily unavailable")
+        wrong = translation.gettext("Something went wrong")
+        right_to_left = translation.get_language_bidi()
+    assert unavailable != "Temporarily unavailable" and wrong != "Something went wrong"
+    request = rf.get(f"/{language}/stories/jill/")
+    with CaptureQueriesContext(connection) as queries:
+        try:
+            raise OperationalError("server closed the connection unexpectedly")
+        except OperationalError:
+            outage = server_error(request)
+        try:
+            raise ValueError("a fault of the code")
+        except ValueError:
+            fault = server_error(request)
+    assert len(queries) == 0
+    direction = "rtl" if right_to_left else "ltr"
+    page = outage.content.decode()
+    assert outage.status_code == 503 and unavailable in page
+    assert f'<div lang="{language}" dir="{direction}">' in page
+    assert page.index(unavailable) < page.index("<h1>Tijdelijk niet beschikbaar")
+    assert "Temporarily unavailable" in page
+    page = fault.content.decode()
+    assert fault.status_code == 500 and wrong in page and "Er ging iets mis" in page
+    assert f'<div lang="{language}" dir="{direction}">' in page
+    # Dutch and English pages carry their two languages only.
+    dutch = server_error(rf.get("/nl/"))
+    assert "<div lang=" not in dutch.content.decode()
+
+
 def _connect_to_a_missing_database():
     """A real driver error: SQLite cannot open a file in a folder that does not exist."""
     from django.db.backends.sqlite3.base import DatabaseWrapper
