@@ -31,7 +31,7 @@ TWO_LANGUAGE_FOLDERS = {"teller"}
 READER_PYTHON_NAMES = {
     "stories/organisations.py": {"COUNTRIES", "HelpKind"},
     "stories/projects.py": {"ProjectStatus"},
-    "stories/models.py": {"TellerKind"},
+    "stories/models.py": {"TellerKind", "Theme"},
 }
 
 QUOTED = r"""u?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""

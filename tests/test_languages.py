@@ -460,3 +460,14 @@ def test_site_pages_missing_in_a_language_are_linked_in_english_not_dutch(client
     html = get_html(client, arabic.url)
     assert chrome.safety_url("en") in html and chrome.privacy_url("en") in html
     assert chrome.safety_url("nl") not in html and chrome.privacy_url("nl") not in html
+
+
+def test_the_story_filters_speak_the_page_language(client):
+    from stories.models import Theme
+
+    html = get_html(client, "/ar/stories/")
+    with translation.override("ar"):
+        themes = [str(label) for label in Theme.labels]
+    for theme in themes:
+        assert theme in html
+    assert "Sexual exploitation" not in html and "Seksuele uitbuiting" not in html
