@@ -76,6 +76,15 @@ def test_unknown_page_is_a_404_with_the_site_template(client):
     assert "Page not found" in response.content.decode()
 
 
+def test_the_404_page_leads_home_in_its_language(client):
+    from django.utils import translation
+
+    html = client.get("/ar/no-such-page/").content.decode()
+    with translation.override("ar"):
+        home = translation.gettext("Go to the home page")
+    assert f'<a href="/ar/">{home}</a>' in html
+
+
 def test_500_page_renders_without_touching_the_database(rf):
     from sitewide.views import server_error
 
