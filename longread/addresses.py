@@ -2,9 +2,9 @@
 
 A rule that hides a page must also catch the page's address typed or pasted by hand: a rich-text
 link entered as a URL instead of chosen as a page, or a redirect that leads to an address. The
-same page can be spelled many ways: relative (`/en/stories/kim/`) or absolute, with any host
+same page can be spelled many ways: relative (`/en/stories/<slug>/`) or absolute, with any host
 name this site answers to (ALLOWED_HOSTS, SITE_BASE_URL), in other letter case, with
-percent-encoding (`/en/stories/%6Bim/`), with or without the trailing slash, with a query string
+percent-encoding (`%6B` for `k`), with or without the trailing slash, with a query string
 or a fragment. `page_at_address` reads them all as the page they lead to.
 """
 

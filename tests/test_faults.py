@@ -286,8 +286,9 @@ def test_middleware_answers_503_for_an_outage_in_the_view_or_while_rendering(cli
 # Out of process: gunicorn on a database that goes away.
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sqlite_site(tmp_path_factory):
+    """Built once per worker and kept: other tests may run between the three that use it."""
     root = tmp_path_factory.mktemp("faults-sqlite")
     env = site_environment(root) | {"PAGE_CACHE_BYPASS_TOKEN": BYPASS_TOKEN}
     build(env)
