@@ -42,7 +42,18 @@ def _part(response, start: int, length: int):
             if left <= 0:
                 break
     finally:
-        response.close()
+        _release(response)
+
+
+def _release(response) -> None:
+    """Close what the full answer streams (its file, or the bucket's body) without
+    `response.close()`, which also sends `request_finished`: the answer sent in its place sends
+    that itself, and a second one closes the database connection of a request still in use (a
+    test's transaction on PostgreSQL). Django keeps those closers in `_resource_closers`
+    (docs/upgrading.md)."""
+    for close in response._resource_closers:
+        close()
+    response._resource_closers.clear()
 
 
 def _unsatisfiable(size: int) -> HttpResponse:
@@ -74,14 +85,14 @@ def with_byte_ranges(request, response):
         start = int(match[1])
         end = min(int(match[2]), size - 1) if match[2] else size - 1
         if start >= size:
-            response.close()
+            _release(response)
             return _unsatisfiable(size)
         if end < start:
             return response  # not a valid range: ignored
     else:
         suffix = int(match[2])
         if suffix == 0:
-            response.close()
+            _release(response)
             return _unsatisfiable(size)
         start, end = max(size - suffix, 0), size - 1
     length = end - start + 1
@@ -96,5 +107,5 @@ def with_byte_ranges(request, response):
     partial["Content-Range"] = f"bytes {start}-{end}/{size}"
     partial["Content-Length"] = str(length)
     if request.method == "HEAD":
-        response.close()
+        _release(response)
     return partial

@@ -114,6 +114,15 @@ def django_error(run) -> BaseException:
     raise AssertionError("no error")
 
 
+# sqlite3's own errors, wrapped as Django wraps them for the SQLite connection; the PostgreSQL
+# errors are tested in tests/test_faults.py.
+SQLITE_ERRORS = pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="other database run: sqlite3's errors as Django's SQLite connection wraps them",
+)
+
+
+@SQLITE_ERRORS
 def test_a_query_the_database_refuses_is_no_outage():
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
@@ -124,6 +133,7 @@ def test_a_query_the_database_refuses_is_no_outage():
     assert isinstance(error, OperationalError) and not is_database_outage(error)
 
 
+@SQLITE_ERRORS
 def test_an_unreachable_database_is_an_outage():
     missing = Path(tempfile.mkdtemp()) / "no" / "such" / "dir" / "db.sqlite3"
     error = django_error(lambda: sqlite3.connect(missing))

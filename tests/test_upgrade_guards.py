@@ -233,6 +233,31 @@ def test_a_response_marked_as_logged_is_not_logged_again(caplog):
     assert not caplog.records
 
 
+def test_a_response_keeps_the_closers_of_what_it_streams():
+    """site/byte_ranges.py closes the full answer's file through `_resource_closers`, without
+    `close()`'s request_finished signal."""
+    import io
+
+    from django.core.signals import request_finished
+    from django.http import FileResponse
+
+    stream = io.BytesIO(b"bytes")
+    response = FileResponse(stream)
+    signalled = []
+
+    def note(**kwargs):
+        signalled.append(True)
+
+    request_finished.connect(note)
+    try:
+        assert stream.close in response._resource_closers
+        for close in response._resource_closers:
+            close()
+    finally:
+        request_finished.disconnect(note)
+    assert stream.closed and not signalled
+
+
 def test_translation_fallback_names_the_interface_language_relies_on():
     """sitewide.languages switches off Django's fallback catalogue (Dutch here) so a language
     without a catalogue shows the English msgids."""

@@ -307,3 +307,37 @@ def test_screenshots_of_every_demo_story_viewport_by_viewport(new_context, viewp
             page.screenshot(path=SCREENSHOTS / f"story-{name}-{viewport['width']}-{number:02d}.png")
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], path
     assert routed.page_errors == []
+
+
+# --- Menus, chapter bar and progress line ------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
+def test_menus_open_one_at_a_time_and_close_with_escape_or_a_tap_elsewhere(new_context, viewport):
+    page = new_context(viewport=viewport).new_page()
+    page.goto(JILL["nl"])
+    opened = page.locator("details.lr-drop[open]")
+    page.locator(".lr-languages > summary").click()
+    page.locator(".lr-helpmenu > summary").click()
+    assert opened.count() == 1 and page.locator(".lr-helpmenu[open]").count() == 1
+    page.keyboard.press("Escape")
+    assert opened.count() == 0
+    page.locator(".lr-helpmenu > summary").click()
+    page.mouse.click(viewport["width"] // 2, viewport["height"] - 40)
+    assert opened.count() == 0
+
+
+def test_the_chapter_bar_hides_what_scrolls_under_it_and_takes_the_progress_line_along(
+    new_context,
+):
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(JILL["nl"])
+    bar = page.locator("[data-chapter-bar]")
+    colour = bar.evaluate("b => getComputedStyle(b).backgroundColor")
+    assert colour.startswith("rgb(") and "rgba" not in colour, colour  # opaque
+    assert page.locator("[data-chapter-bar] .lr-progress").count() == 1
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    _settle(page, 100)
+    line = page.locator(".lr-progress").bounding_box()
+    footer = page.locator("footer").bounding_box()
+    assert line["y"] + line["height"] <= footer["y"] + 1, (line, footer)

@@ -96,6 +96,31 @@
     root.style.setProperty("--lr-exit-h", sticky(topBar) + "px");
     root.style.setProperty("--lr-bar-h", sticky(chapterBar) + "px");
   }
+  /* The reading progress line runs along the chapter bar's bottom edge, and leaves with it. */
+  var progressLine = document.querySelector(".lr-progress");
+  if (progressLine && chapterBar) chapterBar.appendChild(progressLine);
+
+  /* Drop-down menus (<details>): one open at a time; Escape or a tap elsewhere closes them. */
+  var drops = Array.prototype.slice.call(document.querySelectorAll("details.lr-drop"));
+  drops.forEach(function (drop) {
+    drop.addEventListener("toggle", function () {
+      if (!drop.open) return;
+      drops.forEach(function (other) { if (other !== drop) other.open = false; });
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    drops.forEach(function (drop) {
+      if (!drop.open) return;
+      drop.open = false;
+      var summary = drop.querySelector("summary");
+      if (summary) summary.focus();
+    });
+  });
+  document.addEventListener("click", function (event) {
+    drops.forEach(function (drop) { if (drop.open && !drop.contains(event.target)) drop.open = false; });
+  });
+
   fitBar();
   measureBars();
   window.addEventListener("resize", function () { fitBar(); measureBars(); });
@@ -259,7 +284,10 @@
       range.value = Math.round(Math.max(0, Math.min(1, share)) * 100);
       update();
     };
+    /* A mouse would otherwise start dragging the picture itself and stop moving the divide. */
+    frame.addEventListener("dragstart", function (event) { event.preventDefault(); });
     frame.addEventListener("pointerdown", function (event) {
+      if (event.pointerType === "mouse") event.preventDefault();
       dragging = true;
       frame.setPointerCapture(event.pointerId);
       moveTo(event);
