@@ -15,6 +15,7 @@ from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import SafeString
 
 logger = logging.getLogger(__name__)
 
@@ -101,10 +102,11 @@ def is_database_outage(exc: BaseException | None) -> bool:
     return False
 
 
-def in_reader_language(request, error: bool = False) -> str:
+def in_reader_language(request, error: bool = False):
     """The 503 (or, with `error`, the 500) message in the language of the address (`/ar/…`),
     for a language other than the pages' own Dutch and English; "" otherwise. Rendered from
-    the translation catalogues alone: no database, no request context."""
+    the translation catalogues alone: no database, no request context. The template engine's
+    output is a SafeString, so the 500 template prints it as it is."""
     from django.conf import settings
     from django.template import loader
 
@@ -113,7 +115,7 @@ def in_reader_language(request, error: bool = False) -> str:
     codes = {code.lower(): code for code, _name in settings.LANGUAGES}
     code = codes.get(first)
     if code is None or code in ("nl", "en"):
-        return ""
+        return SafeString()
     with translation.override(code):
         return loader.render_to_string(MESSAGE_TEMPLATE, {"error": error})
 
