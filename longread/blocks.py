@@ -338,10 +338,11 @@ class ScrollyStepsBlock(LibraryPreviewMixin, blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         # Steps without any picture (images deleted from the library, or photos the teller's
         # consent keeps from readers) read as plain text.
+        from longread.models import shown_to_readers
+
         allowed = (parent_context or {}).get("media_allowed")
-        photos = not isinstance(allowed, dict) or allowed.get("photos") is not False
         context["has_images"] = any(
-            step.get("image") and (photos or not step["image"].is_photo) for step in value["steps"]
+            shown_to_readers(step.get("image"), allowed) for step in value["steps"]
         )
         return context
 

@@ -121,6 +121,16 @@ def parsed_filter(filter):
     return filter
 
 
+def shown_to_readers(image, media_allowed) -> bool:
+    """Whether readers may see `image` on a page that hands its templates `media_allowed`
+    (stories.models.TestimonyPage.media_allowed): a photo needs the teller's photo permission,
+    an illustration does not. Pages without a teller hand none and show every image."""
+    if image is None:
+        return False
+    photos = not isinstance(media_allowed, dict) or media_allowed.get("photos") is not False
+    return photos or not image.is_photo
+
+
 class LongreadImage(AbstractImage):
     """An image of the library. A photo (the default, the safe side) goes with a testimony only
     while its teller's consent allows photos; an illustration, made for the site and showing no

@@ -171,11 +171,11 @@ def test_postgresql_connections_give_up_after_a_few_seconds_unless_the_url_says_
     assert chosen["OPTIONS"]["connect_timeout"] == 2
 
 
-@pytest.mark.django_db
-def test_500_handler_answers_503_for_an_outage_and_500_otherwise_without_the_database(rf):
+def answers_of_the_500_handler(request):
+    """What the 500 handler answers for a database outage and for a fault of the code, each
+    raised while it runs as Django calls it; checked to make no query."""
     from sitewide.views import server_error
 
-    request = rf.get("/nl/")
     with CaptureQueriesContext(connection) as queries:
         try:
             raise OperationalError("server closed the connection unexpectedly")
@@ -186,6 +186,13 @@ def test_500_handler_answers_503_for_an_outage_and_500_otherwise_without_the_dat
         except ValueError:
             fault = server_error(request)
     assert len(queries) == 0
+    return outage, fault
+
+
+@pytest.mark.django_db
+def test_500_handler_answers_503_for_an_outage_and_500_otherwise_without_the_database(rf):
+    request = rf.get("/nl/")
+    outage, fault = answers_of_the_500_handler(request)
     assert outage.status_code == 503 and outage["Retry-After"]
     assert "Temporarily unavailable" in outage.content.decode()
     assert fault.status_code == 500
@@ -207,16 +214,7 @@ def test_outage_and_error_pages_also_speak_the_language_of_the_address(rf, langu
         right_to_left = translation.get_language_bidi()
     assert unavailable != "Temporarily unavailable" and wrong != "Something went wrong"
     request = rf.get(f"/{language}/stories/jill/")
-    with CaptureQueriesContext(connection) as queries:
-        try:
-            raise OperationalError("server closed the connection unexpectedly")
-        except OperationalError:
-            outage = server_error(request)
-        try:
-            raise ValueError("a fault of the code")
-        except ValueError:
-            fault = server_error(request)
-    assert len(queries) == 0
+    outage, fault = answers_of_the_500_handler(request)
     direction = "rtl" if right_to_left else "ltr"
     page = outage.content.decode()
     assert outage.status_code == 503 and unavailable in page

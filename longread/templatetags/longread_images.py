@@ -16,6 +16,7 @@ from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from longread.blocks import IMAGE_FORMATS, IMAGE_WIDTHS
+from longread.models import shown_to_readers
 
 register = template.Library()
 
@@ -70,21 +71,15 @@ def clear():
 # without a teller hand no `media_allowed` and show every image.
 
 
-def _photos_allowed(context) -> bool:
-    media_allowed = context.get("media_allowed")
-    return not isinstance(media_allowed, dict) or media_allowed.get("photos") is not False
-
-
 @register.simple_tag(takes_context=True)
 def shown_image(context, image):
     """`{% shown_image value.image as image %}`: the image, or None where the teller's consent
     keeps it from readers."""
-    if image is None or _photos_allowed(context) or not image.is_photo:
-        return image
-    return None
+    return image if shown_to_readers(image, context.get("media_allowed")) else None
 
 
 @register.simple_tag(takes_context=True)
 def shown_items(context, items):
     """`{% shown_items value.images as images %}`: the items (gallery images) readers may see."""
-    return [item for item in items if shown_image(context, item.get("image")) is not None]
+    allowed = context.get("media_allowed")
+    return [item for item in items if shown_to_readers(item.get("image"), allowed)]
