@@ -7,16 +7,20 @@ database is created next to the named one (the role needs CREATEDB) and dropped 
 otherwise the site runs on a SQLite file in its own folder.
 """
 
+import fcntl
+import hashlib
 import os
 import secrets
+import shutil
 import socket
+import sqlite3
 import string
 import subprocess  # noqa: S404 - runs this project's own commands
 import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -122,9 +126,74 @@ def manage(env: dict[str, str], *args: str) -> str:
     return _finish(_start(command, env), command)
 
 
+# A run that builds many SQLite sites (the test suite) names a folder here. The first build
+# keeps a copy of what it made (database, media, static files) in it; later builds with the same
+# configuration copy that instead of running the same commands again. Processes of one run (the
+# suite's parallel workers, the load test it starts) share the folder and take turns with a lock.
+TEMPLATE_VARIABLE = "SERVED_SITE_TEMPLATE"
+# Variables that differ between sites of one run without changing what a build makes.
+PER_SITE_VARIABLES = {
+    "SECRET_KEY",
+    "VAR_DIR",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "CACHE_DIR",
+    "PORT",
+    "GUNICORN_CMD_ARGS",
+    "ADMIN_PASSWORD",
+    "LOG_LEVEL",
+    "TASK_WORKER",
+}
+
+
 def build(env: dict[str, str]) -> None:
     """Migrate, seed the demo content, work off the task queue and collect static files, as
-    `make run` does."""
+    `make run` does (or copy what an earlier build of this run made: TEMPLATE_VARIABLE)."""
+    folder = os.environ.get(TEMPLATE_VARIABLE)
+    if not folder or env.get("DATABASE_URL") or env.get("MEDIA_S3_BUCKET"):
+        _build(env)
+        return
+    shaping = sorted(
+        (name, value)
+        for name, value in env.items()
+        if name in PROJECT_VARIABLES - PER_SITE_VARIABLES or name.startswith("SITE_")
+    )
+    template = Path(folder) / hashlib.sha256(repr(shaping).encode()).hexdigest()[:16]
+    template.mkdir(parents=True, exist_ok=True)
+    with (template / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (template / "complete").exists():
+            _build(env)
+            _copy_site(env, _paths(template))
+            (template / "complete").touch()
+            return
+    _copy_site(_paths(template), env)
+
+
+def _paths(root: Path) -> dict[str, str]:
+    return {
+        "VAR_DIR": str(root / "var"),
+        "MEDIA_ROOT": str(root / "media"),
+        "STATIC_ROOT": str(root / "static"),
+    }
+
+
+def _copy_site(source: dict[str, str], target: dict[str, str]) -> None:
+    """The database (with SQLite's backup, consistent even with a WAL beside it), media and
+    static files from one site's folders to another's."""
+    target_db = sqlite_path(target)
+    target_db.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        closing(sqlite3.connect(sqlite_path(source))) as reading,
+        closing(sqlite3.connect(target_db)) as writing,
+    ):
+        reading.backup(writing)
+    for name in ("MEDIA_ROOT", "STATIC_ROOT"):
+        if Path(source[name]).exists():
+            shutil.copytree(source[name], target[name], dirs_exist_ok=True)
+
+
+def _build(env: dict[str, str]) -> None:
     collectstatic = [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"]
     collecting = _start(collectstatic, env)  # needs no database: runs alongside
     try:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.seeded_database import SeededDatabase
 from tests.skip_rule import (
     OTHER_DATABASE,
     pytest_runtest_makereport,  # noqa: F401  (no skip hides a test in CI)
@@ -54,15 +55,28 @@ def compiled_catalogues():
     )
 
 
+def seed() -> None:
+    call_command("seed_demo", stdout=io.StringIO())
+    # The demo site as `make run` leaves it once its worker has run the publish tasks.
+    run_task_worker()
+    call_command("collectstatic", "--noinput", verbosity=0)
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the demo site; each test's own changes are rolled back."""
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """Every test starts from the demo site; each test's own changes are rolled back. The demo
+    database is made once per run and copied into each parallel worker (tests/seeded_database)."""
+    from django.db import connection
+
+    database = SeededDatabase(connection, os.environ.get("PYTEST_XDIST_WORKER", "main"))
     with django_db_blocker.unblock():
-        call_command("seed_demo", stdout=io.StringIO())
-        # The demo site as `make run` leaves it once its worker has run the publish tasks.
-        run_task_worker()
-        call_command("collectstatic", "--noinput", verbosity=0)
+        database.setup(seed)
     keep_pristine_media()
+    yield
+    with django_db_blocker.unblock():
+        database.teardown()
 
 
 def _pristine_media_root():

@@ -15,6 +15,11 @@ for _name, _folder in (("VAR_DIR", "var"), ("MEDIA_ROOT", "media"), ("STATIC_ROO
     ):
         os.environ[_name] = os.path.join(_state, _folder)
 os.environ["LONGREAD_TEST_STATE"] = _state
+# Made once per run and shared by its parallel workers (they inherit these from the process that
+# starts them): the seeded test database (tests/seeded_database.py) and the served sites
+# (scripts/served_site.py).
+os.environ.setdefault("TEST_DATABASE_TEMPLATE", os.path.join(_state, "test-database"))
+os.environ.setdefault("SERVED_SITE_TEMPLATE", os.path.join(_state, "served-sites"))
 os.environ.setdefault("SECRET_KEY", "test-only-" + "k" * 50)
 # The test client speaks plain http; HTTPS settings are tested through `check --deploy`.
 os.environ.setdefault("SITE_HTTPS", "0")

@@ -1,8 +1,8 @@
 """A short run of the load test (scripts/load_test.py): no errors and no "database is locked"
 while an editor publishes. The full run (60 s, 32 connections) is `make load`, not the suite.
 
-It serves its own copy of the demo site: SQLite in WAL mode, or a throwaway database on the
-PostgreSQL server of DATABASE_URL when the suite runs there.
+It serves its own copy of the demo site on SQLite in WAL mode (`make load` also runs it on the
+PostgreSQL server of a DATABASE_URL).
 """
 
 import json
@@ -18,6 +18,12 @@ from scripts.served_site import REPO, is_postgres
 SMOKE = ["--duration", "5", "--connections", "8", "--edit-interval", "1"]
 
 
+# SQLite takes one writer at a time: its failure under load is "database is locked" while an editor
+# publishes. On PostgreSQL, shared by several machines, tests/test_scale_out.py serves the site.
+@pytest.mark.skipif(
+    is_postgres(os.environ.get("DATABASE_URL")),
+    reason="other database run: the load test checks the embedded SQLite default's locking",
+)
 def test_short_load_with_an_editor_publishing_gives_no_errors(tmp_path):
     if not shutil.which("wrk"):
         pytest.fail(
@@ -36,8 +42,7 @@ def test_short_load_with_an_editor_publishing_gives_no_errors(tmp_path):
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     figures = json.loads(figures_file.read_text())
-    expected_database = "PostgreSQL" if is_postgres(os.environ.get("DATABASE_URL")) else "SQLite"
-    assert figures["database"].startswith(expected_database)
+    assert figures["database"].startswith("SQLite")
     assert figures["problems"] == []
     assert "/en/stories/jill/" in figures["targets"] and "/en/search/?q=trust" in figures["targets"]
     for path, target in figures["targets"].items():

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from scripts.served_site import free_port, site_environment
+from scripts.served_site import SiteError, build, free_port, manage, site_environment
 from tests.browser import NEUTRAL_STUB, REPO, neutral_target_of
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,25 +32,10 @@ CHROMIUM_ARGS = [
 SERVER_START_TIMEOUT = int(os.environ.get("BROWSER_SERVER_START_TIMEOUT", "120"))  # seconds
 # The served site's superuser `admin` (made by `ensure_admin`), for tests of the admin.
 ADMIN_PASSWORD = secrets.token_urlsafe(18)
-# Seconds per manage.py command; a busy shared machine may need more (BROWSER_COMMAND_TIMEOUT).
-COMMAND_TIMEOUT = int(os.environ.get("BROWSER_COMMAND_TIMEOUT", "600"))
 
 
 def _server_environment(root: Path) -> dict[str, str]:
     return {**site_environment(root), "ADMIN_PASSWORD": ADMIN_PASSWORD, "TASK_WORKER": "embedded"}
-
-
-def _check(process: subprocess.Popen, command: list[str]) -> None:
-    try:
-        output, _ = process.communicate(timeout=COMMAND_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        output, _ = process.communicate()
-    if process.returncode != 0:
-        pytest.fail(
-            f"`{' '.join(command)}` failed (exit {process.returncode}):\n{output[-4000:]}",
-            pytrace=False,
-        )
 
 
 def _wait_until_answering(url: str, server: subprocess.Popen, log: Path) -> None:
@@ -95,36 +80,11 @@ def site_url(tmp_path_factory, chromium_executable) -> str:
     root = tmp_path_factory.mktemp("browser-site")
     env = _server_environment(root)
     bin_dir = Path(sys.executable).parent  # the virtualenv's bin/, not the resolved interpreter
-    manage = [sys.executable, "manage.py"]
-
-    def start(command):
-        return subprocess.Popen(
-            command,
-            cwd=REPO,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-
-    # collectstatic needs no database: it runs alongside migrate and seed_demo.
-    collectstatic = [*manage, "collectstatic", "--noinput", "--verbosity", "0"]
-    collecting = start(collectstatic)
     try:
-        for command in (
-            [*manage, "migrate", "--noinput"],
-            [*manage, "seed_demo"],
-            [*manage, "ensure_admin"],
-            # The publish tasks the seed queued (renditions), as `make run`'s worker runs them.
-            [*manage, "db_worker", "--batch", "--no-reload", "--no-startup-delay"],
-        ):
-            _check(start(command), command)
-        _check(collecting, collectstatic)
-    finally:
-        if collecting.poll() is None:
-            collecting.kill()
-            collecting.communicate()
+        build(env)
+        manage(env, "ensure_admin")
+    except SiteError as error:
+        pytest.fail(str(error), pytrace=False)
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
