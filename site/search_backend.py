@@ -1,8 +1,10 @@
 """The search backend: Wagtail's database backend, with each page in its own language on PostgreSQL.
 
 On PostgreSQL a page is indexed and searched with its language's text search configuration
-(Dutch stems Dutch words, English English ones); elsewhere (SQLite) Wagtail's database backend
-is used as it is. The PostgreSQL parts live in `sitewide.search_postgres`, imported only there.
+(Dutch stems Dutch words, English English ones); elsewhere (SQLite) Wagtail's database backend.
+On both, Arabic words are asked for in the forms they are written in (`sitewide.search_arabic`).
+The PostgreSQL parts live in `sitewide.search_postgres`, the SQLite ones in
+`sitewide.search_sqlite`, each imported only there.
 """
 
 from django.db import connection
@@ -38,4 +40,9 @@ def SearchBackend(params):  # noqa: N802  (the name Wagtail looks up in a backen
         return LanguageSearchBackend(params)
     from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    from sitewide.search_sqlite import SQLiteSearchBackend, WrittenFormsSearchBackend
+
+    if type(backend) is SQLiteSearchBackend:  # SQLite with FTS5
+        return WrittenFormsSearchBackend(params)
+    return backend

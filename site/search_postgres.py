@@ -21,6 +21,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from wagtail.models import Locale, TranslatableMixin
 
+from sitewide.search_arabic import WrittenFormsMixin
 from sitewide.search_backend import FALLBACK_CONFIG, TEXT_SEARCH_CONFIGS, text_search_config
 
 LANGUAGE_LOOKUP = "locale__language_code"
@@ -107,7 +108,7 @@ class LanguageSearchQueryCompiler(PostgresSearchQueryCompiler):
         )
 
 
-class LanguageSearchBackend(PostgresSearchBackend):
+class LanguageSearchBackend(WrittenFormsMixin, PostgresSearchBackend):
     # Autocomplete stays as Wagtail has it: the `simple` configuration for every language.
     query_compiler_class = LanguageSearchQueryCompiler
     index_class = LanguageIndex

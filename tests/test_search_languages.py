@@ -62,10 +62,49 @@ def test_a_language_postgresql_does_not_know_gets_simple():
 @pytest.mark.skipif(
     connection.vendor == "postgresql", reason="other database run: the SQLite side of the backend"
 )
-def test_sqlite_keeps_wagtails_database_backend():
+def test_sqlite_uses_wagtails_database_backend_with_arabic_written_forms():
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-    assert type(get_search_backend()) is SQLiteSearchBackend
+    from sitewide.search_arabic import WrittenFormsMixin
+    from sitewide.search_sqlite import WrittenFormsSearchBackend
+
+    backend = get_search_backend()
+    assert type(backend) is WrittenFormsSearchBackend
+    assert isinstance(backend, SQLiteSearchBackend) and isinstance(backend, WrittenFormsMixin)
+
+
+def test_arabic_words_lose_the_article_and_joined_words_they_are_written_with():
+    from sitewide.search_arabic import stem, written_forms
+
+    assert stem("الثقة") == "ثقة"  # the trust
+    assert stem("بالثقة") == "ثقة"  # with the trust
+    assert stem("وثقة") == "ثقة"  # and trust
+    assert stem("للثقة") == "ثقة"  # for the trust
+    assert stem("ثقة") == "ثقة"
+    assert stem("بل") == "بل"  # a word of its own: nothing is left to take off
+    forms = written_forms("ثقة")
+    assert forms[0] == "ثقة"
+    assert {"الثقة", "بالثقة", "والثقة", "للثقة", "وثقة"} <= set(forms)
+    assert written_forms("الثقة")[:2] == ["الثقة", "ثقة"]
+
+
+# Both databases: a reader's Arabic search finds a page whatever article or joined word either
+# side writes (sitewide.search_arabic).
+
+
+@pytest.mark.parametrize("query", ["ثقة", "الثقة", "بالثقة", "والثقة"])
+def test_an_arabic_search_finds_the_word_however_it_is_joined(client, query):
+    page = add_page("ar", "العودة إلى البيت", "قصة عن الثقة والعمل.", "arabic-written-forms")
+    assert page.pk in search_ids(query, Page.objects.live().filter(locale=page.locale))
+    assert "العودة إلى البيت" in client.get("/ar/search/", {"q": query}).content.decode()
+    assert page.pk in api_search_ids(client, query, locale="ar")
+
+
+def test_an_arabic_search_with_every_word_required_still_needs_each_word(client):
+    page = add_page("ar", "العودة إلى البيت", "قصة عن الثقة والعمل.", "arabic-all-words")
+    assert page.pk in api_search_ids(client, "ثقة عمل", locale="ar", search_operator="and")
+    assert page.pk not in api_search_ids(client, "ثقة بحر", locale="ar", search_operator="and")
+    assert page.pk in api_search_ids(client, "ثقة بحر", locale="ar", search_operator="or")
 
 
 # PostgreSQL: indexing and searching per language.

@@ -128,6 +128,27 @@ def test_arabic_footer_and_help_keep_numbers_and_punctuation_in_place(new_contex
     screenshot(page, "ar-footer-1440px")
 
 
+def test_arabic_quotations_open_and_close_with_arabic_guillemets(new_context):
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(ARABIC["testimony"])
+    marks = page.evaluate(
+        """() => [...document.querySelectorAll('.lr-quote blockquote, .lr-headline-quote p')]
+            .map(e => [e.tagName, getComputedStyle(e, '::before').content,
+                       getComputedStyle(e).quotes])"""
+    )
+    assert marks, "the Arabic story shows no quotation"
+    for tag, before, quotes in marks:
+        assert quotes.startswith('"«" "»"'), (tag, quotes)
+        if tag == "BLOCKQUOTE":  # the testimony's large mark
+            assert before == '"«"', before
+    english = new_context(viewport=PHONE).new_page()
+    english.goto(STORIES["en"])
+    before = english.locator(".lr-quote blockquote").first.evaluate(
+        "e => getComputedStyle(e, '::before').content"
+    )
+    assert before == '"“"'
+
+
 # --- Help within reach ------------------------------------------------------------------------
 
 
@@ -275,6 +296,34 @@ def test_directory_filters_without_javascript_and_fits_320_px(new_context):
     )
     assert overflow <= 0, f"the directory is {overflow}px too wide at 320 px"
     screenshot(page, "en-organisations-320px")
+
+
+FILTERED = ["/nl/organisaties/", "/en/organisations/", "/ar/stories/"]
+
+
+@pytest.mark.parametrize("address", FILTERED)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_each_filter_label_sits_on_its_list_and_the_button_looks_like_one(
+    new_context, address, width
+):
+    page = new_context(viewport={"width": width, "height": 800}).new_page()
+    response = page.goto(address)
+    assert response.status == 200, address
+    rtl = page.evaluate("document.dir") == "rtl"
+    for pair in page.locator(".lr-filters .lr-filter").all():
+        label = pair.locator("label").bounding_box()
+        select = pair.locator("select").bounding_box()
+        assert 0 <= select["y"] - (label["y"] + label["height"]) <= 12, (address, label, select)
+        start = (lambda box: box["x"] + box["width"]) if rtl else (lambda box: box["x"])
+        assert abs(start(label) - start(select)) <= 2, (address, label, select)
+    button = page.locator(".lr-filters button")
+    box = button.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
+    colours = button.evaluate(
+        "b => [b, document.body].map(e => getComputedStyle(e).backgroundColor)"
+    )
+    assert colours[0] != colours[1] and colours[0] != "rgba(0, 0, 0, 0)", colours
+    screenshot(page, f"{address.strip('/').replace('/', '-')}-filters-{width}px")
 
 
 @pytest.mark.parametrize(
