@@ -126,6 +126,21 @@ class MediaFile(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def length(self) -> str:
+        """The running time as a reader reads it ("2:05", "1:02:05"); "" when not entered.
+        Shown next to the player, which (loading nothing before play) shows 0:00 until then."""
+        if not self.duration_seconds:
+            return ""
+        hours, rest = divmod(self.duration_seconds, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+    @property
+    def length_iso(self) -> str:
+        """The running time for `<time datetime>`: "PT125S"."""
+        return f"PT{self.duration_seconds}S" if self.duration_seconds else ""
+
     def clean(self):
         super().clean()
         extension = os.path.splitext(self.file.name or "")[1].lower().lstrip(".")

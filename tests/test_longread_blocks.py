@@ -145,6 +145,28 @@ def test_audio_plays_only_where_consent_allows_it(client):
     assert "<audio" not in client.get(page.url).content.decode()
 
 
+def test_the_player_is_labelled_with_its_running_time_before_anything_loads(client):
+    # The player loads nothing before play (preload="none"), so it would say 0:00 until then.
+    html = client.get(jill().url).content.decode()
+    assert '<audio controls preload="none"' in html
+    assert '(<time datetime="PT4S">0:04</time>)' in html  # the demo tone's 4 seconds
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown", "iso"),
+    [
+        (None, "", ""),
+        (0, "", ""),
+        (9, "0:09", "PT9S"),
+        (125, "2:05", "PT125S"),
+        (3725, "1:02:05", "PT3725S"),
+    ],
+)
+def test_running_time_reads_as_a_clock(seconds, shown, iso):
+    media = MediaFile(title="x", kind=MediaFile.AUDIO, duration_seconds=seconds)
+    assert (media.length, media.length_iso) == (shown, iso)
+
+
 def test_api_representation_gives_renditions_never_the_original():
     page = jill()
     data = page.body.stream_block.get_api_representation(page.body)

@@ -302,3 +302,87 @@ def test_people_who_are_not_consent_officers_get_no_link(client):
     url = f"/admin/consent/{record().pk}/teller-link/"
     assert client.post(url, {"language": "en"}).status_code in (302, 403)
     assert not TellerLink.objects.exists()
+
+
+# --- "I approve this version" -----------------------------------------------------------------
+
+
+def approve_form(response) -> int:
+    forms = re.findall(r"<form method=\"post\".*?</form>", html(response), re.S)
+    return next(i for i, form in enumerate(forms) if 'value="approve"' in form)
+
+
+@pytest.mark.usefixtures("immediate_tasks")  # e-mail is a background task
+def test_teller_approves_a_waiting_version_and_it_counts_once_an_officer_confirms(
+    client, django_capture_on_commit_callbacks
+):
+    from stories import workflow
+
+    officer = make_user("officer-approve", service.OFFICERS_GROUP)
+    officer.email = "officer@example.org"
+    officer.save()
+    writer = make_user("writer-approve", "Moderators")
+    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+    published_title = page.title
+    page.title = "Een versie die wacht"
+    revision = page.save_revision(user=writer)
+    workflow_state = workflow.testimony_workflow().start(page, writer)
+    link, token, code = issued(language="nl")
+
+    shown = open_with(client, token, code, "nl")
+    assert "Een nieuwe versie wacht op jouw goedkeuring" in html(shown)
+    assert "Een versie die wacht" in html(shown)  # the waiting version's text, not the live one
+    with django_capture_on_commit_callbacks(execute=True):
+        done = submit(client, token, shown, approve_form(shown), "nl")
+    assert "Dank je. Je hebt deze versie goedgekeurd." in html(done)
+
+    message = TellerMessage.objects.get(kind=TellerMessage.APPROVAL)
+    assert (message.record_id, message.link_id, message.revision_id) == (
+        link.record_id,
+        link.pk,
+        revision.pk,
+    )
+    assert ModelLogEntry.objects.filter(action="stories.teller.approved").exists()
+    assert [m.subject for m in mail.outbox][-1] == "A teller approved a version of their story"
+    # Evidence, not yet the approval: nothing is published and the workflow still waits.
+    page.refresh_from_db()
+    assert page.title == published_title
+    assert workflow.workflow_problem(revision) is not None
+    assert workflow_state.current_task_state.status == "in_progress"
+
+    # A replayed form changes nothing; the page says the version was approved.
+    again = submit(client, token, shown, approve_form(shown), "nl")
+    assert "Deze versie was al goedgekeurd" in html(again)
+    assert TellerMessage.objects.filter(kind=TellerMessage.APPROVAL).count() == 1
+    reopened = open_with(client, token, code, "nl")
+    assert "Je hebt deze versie goedgekeurd" in html(reopened)
+    assert 'value="approve"' not in html(reopened)
+
+    # The consent officer confirms it in the workflow: now it counts.
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, officer, "approve")
+    workflow_state.refresh_from_db()
+    assert workflow_state.current_task_state.task.specific.__class__.__name__ == (
+        "SecondPersonApprovalTask"
+    )
+
+
+def test_only_a_waiting_version_can_be_approved_and_only_with_the_code(client):
+    from stories import workflow
+
+    writer = make_user("writer-forge", "Moderators")
+    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+    page.save_revision(user=writer)
+    workflow.testimony_workflow().start(page, writer)
+    link, token, code = issued(language="en")
+    shown = open_with(client, token, code)
+    forms = re.findall(r"<form method=\"post\".*?</form>", html(shown), re.S)
+    data = form_data(forms[approve_form(shown)])
+    data["version"] = "999999"  # no version of this story waits under that number
+    assert "already approved, or it no longer waits" in html(page_of(client, token, "en", data))
+    data["unlocked"] = "forged"
+    assert "enter your code again" in html(page_of(client, token, "en", data))
+    assert not TellerMessage.objects.filter(kind=TellerMessage.APPROVAL).exists()
+    # Without a waiting version there is nothing to approve.
+    _link, other_token, other_code = issued("KIM")
+    assert 'value="approve"' not in html(open_with(client, other_token, other_code))

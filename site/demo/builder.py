@@ -117,10 +117,15 @@ class DemoBuilder:
         for key, spec in content.MEDIA.items():
             media = MediaFile.objects.filter(title=spec["title"]).first()
             if media is None:
-                media = MediaFile(title=spec["title"], kind=MediaFile.AUDIO)
+                media = MediaFile(
+                    title=spec["title"], kind=MediaFile.AUDIO, duration_seconds=spec["seconds"]
+                )
                 media.file.save("tone.wav", ContentFile(calm_tone_wav(spec["seconds"])), save=False)
                 media.save()
                 self.log(f"  audio: {spec['title']}")
+            elif media.duration_seconds is None:  # seeded before the running time was shown
+                media.duration_seconds = spec["seconds"]
+                media.save(update_fields=["duration_seconds"])
             self.refs["media"][key] = media
         for key, spec in content.DOCUMENTS.items():
             document = Document.objects.filter(title=spec["title"]).first()

@@ -37,15 +37,18 @@ class TellerLink(models.Model):
 
 class TellerMessage(models.Model):
     """What reached the consent officers through a teller's link: a message (stored without any
-    address of the sender), a takedown, or an alert that the link's code was guessed at."""
+    address of the sender), a takedown, the teller's approval of a version, or an alert that the
+    link's code was guessed at."""
 
     MESSAGE = "message"
     WITHDRAWAL = "withdrawal"
     ALERT = "alert"
+    APPROVAL = "approval"
     KIND_CHOICES = [
         (MESSAGE, _("Message")),
         (WITHDRAWAL, _("Takedown by the teller")),
         (ALERT, _("Too many wrong codes")),
+        (APPROVAL, _("The teller approved a version")),
     ]
 
     record = models.ForeignKey(
@@ -54,6 +57,10 @@ class TellerMessage(models.Model):
     link = models.ForeignKey(TellerLink, null=True, on_delete=models.SET_NULL, related_name="+")
     kind = models.CharField(max_length=20, choices=KIND_CHOICES)
     text = models.TextField(blank=True)
+    # An approval's version: the evidence a consent officer confirms in the workflow.
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -12,12 +12,15 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.log_actions import log
+from wagtail.models import TaskState
 
 from stories import consent
 from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.takedown import withdraw
 from stories.teller.models import TellerLink, TellerMessage
+from stories.workflow import TellerApprovalTask
 
 OFFICERS_GROUP = "Consent officers"
 # Without an expiry date on the record, a link lasts at most three years (accreditation rules
@@ -188,6 +191,41 @@ def overview(record: ConsentRecord) -> dict:
     }
 
 
+def awaiting_approval(record: ConsentRecord) -> list[TaskState]:
+    """The versions of this teller's story that wait at the workflow's teller's step."""
+    page_ids = [
+        str(pk) for pk in TestimonyPage.objects.filter(consent=record).values_list("pk", flat=True)
+    ]
+    return list(
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            task__in=TellerApprovalTask.objects.all(),
+            workflow_state__object_id__in=page_ids,
+            workflow_state__status="in_progress",
+        )
+        .select_related("revision")
+        .order_by("pk")
+    )
+
+
+def version_for_teller(task_state: TaskState) -> dict:
+    """A waiting version as the teller reads it: its language, title and running text (the
+    text only: a version not yet published shows no pictures)."""
+    page = task_state.revision.as_object()
+    names = dict(settings.LANGUAGES)
+    paragraphs = [line.strip() for line in strip_tags(page.body.render_as_block()).splitlines()]
+    return {
+        "id": task_state.pk,
+        "language": page.locale.language_code,
+        "language_name": names.get(page.locale.language_code, page.locale.language_code),
+        "title": page.title,
+        "paragraphs": [paragraph for paragraph in paragraphs if paragraph],
+        "approved": TellerMessage.objects.filter(
+            kind=TellerMessage.APPROVAL, revision_id=task_state.revision_id
+        ).exists(),
+    }
+
+
 def takedown_choices(record: ConsentRecord) -> list[str]:
     """What the teller may take down: everything, each channel, each language of the story."""
     languages = sorted(
@@ -248,14 +286,40 @@ def take_down(link: TellerLink, scope: str):
     return result
 
 
+@transaction.atomic
+def approve(link: TellerLink, task_state_id) -> TellerMessage | None:
+    """The teller approves a waiting version. It counts once a consent officer confirms it in
+    the workflow ("The teller approved this version"); until then it is evidence: a message to
+    the officers naming the version, and an audit-log entry. A version that no longer waits, or
+    was approved already (a replayed form), changes nothing and returns None."""
+    state = next(
+        (s for s in awaiting_approval(link.record) if str(s.pk) == str(task_state_id)), None
+    )
+    if state is None:
+        return None
+    if TellerMessage.objects.filter(
+        record=link.record, kind=TellerMessage.APPROVAL, revision_id=state.revision_id
+    ).exists():
+        return None
+    message = _tell_officers(link, TellerMessage.APPROVAL, "", revision=state.revision)
+    log(
+        instance=link.record,
+        action="stories.teller.approved",
+        data={"link": link.pk, "revision": state.revision_id, "page": state.revision.object_id},
+    )
+    return message
+
+
 def send_message(link: TellerLink, text: str) -> TellerMessage:
     message = _tell_officers(link, TellerMessage.MESSAGE, text.strip())
     log(instance=link.record, action="stories.teller.message", data={"link": link.pk})
     return message
 
 
-def _tell_officers(link: TellerLink, kind: str, text: str) -> TellerMessage:
-    message = TellerMessage.objects.create(record=link.record, link=link, kind=kind, text=text)
+def _tell_officers(link: TellerLink, kind: str, text: str, revision=None) -> TellerMessage:
+    message = TellerMessage.objects.create(
+        record=link.record, link=link, kind=kind, text=text, revision=revision
+    )
     recipients = list(
         get_user_model()
         .objects.filter(groups__name=OFFICERS_GROUP, is_active=True)
@@ -269,10 +333,16 @@ def _tell_officers(link: TellerLink, kind: str, text: str) -> TellerMessage:
             TellerMessage.MESSAGE: "A teller asks to talk to someone",
             TellerMessage.WITHDRAWAL: "A teller took their story down",
             TellerMessage.ALERT: "Too many wrong codes on a teller's link",
+            TellerMessage.APPROVAL: "A teller approved a version of their story",
         }[kind]
         body = (
             f"{subject}: consent record {link.record.pseudonym}."
             + (f" Part: {text}." if kind == TellerMessage.WITHDRAWAL else "")
+            + (
+                " Confirm it in the workflow of the story (The teller approved this version)."
+                if kind == TellerMessage.APPROVAL
+                else ""
+            )
             + " Read it in the admin, under Consent, the record's teller's link."
         )
         transaction.on_commit(

@@ -166,6 +166,9 @@ def _answer(request, language, token):
             scope_label=scope_label(scope),
             already=result is None,
         )
+    if step == "approve" and mode == FULL:
+        approval = service.approve(link, request.POST.get("version", ""))
+        return screen("approved", unlocked=_unlocked(link, mode), already=approval is None)
     if step == "message" and mode == FULL:
         form = MessageForm(request.POST)
         if form.is_valid():
@@ -178,6 +181,11 @@ def _answer(request, language, token):
 def _overview(screen, link, mode, problem="", message_form=None):
     record = link.record
     facts = service.overview(record) if mode == FULL else {}
+    waiting = (
+        [service.version_for_teller(state) for state in service.awaiting_approval(record)]
+        if mode == FULL
+        else []
+    )
     for channel in facts.get("channels", []):
         channel["name"] = CHANNEL_NAMES[channel["code"]]
     return screen(
@@ -185,6 +193,7 @@ def _overview(screen, link, mode, problem="", message_form=None):
         mode=mode,
         unlocked=_unlocked(link, mode),
         facts=facts,
+        waiting=waiting,
         choices=[(scope, scope_label(scope)) for scope in service.takedown_choices(record)],
         problem=problem,
         message_form=message_form or MessageForm(),

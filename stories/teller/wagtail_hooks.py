@@ -47,5 +47,6 @@ def register_teller_log_actions(actions):
         ("code_limited", _("Limit teller's link"), _("Too many wrong codes on a teller's link")),
         ("withdrawn", _("Teller's takedown"), _("The teller took their story down")),
         ("message", _("Teller's message"), _("The teller sent a message")),
+        ("approved", _("Teller's approval"), _("The teller approved a version of their story")),
     ):
         actions.register_action(f"stories.teller.{action}", label, message)
