@@ -25,7 +25,7 @@ from wagtail_localize.strings import StringValue
 
 from longread.mediafiles import MediaFile
 from sitewide.demo import content
-from sitewide.demo.illustrations import illustration_png
+from sitewide.demo.illustrations import illustration_jpeg
 from sitewide.models import HomePage, InformationPage, LanguageSettings
 from sitewide.roles import ensure_translator_groups
 from stories.models import (
@@ -102,7 +102,7 @@ class DemoBuilder:
             if image is None:
                 # Drawn for the demo, showing no one: shown whatever a photo permission says.
                 image = Image_(title=spec["nl"], kind=Image_.ILLUSTRATION)
-                image.file.save("demo.png", ContentFile(illustration_png(spec)), save=False)
+                image.file.save("demo.jpg", ContentFile(illustration_jpeg(spec)), save=False)
                 image._set_image_file_metadata()
                 image.save()
                 self.log(f"  image: {spec['nl']}")

@@ -374,11 +374,13 @@ STYLES = {
 }
 
 
-def illustration_png(spec) -> bytes:
-    """The PNG of one illustration spec: {"style", "seed", "palette"} from demo/content.py."""
+def illustration_jpeg(spec) -> bytes:
+    """The JPEG of one illustration spec: {"style", "seed", "palette"} from demo/content.py.
+    JPEG, not PNG: the grain that keeps the gradients from banding is noise, which PNG encodes
+    slowly and large (every upload is re-encoded once more, without metadata)."""
     rng = random.Random(spec["seed"])  # noqa: S311 - decoration, not security
     image = STYLES[spec["style"]](rng, spec["palette"])
     image = grain(image, rng)
     output = io.BytesIO()
-    image.save(output, format="PNG", compress_level=1)
+    image.convert("RGB").save(output, format="JPEG", quality=92)
     return output.getvalue()
