@@ -37,6 +37,7 @@ from scripts.served_site import (
     throwaway_postgres,
 )
 from sitewide.outage import HEALTH_PATH, RETRY_AFTER_SECONDS, is_database_outage
+from tests.skip_rule import OWN_SQLITE_SITE
 
 # Public URLs and what each answers while the database is up (the API when it exists).
 PUBLIC_URLS = {
@@ -324,10 +325,7 @@ def _garbage(database: Path) -> None:
 
 # These served sites do not use the suite's database (a SQLite file of their own, or a server
 # that is not there): on the PostgreSQL run they would repeat the SQLite run exactly.
-SQLITE_SITE_ON_POSTGRES = pytest.mark.skipif(
-    is_postgres(os.environ.get("DATABASE_URL")),
-    reason="other database run: the served site does not use the suite's database",
-)
+SQLITE_SITE_ON_POSTGRES = OWN_SQLITE_SITE
 
 
 # One served site for the three (a module fixture), so the three run in one worker.

@@ -18,9 +18,10 @@ from django.conf import settings
 from django.core import mail
 from django_tasks_db.models import DBTaskResult
 
-from scripts.served_site import REPO, free_port, manage, site_environment
+from scripts.served_site import REPO, build, free_port, site_environment
 from sitewide.api.models import PartnerWebhook, WebhookDelivery
 from stories.models import TestimonyPage
+from tests.skip_rule import OWN_SQLITE_SITE
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +128,7 @@ def queue_database(tmp_path_factory):
     root = tmp_path_factory.mktemp("queue-site")
     env = site_environment(root)
     env.update(TASK_WORKER="embedded", LOG_LEVEL="INFO")
-    manage(env, "migrate", "--noinput")
+    build(env)  # as `make run` leaves it (a copy of the run's first build: served_site)
     return root, env
 
 
@@ -161,6 +162,7 @@ def _task_worker_of(arbiter) -> int | None:
     return None
 
 
+@OWN_SQLITE_SITE
 @pytest.mark.parametrize("stop", ["terminate", "kill"])
 def test_gunicorn_starts_the_worker_and_it_stops_with_gunicorn(queue_database, stop):
     root, env = queue_database
