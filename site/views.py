@@ -38,7 +38,11 @@ def search(request):
     if terms:
         # Plain pages: a result needs only its title, description and URL, not its page type.
         candidates = Page.objects.live().public().filter(locale=Locale.get_active())
-        found = list(candidates.search(terms)[:SEARCH_MAX_RESULTS])
+        # Pages with every word first; when none has them all ("paspoort kwijt"), pages with
+        # any of them, best first, rather than nothing.
+        found = list(candidates.search(terms, operator="and")[:SEARCH_MAX_RESULTS])
+        if not found and len(terms.split()) > 1:
+            found = list(candidates.search(terms, operator="or")[:SEARCH_MAX_RESULTS])
         allowed = set(
             consent.visible_pages(
                 Page.objects.filter(pk__in=[page.pk for page in found]), consent.WEBSITE

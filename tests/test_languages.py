@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.management import call_command
 from django.utils import formats, translation
@@ -460,6 +461,17 @@ def test_site_pages_missing_in_a_language_are_linked_in_english_not_dutch(client
     html = get_html(client, arabic.url)
     assert chrome.safety_url("en") in html and chrome.privacy_url("en") in html
     assert chrome.safety_url("nl") not in html and chrome.privacy_url("nl") not in html
+    # Each such link says, in the reader's language, that it leads to English.
+    soup = BeautifulSoup(html, "html.parser")
+    for url in (chrome.safety_url("en"), chrome.privacy_url("en")):
+        links = soup.select(f'a[href="{url}"]')
+        assert links
+        for link in links:
+            assert link.get("hreflang") == "en"
+            assert link.get_text().endswith("(الإنجليزيّة)"), link
+    english = BeautifulSoup(get_html(client, "/en/"), "html.parser")
+    for link in english.select(f'a[href="{chrome.safety_url("en")}"]'):
+        assert not link.get("hreflang") and "(" not in link.get_text()
 
 
 def test_the_story_filters_speak_the_page_language(client):

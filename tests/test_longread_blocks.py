@@ -355,3 +355,10 @@ def test_comparison_of_pictures_with_different_shapes_renders_both():
     )
     frame = soup.select_one("[data-compare-frame]")
     assert [img["alt"] for img in frame.find_all("img")] == ["Wide", "Tall"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ar"])
+def test_the_help_box_offers_the_emergency_number_as_a_button(client, language):
+    soup = BeautifulSoup(client.get(jill(language).url).content.decode(), "html.parser")
+    button = soup.select_one("article .lr-help .lr-help__emergency a.lr-tap[href='tel:112']")
+    assert button is not None and button.get_text(strip=True) == "112"

@@ -56,3 +56,18 @@ def test_a_snippet_shows_typed_markup_as_text(client):
     assert "<script>alert(1)</script>" not in text
     assert html.escape("<script>alert(1)</script>") in text
     assert "<mark>trust</mark> &amp; &lt;b&gt;care&lt;/b&gt;" in text
+
+
+@pytest.mark.django_db
+def test_a_phrase_finds_pages_with_all_its_words_first_and_else_with_some(client):
+    def titles(query):
+        soup = BeautifulSoup(client.get("/nl/search/", {"q": query}).content, "html.parser")
+        return [a.get_text() for a in soup.select(".lr-results a")]
+
+    alone = titles("paspoort")
+    assert alone  # the demo speaks of a passport taken away
+    # No page has both words: the pages with one of them, not "nothing found".
+    assert titles("paspoort kwijt") == alone
+    # A page with every word comes before pages with only some.
+    both = titles("paspoort vertrouwen")
+    assert both and set(both) <= set(alone) | set(titles("vertrouwen"))
