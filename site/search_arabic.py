@@ -20,6 +20,7 @@ PREFIXES = sorted(
     reverse=True,
 )
 SHORTEST_STEM = 2  # letters left after a prefix is taken off; fewer is a word of its own
+EXPANDED_WORDS = 6
 
 
 def is_arabic(word: str) -> bool:
@@ -34,11 +35,34 @@ def stem(word: str) -> str:
     return word
 
 
+# Letters many readers type as one: alef with or without hamza or madda at the start, and at the
+# end ta marbuta and ha (ثقة, ثقه), alef maqsura and ya (على, علي).
+ALEFS = "اأإآ"
+FINALS = {"ة": "ه", "ه": "ة", "ى": "ي", "ي": "ى"}
+# The harakat (short-vowel marks) a reader may type: most text is written without them, so
+# يُقدَّر is searched as يقدر.
+HARAKAT = dict.fromkeys([*range(0x064B, 0x0653), 0x0670])
+
+
+def spellings(bare: str) -> list[str]:
+    """The word as it is also commonly spelt (the word itself first)."""
+    starts = [alef + bare[1:] for alef in ALEFS] if bare[:1] in ALEFS else [bare]
+    found = [bare]
+    for start in starts:
+        found.append(start)
+        if start[-1:] in FINALS:
+            found.append(start[:-1] + FINALS[start[-1]])
+    return list(dict.fromkeys(found))
+
+
 def written_forms(word: str) -> list[str]:
     """The forms an Arabic word is written in (the word itself first)."""
-    bare = stem(word)
-    forms = [word, bare, ARTICLE + bare, "لل" + bare]
-    forms += [joined + bare for joined in JOINED] + [j + ARTICLE + bare for j in JOINED if j != "ل"]
+    word = word.translate(HARAKAT) or word
+    forms = [word]
+    for bare in spellings(stem(word)):
+        forms += [bare, ARTICLE + bare, "لل" + bare]
+        forms += [joined + bare for joined in JOINED]
+        forms += [joined + ARTICLE + bare for joined in JOINED if joined != "ل"]
     return list(dict.fromkeys(forms))
 
 
@@ -48,11 +72,12 @@ def with_written_forms(words: str, operator: str):
     terms = words.split()
     if not any(is_arabic(term) for term in terms):
         return words
+    # Past the first few Arabic words, each is asked for as written: a long query stays cheap.
+    expanded = {i for i, term in enumerate(terms) if is_arabic(term)}
+    expanded = set(sorted(expanded)[:EXPANDED_WORDS])
     parts = [
-        Or([PlainText(form) for form in written_forms(term)])
-        if is_arabic(term)
-        else PlainText(term)
-        for term in terms
+        Or([PlainText(form) for form in written_forms(term)]) if i in expanded else PlainText(term)
+        for i, term in enumerate(terms)
     ]
     if len(parts) == 1:
         return parts[0]
