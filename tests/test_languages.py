@@ -483,3 +483,19 @@ def test_the_story_filters_speak_the_page_language(client):
     for theme in themes:
         assert theme in html
     assert "Sexual exploitation" not in html and "Seksuele uitbuiting" not in html
+
+
+@pytest.mark.parametrize(
+    ("address", "query", "label"),
+    [
+        ("/en/organisations/", {"country": "HU", "kind": "return"}, "Remove the filters"),
+        ("/nl/organisaties/", {"country": "HU", "kind": "return"}, "Filters wissen"),
+        ("/ar/stories/", {"kind": "professional"}, "إزالة عوامل التصفية"),
+    ],
+)
+def test_a_filter_that_finds_nothing_offers_the_way_back(client, address, query, label):
+    soup = BeautifulSoup(client.get(address, query).content.decode(), "html.parser")
+    back = soup.find("a", string=label)
+    assert back is not None and back["href"] == address
+    unfiltered = BeautifulSoup(client.get(address).content.decode(), "html.parser")
+    assert unfiltered.find("a", string=label) is None

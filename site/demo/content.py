@@ -74,7 +74,7 @@ HOME = {
     "slug": {"nl": "home", "en": "home"},
     "intro": {
         "nl": "Jaarlijks worden in Nederland naar schatting 5.000 tot 7.500 mensen slachtoffer van "
-        "mensenhandel. Maar een klein deel van hen komt in beeld. Hier vertellen overlevers en "
+        "mensenhandel. Slechts een klein deel van hen komt in beeld. Hier vertellen overlevers en "
         "professionals wat zij meemaakten.",
         "en": "An estimated 5,000 to 7,500 people in the Netherlands become victims of human "
         "trafficking every year. Only a small number of them come into view. Here, survivors and "
@@ -383,7 +383,7 @@ STORY_INDEX = {
 # quotations; everything else about them is written in the third person, describes no event of
 # their lives, and says so at the top (SURVIVOR_NOTE). Mark and Noor are fictional demo tellers.
 SURVIVOR_NOTE = T(
-    "Demotekst. Alleen het citaat tussen aanhalingstekens zijn de eigen woorden van JILL. De rest "
+    "Demotekst. Alleen het citaat tussen aanhalingstekens bevat de eigen woorden van JILL. De rest "
     "is geschreven om deze website te demonstreren: het vertelt niets over gebeurtenissen uit haar "
     "leven, maar wat hulpverleners in het algemeen zien.",
     "Demo text. Only the quotation in quotation marks is JILL's own words. The rest is written to "
@@ -391,7 +391,7 @@ SURVIVOR_NOTE = T(
     "see in general.",
 )
 KIM_NOTE = T(
-    "Demotekst. Alleen het citaat tussen aanhalingstekens zijn de eigen woorden van KIM. De rest "
+    "Demotekst. Alleen het citaat tussen aanhalingstekens bevat de eigen woorden van KIM. De rest "
     "is geschreven om deze website te demonstreren: het vertelt niets over gebeurtenissen uit haar "
     "leven, maar wat hulpverleners in het algemeen zien.",
     "Demo text. Only the quotation in quotation marks is KIM's own words. The rest is written to "
@@ -787,7 +787,7 @@ KIM_BODY = [
             ),
             T(
                 "Wie dit leest, kan denken: waarom ging ze niet gewoon weg? Die vraag is begrijpelijk, "
-                "maar hij mist hoe uitbuiting werkt. Een dreigement tegen familie in het land van "
+                "maar gaat voorbij aan hoe uitbuiting werkt. Een dreigement tegen familie in het land van "
                 "herkomst reikt verder dan elke deur. En wie zich schaamt, zoekt geen hulp bij "
                 "mensen die het zouden kunnen ontdekken. Daders weten dat, en gebruiken het.",
                 "Someone reading this may think: why did she not simply leave? The question is "
@@ -824,7 +824,7 @@ KIM_BODY = [
         rich(
             T(
                 "Naar schatting worden in Nederland elk jaar 5.000 tot 7.500 mensen slachtoffer "
-                "van mensenhandel. Maar een klein deel daarvan komt in beeld. Dat gat heeft "
+                "van mensenhandel. Slechts een klein deel daarvan komt in beeld. Dat gat heeft "
                 "redenen: wie wordt bedreigd, denkt eerst aan de veiligheid van zichzelf en van "
                 "familie, niet aan aangifte.",
                 "An estimated 5,000 to 7,500 people in the Netherlands become victims of human "
@@ -1896,7 +1896,7 @@ DIRECTORY = {
     "title": T("Organisaties", "Organisations"),
     "slug": T("organisaties", "organisations"),
     "intro": T(
-        "Organisaties in Europa die slachtoffers helpen. Een sociale kaart zoals het SAFE-project die maakte (demo: soorten hulp zijn indicatief).",
+        "Organisaties in Europa die slachtoffers helpen, naar het voorbeeld van de sociale kaart die het SAFE-project maakte (demo: de soorten hulp zijn indicatief).",
         "Organisations in Europe that help victims. A social map like the one the SAFE project made (demo: kinds of help are indicative).",
     ),
 }
@@ -1939,13 +1939,16 @@ RETURN_PAGE = {
         ),
         (
             "chapter",
-            {"heading": T("Veilige Toekomst", "Safe Future"), "anchor": "veilige-toekomst"},
+            {
+                "heading": T("De methode Safe Future", "The Safe Future method"),
+                "anchor": "veilige-toekomst",
+            },
         ),
         (
             "text",
             rich(
                 T(
-                    "Volgens de methode Veilige Toekomst is terugkeer vanaf het eerste moment van de hulp bespreekbaar. Het vertrek wordt samen voorbereid, en er is contact met een organisatie in het land van herkomst voor re-integratie.",
+                    "Volgens de methode Safe Future is terugkeer vanaf het eerste moment van de hulp bespreekbaar. Het vertrek wordt samen voorbereid, en er is contact met een organisatie in het land van herkomst voor re-integratie.",
                     "Under the Safe Future method, return can be discussed from the first moment of support. Departure is prepared together, and there is contact with an organisation in the country of origin for reintegration.",
                 ),
                 T(
