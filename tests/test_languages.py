@@ -499,3 +499,14 @@ def test_a_filter_that_finds_nothing_offers_the_way_back(client, address, query,
     assert back is not None and back["href"] == address
     unfiltered = BeautifulSoup(client.get(address).content.decode(), "html.parser")
     assert unfiltered.find("a", string=label) is None
+
+
+@pytest.mark.parametrize("address", ["/nl/terugkeer/", "/en/returning-home/"])
+def test_the_return_page_gives_someone_to_call_right_where_it_says_whom_to_contact(client, address):
+    soup = BeautifulSoup(client.get(address).content.decode(), "html.parser")
+    box = soup.select_one("article .lr-help, main .lr-help")
+    assert box is not None, "no help box on the return page"
+    assert box.select_one("a.lr-tap[href^='tel:0'], a.lr-tap[href^='tel:+31']"), "no call button"
+    assert box.select_one("a.lr-tap[href='tel:112']")
+    heading = soup.find(id="eerst-contact")
+    assert heading is not None and heading.find_next(class_="lr-help") is box

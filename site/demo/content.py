@@ -1937,6 +1937,7 @@ RETURN_PAGE = {
                 ),
             ),
         ),
+        ("help_box", {"heading": T("Praat met CoMensha", "Talk to CoMensha"), "text": ""}),
         (
             "chapter",
             {
