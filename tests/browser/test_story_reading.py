@@ -190,6 +190,39 @@ def test_every_chapter_link_lands_with_its_heading_below_the_sticky_bars(new_con
         assert current == [f"#{anchor}"]
 
 
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_the_chapter_panel_opens_under_its_button_and_closes_with_a_tap_beside_it(
+    new_context, language
+):
+    """Before the chapter bar reaches the top, the panel opens under it, not over its button;
+    a tap on the panel beside the chapters closes it (as Escape and choosing a chapter do)."""
+    page = new_context(viewport=PHONE, reduced_motion="reduce").new_page()
+    page.goto(JILL[language])
+    bar_top = page.locator("[data-chapter-bar]").evaluate(
+        "bar => bar.getBoundingClientRect().top + window.scrollY"
+    )
+    page.evaluate(f"window.scrollTo(0, {bar_top - 300})")  # the bar in mid-screen, not stuck
+    _settle(page, 100)
+    toggle = page.locator("[data-toc-toggle]")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    toggle_box = toggle.bounding_box()
+    panel = page.locator(".lr-toc__list")
+    panel_box = panel.bounding_box()
+    assert panel_box["y"] >= toggle_box["y"] + toggle_box["height"] - 1, "it hides its button"
+    page.screenshot(path=SCREENSHOTS / f"chapter-panel-{language}-375.png")
+    # A tap low on the panel, below the last chapter: it closes and the story is back.
+    page.mouse.click(PHONE["width"] / 2, PHONE["height"] - 10)
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not panel.is_visible()
+    # Once the bar is stuck at the top, the panel opens under it too.
+    page.evaluate(f"window.scrollTo(0, {bar_top + 1500})")
+    _settle(page, 100)
+    page.evaluate("document.querySelector('[data-toc-toggle]').click()")  # no scroll-into-view
+    toggle_box, panel_box = toggle.bounding_box(), panel.bounding_box()
+    assert panel_box["y"] >= toggle_box["y"] + toggle_box["height"] - 1
+
+
 # --- No sideways scrolling ---------------------------------------------------------------------
 
 

@@ -129,6 +129,8 @@
   var tocToggle = document.querySelector("[data-toc-toggle]");
   var tocCurrent = document.querySelector("[data-toc-current]");
   function openToc(open) {
+    /* The panel starts under the bar wherever the bar is (stuck or not yet): never over its button. */
+    if (open) chapterBar.style.setProperty("--lr-toc-top", Math.max(0, chapterBar.getBoundingClientRect().bottom) + "px");
     chapterBar.classList.toggle("lr-toc--open", open);
     root.classList.toggle("lr-locked", open);
     tocToggle.setAttribute("aria-expanded", open ? "true" : "false");
@@ -138,7 +140,8 @@
       openToc(tocToggle.getAttribute("aria-expanded") !== "true");
     });
     chapterBar.addEventListener("click", function (event) {
-      if (event.target.closest("a")) openToc(false);
+      /* A chapter chosen, or a tap anywhere on the panel beside the chapters: it closes. */
+      if (!event.target.closest("[data-toc-toggle]")) openToc(false);
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && chapterBar.classList.contains("lr-toc--open")) {
