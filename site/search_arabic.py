@@ -19,8 +19,14 @@ PREFIXES = sorted(
     key=len,
     reverse=True,
 )
+# The joined words before a word, the commonest first (and the, with the, for the, and, with …).
+JOINED_FORMS = (
+    *("و" + ARTICLE, "ب" + ARTICLE, "لل", "و", "ب", "ل"),
+    *("ف" + ARTICLE, "ك" + ARTICLE, "ف", "ك"),
+)
 SHORTEST_STEM = 2  # letters left after a prefix is taken off; fewer is a word of its own
-EXPANDED_WORDS = 6
+EXPANDED_WORDS = 4
+MAX_FORMS = 48  # SQLite's FTS5 parser overflows its stack on a few hundred nested ORs
 
 
 def is_arabic(word: str) -> bool:
@@ -56,13 +62,13 @@ def spellings(bare: str) -> list[str]:
 
 
 def written_forms(word: str) -> list[str]:
-    """The forms an Arabic word is written in (the word itself first)."""
+    """The forms an Arabic word is written in, the likeliest first (the word itself first)."""
     word = word.translate(HARAKAT) or word
-    forms = [word]
-    for bare in spellings(stem(word)):
-        forms += [bare, ARTICLE + bare, "لل" + bare]
-        forms += [joined + bare for joined in JOINED]
-        forms += [joined + ARTICLE + bare for joined in JOINED if joined != "ل"]
+    bare = stem(word)
+    variants = spellings(bare)
+    forms = [word, bare, ARTICLE + bare]
+    forms += [form for other in variants[1:] for form in (other, ARTICLE + other)]
+    forms += [prefix + variant for prefix in JOINED_FORMS for variant in variants]
     return list(dict.fromkeys(forms))
 
 
@@ -75,8 +81,13 @@ def with_written_forms(words: str, operator: str):
     # Past the first few Arabic words, each is asked for as written: a long query stays cheap.
     expanded = {i for i, term in enumerate(terms) if is_arabic(term)}
     expanded = set(sorted(expanded)[:EXPANDED_WORDS])
+    # SQLite's full-text parser nests each OR one level deeper: the forms of all words together
+    # stay within MAX_FORMS, shared by the expanded words, the likeliest forms kept.
+    share = max(1, MAX_FORMS // max(1, len(expanded)))
     parts = [
-        Or([PlainText(form) for form in written_forms(term)]) if i in expanded else PlainText(term)
+        Or([PlainText(form) for form in written_forms(term)[:share]])
+        if i in expanded
+        else PlainText(term)
         for i, term in enumerate(terms)
     ]
     if len(parts) == 1:
