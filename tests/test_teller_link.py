@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
@@ -332,6 +333,14 @@ def test_teller_approves_a_waiting_version_and_it_counts_once_an_officer_confirm
     shown = open_with(client, token, code, "nl")
     assert "Een nieuwe versie wacht op jouw goedkeuring" in html(shown)
     assert "Een versie die wacht" in html(shown)  # the waiting version's text, not the live one
+    assert "Tot die tijd zien lezers de versie die nu online staat." in html(shown)
+    # Read as passages: headings, the teller's quote and paragraphs apart, no controls.
+    version = BeautifulSoup(html(shown), "html.parser").select_one(".teller__text")
+    assert version.select("h4") and version.select("blockquote") and len(version.select("p")) > 3
+    assert not version.find("button") and "Sluiten" not in version.get_text()
+    assert all(not re.search(r"[a-z]\.[A-Z]", p.get_text()) for p in version.select("p")), (
+        "paragraphs run into each other"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         done = submit(client, token, shown, approve_form(shown), "nl")
     assert "Dank je. Je hebt deze versie goedgekeurd." in html(done)
@@ -355,6 +364,8 @@ def test_teller_approves_a_waiting_version_and_it_counts_once_an_officer_confirm
     assert "Deze versie was al goedgekeurd" in html(again)
     assert TellerMessage.objects.filter(kind=TellerMessage.APPROVAL).count() == 1
     reopened = open_with(client, token, code, "nl")
+    assert "Je hebt een nieuwe versie goedgekeurd" in html(reopened)
+    assert "wacht op jouw goedkeuring" not in html(reopened)
     assert "Je hebt deze versie goedgekeurd" in html(reopened)
     assert 'value="approve"' not in html(reopened)
 

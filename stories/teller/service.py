@@ -12,7 +12,6 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
@@ -208,18 +207,51 @@ def awaiting_approval(record: ConsentRecord) -> list[TaskState]:
     )
 
 
+# What a reader reads of a rendered body, block by block; the controls (buttons, labels of
+# sliders and galleries) and pictures' descriptions are left out.
+PASSAGE_TAGS = {
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "blockquote": "quote",
+    "p": "text",
+    "li": "text",
+}
+LEFT_OUT = ["button", "script", "noscript", "svg", "figcaption", "img", "picture", "nav", "label"]
+
+
+def readable_passages(html: str) -> list[dict]:
+    """The body's text as passages ({"kind": heading/quote/text, "text"}), in reading order."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.find_all(LEFT_OUT):
+        element.decompose()
+    passages = []
+    for element in soup.find_all(list(PASSAGE_TAGS)):
+        if element.find_parent(["blockquote", "li"]) or (
+            element.name == "p" and element.find_parent("blockquote")
+        ):
+            continue  # read as part of its quote or list item
+        text = " ".join(element.get_text(" ", strip=True).split())
+        if text:
+            passages.append({"kind": PASSAGE_TAGS[element.name], "text": text})
+    return passages
+
+
 def version_for_teller(task_state: TaskState) -> dict:
     """A waiting version as the teller reads it: its language, title and running text (the
     text only: a version not yet published shows no pictures)."""
     page = task_state.revision.as_object()
     names = dict(settings.LANGUAGES)
-    paragraphs = [line.strip() for line in strip_tags(page.body.render_as_block()).splitlines()]
     return {
         "id": task_state.pk,
         "language": page.locale.language_code,
         "language_name": names.get(page.locale.language_code, page.locale.language_code),
         "title": page.title,
-        "paragraphs": [paragraph for paragraph in paragraphs if paragraph],
+        "teaser": page.teaser,
+        "content_note": page.content_note,
+        "passages": readable_passages(page.body.render_as_block()),
         "approved": TellerMessage.objects.filter(
             kind=TellerMessage.APPROVAL, revision_id=task_state.revision_id
         ).exists(),
