@@ -10,6 +10,7 @@ from tests.seeded_database import SeededDatabase
 from tests.skip_rule import (
     OTHER_DATABASE,
     pytest_runtest_makereport,  # noqa: F401  (no skip hides a test in CI)
+    suite_on_postgres,
 )
 
 # The browser tests serve the site on its embedded default (a SQLite file of its own, whatever
@@ -21,17 +22,10 @@ BROWSER_ON_POSTGRES = pytest.mark.skip(
 )
 
 
-def _on_postgres() -> bool:
-    from urllib.parse import urlsplit
-
-    url = os.environ.get("DATABASE_URL", "")
-    return urlsplit(url).scheme in {"postgres", "postgresql", "pgsql"}
-
-
 def pytest_collection_modifyitems(config, items):
     """In a parallel run (pytest-xdist, `--dist loadgroup`) the browser tests stay in one worker:
     they share one served site and one Chromium, built once per worker."""
-    on_postgres = _on_postgres()
+    on_postgres = suite_on_postgres()
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))

@@ -18,17 +18,17 @@ import pytest
 OTHER_DATABASE = "other database run"
 
 
-def _suite_on_postgres() -> bool:
-    from urllib.parse import urlsplit
+def suite_on_postgres() -> bool:
+    """Whether this run's database is PostgreSQL (DATABASE_URL; scripts/served_site's rule)."""
+    from scripts.served_site import is_postgres
 
-    scheme = urlsplit(os.environ.get("DATABASE_URL", "")).scheme
-    return scheme in {"postgres", "postgresql", "pgsql"}
+    return is_postgres(os.environ.get("DATABASE_URL"))
 
 
 # Tests of a site served on a SQLite file of its own (not the suite's database): on CI's
 # PostgreSQL run they would repeat the SQLite run exactly.
 OWN_SQLITE_SITE = pytest.mark.skipif(
-    _suite_on_postgres(),
+    suite_on_postgres(),
     reason=f"{OTHER_DATABASE}: the served site runs on a SQLite file of its own, not the "
     "suite's database",
 )

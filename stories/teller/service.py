@@ -229,14 +229,19 @@ def readable_passages(html: str) -> list[dict]:
         element.decompose()
     passages = []
     for element in soup.find_all(list(PASSAGE_TAGS)):
-        if element.find_parent(["blockquote", "li"]) or (
-            element.name == "p" and element.find_parent("blockquote")
-        ):
+        if element.find_parent(["blockquote", "li"]):
             continue  # read as part of its quote or list item
         text = " ".join(element.get_text(" ", strip=True).split())
         if text:
             passages.append({"kind": PASSAGE_TAGS[element.name], "text": text})
     return passages
+
+
+def teller_approved(revision_id) -> bool:
+    """Whether the teller approved this version through their link (awaiting confirmation)."""
+    return TellerMessage.objects.filter(
+        kind=TellerMessage.APPROVAL, revision_id=revision_id
+    ).exists()
 
 
 def version_for_teller(task_state: TaskState) -> dict:
@@ -252,9 +257,7 @@ def version_for_teller(task_state: TaskState) -> dict:
         "teaser": page.teaser,
         "content_note": page.content_note,
         "passages": readable_passages(page.body.render_as_block()),
-        "approved": TellerMessage.objects.filter(
-            kind=TellerMessage.APPROVAL, revision_id=task_state.revision_id
-        ).exists(),
+        "approved": teller_approved(task_state.revision_id),
     }
 
 
@@ -329,9 +332,7 @@ def approve(link: TellerLink, task_state_id) -> TellerMessage | None:
     )
     if state is None:
         return None
-    if TellerMessage.objects.filter(
-        record=link.record, kind=TellerMessage.APPROVAL, revision_id=state.revision_id
-    ).exists():
+    if teller_approved(state.revision_id):
         return None
     message = _tell_officers(link, TellerMessage.APPROVAL, "", revision=state.revision)
     log(
