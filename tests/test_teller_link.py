@@ -154,6 +154,53 @@ def test_withdraw_one_language_then_everything(client):
     assert "taken down everywhere" in html(open_with(client, token, code))
 
 
+def choice_labels(response) -> list[str]:
+    soup = BeautifulSoup(html(response), "html.parser")
+    return [label.get_text(" ", strip=True) for label in soup.select("label.teller__choice")]
+
+
+def test_only_what_the_consent_allows_is_offered_named_in_the_tellers_language(client):
+    consent_record = record()
+    consent_record.allows_print = False
+    consent_record.allows_social = False
+    consent_record.save()
+    _link, token, code = issued(language="nl")
+    choices = choice_labels(open_with(client, token, code, language="nl"))
+    assert "Alleen in drukwerk" not in choices
+    assert not any("sociale media" in choice for choice in choices)
+    assert "Alleen op deze website" in choices
+    # Languages by their Dutch names, in a Dutch sentence.
+    assert "Alleen de versie in het Engels" in choices
+    assert not any("English" in choice for choice in choices)
+    # The story's pages in a language the record does not cover are not offered either.
+    covered = set(consent_record.languages.values_list("language_code", flat=True))
+    for code_ in (
+        set(
+            TestimonyPage.objects.filter(consent=consent_record).values_list(
+                "locale__language_code", flat=True
+            )
+        )
+        - covered
+    ):
+        assert f"language:{code_}" not in service.takedown_choices(consent_record)
+
+
+def test_a_part_taken_down_is_no_longer_offered_and_nothing_is_after_everything(client):
+    _link, token, code = issued()
+    overview = open_with(client, token, code)
+    assert "Only the English version" in choice_labels(overview)
+    done = submit(client, token, submit(client, token, overview, 0, scope="language:en"), 0)
+    back = submit(client, token, done, 0)
+    assert "Only the English version" not in choice_labels(back)
+    assert "Everything: every language and every place" in choice_labels(back)
+    confirm = submit(client, token, back, 0, scope="everything")
+    submit(client, token, confirm, 0)
+    after = open_with(client, token, code)
+    assert choice_labels(after) == []
+    assert "Take my story down now" not in html(after)
+    assert "taken down everywhere" in html(after)
+
+
 @pytest.mark.usefixtures("immediate_tasks")  # e-mail is a background task
 def test_consent_officers_are_told(client, django_capture_on_commit_callbacks):
     officer = make_user("officer", "Consent officers")
@@ -341,6 +388,12 @@ def test_teller_approves_a_waiting_version_and_it_counts_once_an_officer_confirm
     assert all(not re.search(r"[a-z]\.[A-Z]", p.get_text()) for p in version.select("p")), (
         "paragraphs run into each other"
     )
+    # On a phone the button comes after the whole text: a link at the top leads to it.
+    soup = BeautifulSoup(html(shown), "html.parser")
+    jump = soup.find("a", string="Naar het eind van de tekst")
+    assert jump and soup.find("form", id=jump["href"].lstrip("#")).find(
+        "input", attrs={"name": "step", "value": "approve"}
+    )
     with django_capture_on_commit_callbacks(execute=True):
         done = submit(client, token, shown, approve_form(shown), "nl")
     assert "Dank je. Je hebt deze versie goedgekeurd." in html(done)
@@ -361,7 +414,7 @@ def test_teller_approves_a_waiting_version_and_it_counts_once_an_officer_confirm
 
     # A replayed form changes nothing; the page says the version was approved.
     again = submit(client, token, shown, approve_form(shown), "nl")
-    assert "Deze versie was al goedgekeurd" in html(again)
+    assert "Je had deze versie al goedgekeurd" in html(again)
     assert TellerMessage.objects.filter(kind=TellerMessage.APPROVAL).count() == 1
     reopened = open_with(client, token, code, "nl")
     assert "Je hebt een nieuwe versie goedgekeurd" in html(reopened)
@@ -390,7 +443,7 @@ def test_only_a_waiting_version_can_be_approved_and_only_with_the_code(client):
     forms = re.findall(r"<form method=\"post\".*?</form>", html(shown), re.S)
     data = form_data(forms[approve_form(shown)])
     data["version"] = "999999"  # no version of this story waits under that number
-    assert "already approved, or it no longer waits" in html(page_of(client, token, "en", data))
+    assert "no longer waits for your approval" in html(page_of(client, token, "en", data))
     data["unlocked"] = "forged"
     assert "enter your code again" in html(page_of(client, token, "en", data))
     assert not TellerMessage.objects.filter(kind=TellerMessage.APPROVAL).exists()

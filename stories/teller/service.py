@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
@@ -155,14 +156,13 @@ def overview(record: ConsentRecord) -> dict:
         .select_related("locale")
         .order_by("locale__language_code")
     )
-    names = dict(settings.LANGUAGES)
     translations = []
     for page in pages:
         visible = consent.page_visibility(page)
         translations.append(
             {
                 "language": page.locale.language_code,
-                "language_name": names.get(page.locale.language_code, page.locale.language_code),
+                "language_name": language_name(page.locale.language_code),
                 "title": page.title,
                 "quote": page.quote,
                 "live": page.live,
@@ -248,11 +248,10 @@ def version_for_teller(task_state: TaskState) -> dict:
     """A waiting version as the teller reads it: its language, title and running text (the
     text only: a version not yet published shows no pictures)."""
     page = task_state.revision.as_object()
-    names = dict(settings.LANGUAGES)
     return {
         "id": task_state.pk,
         "language": page.locale.language_code,
-        "language_name": names.get(page.locale.language_code, page.locale.language_code),
+        "language_name": language_name(page.locale.language_code),
         "title": page.title,
         "teaser": page.teaser,
         "content_note": page.content_note,
@@ -261,20 +260,42 @@ def version_for_teller(task_state: TaskState) -> dict:
     }
 
 
+def language_name(code: str) -> str:
+    """A language's name in the language the teller reads ("Engels" on a Dutch page)."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return dict(settings.LANGUAGES).get(code, code)
+
+
 def takedown_choices(record: ConsentRecord) -> list[str]:
-    """What the teller may take down: everything, each channel, each language of the story."""
+    """What the teller may take down: everything, each channel the record allows, each language
+    of the story the record covers. (A channel or language the consent never allowed shows
+    nowhere already: offering it would suggest it does.)"""
+    covered = set(record.languages.values_list("language_code", flat=True))
     languages = sorted(
         set(
             TestimonyPage.objects.filter(consent=record).values_list(
                 "locale__language_code", flat=True
             )
         )
+        & covered
     )
     return (
         [ConsentWithdrawal.EVERYTHING]
-        + [f"channel:{channel}" for channel in consent.CHANNELS]
+        + [
+            f"channel:{channel}"
+            for channel in consent.CHANNELS
+            if getattr(record, f"allows_{channel}")
+        ]
         + [f"language:{code}" for code in languages]
     )
+
+
+def open_takedown_choices(record: ConsentRecord) -> list[str]:
+    """The choices still worth offering: none once everything is withdrawn, and no part that is
+    withdrawn already."""
+    return [scope for scope in takedown_choices(record) if not already_withdrawn(record, scope)]
 
 
 # --- actions -------------------------------------------------------------------------------------

@@ -82,14 +82,22 @@ class MessageForm(forms.Form):
     )
 
 
+# What each take-down choice says, whole sentences (a place needs its own preposition).
+CHANNEL_TAKEDOWN_LABELS = {
+    consent.WEBSITE: _("Only on this website"),
+    consent.API: _("Only on partner websites that receive our stories (API)"),
+    consent.SOCIAL: _("Only on social media (share links and previews)"),
+    consent.PRINT: _("Only in print"),
+}
+
+
 def scope_label(scope: str) -> str:
-    names = dict(settings.LANGUAGES)
     if scope == ConsentWithdrawal.EVERYTHING:
         return str(_("Everything: every language and every place"))
     kind, value = scope.split(":", 1)
     if kind == "channel":
-        return str(_("Only on %(place)s") % {"place": CHANNEL_NAMES[value]})
-    return str(_("Only the %(language)s version") % {"language": names.get(value, value)})
+        return str(CHANNEL_TAKEDOWN_LABELS[value])
+    return str(_("Only the %(language)s version") % {"language": service.language_name(value)})
 
 
 def _private(response):
@@ -167,8 +175,14 @@ def _answer(request, language, token):
             already=result is None,
         )
     if step == "approve" and mode == FULL:
-        approval = service.approve(link, request.POST.get("version", ""))
-        return screen("approved", unlocked=_unlocked(link, mode), already=approval is None)
+        version = request.POST.get("version", "")
+        if service.approve(link, version):
+            outcome = "approved"
+        elif any(str(state.pk) == version for state in service.awaiting_approval(link.record)):
+            outcome = "already"  # a replayed form: the approval was given before
+        else:
+            outcome = "gone"  # published, withdrawn or replaced while the page was open
+        return screen("approved", unlocked=_unlocked(link, mode), outcome=outcome)
     if step == "message" and mode == FULL:
         form = MessageForm(request.POST)
         if form.is_valid():
@@ -194,7 +208,7 @@ def _overview(screen, link, mode, problem="", message_form=None):
         unlocked=_unlocked(link, mode),
         facts=facts,
         waiting=waiting,
-        choices=[(scope, scope_label(scope)) for scope in service.takedown_choices(record)],
+        choices=[(scope, scope_label(scope)) for scope in service.open_takedown_choices(record)],
         problem=problem,
         message_form=message_form or MessageForm(),
     )

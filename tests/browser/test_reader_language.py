@@ -125,6 +125,11 @@ def test_arabic_footer_and_help_keep_numbers_and_punctuation_in_place(new_contex
         xs = [x for _c, x in isolated.evaluate(CHARACTER_POSITIONS)]
         assert xs == sorted(xs)
     expect(footer.locator(".lr-helpopts__emergency bdi")).to_have_text("112")
+    # The organisation's address and number say what they are, in Arabic.
+    expect(footer.locator(".lr-footer__contact a[href^='mailto:']")).to_contain_text(
+        "البريد الإلكتروني"
+    )
+    expect(footer.locator(".lr-footer__contact a[href^='tel:']")).to_contain_text("اتصال")
     screenshot(page, "ar-footer-1440px")
 
 

@@ -86,6 +86,9 @@ def staff(browser, site_url, admin_credentials):
 def submit_for_review(page, title: str, teaser: str | None = None) -> None:
     """An editor (here the administrator) changes the story and submits it to its workflow."""
     page.goto(edit_url_of(page, title))
+    # A person acts once the editor shows the story: the body's blocks, drawn by the admin's
+    # scripts after the page loads. Submitted earlier, the form lacks the body and is refused.
+    page.locator("[data-contentpath='body'] [data-contentpath]").first.wait_for()
     if teaser is not None:
         page.fill("#id_teaser", teaser)
     footer = page.locator("footer")
@@ -95,6 +98,11 @@ def submit_for_review(page, title: str, teaser: str | None = None) -> None:
     submit.click()
     messages = page.locator(".messages")
     expect(messages).to_be_visible()
+    if "kon niet" in messages.inner_text():
+        # Say which field refused, as the editor would read it beside the field.
+        shot(page, "submit-refused")
+        errors = page.locator(".error-message, .help-critical, .w-field__errors").all_inner_texts()
+        pytest.fail(f"{title!r} was not submitted: {[e for e in errors if e.strip()]}")
     # Submitted, not refused: the page's workflow state says it waits for review.
     expect(messages).not_to_contain_text("kon niet")
     expect(messages).not_to_contain_text("could not")

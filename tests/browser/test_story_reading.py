@@ -65,6 +65,8 @@ def _scroll_to_centre(page, locator):
 
 # --- Cover -------------------------------------------------------------------------------------
 
+CONTENT_NOTE = {"nl": "Over de inhoud:", "en": "Content note:", "ar": "تنبيه بشأن المحتوى:"}
+
 
 @pytest.mark.parametrize("language", ["nl", "en", "ar"])
 def test_first_screen_on_a_phone_shows_the_title_over_the_cover_and_the_quick_exit(
@@ -79,19 +81,30 @@ def test_first_screen_on_a_phone_shows_the_title_over_the_cover_and_the_quick_ex
     assert c_top - 1 <= top and bottom <= c_bottom + 1, "the title lies outside the cover picture"
     assert top >= page.evaluate(STICKY_BOTTOM) - 1, "a sticky bar covers the title"
     assert bottom <= PHONE["height"], "the title is below the first screen"
+    # The content note is read before a word of the story: on the first screen, under the title.
+    note = page.locator(".lr-cover__text p", has_text=CONTENT_NOTE[language])
+    _n_left, n_top, _n_right, n_bottom = note.evaluate(BOX)
+    assert bottom <= n_top and n_bottom <= PHONE["height"], "the content note is not on the cover"
+    # The tab shows the site's own icon (without one, the browser asks for a missing favicon).
+    icon = page.locator("link[rel=icon]").get_attribute("href")
+    assert page.request.get(icon).ok
     on_screen_exit(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["375", "1280"])
 def test_cover_text_keeps_its_contrast_whatever_the_picture_shows(new_context, viewport):
-    """The brightest pixel behind the cover's text, with the text itself made invisible, still
+    """The brightest pixel behind the cover's text, with the text (and the content note's rule)
+    made invisible, still
     gives white text a contrast of at least 4.5:1."""
     page = new_context(viewport=viewport).new_page()
     page.goto(JILL["en"])
     page.evaluate(  # the page's CSP allows no style element; the CSS object model is allowed
         """() => document.querySelectorAll('.lr-cover__text, .lr-cover__text *')
-          .forEach(e => e.style.setProperty('color', 'transparent', 'important'))"""
+          .forEach(e => {
+            e.style.setProperty('color', 'transparent', 'important');
+            e.style.setProperty('border-color', 'transparent', 'important');  // the note's rule
+          })"""
     )
     _settle(page, 300)
     brightest = 0.0
@@ -100,6 +113,7 @@ def test_cover_text_keeps_its_contrast_whatever_the_picture_shows(new_context, v
         ".lr-cover h1",
         ".lr-cover blockquote",
         ".lr-cover .lr-meta",
+        ".lr-cover .lr-content-note",
     ):
         box = page.locator(selector).bounding_box()
         shot = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB")

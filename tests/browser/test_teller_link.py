@@ -84,13 +84,13 @@ def test_teller_takes_one_language_down_from_a_phone(
     assert not violations, _report(violations)
     page.screenshot(path=SCREENSHOTS / "teller-overview-375-en.png", full_page=True)
 
-    page.get_by_label("Only the العربية version").check()
+    page.get_by_label("Only the Arabic version").check()
     page.get_by_role("button", name="Take my story down now").click()
     assert page.get_by_role("heading", name="Are you sure?").is_visible()
     page.screenshot(path=SCREENSHOTS / "teller-confirm-375-en.png", full_page=True)
     page.get_by_role("button", name="Yes, take it down now").click()
     done = page.get_by_role("status")
-    assert "Taken down: Only the العربية version" in done.inner_text()
+    assert "Taken down: Only the Arabic version" in done.inner_text()
     on_screen_exit(page)
     page.screenshot(path=SCREENSHOTS / "teller-done-375-en.png", full_page=True)
 
