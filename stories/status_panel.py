@@ -1,7 +1,7 @@
 """The status panel on every testimony's editor: what consent allows, where the story is in its
 workflow, who acts next, and why it is or is not public in each language."""
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
@@ -23,6 +23,8 @@ def _date(value):
 
 
 def story_status(page) -> dict:
+    from stories.teller.service import teller_approval  # stories.models imports this module
+
     record = page.consent if page.consent_id else None
     status = {"record": record, "languages": [], "channels": []}
     if record is not None:
@@ -48,8 +50,14 @@ def story_status(page) -> dict:
             .order_by("-finished_at")
             .first()
         )
+        latest = page.get_latest_revision()
+        # What the officer confirms: the teller's own approval of this version, through the link.
+        via_link = teller_approval(latest.pk) if latest is not None else None
+        if via_link is not None:
+            status["teller_via_link"] = formats.date_format(
+                timezone.localtime(via_link.created_at), "DATETIME_FORMAT"
+            )
         if teller is not None:
-            latest = page.get_latest_revision()
             status["teller"] = {
                 "when": formats.date_format(teller.finished_at, "DATETIME_FORMAT"),
                 "by": teller.finished_by.get_full_name() or teller.finished_by.get_username()

@@ -132,7 +132,7 @@ def test_withdraw_one_language_then_everything(client):
     assert "Are you sure?" in html(confirm)
     assert live("JILL", "en")  # nothing happens before the one confirmation
     done = submit(client, token, confirm, 0)
-    assert "Done." in html(done)
+    assert "Done: the English version of your story is offline now." in html(done)
     assert not live("JILL", "en") and live("JILL", "nl")
     assert client.get("/en/", follow=True).status_code == 200
     entry = ConsentLedgerEntry.objects.get(kind=ConsentLedgerEntry.WITHDRAWAL)
@@ -296,6 +296,52 @@ def test_forged_or_cross_site_posts_do_nothing(client):
     assert not ConsentWithdrawal.objects.exists()
 
 
+def test_leaving_through_the_quick_exit_locks_every_screen_opened_before(client):
+    """The quick exit sends the page's lock form (reader.js): whoever presses Back on the
+    teller's phone and resends a screen finds the code screen, and nothing is done again."""
+    _link, token, code = issued()
+    overview = open_with(client, token, code)
+    soup = BeautifulSoup(html(overview), "html.parser")
+    lock = soup.select_one("form[data-quick-exit-send]")
+    assert lock and lock.has_attr("hidden")
+    url = service.link_path("en", token)
+    answer = client.post(url, form_data(str(lock)))
+    assert answer.status_code == 204 and answer.content == b""
+    # The same answer for a link that does not exist: it tells nothing.
+    assert client.post(service.link_path("en", UNKNOWN), form_data(str(lock))).status_code == 204
+    confirm = submit(client, token, overview, 0, scope="language:en")
+    assert "enter your code again" in html(confirm)
+    assert live("JILL", "en")
+    # With the code again, everything works as before.
+    again = open_with(client, token, code)
+    confirm = submit(client, token, again, 0, scope="language:en")
+    assert "You are taking down the English version of your story." in html(confirm)
+    assert "only put it back online when you give your consent again" in html(confirm)
+
+
+def test_nothing_is_chosen_for_the_teller_and_a_message_sent_twice_is_one(client):
+    _link, token, code = issued()
+    overview = open_with(client, token, code)
+    radios = BeautifulSoup(html(overview), "html.parser").select("input[name=scope]")
+    assert radios and not any(radio.has_attr("checked") for radio in radios)
+    response = submit(client, token, overview, 0)  # the take-down form sent without a choice
+    assert "Please choose what to take down." in html(response)
+    assert not ConsentWithdrawal.objects.exists()
+
+    message_form = next(
+        index
+        for index, form in enumerate(
+            re.findall(r"<form method=\"post\".*?</form>", html(overview), re.S)
+        )
+        if 'value="message"' in form
+    )
+    first = submit(client, token, overview, message_form, text="Bel me niet, mail me.")
+    assert "Your message has been sent" in html(first)
+    second = submit(client, token, overview, message_form, text="Bel me niet, mail me.")
+    assert "sent already" in html(second)
+    assert TellerMessage.objects.filter(kind=TellerMessage.MESSAGE).count() == 1
+
+
 def test_private_page_headers_no_cookie_no_cache(client):
     _link, token, code = issued()
     for response in (page_of(client, token), open_with(client, token, code)):
@@ -385,6 +431,13 @@ def test_teller_approves_a_waiting_version_and_it_counts_once_an_officer_confirm
     version = BeautifulSoup(html(shown), "html.parser").select_one(".teller__text")
     assert version.select("h4") and version.select("blockquote") and len(version.select("p")) > 3
     assert not version.find("button") and "Sluiten" not in version.get_text()
+    # The teller's text, not the site's help box; pictures named, their slider labels left out.
+    texts = [p.get_text(strip=True) for p in version.select("p")]
+    assert "Herken je iets" not in version.get_text()
+    assert "Toen" not in texts and "Nu" not in texts
+    assert "[Beelden: Beelden van herstel. Ze zijn te zien zodra deze versie gepubliceerd is.]" in (
+        texts
+    )
     assert all(not re.search(r"[a-z]\.[A-Z]", p.get_text()) for p in version.select("p")), (
         "paragraphs run into each other"
     )
@@ -421,6 +474,12 @@ def test_teller_approves_a_waiting_version_and_it_counts_once_an_officer_confirm
     assert "wacht op jouw goedkeuring" not in html(reopened)
     assert "Je hebt deze versie goedgekeurd" in html(reopened)
     assert 'value="approve"' not in html(reopened)
+
+    # The officer who confirms it sees the evidence on the story's status panel.
+    client.force_login(officer)
+    editor = client.get(f"/admin/pages/{page.pk}/edit/", HTTP_ACCEPT_LANGUAGE="nl")
+    status = BeautifulSoup(editor.content, "html.parser").select_one("[data-teller-via-link]")
+    assert status and "de verteller keurde de nieuwste versie goed op" in status.get_text()
 
     # The consent officer confirms it in the workflow: now it counts.
     task_state = workflow_state.current_task_state

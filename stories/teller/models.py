@@ -25,6 +25,9 @@ class TellerLink(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # When the teller last left through the quick exit: every screen opened before it asks for
+    # the code again (someone pressing Back on their phone finds the code screen).
+    locked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("teller's link")

@@ -166,7 +166,8 @@ def overview(record: ConsentRecord) -> dict:
                 "title": page.title,
                 "quote": page.quote,
                 "live": page.live,
-                "url": page.full_url if visible[consent.WEBSITE] else "",
+                # On this site's own address (the teller's page is on it too).
+                "url": page.get_url() if visible[consent.WEBSITE] else "",
                 "channels": [channel for channel in consent.CHANNELS if visible[channel]],
             }
         )
@@ -218,6 +219,11 @@ PASSAGE_TAGS = {
     "li": "text",
 }
 LEFT_OUT = ["button", "script", "noscript", "svg", "figcaption", "img", "picture", "nav", "label"]
+# The site's help box is the site's, not the teller's words.
+LEFT_OUT_BLOCKS = "aside.lr-help"
+# Blocks of pictures stand as one marker ("pictures: <their heading or caption>"); their labels
+# ("Then", "Now") mean nothing without the pictures.
+PICTURE_BLOCKS = "figure.lr-compare, section.lr-gallery, figure:has(img, picture, video)"
 
 
 def readable_passages(html: str) -> list[dict]:
@@ -225,10 +231,24 @@ def readable_passages(html: str) -> list[dict]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
+    for element in soup.select(LEFT_OUT_BLOCKS):
+        element.decompose()
+    for block in soup.select(PICTURE_BLOCKS):
+        if block.find_parent(class_="lr-pictures-marker"):
+            continue
+        named = block.find(["h2", "h3", "h4", "figcaption"])
+        marker = soup.new_tag("div", attrs={"class": "lr-pictures-marker"})
+        marker.string = " ".join(named.get_text(" ", strip=True).split()) if named else ""
+        block.replace_with(marker)
     for element in soup.find_all(LEFT_OUT):
         element.decompose()
     passages = []
-    for element in soup.find_all(list(PASSAGE_TAGS)):
+    for element in soup.find_all([*PASSAGE_TAGS, "div"]):
+        if element.name == "div":
+            # A picture without a heading or caption (a step's backdrop) goes unmentioned.
+            if "lr-pictures-marker" in (element.get("class") or []) and element.get_text():
+                passages.append({"kind": "pictures", "text": element.get_text(strip=True)})
+            continue
         if element.find_parent(["blockquote", "li"]):
             continue  # read as part of its quote or list item
         text = " ".join(element.get_text(" ", strip=True).split())
@@ -237,11 +257,19 @@ def readable_passages(html: str) -> list[dict]:
     return passages
 
 
+def teller_approval(revision_id) -> TellerMessage | None:
+    """The teller's approval of this version through their link (evidence an officer confirms),
+    or None."""
+    return (
+        TellerMessage.objects.filter(kind=TellerMessage.APPROVAL, revision_id=revision_id)
+        .order_by("created_at")
+        .first()
+    )
+
+
 def teller_approved(revision_id) -> bool:
     """Whether the teller approved this version through their link (awaiting confirmation)."""
-    return TellerMessage.objects.filter(
-        kind=TellerMessage.APPROVAL, revision_id=revision_id
-    ).exists()
+    return teller_approval(revision_id) is not None
 
 
 def version_for_teller(task_state: TaskState) -> dict:
@@ -362,6 +390,11 @@ def approve(link: TellerLink, task_state_id) -> TellerMessage | None:
         data={"link": link.pk, "revision": state.revision_id, "page": state.revision.object_id},
     )
     return message
+
+
+def lock(link: TellerLink) -> None:
+    """The teller left through the quick exit: screens opened before now need the code again."""
+    TellerLink.objects.filter(pk=link.pk).update(locked_at=timezone.now())
 
 
 def send_message(link: TellerLink, text: str) -> TellerMessage:

@@ -7,11 +7,14 @@ revoked, expired or valid) gets the same answer.
 """
 
 import hashlib
+import secrets
+import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.http import Http404
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +34,7 @@ TAKEDOWN_ONLY = "takedown"
 
 CHANNEL_NAMES = {
     consent.WEBSITE: _("this website"),
-    consent.API: _("partner websites that receive our stories (API)"),
+    consent.API: _("websites of partner organisations that show our stories"),
     consent.SOCIAL: _("social media (share links and previews)"),
     consent.PRINT: _("print"),
 }
@@ -55,7 +58,8 @@ def _form_token_ok(token: str, signed: str) -> bool:
 
 def _unlocked(link, mode: str) -> str:
     return signing.dumps(
-        {"link": link.pk, "bound": link.token_hash[:32], "mode": mode}, salt=UNLOCKED_SALT
+        {"link": link.pk, "bound": link.token_hash[:32], "mode": mode, "at": time.time()},
+        salt=UNLOCKED_SALT,
     )
 
 
@@ -71,6 +75,8 @@ def _unlocked_link(token: str, signed: str):
         or data.get("link") != link.pk
         or data.get("bound") != link.token_hash[:32]
         or data.get("mode") not in (FULL, TAKEDOWN_ONLY)
+        # Opened before the teller last left through the quick exit.
+        or (link.locked_at and data.get("at", 0) <= link.locked_at.timestamp())
     ):
         return None, None
     return link, data["mode"]
@@ -85,7 +91,7 @@ class MessageForm(forms.Form):
 # What each take-down choice says, whole sentences (a place needs its own preposition).
 CHANNEL_TAKEDOWN_LABELS = {
     consent.WEBSITE: _("Only on this website"),
-    consent.API: _("Only on partner websites that receive our stories (API)"),
+    consent.API: _("Only on websites of partner organisations"),
     consent.SOCIAL: _("Only on social media (share links and previews)"),
     consent.PRINT: _("Only in print"),
 }
@@ -100,6 +106,26 @@ def scope_label(scope: str) -> str:
     return str(_("Only the %(language)s version") % {"language": service.language_name(value)})
 
 
+# The same choices inside a sentence ("You are taking down ...", "Done: ... is offline now").
+CHANNEL_TAKEDOWN_PHRASES = {
+    consent.WEBSITE: _("your story on this website"),
+    consent.API: _("your story on websites of partner organisations"),
+    consent.SOCIAL: _("your story on social media"),
+    consent.PRINT: _("your story in print"),
+}
+
+
+def scope_phrase(scope: str) -> str:
+    if scope == ConsentWithdrawal.EVERYTHING:
+        return str(_("your whole story, in every language and every place"))
+    kind, value = scope.split(":", 1)
+    if kind == "channel":
+        return str(CHANNEL_TAKEDOWN_PHRASES[value])
+    return str(
+        _("the %(language)s version of your story") % {"language": service.language_name(value)}
+    )
+
+
 def _private(response):
     response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
     response["Referrer-Policy"] = "no-referrer"
@@ -111,6 +137,13 @@ def _private(response):
 def teller_page(request, language, token):
     if language not in dict(settings.LANGUAGES):
         raise Http404
+    if request.method == "POST" and request.POST.get("step") == "lock":
+        # Sent by the quick exit as the teller leaves (reader.js): the same answer whatever
+        # the link, so it tells nothing.
+        link, _mode = _unlocked_link(token, request.POST.get("unlocked", ""))
+        if link is not None:
+            service.lock(link)
+        return _private(HttpResponse(status=204))
     with translation.override(language):
         response = _answer(request, language, token)
         response.render()
@@ -165,13 +198,13 @@ def _answer(request, language, token):
                 "confirm",
                 unlocked=_unlocked(link, mode),
                 scope=scope,
-                scope_label=scope_label(scope),
+                scope_phrase=scope_phrase(scope),
             )
         result = service.take_down(link, scope)
         return screen(
             "done",
             unlocked=_unlocked(link, mode),
-            scope_label=scope_label(scope),
+            scope_phrase=scope_phrase(scope),
             already=result is None,
         )
     if step == "approve" and mode == FULL:
@@ -186,6 +219,12 @@ def _answer(request, language, token):
     if step == "message" and mode == FULL:
         form = MessageForm(request.POST)
         if form.is_valid():
+            # A form sent twice (Back, then "resend") is one message.
+            once = hashlib.sha256(request.POST.get("once", "").encode()).hexdigest()
+            if request.POST.get("once") and not cache.add(
+                f"teller-message:{once}", 1, UNLOCKED_MAX_AGE
+            ):
+                return screen("sent", unlocked=_unlocked(link, mode), already=True)
             service.send_message(link, form.cleaned_data["text"])
             return screen("sent", unlocked=_unlocked(link, mode))
         return _overview(screen, link, mode, message_form=form)
@@ -211,6 +250,7 @@ def _overview(screen, link, mode, problem="", message_form=None):
         choices=[(scope, scope_label(scope)) for scope in service.open_takedown_choices(record)],
         problem=problem,
         message_form=message_form or MessageForm(),
+        once=secrets.token_urlsafe(16),
     )
 
 

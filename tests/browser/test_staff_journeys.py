@@ -143,6 +143,81 @@ def test_a_moderator_approves_a_story_the_teller_approved_and_it_goes_live(staff
     public.close()
 
 
+PHONE = {"width": 375, "height": 812}
+
+
+def issue_teller_cards(officer, pseudonym: str) -> tuple[str, str]:
+    """The consent officer issues a Dutch link for the record and prints the two cards; returns
+    what the cards say (link, code)."""
+    officer.goto(f"/admin/snippets/stories/consentrecord/?q={pseudonym}")
+    officer.locator("a[href*='/teller-link/']").first.click()
+    officer.get_by_label("Taal van de verteller").select_option("nl")
+    officer.get_by_role("button", name="Nieuwe link en code uitgeven").click()
+    cards = {}
+    for kind, button, selector in (
+        ("link", "Linkkaart afdrukken", "[data-teller-link]"),
+        ("code", "Codekaart afdrukken", "[data-teller-code]"),
+    ):
+        with officer.context.expect_page() as opened:
+            officer.get_by_role("button", name=button).click()
+        card = opened.value
+        card.wait_for_load_state()
+        cards[kind] = card.locator(selector).inner_text().strip()
+        card.close()
+    return cards["link"], cards["code"]
+
+
+def test_the_teller_approves_on_a_phone_and_the_officer_confirms_it(browser, staff, site_url):
+    admin, officer, moderator = staff["admin"], staff["officier"], staff["moderator"]
+    title = "Wat ik zie bij controles"
+    new_teaser = "Een handhaver over signalen, en over wat hij er daarna mee doet"
+    submit_for_review(admin, title, new_teaser)
+    link, code = issue_teller_cards(officer, "Mark")
+
+    # The teller opens the link on a phone, enters the code, reads the waiting version.
+    phone = browser.new_context(viewport=PHONE, locale="nl-NL", is_mobile=True, has_touch=True)
+    teller = phone.new_page()
+    teller.goto(link)
+    teller.get_by_label("Je code").fill(code)
+    teller.get_by_role("button", name="Openen").click()
+    waiting = teller.locator("section.teller__version")
+    expect(waiting.get_by_role("heading", level=2)).to_have_text(
+        "Een nieuwe versie wacht op jouw goedkeuring"
+    )
+    expect(waiting).to_contain_text(new_teaser)
+    shot(teller, "13-teller-reads-the-waiting-version")
+    # The link at the top leads past the text to the button.
+    waiting.get_by_role("link", name="Naar het eind van de tekst").click()
+    button = teller.get_by_role("button", name="Ik keur deze versie goed")
+    box = button.bounding_box()
+    bar = teller.locator("[data-quick-exit]").bounding_box()
+    # On screen, and not under the sticky quick-exit bar.
+    assert box and bar["y"] + bar["height"] <= box["y"], (box, bar)
+    assert box["y"] + box["height"] <= PHONE["height"], box
+    button.click()
+    expect(teller.get_by_role("status")).to_contain_text("Je hebt deze versie goedgekeurd")
+    expect(teller.get_by_role("status")).to_contain_text("Iemand van ons team publiceert haar")
+    shot(teller, "14-teller-approved")
+    assert phone.cookies() == []
+    phone.close()
+
+    # The officer sees the teller's approval on the story, then confirms it in the workflow.
+    officer.goto(edit_url_of(officer, title))
+    expect(officer.locator("[data-teller-via-link]")).to_contain_text(
+        "de verteller keurde de nieuwste versie goed op"
+    )
+    shot(officer, "15-officer-sees-the-tellers-approval")
+    approve_from_dashboard(officer, title, "De verteller heeft deze versie goedgekeurd")
+    assert "geen toegang" not in officer.content()
+
+    approve_from_dashboard(moderator, title, "Goedkeuren")
+    assert "goedgekeurd en gepubliceerd" in messages_text(moderator)
+    public = moderator.context.new_page()
+    public.goto(f"{site_url}/nl/verhalen/handhaver-mark/")
+    expect(public.locator("body")).to_contain_text(new_teaser)
+    public.close()
+
+
 def test_a_refused_approval_says_why_in_dutch(staff, site_url):
     admin, officer, moderator = staff["admin"], staff["officier"], staff["moderator"]
     submit_for_review(admin, "Mijn vertrouwen terug")

@@ -79,18 +79,18 @@ def test_teller_takes_one_language_down_from_a_phone(
     arabic = page.locator("li[data-language=ar]")
     assert "Readers can see it." in arabic.inner_text()
     on_screen_exit(page)
-    exit_target(page)
+    exit_target_url = exit_target(page)
     violations = _violations(page, axe_source)
     assert not violations, _report(violations)
     page.screenshot(path=SCREENSHOTS / "teller-overview-375-en.png", full_page=True)
 
     page.get_by_label("Only the Arabic version").check()
-    page.get_by_role("button", name="Take my story down now").click()
+    page.get_by_role("button", name="Take this down now").click()
     assert page.get_by_role("heading", name="Are you sure?").is_visible()
     page.screenshot(path=SCREENSHOTS / "teller-confirm-375-en.png", full_page=True)
     page.get_by_role("button", name="Yes, take it down now").click()
     done = page.get_by_role("status")
-    assert "Taken down: Only the Arabic version" in done.inner_text()
+    assert "Done: the Arabic version of your story is offline now" in done.inner_text()
     on_screen_exit(page)
     page.screenshot(path=SCREENSHOTS / "teller-done-375-en.png", full_page=True)
 
@@ -100,6 +100,17 @@ def test_teller_takes_one_language_down_from_a_phone(
     assert teller.context.cookies() == []
     assert_no_requests_elsewhere(teller)
     assert page.evaluate("document.referrer") == ""
+
+    # Someone walks in: the teller leaves through the quick exit. The page locks itself as it
+    # goes; the screen left behind, sent again (Back, then "resend"), asks for the code.
+    unlocked = page.locator("form[data-quick-exit-send] input[name=unlocked]").input_value()
+    with page.expect_request(lambda request: request.method == "POST") as sent:
+        on_screen_exit(page).click()
+    assert "lock" in (sent.value.post_data or "")
+    page.wait_for_url(exit_target_url)
+    again = teller.context.request.post(path, form={"step": "back", "unlocked": unlocked})
+    assert "enter your code again" in again.text()
+    assert "Your story in each language" not in again.text()
 
     # The officer sees what happened.
     officer_page.goto(screen)

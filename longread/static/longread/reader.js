@@ -17,6 +17,9 @@
   function leave(event) {
     if (event) event.preventDefault();
     root.classList.add("lr-leaving");
+    /* A page may ask to be told as the reader leaves (a private page locks itself). */
+    var send = document.querySelector("form[data-quick-exit-send]");
+    if (send && navigator.sendBeacon) navigator.sendBeacon(send.action, new FormData(send));
     var target = exitLinks.length ? exitLinks[0].href : "https://www.buienradar.nl/";
     window.location.replace(target);
   }
