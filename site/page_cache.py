@@ -27,6 +27,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from longread.renditions import renditions_prepared
 from sitewide import compression
+from stories.reach.counting import count_view
 from stories.signals import stories_taken_down
 
 HEADER = "X-Page-Cache"
@@ -336,12 +337,18 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not _eligible(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            # Readers are counted with the cache off too; staff (with a session) never.
+            if not enabled() and not _has_session(request) and response.status_code == 200:
+                count_view(request, getattr(response, "reach", None))
+            return response
         group = group_of_path(request.path_info)
         generations = current_generations([group])
         if _bypassed(request):
             response = self.get_response(request)
             response[HEADER] = "miss"
+            if response.status_code == 200:
+                count_view(request, getattr(response, "reach", None))
             return response
         parameters = _parameters(request)
         known = ()
@@ -360,9 +367,12 @@ class PageCacheMiddleware:
             and entry["expires"] > now
             and _agrees(entry, parameters)
         ):
+            count_view(request, entry.get("reach"))
             return self._replay(request, entry)
         request.GET = _reading_query(request)
         response = self.get_response(request)
+        if response.status_code == 200:
+            count_view(request, getattr(response, "reach", None))
         read = request.GET.read if isinstance(request.GET, _ReadingQueryDict) else ALL
         if parameters and known != ALL:
             learned = ALL if read == ALL else sorted(set(known) | read)
@@ -446,6 +456,7 @@ class PageCacheMiddleware:
             else {name: values for name, values in parameters.items() if name in read},
             "generations": generations,
             "expires": timezone.now().timestamp() + seconds,
+            "reach": getattr(response, "reach", None),
         }
         cache.set(key, entry, seconds)
         _memory.put(key, entry)

@@ -292,6 +292,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # Only the bench sets it: requests carrying it in X-Page-Cache-Bypass are rendered, never kept.
 PAGE_CACHE_BYPASS_TOKEN = os.environ.get("PAGE_CACHE_BYPASS_TOKEN", "")
+# Reach figures (stories.reach): each web process writes what it counted this often (seconds).
+REACH_FLUSH_SECONDS = float(os.environ.get("REACH_FLUSH_SECONDS", "30"))
 # A CDN in front (wagtail.contrib.frontend_cache) is purged of the same URLs: an HTTP cache
 # that accepts PURGE (Varnish, Fastly-like; FRONTEND_CACHE_PURGE_URL) or Cloudflare.
 WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)

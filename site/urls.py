@@ -57,6 +57,7 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("stories.teller.urls")),
+    path("", include("stories.reach.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", outage.health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -682,4 +682,5 @@ from stories.projects import (  # noqa: E402,F401
     ProjectRecommendation,
     ProjectStatus,
 )
+from stories.reach.models import ReachCounter  # noqa: E402,F401
 from stories.teller.models import TellerLink, TellerMessage  # noqa: E402,F401

@@ -117,6 +117,12 @@ class LongreadPage(Page):
         APIField("table_of_contents", serializer=TableOfContentsField()),
     ]
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Which page the page cache counts a view of, kept with the cached answer (stories.reach).
+        response.reach = (self.pk, self.locale.language_code)
+        return response
+
     def publish_problem(self, revision, user, scheduled=False) -> str | None:
         """Why `revision` may not be published now, or None: the checks other layers
         registered (stories.publishing). Page types add their own (TestimonyPage: consent)."""

@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from stories import consent, register
 from stories.models import ConsentRecord, ConsentWithdrawal, Organisation, TestimonyPage
 from stories.pages import LongreadPage
+from stories.reach import wagtail_hooks as reach_hooks  # noqa: F401 - the reach report
 from stories.takedown import act_on_record_edit
 from stories.teller import wagtail_hooks as teller_hooks  # noqa: F401 - the teller's link
 from stories.views import CONSENT_PERMISSION, erase_view, withdraw_view

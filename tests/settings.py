@@ -33,3 +33,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The webhook tests' receivers listen on the loopback over plain http (refused in production by
 # `check --deploy`); tests of the address rule switch it off.
 WEBHOOKS_ALLOW_LOOPBACK = True
+
+# Reach figures stay in memory until a test writes them (stories.reach.counting.flush).
+REACH_FLUSH_SECONDS = 0

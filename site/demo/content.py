@@ -323,6 +323,10 @@ PRIVACY = {
                     "We record no IP address, not the page you came from and nothing about your browser or device. Readers get no cookies. We use no visitor statistics from others and load nothing from other websites; a video from another website only loads when you click it.",
                 ),
                 T(
+                    "We tellen wel hoe vaak een pagina wordt gelezen en hoe ver lezers komen, zonder iemand te volgen. Bij elke weergave van een pagina telt de server één op bij een getal voor die pagina, die taal en die dag; zoekmachines tellen niet mee. Staat JavaScript aan, dan meldt je browser bij het weggaan één keer aan deze website tot welk hoofdstuk je kwam en of je het einde bereikte. Meer niet: geen cookie, niets op je apparaat, geen adres, geen gegevens over je browser, niets wat lezers van elkaar onderscheidt. We bewaren alleen de getallen per pagina, taal en dag.",
+                    "We do count how often a page is read and how far readers get, without following anyone. For every view of a page, the server adds one to a number for that page, that language and that day; search engines are not counted. If JavaScript is on, your browser tells this website once, as you leave, which chapter you reached and whether you reached the end. Nothing more: no cookie, nothing on your device, no address, no details of your browser, nothing that tells readers apart. We keep only the numbers per page, language and day.",
+                ),
+                T(
                     "Alleen medewerkers die inloggen om verhalen te beheren, krijgen een cookie om ingelogd te blijven.",
                     "Only staff who sign in to manage the stories get a cookie that keeps them signed in.",
                 ),

@@ -156,9 +156,13 @@ def overview(record: ConsentRecord) -> dict:
         .select_related("locale")
         .order_by("locale__language_code")
     )
+    from stories.reach import report
+
+    figures = {row["page_id"]: row for row in report.per_page(page_ids=[page.pk for page in pages])}
     translations = []
     for page in pages:
         visible = consent.page_visibility(page)
+        figure = figures.get(page.pk, {"views": 0, "ends": 0})
         translations.append(
             {
                 "language": page.locale.language_code,
@@ -169,6 +173,9 @@ def overview(record: ConsentRecord) -> dict:
                 # On this site's own address (the teller's page is on it too).
                 "url": page.get_url() if visible[consent.WEBSITE] else "",
                 "channels": [channel for channel in consent.CHANNELS if visible[channel]],
+                # Counted without tracking anyone (stories.reach); small numbers not told exactly.
+                "readers": report.shown(figure["views"]),
+                "readers_to_the_end": report.shown(figure["ends"]),
             }
         )
     everything = record.withdrawals.filter(part=ConsentWithdrawal.EVERYTHING).exists()

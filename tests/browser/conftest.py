@@ -35,7 +35,13 @@ ADMIN_PASSWORD = secrets.token_urlsafe(18)
 
 
 def _server_environment(root: Path) -> dict[str, str]:
-    return {**site_environment(root), "ADMIN_PASSWORD": ADMIN_PASSWORD, "TASK_WORKER": "embedded"}
+    return {
+        **site_environment(root),
+        "ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "TASK_WORKER": "embedded",
+        # Reach figures written within a second, for the test that reads them in the admin.
+        "REACH_FLUSH_SECONDS": "1",
+    }
 
 
 def _wait_until_answering(url: str, server: subprocess.Popen, log: Path) -> None:

@@ -158,6 +158,36 @@
      chapter bar, the scrolly steps and the backdrops. CSS does the pinning and the crossfade;
      this only says what is active. It reports the current state at once, so a page opened
      mid-story or after an anchor jump is right from the start. */
+  /* Reach (stories.reach): once per page view, the furthest chapter reached and whether the end
+     was reached, sent to this site only. No identifier; nothing kept on the device. */
+  var reachRoot = document.querySelector("[data-reach]");
+  var reach = { furthest: 0, end: false, sent: false };
+  function sendReach() {
+    if (!reachRoot || reach.sent || !navigator.sendBeacon || (!reach.furthest && !reach.end)) return;
+    reach.sent = true;
+    var data = new FormData();
+    data.append("page", reachRoot.getAttribute("data-reach-page"));
+    data.append("chapter", String(reach.furthest));
+    if (reach.end) data.append("end", "1");
+    navigator.sendBeacon(reachRoot.getAttribute("data-reach"), data);
+  }
+  if (reachRoot) {
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") sendReach();
+    });
+    window.addEventListener("pagehide", sendReach);
+    /* The end: the mark after the page's content has come above the bottom of the screen. */
+    var endMark = document.querySelector("[data-reach-end]"), endQueued = false;
+    window.addEventListener("scroll", function () {
+      if (!endMark || reach.end || endQueued) return;
+      endQueued = true;
+      window.requestAnimationFrame(function () {
+        endQueued = false;
+        if (endMark.getBoundingClientRect().top < window.innerHeight) reach.end = true;
+      });
+    }, { passive: true });
+  }
+
   var tocLinks = document.querySelectorAll(".lr-toc a[href^='#']");
   var chapters = [];
   Array.prototype.forEach.call(tocLinks, function (link) {
@@ -171,6 +201,7 @@
       if (chapter.heading.getBoundingClientRect().top < window.innerHeight / 2) current = chapter;
     });
     if (current) current.link.setAttribute("aria-current", "true");
+    if (current) reach.furthest = Math.max(reach.furthest, chapters.indexOf(current) + 1);
     if (tocCurrent) tocCurrent.textContent = (current || chapters[0] || { link: tocCurrent }).link.textContent;
   }
   var midline = observe && new IntersectionObserver(function (entries) {

@@ -1,0 +1,112 @@
+"""The figures read back: per page and language (and per day for exports), views, readers who
+reached the end, and how many readers reached each chapter. A figure never exceeds the views it
+belongs to (a flood of beacons cannot push a rate past 100%)."""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stories.reach.models import CHAPTER, END, VIEW, ReachCounter
+
+FEW = 10  # figures under this are shown as "fewer than 10" on screens
+
+
+def shown(number: int) -> str:
+    """A figure as a screen shows it: small numbers are not told exactly."""
+    return _("fewer than %(few)d") % {"few": FEW} if number < FEW else str(number)
+
+
+def _counters(since=None, until=None, page_ids=None):
+    counters = ReachCounter.objects.all()
+    if since:
+        counters = counters.filter(day__gte=since)
+    if until:
+        counters = counters.filter(day__lt=until)
+    if page_ids is not None:
+        counters = counters.filter(page_id__in=page_ids)
+    return counters
+
+
+def _figure(views: int, ends: int, furthest: dict[int, int], chapters: int) -> dict:
+    reached, total = [], 0
+    last = max([chapters, *furthest]) if furthest else chapters
+    for number in range(last, 0, -1):  # readers who reached chapter k: their furthest is >= k
+        total += furthest.get(number, 0)
+        reached.append(min(total, views))
+    reached.reverse()
+    ends = min(ends, views)
+    return {
+        "views": views,
+        "ends": ends,
+        "completion": round(100 * ends / views) if views else 0,
+        "chapters": reached[:chapters] if chapters else reached,
+    }
+
+
+def per_page(since=None, until=None, page_ids=None, chapters_of=None) -> list[dict]:
+    """One row per page and language: page_id, language and the figures."""
+    sums = defaultdict(lambda: {"views": 0, "ends": 0, "furthest": {}})
+    rows = (
+        _counters(since, until, page_ids)
+        .values("page_id", "language", "measure")
+        .annotate(total=Sum("count"))
+    )
+    for row in rows:
+        figure = sums[(row["page_id"], row["language"])]
+        measure = row["measure"]
+        if measure == VIEW:
+            figure["views"] += row["total"]
+        elif measure == END:
+            figure["ends"] += row["total"]
+        elif measure.startswith(CHAPTER) and measure[len(CHAPTER) :].isdigit():
+            number = int(measure[len(CHAPTER) :])
+            figure["furthest"][number] = figure["furthest"].get(number, 0) + row["total"]
+    result = []
+    for (page_id, language), figure in sorted(sums.items()):
+        chapters = chapters_of(page_id) if chapters_of else 0
+        result.append(
+            {
+                "page_id": page_id,
+                "language": language,
+                **_figure(figure["views"], figure["ends"], figure["furthest"], chapters),
+            }
+        )
+    return result
+
+
+def per_day(since=None, until=None, page_ids=None) -> list[dict]:
+    """One row per page, language and day: views and readers who reached the end (exports)."""
+    days = defaultdict(lambda: {VIEW: 0, END: 0})
+    rows = (
+        _counters(since, until, page_ids)
+        .filter(measure__in=[VIEW, END])
+        .values("page_id", "language", "day", "measure")
+        .annotate(total=Sum("count"))
+    )
+    for row in rows:
+        days[(row["page_id"], row["language"], row["day"])][row["measure"]] += row["total"]
+    return [
+        {
+            "page_id": page_id,
+            "language": language,
+            "day": day,
+            "views": figure[VIEW],
+            "ends": min(figure[END], figure[VIEW]),
+        }
+        for (page_id, language, day), figure in sorted(days.items())
+    ]
+
+
+def month_bounds(month: str | None) -> tuple[datetime.date, datetime.date]:
+    """The first day of a month given as YYYY-MM (this month when absent or not a month) and
+    the first day of the next."""
+    today = timezone.localdate()
+    try:
+        first = datetime.datetime.strptime(month or "", "%Y-%m").date()
+    except ValueError:
+        first = today.replace(day=1)
+    following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return first, following

@@ -1,0 +1,198 @@
+"""Reach without tracking (docs/reach.md): counted views, cached or not; the reading beacon and
+its bad input; the figures' bounds; the report, its CSV and the command; the teller's figures.
+Nothing about a reader is kept: no cookie, and the new table holds integers per page, language,
+day and measure."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+
+from stories.models import ConsentWithdrawal, TestimonyPage
+from stories.reach import counting, report
+from stories.reach.models import ReachCounter
+from stories.reach.views import page_facts
+from stories.takedown import withdraw
+from tests.helpers import demo_story, make_user
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = (
+    "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120 Mobile Safari/537.36"
+)
+CRAWLER = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+
+
+@pytest.fixture(autouse=True)
+def nothing_pending():
+    counting.flush()
+    ReachCounter.objects.all().delete()
+    yield
+    with counting._lock:
+        counting._pending.clear()
+
+
+def figures(page) -> dict:
+    counting.flush()
+    rows = report.per_page(
+        page_ids=[page.pk], chapters_of=lambda _pk: len(page.table_of_contents())
+    )
+    return rows[0] if rows else {"views": 0, "ends": 0, "chapters": []}
+
+
+def beacon(client, page, **fields):
+    data = {"page": str(page.pk), **fields}
+    headers = {"HTTP_USER_AGENT": BROWSER, "HTTP_SEC_FETCH_SITE": "same-origin"}
+    headers.update({key: value for key, value in fields.items() if key.startswith("HTTP_")})
+    data = {key: value for key, value in data.items() if not key.startswith("HTTP_")}
+    response = client.post("/reach/", data, **headers)
+    assert response.status_code == 204 and response.content == b""
+    return response
+
+
+def test_views_count_cached_or_not_and_only_readers_browsers(client):
+    page = demo_story("JILL", "nl")
+    first = client.get(page.url, HTTP_USER_AGENT=BROWSER)
+    second = client.get(page.url, HTTP_USER_AGENT=BROWSER)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    client.get(page.url, HTTP_USER_AGENT=CRAWLER)  # a crawler
+    client.get(page.url)  # a script that does not name itself
+    client.get(page.url, HTTP_USER_AGENT=BROWSER, HTTP_SEC_PURPOSE="prefetch")
+    assert figures(page)["views"] == 2
+    assert not first.cookies and not second.cookies
+    # Staff reading the page with a session are not readers.
+    client.force_login(make_user("staff-reader", superuser=True))
+    client.get(page.url, HTTP_USER_AGENT=BROWSER)
+    assert figures(page)["views"] == 2
+
+
+def test_the_page_names_the_beacon_and_its_page(client):
+    page = demo_story("JILL", "en")
+    html = client.get(page.url, HTTP_USER_AGENT=BROWSER).content.decode()
+    assert 'data-reach="/reach/"' in html and f'data-reach-page="{page.pk}"' in html
+    assert "data-reach-end" in html
+
+
+def test_the_beacon_counts_the_furthest_chapter_and_the_end(client):
+    page = demo_story("JILL", "en")
+    chapters = len(page.table_of_contents())
+    assert chapters >= 2
+    for _ in range(12):
+        client.get(page.url, HTTP_USER_AGENT=BROWSER)
+    for _ in range(10):
+        beacon(client, page, chapter="1")
+    beacon(client, page, chapter=str(chapters), end="1")
+    figure = figures(page)
+    assert figure["views"] == 12 and figure["ends"] == 1
+    assert figure["chapters"][0] == 11 and figure["chapters"][-1] == 1
+    assert figure["completion"] == round(100 / 12)
+
+
+def test_bad_beacons_change_nothing(client):
+    page = demo_story("JILL", "en")
+    chapters = len(page.table_of_contents())
+    beacon(client, page, chapter=str(chapters + 1), end="1")  # a chapter out of range
+    beacon(client, page, chapter="-1")
+    beacon(client, page, chapter="x")
+    beacon(client, page, chapter="1", HTTP_SEC_FETCH_SITE="cross-site")  # another site's page
+    beacon(client, page, chapter="1", HTTP_USER_AGENT=CRAWLER)
+    response = client.post("/reach/", {"page": "999999", "chapter": "1"}, HTTP_USER_AGENT=BROWSER)
+    assert response.status_code == 204
+    assert client.get("/reach/").status_code == 405
+    assert counting.pending() == {}
+    # A story readers may no longer see: its beacons count nothing.
+    withdraw(page.consent, "test", part=ConsentWithdrawal.EVERYTHING)
+    cache.clear()
+    beacon(client, page, chapter="1", end="1")
+    assert counting.pending() == {}
+    assert page_facts(page.pk) is None
+
+
+def test_a_flood_of_beacons_never_takes_a_figure_past_the_views(client):
+    page = demo_story("JILL", "en")
+    for _ in range(3):
+        client.get(page.url, HTTP_USER_AGENT=BROWSER)
+    for _ in range(40):
+        beacon(client, page, chapter="1", end="1")
+    figure = figures(page)
+    assert figure["views"] == 3 and figure["ends"] == 3 and figure["completion"] == 100
+    assert max(figure["chapters"]) == 3
+
+
+def test_only_integers_per_page_language_day_and_measure_are_kept():
+    fields = {field.name for field in ReachCounter._meta.get_fields()}
+    assert fields == {"id", "page", "language", "day", "measure", "count"}
+    page = demo_story("JILL", "nl")
+    assert page_facts(page.pk) == ("nl", len(page.table_of_contents()))
+    assert cache.get(f"stories:reach:page:{page.pk}") == ("nl", len(page.table_of_contents()))
+
+
+def test_a_database_that_cannot_be_written_loses_no_count(monkeypatch):
+    page = demo_story("JILL", "nl")
+    counting.count(page.pk, "nl", "view")
+
+    def broken(*args):
+        raise RuntimeError("database unavailable")
+
+    monkeypatch.setattr(counting, "_add", broken)
+    assert counting.flush() == 0
+    assert sum(counting.pending().values()) == 1
+    monkeypatch.undo()
+    assert counting.flush() == 1
+    assert ReachCounter.objects.get(page=page, measure="view").count == 1
+
+
+def test_the_report_hides_small_figures_and_the_csv_gives_them_exactly(client):
+    page = demo_story("JILL", "nl")
+    for _ in range(3):
+        client.get(page.url, HTTP_USER_AGENT=BROWSER)
+    beacon(client, page, chapter="1", end="1")
+    counting.flush()
+    client.force_login(make_user("reporter", superuser=True))
+    screen = client.get("/admin/reach/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Mijn vertrouwen terug" in screen and "minder dan 10" in screen
+    detail = client.get(f"/admin/reach/{page.pk}/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Te weinig lezers deze maand" in detail
+    exported = client.get("/admin/reach/", {"format": "csv"})
+    assert exported["Content-Type"].startswith("text/csv")
+    lines = exported.content.decode().splitlines()
+    assert lines[0] == "path,language,day,views,readers_who_reached_the_end"
+    assert any(line.startswith(f"{page.url},nl,") and line.endswith(",3,1") for line in lines)
+
+
+def test_the_chapter_curve_is_drawn_once_there_are_enough_readers(client):
+    page = demo_story("JILL", "en")
+    for _ in range(20):
+        client.get(page.url, HTTP_USER_AGENT=BROWSER)
+    for _ in range(10):
+        beacon(client, page, chapter="2")
+    counting.flush()
+    client.force_login(make_user("reporter", superuser=True))
+    detail = client.get(f"/admin/reach/{page.pk}/").content.decode()
+    assert detail.count("<rect") == len(page.table_of_contents())
+    assert 'width="50"' in detail  # half of the readers reached the second chapter
+
+
+def test_the_command_prints_one_row_per_page_language_and_day(client):
+    page = demo_story("JILL", "nl")
+    client.get(page.url, HTTP_USER_AGENT=BROWSER)
+    out = io.StringIO()
+    call_command("reach_report", "--csv", stdout=out)  # writes what this process counted first
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "path,language,day,views,readers_who_reached_the_end"
+    assert any(line.startswith(f"{page.url},nl,") and line.endswith(",1,0") for line in lines)
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("reach_report", "--since", "yesterday")
+
+
+def test_the_teller_sees_the_figures_of_their_story(client):
+    from stories.teller import service
+
+    pages = TestimonyPage.objects.filter(pseudonym="JILL")
+    for page in pages:
+        client.get(page.url, HTTP_USER_AGENT=BROWSER)
+    counting.flush()
+    facts = service.overview(pages.first().consent)
+    assert {item["readers"] for item in facts["translations"]} == {"fewer than 10"}
