@@ -25,6 +25,7 @@ from stories import consent
 from stories.api_fields import (
     BodyField,
     HeroImageField,
+    RelatedProjectsField,
     RelatedStoriesField,
     ValueListField,
 )
@@ -400,6 +401,11 @@ class TestimonyPage(LongreadPage):
         on_delete=models.PROTECT,
         related_name="stories",
     )
+    # The European projects this story belongs to (chosen once, on the source): partners list
+    # a project's stories through the API (`?project=`).
+    related_projects = ParentalManyToManyField(
+        "stories.ProjectPage", verbose_name=_("related projects"), blank=True, related_name="stories"
+    )
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
@@ -419,6 +425,7 @@ class TestimonyPage(LongreadPage):
         ),
         FieldPanel("content_note"),
         FieldPanel("themes"),
+        FieldPanel("related_projects"),
         FieldPanel("body"),
         InlinePanel("related_stories", label=_("Related story")),
         # Only consent officers see and change which record governs the story.
@@ -444,6 +451,7 @@ class TestimonyPage(LongreadPage):
             "themes",
             "consent",
             "related_stories",
+            "related_projects",
         ),
     )
 
@@ -458,6 +466,7 @@ class TestimonyPage(LongreadPage):
         APIField("hero_image", serializer=HeroImageField()),
         APIField("body", serializer=BodyField()),
         APIField("related_stories", serializer=RelatedStoriesField()),
+        APIField("related_projects", serializer=RelatedProjectsField()),
     ]
 
     base_form_class = TestimonyPageForm
@@ -465,6 +474,12 @@ class TestimonyPage(LongreadPage):
     class Meta:
         verbose_name = _("testimony")
         verbose_name_plural = _("testimonies")
+
+    def visible_related_projects(self):
+        """Related projects in this page's language (chosen once, on the source)."""
+        from stories.projects import ProjectPage
+
+        return same_pages_in_language(ProjectPage, self.related_projects.all(), self.locale_id)
 
     @classmethod
     def serving_queryset(cls):

@@ -376,6 +376,18 @@ def test_theme_kind_date_and_project_filters(client):
     found = ids(client, f"project={project.pk}&limit=50")
     assert news.pk in found
     assert all(NewsPage.objects.filter(pk=pk).exists() for pk in found)
+    # Stories linked to the project (on the source, in the admin), in every language.
+    source = jill("nl")
+    source.related_projects.set([project])
+    source.save_revision().publish()
+    found = ids(client, f"project={project.pk}&limit=50")
+    assert {news.pk, jill("nl").pk, jill("en").pk} <= found
+    detail = client.get(f"{API}{jill('nl').pk}/").json()
+    dutch_project = ProjectPage.objects.get(
+        translation_key=project.translation_key, locale=jill("nl").locale
+    )
+    assert [item["id"] for item in detail["related_projects"]] == [dutch_project.pk]
+    assert detail["related_projects"][0]["acronym"] == dutch_project.acronym
 
 
 # 5. Transport ----------------------------------------------------------------------------

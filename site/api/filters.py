@@ -70,7 +70,8 @@ class PartnerFilter:
 
     @staticmethod
     def about_project(value):
-        """News linked to the project (in any language: the link is made on the source)."""
+        """News and stories linked to the project (in any language: the link is made on the
+        source)."""
         message = (
             f"project: {value!r} is not a project; give the id of a project page "
             "(/api/v2/pages/?type=stories.ProjectPage)"
@@ -81,8 +82,13 @@ class PartnerFilter:
         project = ProjectPage.objects.filter(pk__in=projects.values("pk")).first()
         if project is None:
             raise BadRequestError(message)
-        linked = ProjectPage.objects.filter(translation_key=project.translation_key)
-        return NewsPage.objects.filter(related_projects__in=linked.values("pk"))
+        linked = ProjectPage.objects.filter(translation_key=project.translation_key).values("pk")
+        news = NewsPage.objects.filter(related_projects__in=linked).values("pk")
+        linked_stories = TestimonyPage.objects.filter(related_projects__in=linked)
+        stories = TestimonyPage.objects.filter(
+            translation_key__in=linked_stories.values("translation_key")
+        ).values("pk")
+        return Page.objects.filter(Q(pk__in=news) | Q(pk__in=stories))
 
 
 class PlainFieldsFilter(FieldsFilter):
