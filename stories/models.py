@@ -404,7 +404,10 @@ class TestimonyPage(LongreadPage):
     # The European projects this story belongs to (chosen once, on the source): partners list
     # a project's stories through the API (`?project=`).
     related_projects = ParentalManyToManyField(
-        "stories.ProjectPage", verbose_name=_("related projects"), blank=True, related_name="stories"
+        "stories.ProjectPage",
+        verbose_name=_("related projects"),
+        blank=True,
+        related_name="stories",
     )
 
     parent_page_types = ["stories.StoryIndexPage"]

@@ -171,6 +171,24 @@ class ProjectPage(LongreadPage):
     def serving_queryset(cls):
         return super().serving_queryset().select_related("coordinator")
 
+    def linked_stories(self):
+        """The stories editors linked to this project (on their source), in this page's
+        language, as readers may see them."""
+        from stories.models import TestimonyPage
+
+        linked = TestimonyPage.objects.filter(
+            related_projects__translation_key=self.translation_key
+        )
+        return (
+            consent.visible_pages(
+                TestimonyPage.objects.filter(
+                    translation_key__in=linked.values("translation_key"), locale_id=self.locale_id
+                )
+            )
+            .select_related("consent", "hero_image", "locale")
+            .prefetch_related("hero_image__renditions")
+        )
+
     def partner_list(self):
         """The partners with their organisations, in one query."""
         return self.partners.select_related("organisation")

@@ -63,6 +63,24 @@ def test_rest_facts_partners_deliverables_and_recommendations(client):
     assert soup.select_one("[data-embed-src]") and not soup.find("iframe")
 
 
+def test_a_project_page_shows_the_stories_linked_to_it_while_readers_may_see_them(client):
+    from stories.models import ConsentWithdrawal, TestimonyPage
+    from stories.takedown import withdraw
+
+    source = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+    source.related_projects.set([project("REST", "nl")])  # chosen once, on the source
+    source.save_revision().publish()
+    for language, title in (("nl", "Mijn vertrouwen terug"), ("en", "Getting my trust back")):
+        soup = BeautifulSoup(client.get(project("REST", language).url).content, "html.parser")
+        cards = soup.select_one("[aria-labelledby=project-stories-heading]")
+        assert cards is not None, language
+        assert [a.get_text(strip=True) for a in cards.select("h3 a")] == [title]
+    assert "Verhalen uit dit project" in text_of(client, project("REST", "nl").url)
+    withdraw(source.consent, "test", part=ConsentWithdrawal.EVERYTHING)
+    html = client.get(project("REST", "en").url).content.decode()
+    assert "project-stories-heading" not in html and "Getting my trust back" not in html
+
+
 def test_project_index_filters_by_status_country_and_programme(client):
     index = ProjectIndexPage.objects.get(locale__language_code="en")
     all_text = text_of(client, index.url)

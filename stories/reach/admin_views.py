@@ -67,7 +67,7 @@ def report_view(request):
         first = (first - timezone.timedelta(days=1)).replace(day=1)
     return TemplateResponse(
         request,
-        "stories/reach/report.html",
+        "stories/admin/reach_report.html",
         {
             "page_title": _("Reach"),
             "header_icon": "view",
@@ -102,7 +102,7 @@ def page_view(request, page_id):
         row["svg_height"] = row["curve_height"] * 2  # pixels: a bar of 20 px per chapter
     return TemplateResponse(
         request,
-        "stories/reach/page.html",
+        "stories/admin/reach_page.html",
         {
             "page_title": _("Reach: %(title)s") % {"title": page.title},
             "header_icon": "view",
