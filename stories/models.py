@@ -480,8 +480,6 @@ class TestimonyPage(LongreadPage):
 
     def visible_related_projects(self):
         """Related projects in this page's language (chosen once, on the source)."""
-        from stories.projects import ProjectPage
-
         return same_pages_in_language(ProjectPage, self.related_projects.all(), self.locale_id)
 
     @classmethod
