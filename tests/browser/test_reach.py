@@ -4,6 +4,7 @@ the admin's Reach report and its CSV."""
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -62,6 +63,7 @@ def test_a_reader_who_reads_to_the_end_shows_in_the_report(
     admin.screenshot(path=SCREENSHOTS / "reach-report-1280.png", full_page=True)
     with admin.expect_download() as download:
         admin.get_by_role("link", name="Download CSV (exact daily figures)").click()
-    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
     mine = [r for r in rows if r["path"] == STORY]
     assert mine and int(mine[0]["views"]) >= 1 and int(mine[0]["readers_who_reached_the_end"]) >= 1
