@@ -144,6 +144,19 @@ def test_a_database_that_cannot_be_written_loses_no_count(monkeypatch):
     assert ReachCounter.objects.get(page=page, measure="view").count == 1
 
 
+def test_counts_of_a_page_deleted_before_they_are_written_are_dropped():
+    from tests.factories import TestimonyPageFactory, story_index
+
+    page = TestimonyPageFactory(parent=story_index("en"))
+    counting.count(page.pk, "en", "view")
+    kept = demo_story("JILL", "nl")
+    counting.count(kept.pk, "nl", "view")
+    page.delete()
+    assert counting.flush() == 1
+    assert list(ReachCounter.objects.values_list("page_id", flat=True)) == [kept.pk]
+    assert counting.pending() == {}
+
+
 def test_the_report_hides_small_figures_and_the_csv_gives_them_exactly(client):
     page = demo_story("JILL", "nl")
     for _ in range(3):

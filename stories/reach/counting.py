@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.models import Page
 
 from stories.reach.models import VIEW, ReachCounter
 
@@ -48,14 +49,21 @@ def flush() -> int:
         return 0
     try:
         with transaction.atomic():
+            # A page deleted (or erased) since it was read leaves no figure behind.
+            existing = set(
+                Page.objects.filter(pk__in={key[0] for key in batch}).values_list("pk", flat=True)
+            )
+            written = 0
             for (page_id, language, day, measure), amount in sorted(batch.items(), key=str):
-                _add(page_id, language, day, measure, amount)
-    except Exception:  # an outage loses no count: back into memory, written next time
-        log.exception("reach figures not written; kept for the next flush")
+                if page_id in existing:
+                    _add(page_id, language, day, measure, amount)
+                    written += 1
+    except Exception as error:  # an outage loses no count: back into memory, written next time
+        log.warning("reach figures not written (%s); kept for the next flush", error)
         with _lock:
             _pending.update(batch)
         return 0
-    return len(batch)
+    return written
 
 
 def _add(page_id, language, day, measure, amount) -> None:
@@ -69,7 +77,7 @@ def _add(page_id, language, day, measure, amount) -> None:
             ReachCounter.objects.create(
                 page_id=page_id, language=language, day=day, measure=measure, count=amount
             )
-    except IntegrityError:  # another process created it meanwhile, or the page is gone
+    except IntegrityError:  # another process created it meanwhile
         figures.update(count=F("count") + amount)
 
 
