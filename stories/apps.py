@@ -18,6 +18,8 @@ class StoriesConfig(AppConfig):
 
         # Rich text links name only pages the consent rule lets readers of the channel see.
         register_page_link_rule(linkable_pages)
+        from stories.reach.surfaces import register_surfaces as register_reach_surfaces
         from stories.teller.surfaces import register_surfaces as register_teller_surfaces
 
         register_teller_surfaces()
+        register_reach_surfaces()
