@@ -2,6 +2,7 @@
 chart drawn on the server, and a CSV of the exact daily figures for funders' reports."""
 
 import csv
+import datetime
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -13,6 +14,7 @@ from wagtail.models import Page
 
 from stories.reach import report
 from stories.reach.counting import flush
+from stories.reach.models import ReachCounter
 
 
 def _chapters_of(page_ids):
@@ -30,9 +32,7 @@ def _rows(month):
     flush()  # this process's own counts, so a figure just counted shows
     since, until = report.month_bounds(month)
     page_ids = set(
-        report.ReachCounter.objects.filter(day__gte=since, day__lt=until).values_list(
-            "page_id", flat=True
-        )
+        ReachCounter.objects.filter(day__gte=since, day__lt=until).values_list("page_id", flat=True)
     )
     pages, titles = _chapters_of(page_ids)
     rows = report.per_page(since, until, chapters_of=lambda pk: len(titles(pk)))
@@ -64,7 +64,7 @@ def report_view(request):
     first = today.replace(day=1)
     for _step in range(12):
         months.append(first)
-        first = (first - timezone.timedelta(days=1)).replace(day=1)
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
     return TemplateResponse(
         request,
         "stories/admin/reach_report.html",

@@ -3,8 +3,8 @@
 The administrator makes the staff accounts (Users, Add user); each person signs in with their
 password and an authenticator code computed from the secret the enrolment page shows. Then:
 
-- a moderator approves a testimony whose teller approved it with valid consent, and the change
-  goes live;
+- the teller approves a new version on a phone through their link, the consent officer sees it
+  on the story and confirms it, a moderator approves and the change goes live;
 - a consent officer withdraws a teller's consent (the form names what goes offline first) while
   the story waits for the second approval; the moderator's approval is refused with the reason;
 - a translator starts a translation from their dashboard, translates a segment in the editor and
@@ -118,29 +118,6 @@ def approve_from_dashboard(page, title: str, action: str) -> None:
     button.wait_for()
     with page.expect_navigation():
         button.click()
-
-
-def test_a_moderator_approves_a_story_the_teller_approved_and_it_goes_live(staff, site_url):
-    admin, officer, moderator = staff["admin"], staff["officier"], staff["moderator"]
-    new_teaser = "Over druk, schulden en de weg eruit (herzien)"
-    submit_for_review(admin, "Onder druk", new_teaser)
-    shot(admin, "1-submitted")
-
-    approve_from_dashboard(officer, "Onder druk", "De verteller heeft deze versie goedgekeurd")
-    shot(officer, "2-teller-approved")
-    assert "geen toegang" not in officer.content()
-
-    moderator.goto("/admin/")
-    shot(moderator, "3-moderator-dashboard")
-    approve_from_dashboard(moderator, "Onder druk", "Goedkeuren")
-    shot(moderator, "4-approved")
-    text = messages_text(moderator)
-    assert "goedgekeurd en gepubliceerd" in text, text
-
-    public = moderator.context.new_page()
-    public.goto(f"{site_url}/nl/verhalen/kim/")
-    expect(public.locator("body")).to_contain_text("herzien")
-    public.close()
 
 
 PHONE = {"width": 375, "height": 812}
