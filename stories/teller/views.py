@@ -88,42 +88,46 @@ class MessageForm(forms.Form):
     )
 
 
-# What each take-down choice says, whole sentences (a place needs its own preposition).
-CHANNEL_TAKEDOWN_LABELS = {
-    consent.WEBSITE: _("Only on this website"),
-    consent.API: _("Only on websites of partner organisations"),
-    consent.SOCIAL: _("Only on social media (share links and previews)"),
-    consent.PRINT: _("Only in print"),
+# What each take-down choice says: as a choice ("Only in print"), and inside a sentence ("You
+# are taking down your story in print"). Whole phrases: a place needs its own preposition.
+CHANNEL_TAKEDOWN_WORDS = {
+    consent.WEBSITE: (_("Only on this website"), _("your story on this website")),
+    consent.API: (
+        _("Only on websites of partner organisations"),
+        _("your story on websites of partner organisations"),
+    ),
+    consent.SOCIAL: (
+        _("Only on social media (share links and previews)"),
+        _("your story on social media"),
+    ),
+    consent.PRINT: (_("Only in print"), _("your story in print")),
 }
+
+
+def _scope_words(scope: str) -> tuple[str, str]:
+    """(the choice's label, the same inside a sentence)."""
+    if scope == ConsentWithdrawal.EVERYTHING:
+        return (
+            str(_("Everything: every language and every place")),
+            str(_("your whole story, in every language and every place")),
+        )
+    kind, value = scope.split(":", 1)
+    if kind == "channel":
+        label, phrase = CHANNEL_TAKEDOWN_WORDS[value]
+        return str(label), str(phrase)
+    name = {"language": service.language_name(value)}
+    return (
+        str(_("Only the %(language)s version") % name),
+        str(_("the %(language)s version of your story") % name),
+    )
 
 
 def scope_label(scope: str) -> str:
-    if scope == ConsentWithdrawal.EVERYTHING:
-        return str(_("Everything: every language and every place"))
-    kind, value = scope.split(":", 1)
-    if kind == "channel":
-        return str(CHANNEL_TAKEDOWN_LABELS[value])
-    return str(_("Only the %(language)s version") % {"language": service.language_name(value)})
-
-
-# The same choices inside a sentence ("You are taking down ...", "Done: ... is offline now").
-CHANNEL_TAKEDOWN_PHRASES = {
-    consent.WEBSITE: _("your story on this website"),
-    consent.API: _("your story on websites of partner organisations"),
-    consent.SOCIAL: _("your story on social media"),
-    consent.PRINT: _("your story in print"),
-}
+    return _scope_words(scope)[0]
 
 
 def scope_phrase(scope: str) -> str:
-    if scope == ConsentWithdrawal.EVERYTHING:
-        return str(_("your whole story, in every language and every place"))
-    kind, value = scope.split(":", 1)
-    if kind == "channel":
-        return str(CHANNEL_TAKEDOWN_PHRASES[value])
-    return str(
-        _("the %(language)s version of your story") % {"language": service.language_name(value)}
-    )
+    return _scope_words(scope)[1]
 
 
 def _private(response):

@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from tests.browser import SCREENSHOTS
 from tests.browser.test_admin_csp import edit_url_of, sign_in
+from tests.browser.test_teller_link import issue_cards
 
 pytestmark = pytest.mark.browser
 
@@ -123,33 +124,13 @@ def approve_from_dashboard(page, title: str, action: str) -> None:
 PHONE = {"width": 375, "height": 812}
 
 
-def issue_teller_cards(officer, pseudonym: str) -> tuple[str, str]:
-    """The consent officer issues a Dutch link for the record and prints the two cards; returns
-    what the cards say (link, code)."""
-    officer.goto(f"/admin/snippets/stories/consentrecord/?q={pseudonym}")
-    officer.locator("a[href*='/teller-link/']").first.click()
-    officer.get_by_label("Taal van de verteller").select_option("nl")
-    officer.get_by_role("button", name="Nieuwe link en code uitgeven").click()
-    cards = {}
-    for kind, button, selector in (
-        ("link", "Linkkaart afdrukken", "[data-teller-link]"),
-        ("code", "Codekaart afdrukken", "[data-teller-code]"),
-    ):
-        with officer.context.expect_page() as opened:
-            officer.get_by_role("button", name=button).click()
-        card = opened.value
-        card.wait_for_load_state()
-        cards[kind] = card.locator(selector).inner_text().strip()
-        card.close()
-    return cards["link"], cards["code"]
-
-
 def test_the_teller_approves_on_a_phone_and_the_officer_confirms_it(browser, staff, site_url):
     admin, officer, moderator = staff["admin"], staff["officier"], staff["moderator"]
     title = "Wat ik zie bij controles"
     new_teaser = "Een handhaver over signalen, en over wat hij er daarna mee doet"
     submit_for_review(admin, title, new_teaser)
-    link, code = issue_teller_cards(officer, "Mark")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    link, code, _screen = issue_cards(officer, "Mark", teller_language="nl", admin_language="nl")
 
     # The teller opens the link on a phone, enters the code, reads the waiting version.
     phone = browser.new_context(viewport=PHONE, locale="nl-NL", is_mobile=True, has_touch=True)

@@ -20,19 +20,37 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 812}
 
 
-def issue_cards(officer_page) -> tuple[str, str, str]:
-    """The officer issues a link for JILL in English; returns the two cards' texts and the
-    address of the record's teller's link screen."""
+# The officer's screen in the admin's two languages.
+CARD_LABELS = {
+    "en": (
+        "The teller's language",
+        "Issue a new link and code",
+        "Print the link card",
+        "Print the code card",
+    ),
+    "nl": (
+        "Taal van de verteller",
+        "Nieuwe link en code uitgeven",
+        "Linkkaart afdrukken",
+        "Codekaart afdrukken",
+    ),
+}
+
+
+def issue_cards(officer_page, pseudonym="JILL", teller_language="en", admin_language="en"):
+    """The officer issues a link for the record in the teller's language and prints the two
+    cards; returns the cards' texts and the address of the record's teller's link screen."""
     page = officer_page
-    page.goto("/admin/snippets/stories/consentrecord/?q=JILL")
+    language_label, issue, print_link, print_code = CARD_LABELS[admin_language]
+    page.goto(f"/admin/snippets/stories/consentrecord/?q={pseudonym}")
     href = page.locator("a[href*='/teller-link/']").first.get_attribute("href")
     page.goto(href)
-    page.get_by_label("The teller's language").select_option("en")
-    page.get_by_role("button", name="Issue a new link and code").click()
+    page.get_by_label(language_label).select_option(teller_language)
+    page.get_by_role("button", name=issue).click()
     cards = {}
     for kind, button, selector in (
-        ("link", "Print the link card", "[data-teller-link]"),
-        ("code", "Print the code card", "[data-teller-code]"),
+        ("link", print_link, "[data-teller-link]"),
+        ("code", print_code, "[data-teller-code]"),
     ):
         with page.context.expect_page() as opened:
             page.get_by_role("button", name=button).click()
