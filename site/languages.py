@@ -1,6 +1,8 @@
 """The languages the site publishes in, from one setting (SITE_LANGUAGES)."""
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import lazy
+from django.utils.translation import get_language_info
 
 # Every language the project supports, with its name in that language. The source language
 # (Dutch) comes first; SITE_LANGUAGES chooses which of these a deployment serves.
@@ -35,6 +37,18 @@ def configured_languages(raw: str | None) -> list[tuple[str, str]]:
             f"SITE_LANGUAGES must start with the source language {SOURCE_LANGUAGE!r}."
         )
     return [(code, KNOWN_LANGUAGES[code]) for code in dict.fromkeys(codes)]
+
+
+def _name_in_active_language(code: str) -> str:
+    return str(get_language_info(code)["name_translated"])
+
+
+def staff_language_names(languages: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The languages with each name in the language of whoever reads it ("Engels" in the Dutch
+    admin, "Dutch" in the English one), for WAGTAIL_CONTENT_LANGUAGES: Wagtail, wagtail-localize
+    and the project's admin screens name locales by these. Readers choose a language by its own
+    name (`LANGUAGES`, the language switcher)."""
+    return [(code, lazy(_name_in_active_language, str)(code)) for code, _name in languages]
 
 
 def text_direction(language_code: str) -> str:

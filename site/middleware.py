@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -7,8 +8,9 @@ from sitewide.outage import HEALTH_PATH, health, is_database_outage, unavailable
 ADMIN_PREFIXES = ("/admin/", "/cms-login/")
 
 
-def preferred_admin_language(accept_language: str) -> str:
-    """Dutch for staff whose browser prefers Dutch, English for everybody else."""
+def browser_admin_language(accept_language: str) -> str:
+    """Before sign-in (the account is not known yet): Dutch for a browser that prefers Dutch,
+    English for every other browser."""
     for code, _quality in parse_accept_lang_header(accept_language or ""):
         base = code.split("-")[0].lower()
         if base == "nl":
@@ -18,12 +20,25 @@ def preferred_admin_language(accept_language: str) -> str:
     return "en"
 
 
-class AdminLanguageMiddleware:
-    """The admin speaks Dutch to Dutch staff and English to others.
+def account_admin_language(user) -> str:
+    """A signed-in account's admin language: the one it chose in its account settings, otherwise
+    the organisation's (`ADMIN_DEFAULT_LANGUAGE`, Dutch), whatever the browser prefers."""
+    from wagtail.users.models import UserProfile
 
-    Runs after LocaleMiddleware. Public pages take their language from the URL prefix; the admin
-    has no prefix, and the site's default language (Dutch) is the wrong fallback there. A user's
-    own preference in their Wagtail profile still wins, since Wagtail applies it per view.
+    chosen = UserProfile.get_for_user(user).preferred_language
+    if chosen in dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES):
+        return chosen
+    return settings.ADMIN_DEFAULT_LANGUAGE
+
+
+class AdminLanguageMiddleware:
+    """The admin's language: the account's own choice, or Dutch for every staff account.
+
+    Runs after authentication. Public pages take their language from the URL prefix; the admin
+    has no prefix. Staff share one working language, so a signed-in account without a choice
+    works in `ADMIN_DEFAULT_LANGUAGE` even when its browser prefers another one; the sign-in
+    screens, before the account is known, follow the browser (Dutch or English). Every admin
+    view, Wagtail's and the project's own, then speaks the same language.
     """
 
     def __init__(self, get_response):
@@ -31,7 +46,11 @@ class AdminLanguageMiddleware:
 
     def __call__(self, request):
         if request.path_info.startswith(ADMIN_PREFIXES):
-            language = preferred_admin_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                language = account_admin_language(user)
+            else:
+                language = browser_admin_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)

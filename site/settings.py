@@ -20,7 +20,7 @@ from sitewide.env import (
     parse_email_url,
     read_local_secret_key,
 )
-from sitewide.languages import configured_languages
+from sitewide.languages import configured_languages, staff_language_names
 from sitewide.translation.config import machine_translator_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -103,10 +103,11 @@ MIDDLEWARE = [
     "sitewide.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sitewide.middleware.LocaleMiddleware",
-    "sitewide.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin in the account's language, Dutch unless it chose English (sitewide.middleware).
+    "sitewide.middleware.AdminLanguageMiddleware",
     # At most a few password-reset mails per address and per client an hour.
     "sitewide.request_checks.PasswordResetThrottleMiddleware",
     # Staff reach /admin/ only after the second factor (sitewide.two_factor).
@@ -223,8 +224,13 @@ OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "CoMensha Longread")
 # Languages: one setting (SITE_LANGUAGES) lists them; the first is the source language.
 LANGUAGES = configured_languages(os.environ.get("SITE_LANGUAGES"))
 LANGUAGE_CODE = LANGUAGES[0][0]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Staff read language names in their own language ("Nederlands naar Engels"); readers choose by
+# each language's own name (LANGUAGES).
+WAGTAIL_CONTENT_LANGUAGES = staff_language_names(LANGUAGES)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Staff accounts work in Dutch unless they choose English in their account settings, whatever
+# their browser prefers (sitewide.middleware.AdminLanguageMiddleware).
+ADMIN_DEFAULT_LANGUAGE = "nl"
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 USE_TZ = True

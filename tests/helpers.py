@@ -52,6 +52,23 @@ def make_user(username: str, *groups: str, superuser=False):
     return user
 
 
+def choose_admin_language(user, language: str):
+    """The account chooses its admin language, as in Account → Preferences → Language."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save(update_fields=["preferred_language"])
+    return user
+
+
+def admin_in(client, language: str):
+    """The account signed in on this test client chooses its admin language."""
+    user = get_user_model().objects.get(pk=client.session["_auth_user_id"])
+    choose_admin_language(user, language)
+    return client
+
+
 def demo_story(pseudonym: str = "JILL", language: str = "en"):
     """A testimony of the demo site in one language. For tests whose subject is the demo itself;
     other tests build their own pages with tests/factories.py (docs/testing.md)."""

@@ -14,7 +14,7 @@ from stories.reach import counting, report
 from stories.reach.models import ReachCounter
 from stories.reach.views import page_facts
 from stories.takedown import withdraw
-from tests.helpers import demo_story, make_user
+from tests.helpers import choose_admin_language, demo_story, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -163,10 +163,10 @@ def test_the_report_hides_small_figures_and_the_csv_gives_them_exactly(client):
         client.get(page.url, HTTP_USER_AGENT=BROWSER)
     beacon(client, page, chapter="1", end="1")
     counting.flush()
-    client.force_login(make_user("reporter", superuser=True))
-    screen = client.get("/admin/reach/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    client.force_login(choose_admin_language(make_user("reporter", superuser=True), "nl"))
+    screen = client.get("/admin/reach/").content.decode()
     assert "Mijn vertrouwen terug" in screen and "minder dan 10" in screen
-    detail = client.get(f"/admin/reach/{page.pk}/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    detail = client.get(f"/admin/reach/{page.pk}/").content.decode()
     assert "Te weinig lezers deze maand" in detail
     exported = client.get("/admin/reach/", {"format": "csv"})
     assert exported["Content-Type"].startswith("text/csv")
@@ -182,7 +182,7 @@ def test_the_chapter_curve_is_drawn_once_there_are_enough_readers(client):
     for _ in range(10):
         beacon(client, page, chapter="2")
     counting.flush()
-    client.force_login(make_user("reporter", superuser=True))
+    client.force_login(choose_admin_language(make_user("reporter", superuser=True), "nl"))
     detail = client.get(f"/admin/reach/{page.pk}/").content.decode()
     assert detail.count("<rect") == len(page.table_of_contents())
     assert 'width="50"' in detail  # half of the readers reached the second chapter

@@ -17,7 +17,7 @@ from wagtail.models import Locale, TaskState
 from stories import workflow
 from stories.exceptions import PublishRefused
 from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
-from tests.helpers import form_data, make_user
+from tests.helpers import admin_in, form_data, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,8 @@ def story(consent=None, slug="rona"):
 
 
 def dutch(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nl"
-    return client
+    """The signed-in account works in Dutch (the production default; the suite's is English)."""
+    return admin_in(client, "nl")
 
 
 def shown_messages(response) -> list[str]:
@@ -213,7 +213,7 @@ def test_scheduled_publishing_log_says_why_in_the_admins_language(client):
     history = html.unescape(dutch(client).get(f"/admin/pages/{page.pk}/history/").content.decode())
     assert "Gepland publiceren geweigerd" in history
     assert "geen toestemmingsregistratie" in history
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    admin_in(client, "en")
     history = html.unescape(client.get(f"/admin/pages/{page.pk}/history/").content.decode())
     assert "Scheduled publishing refused" in history
     assert "has no consent record" in history

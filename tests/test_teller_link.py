@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.teller import service
 from stories.teller.models import TellerLink, TellerMessage
-from tests.helpers import form_data, make_user
+from tests.helpers import choose_admin_language, form_data, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -476,8 +476,8 @@ def test_teller_approves_a_waiting_version_and_it_counts_once_an_officer_confirm
     assert 'value="approve"' not in html(reopened)
 
     # The officer who confirms it sees the evidence on the story's status panel.
-    client.force_login(officer)
-    editor = client.get(f"/admin/pages/{page.pk}/edit/", HTTP_ACCEPT_LANGUAGE="nl")
+    client.force_login(choose_admin_language(officer, "nl"))
+    editor = client.get(f"/admin/pages/{page.pk}/edit/")
     status = BeautifulSoup(editor.content, "html.parser").select_one("[data-teller-via-link]")
     assert status and "de verteller keurde de nieuwste versie goed op" in status.get_text()
 

@@ -14,7 +14,7 @@ from wagtail_localize.models import Translation
 from sitewide.roles import translator_group_name
 from sitewide.translation import status
 from sitewide.translation.staleness import is_out_of_date, out_of_date_translations
-from tests.helpers import make_user
+from tests.helpers import choose_admin_language, make_user
 from tests.translation_support import (  # noqa: F401 - fixtures
     DUMMY_TRANSLATOR,
     about_page,
@@ -163,8 +163,8 @@ def test_a_translator_sees_only_their_language(client, romanian):
 
 
 def test_menu_item_in_dutch_and_only_for_page_staff(client, boss):
-    with django_translation.override("nl"):
-        html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    choose_admin_language(boss, "nl")
+    html = client.get("/admin/").content.decode()
     assert "/admin/translations/" in html
     assert "Vertalingen" in html
     officer = make_user("officer", "Consent officers")

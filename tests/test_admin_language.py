@@ -1,0 +1,59 @@
+"""The admin's language: Dutch for every staff account whatever its browser says, English for an
+account that chooses it, the browser's Dutch or English before sign-in
+(sitewide.middleware.AdminLanguageMiddleware)."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.helpers import choose_admin_language, make_user
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_BROWSER = "en-GB,en;q=0.9"
+
+
+@pytest.fixture(autouse=True)
+def production_default(settings):
+    settings.ADMIN_DEFAULT_LANGUAGE = "nl"
+
+
+def dashboard(client, accept_language=ENGLISH_BROWSER):
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup.html.get("lang"), soup.get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("accept_language", [ENGLISH_BROWSER, "de-DE", "ar", ""])
+def test_a_staff_account_works_in_dutch_whatever_its_browser_says(client, accept_language):
+    client.force_login(make_user("redacteur", "Editors"))
+    lang, text = dashboard(client, accept_language)
+    assert lang == "nl"
+    assert "Ga naar de inhoud" in text and "Site samenvatting" in text, text[:300]
+
+
+def test_an_account_that_chose_english_works_in_english_with_a_dutch_browser(client):
+    client.force_login(choose_admin_language(make_user("editor", "Editors"), "en"))
+    lang, text = dashboard(client, "nl-NL,nl;q=0.9")
+    assert lang == "en"
+    assert "Skip to main content" in text and "Site summary" in text, text[:300]
+
+
+def test_the_projects_own_admin_screens_follow_the_account(client):
+    """Not only Wagtail's views: the reach report (a view of this project) too."""
+    user = make_user("lezer", superuser=True)
+    client.force_login(user)
+    html = client.get("/admin/reach/", HTTP_ACCEPT_LANGUAGE=ENGLISH_BROWSER).content.decode()
+    assert 'lang="nl"' in html and "Bereik" in html
+    choose_admin_language(user, "en")
+    html = client.get("/admin/reach/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert 'lang="en"' in html and "Reach" in html
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "words"),
+    [("nl-NL,nl;q=0.9", "Inloggen"), (ENGLISH_BROWSER, "Sign in"), ("de-DE", "Sign in")],
+)
+def test_before_sign_in_the_screen_follows_the_browser(client, accept_language, words):
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert words in response.content.decode()
