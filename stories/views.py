@@ -12,10 +12,11 @@ from wagtail.models import Locale
 
 from stories import register
 from stories.exceptions import PublishRefused
-from stories.models import ConsentRecord, ConsentWithdrawal
+from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.takedown import withdraw
 
 CONSENT_PERMISSION = "stories.change_consentrecord"
+VIEW_PERMISSION = "stories.view_consentrecord"
 
 
 class WithdrawalForm(forms.Form):
@@ -87,6 +88,45 @@ def withdraw_view(request, pk):
     return TemplateResponse(
         request, "stories/admin/withdraw.html", {"record": record, "form": form}
     )
+
+
+def story_view(request, pk):
+    """A consent officer reads a testimony, read-only, in any language and at any step of its
+    workflow: its status (what consent allows, who acts next, where it is public) and the text
+    of its latest version, the one the teller is asked to approve. Officers do not edit pages,
+    so Wagtail's editor is closed to them outside their own workflow step."""
+    from stories.status_panel import story_status
+    from stories.teller.service import readable_passages
+
+    if not request.user.has_perm(VIEW_PERMISSION):
+        raise PermissionDenied
+    page = get_object_or_404(TestimonyPage, pk=pk)
+    latest = page.get_latest_revision_as_object()
+    translations = (
+        TestimonyPage.objects.filter(translation_key=page.translation_key)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    return TemplateResponse(
+        request,
+        "stories/admin/story_read.html",
+        {
+            "page": page,
+            "latest": latest,
+            "status": story_status(page),
+            "passages": readable_passages(latest.body.render_as_block()),
+            "translations": translations,
+            "record": page.consent,
+            "page_title": page.title,
+            "header_icon": "doc-full",
+        },
+    )
+
+
+def story_of_record(record: ConsentRecord) -> TestimonyPage | None:
+    """The record's story to open first: its Dutch page, else any of its pages."""
+    pages = TestimonyPage.objects.filter(consent=record)
+    return pages.filter(locale__language_code="nl").first() or pages.order_by("pk").first()
 
 
 class ErasureConfirmForm(forms.Form):

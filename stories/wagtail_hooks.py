@@ -26,7 +26,14 @@ from stories.pages import LongreadPage
 from stories.reach import wagtail_hooks as reach_hooks  # noqa: F401 - the reach report
 from stories.takedown import act_on_record_edit
 from stories.teller import wagtail_hooks as teller_hooks  # noqa: F401 - the teller's link
-from stories.views import CONSENT_PERMISSION, erase_view, withdraw_view
+from stories.views import (
+    CONSENT_PERMISSION,
+    VIEW_PERMISSION,
+    erase_view,
+    story_of_record,
+    story_view,
+    withdraw_view,
+)
 
 REVIEW_WINDOW = datetime.timedelta(days=30)
 # Fields whose change is logged by name only: log entries never hold story text.
@@ -160,11 +167,21 @@ def consent_admin_urls():
     return [
         path("consent/<int:pk>/withdraw/", withdraw_view, name="stories_consent_withdraw"),
         path("consent/<int:pk>/erase/", erase_view, name="stories_consent_erase"),
+        path("consent/story/<int:pk>/", story_view, name="stories_consent_story"),
     ]
 
 
 @hooks.register("register_snippet_listing_buttons")
 def withdraw_button(snippet, user, next_url=None):
+    if isinstance(snippet, ConsentRecord) and user.has_perm(VIEW_PERMISSION):
+        story = story_of_record(snippet)
+        if story is not None:
+            yield ListingButton(
+                _("Read the story"),
+                reverse("stories_consent_story", args=[story.pk]),
+                icon_name="doc-full",
+                priority=4,
+            )
     if isinstance(snippet, ConsentRecord) and user.has_perm(CONSENT_PERMISSION):
         yield ListingButton(
             _("Withdraw"),

@@ -143,3 +143,33 @@ def test_saving_an_expired_record_or_one_without_languages_warns(client, officer
     said = " ".join(texts(saved))
     assert "al verlopen" in said
     assert "geen enkele taal" in said
+
+
+def test_an_officer_reads_any_testimony_read_only(client, officer):
+    """Outside her own workflow step Wagtail's editor is closed to her; the register's "Read the
+    story" opens the latest version with its status, in each language."""
+    kim = ConsentRecord.objects.get(pseudonym="KIM")
+    dutch = TestimonyPage.objects.get(consent=kim, locale__language_code="nl")
+    assert client.get(f"/admin/pages/{dutch.pk}/edit/").status_code == 302  # not hers to edit
+
+    listing = BeautifulSoup(client.get(f"{LIST}?q=KIM").content.decode(), "html.parser")
+    link = listing.select_one(f'a[href="/admin/consent/story/{dutch.pk}/"]')
+    assert link is not None and "Verhaal lezen" in link.get_text()
+
+    page = BeautifulSoup(client.get(link["href"]).content.decode(), "html.parser")
+    main = page.select_one("main").get_text(" ", strip=True)
+    assert "Alleen lezen" in main and dutch.title in main
+    assert page.select_one("[data-story-status]") is not None
+    story = page.select_one("article.story-read")
+    assert story["lang"] == "nl" and len(story.get_text(strip=True)) > 500
+    assert not page.select("main form")  # nothing to change here
+
+    english = page.find("a", string="Engels")
+    reading = BeautifulSoup(client.get(english["href"]).content.decode(), "html.parser")
+    assert reading.select_one("article.story-read")["lang"] == "en"
+
+
+def test_only_consent_staff_read_stories_there(client):
+    client.force_login(make_user("redacteur", "Editors"))
+    story = TestimonyPage.objects.filter(locale__language_code="nl").first()
+    assert client.get(f"/admin/consent/story/{story.pk}/").status_code in (302, 403)

@@ -24,6 +24,7 @@ from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from sitewide.roles import may_edit_in_its_language
+from sitewide.translation.memory import suggest_earlier_translations
 from sitewide.translation.review import unconfirmed_machine_translations
 from stories.models import TestimonyPage
 
@@ -183,4 +184,10 @@ def update_translations(request, translation_source_id):
         if problem:
             messages.error(request, problem)
             return redirect(request.get_full_path())
+        response = _update_translations(request, translation_source_id=translation_source_id)
+        if response.status_code == 302:
+            # Synced: each changed segment gets its earlier translation as a suggestion.
+            for translation in translations:
+                suggest_earlier_translations(translation)
+        return response
     return _update_translations(request, translation_source_id=translation_source_id)

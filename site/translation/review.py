@@ -87,8 +87,9 @@ def review_problem(translation: Translation) -> str | None:
     if not waiting:
         return None
     return _(
-        "This translation cannot be published yet: %(count)d machine-translated segment(s) "
-        "need a person's review. Confirm or correct them first."
+        "This translation cannot be published yet: %(count)d suggested segment(s) (by a "
+        "machine or from an earlier translation) need a person's review. Confirm or correct "
+        "them first."
     ) % {"count": waiting}
 
 

@@ -8,7 +8,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
@@ -19,8 +19,14 @@ from wagtail_localize import wagtail_hooks as localize_hooks
 from sitewide.roles import is_translator_only, translator_languages
 from sitewide.translation import handoff, views
 from sitewide.translation.machine import editor_without_machine, machine_translation_refusal
+from sitewide.translation.memory import earlier_suggestions, suggest_earlier_translations
 from sitewide.translation.models import TranslationNotice
-from sitewide.translation.review import review_problem, translation_of_page
+from sitewide.translation.review import (
+    review_problem,
+    translation_of_page,
+    unconfirmed_machine_translations,
+)
+from sitewide.translation.staleness import is_out_of_date
 from stories.models import TestimonyPage
 
 
@@ -99,6 +105,8 @@ def guard_translation_editor(request, page):
                 ],
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
+    if request.method == "GET":
+        tell_what_changed(request, translation)
     if machine_translation_refusal(translation):
         with editor_without_machine():
             response = localize_hooks.before_edit_page(request, page)
@@ -107,6 +115,40 @@ def guard_translation_editor(request, page):
     if response is not None and no_alias_conversion(request.user, page):
         without_actions(response, stop=is_translator_only(request.user))
     return response
+
+
+def tell_what_changed(request, translation) -> None:
+    """Above the translation editor: whether the Dutch page changed since this translation was
+    last updated, and which segments carry their earlier translation as a suggestion."""
+    review = messages.button(
+        reverse("sitewide_translation_review", args=[translation.pk]), _("Review")
+    )
+    if is_out_of_date(translation):
+        messages.warning(
+            request,
+            _(
+                "The Dutch page was published again after this translation was last updated: "
+                "what changed is not in this editor yet. A moderator updates it (Sync translated "
+                "pages); each changed segment then shows its earlier translation as a suggestion."
+            ),
+        )
+    suggest_earlier_translations(translation)
+    waiting = earlier_suggestions(unconfirmed_machine_translations(translation)).count()
+    if waiting:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d segment changed in Dutch since it was translated. It shows its "
+                "earlier translation as a suggestion: check it against the new Dutch text and "
+                "correct it here, or confirm it under Review.",
+                "%(count)d segments changed in Dutch since they were translated. Each shows its "
+                "earlier translation as a suggestion: check them against the new Dutch text and "
+                "correct them here, or confirm them under Review.",
+                waiting,
+            )
+            % {"count": waiting},
+            buttons=[review],
+        )
 
 
 def no_alias_conversion(user, page) -> bool:
