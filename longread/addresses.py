@@ -8,9 +8,12 @@ percent-encoding (`%6B` for `k`), with or without the trailing slash, with a que
 or a fragment. `page_at_address` reads them all as the page they lead to.
 """
 
-from urllib.parse import unquote, urlsplit
+import ipaddress
+import socket
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.conf import settings
+from django.db.models import Q
 from django.http.request import validate_host
 from wagtail.models import Page, Site
 
@@ -29,33 +32,87 @@ def own_hosts(request_host: str = "") -> list[str]:
     return [host for host in hosts if host and host != "*"]
 
 
+def _is_ip_literal(host: str) -> bool:
+    """An address by number: IPv6, or IPv4 in any form browsers accept (`127.1`, `2130706433`)."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    try:
+        socket.inet_aton(host)
+        return True
+    except OSError:
+        return False
+
+
+def is_own_host(host: str, request_host: str = "") -> bool:
+    """Whether a link's host is this site: one of its names (any letter case, with or without
+    the trailing dot of a fully qualified name), or any address by number, which could be this
+    site's own; on the safe side, an address by number is read as this site's."""
+    host = host.lower().rstrip(".")
+    return _is_ip_literal(host) or validate_host(host, own_hosts(request_host))
+
+
+def _path_segments(path: str) -> list[str]:
+    """The path's segments as a browser resolves them: percent-decoded, `.` and `..` applied."""
+    segments = []
+    for segment in path.split("/"):
+        segment = unquote(segment)
+        if segment in ("", "."):
+            continue
+        if segment == "..":
+            if segments:
+                segments.pop()
+            continue
+        segments.append(segment)
+    return segments
+
+
 def page_at_address(address: str, request_host: str = ""):
-    """The page of this site that `address` leads to, or None (another site, not a page)."""
-    address = (address or "").strip()
+    """The page of this site that `address` leads to, or None (another site, not a page).
+
+    Besides the spellings above: backslashes (browsers read them as slashes), dot segments
+    (`/nl/./verhalen/../verhalen/x/`), a relative address (`../../verhalen/x/`, resolved
+    against any of the language trees, since its base is not known here), a path without the
+    language prefix (the site redirects it to a language), a sub-address of a page (its feed:
+    the page it belongs to) and the API's addresses of a page (`/api/v2/pages/<id>/`,
+    `/api/v2/pages/find/?html_path=…`)."""
+    address = (address or "").strip().replace("\\", "/")
     parts = urlsplit(address)
     if parts.scheme and parts.scheme.lower() not in ("http", "https"):
         return None
-    if parts.netloc:
-        host = (parts.hostname or "").lower()
-        if not validate_host(host, own_hosts(request_host)):
-            return None
-    elif not parts.path.startswith("/"):
+    if parts.netloc and not is_own_host(parts.hostname or "", request_host):
         return None
-    segments = [unquote(segment) for segment in parts.path.split("/") if segment]
+    if not parts.path:
+        return None  # a fragment or query only: the page the link is on
+    segments = _path_segments(parts.path)
+    if [segment.lower() for segment in segments[:3]] == ["api", "v2", "pages"]:
+        return _page_of_api_address(segments[3:], parts.query, request_host)
     codes = {code.lower(): code for code, _name in settings.LANGUAGES}
-    if not segments or segments[0].lower() not in codes:
-        return None
-    language = codes[segments[0].lower()]
-    rest = "".join(f"{segment}/" for segment in segments[1:])
-    roots = list(Page.objects.filter(depth=2, locale__language_code=language)) or [
+    if segments and segments[0].lower() in codes:
+        languages, rest = [codes[segments[0].lower()]], segments[1:]
+    else:
+        languages, rest = list(codes.values()), segments
+    roots = list(Page.objects.filter(depth=2, locale__language_code__in=languages)) or [
         site.root_page for site in Site.objects.select_related("root_page")
     ]
+    # The page itself, or the page a sub-address belongs to: the longest path that is a page.
+    candidates = Q()
+    shortest = 1 if rest else 0
     for root in roots:
-        page = (
-            Page.objects.filter(url_path__iexact=root.url_path + rest, path__startswith=root.path)
-            .order_by("pk")
-            .first()
-        )
-        if page is not None:
-            return page
+        for length in range(shortest, len(rest) + 1):
+            url_path = root.url_path + "".join(f"{segment}/" for segment in rest[:length])
+            candidates |= Q(url_path__iexact=url_path, path__startswith=root.path)
+    pages = list(Page.objects.filter(candidates).order_by("pk")) if candidates else []
+    return max(pages, key=lambda page: page.depth, default=None)
+
+
+def _page_of_api_address(segments: list[str], query: str, request_host: str):
+    if segments and segments[0].isdigit():
+        return Page.objects.filter(pk=int(segments[0])).first()
+    if segments and segments[0].lower() == "find":
+        html_path = parse_qs(query).get("html_path")
+        if html_path:
+            return page_at_address(html_path[0], request_host)
     return None

@@ -1,6 +1,10 @@
 """Rich text links to pages, resolved once per request for all the text a response shows."""
 
+import re
+from html import unescape
+
 from django.utils.html import escape
+from django.utils.safestring import SafeString
 from wagtail.rich_text import LinkHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -53,3 +57,26 @@ class AddressLinkHandler(LinkHandler):
             return "<a>"
         names = "".join(f' {name}="{escape(value)}"' for name, value in attrs.items())
         return f"<a{names}>"
+
+
+# Wagtail's rewriter gives links with a scheme (`https:`, `mailto:`) or `#` to a link rule and
+# leaves relative addresses (`/nl/verhalen/x/`, `../x/`) as written. These reach the same rule
+# after the rewriter, here.
+RELATIVE_LINK = re.compile(
+    r"<a\b(?P<attrs>[^>]*\bhref=\"(?![a-z][a-z0-9+.-]*:|#)[^\"]*\"[^>]*)>", re.I
+)
+ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+
+
+def with_relative_links_checked(html: str) -> str:
+    """Expanded rich text whose relative links to pages the rules hide lose their address, as
+    AddressLinkHandler does for absolute ones."""
+    if "href" not in html or not RELATIVE_LINK.search(html):
+        return html
+
+    def check(match):
+        attrs = {name: unescape(value) for name, value in ATTRIBUTE.findall(match.group("attrs"))}
+        return AddressLinkHandler._opening_tag(attrs)
+
+    checked = RELATIVE_LINK.sub(check, html)
+    return SafeString(checked) if isinstance(html, SafeString) else checked

@@ -27,7 +27,10 @@ BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "div", *HEADINGS}
 
 
 def rich_text_api(source: str | None, request=None) -> dict:
-    soup = BeautifulSoup(expand_db_html(source or ""), "html.parser")
+    from longread.rich_text import with_relative_links_checked  # imports page models
+
+    html = with_relative_links_checked(expand_db_html(source or ""))
+    soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(["a", "img"]):
         for attribute in ("href", "src"):
             if tag.get(attribute):

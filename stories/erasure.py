@@ -495,6 +495,21 @@ class _Eraser:
 
             self.delete(Redirect.objects.filter(redirect_page_id__in=page_ids))
 
+    def erase_redirects_to_addresses(self, page_ids):
+        """Redirects to an address of the story, in any spelling: once its pages are gone,
+        nothing would recognise the address any more, and the redirect would reveal it."""
+        if not apps.is_installed("wagtail.contrib.redirects"):
+            return
+        from wagtail.contrib.redirects.models import Redirect
+
+        addresses = mentions.AddressesOf(page_ids)
+        leading = [
+            redirect.pk
+            for redirect in Redirect.objects.exclude(redirect_link="").only("redirect_link")
+            if redirect.redirect_link in addresses
+        ]
+        self.delete(Redirect.objects.filter(pk__in=leading))
+
     def erase_generic_rows(self, content_types, object_ids):
         """Rows that point at objects by content type and id: they survive the object."""
         str_ids = [str(pk) for pk in object_ids]
@@ -787,6 +802,7 @@ def erase_story(
             ],
         )
         eraser.erase_translations(plan.translation_keys, revisions)
+        eraser.erase_redirects_to_addresses(plan.page_ids)  # while the pages still exist
         eraser.erase_pages(plan.page_ids, user)
         eraser.erase_assets(plan.assets)
         eraser.erase_record(record)

@@ -250,7 +250,7 @@ def _act(item: dict, user) -> str:
         if item["kind"] == ConsentLedgerEntry.WITHDRAWAL and item["part"]:
             with scope.quiet():
                 done.append(_record_withdrawal_again(record, item))
-        if item["kind"] == ConsentLedgerEntry.NARROWING:
+        if item["kind"] in (ConsentLedgerEntry.NARROWING, ConsentLedgerEntry.EXPIRY):
             narrowed_again = scope.reapply(record, item.get("scope") or {})
             done.append("narrowed again: " + (", ".join(narrowed_again) or "already narrow"))
         result = take_down(record, item["kind"], user, write_ledger=False)

@@ -5,19 +5,45 @@ A rich text link to a hidden page already renders without its address (longread.
 link rule); its text still stands in the other page, and so may the pseudonym.
 """
 
+import html
 import json
 import re
+from urllib.parse import unquote
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import TextField
+from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, ReferenceIndex, Revision
 
+from longread.addresses import page_at_address
+
 LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a>", re.S)
 PAGE_LINK_ID = re.compile(r'\bid="(\d+)"')
+HREF = re.compile(r'\bhref="([^"]*)"')
+
+
+class AddressesOf:
+    """Whether a link's address (`href`, typed instead of chosen as a page) leads to one of the
+    story's pages, in any spelling (longread.addresses). Read while the pages still exist."""
+
+    def __init__(self, story_ids):
+        self.story_ids = set(story_ids)
+        self.slugs = {
+            slug.lower()
+            for slug in Page.objects.filter(pk__in=self.story_ids).values_list("slug", flat=True)
+        }
+        self.memo = {}
+
+    def __contains__(self, href: str) -> bool:
+        if href not in self.memo:
+            readable = unquote(href).replace("\\", "/").lower()
+            maybe = "/api/" in readable or any(slug in readable for slug in self.slugs)
+            page = page_at_address(href) if maybe else None
+            self.memo[href] = page is not None and page.pk in self.story_ids
+        return self.memo[href]
 
 
 def linking_page_ids(story_ids) -> set[int]:
@@ -74,15 +100,22 @@ def neutral_phrase(language_code: str) -> str:
         return gettext("(a story that is no longer available)")
 
 
-def unlink(text: str, story_ids, phrase: str, removed: set | None = None) -> str:
-    """Rich text with every link to one of `story_ids` replaced by `phrase` (no link). The
-    links' texts are added to `removed`."""
+def unlink(text: str, story_ids, phrase: str, removed: set | None = None, addresses=None) -> str:
+    """Rich text with every link to one of `story_ids` replaced by `phrase` (no link), chosen as
+    a page or typed as its address. The links' texts are added to `removed`."""
     wanted = {str(pk) for pk in story_ids}
+    addresses = addresses if addresses is not None else AddressesOf(story_ids)
+
+    def leads_to_story(attrs: str) -> bool:
+        if 'linktype="page"' in attrs:
+            found = PAGE_LINK_ID.search(attrs)
+            return bool(found and found.group(1) in wanted)
+        href = HREF.search(attrs)
+        return bool(href and html.unescape(href.group(1)) in addresses)
 
     def replace(match):
         attrs = match.group("attrs")
-        found = PAGE_LINK_ID.search(attrs)
-        if 'linktype="page"' in attrs and found and found.group(1) in wanted:
+        if leads_to_story(attrs):
             if removed is not None and match.group("text").strip():
                 removed.add(match.group("text").strip())
             return phrase
@@ -91,9 +124,9 @@ def unlink(text: str, story_ids, phrase: str, removed: set | None = None) -> str
     return LINK.sub(replace, text)
 
 
-def _unlink_value(value, story_ids, phrase, removed=None):
+def _unlink_value(value, story_ids, phrase, removed=None, addresses=None):
     if isinstance(value, str):
-        if "linktype" not in value:
+        if "linktype" not in value and "href" not in value:
             return value
         if value[:1] in "[{":
             # A StreamField in a revision is stored as JSON text.
@@ -102,13 +135,16 @@ def _unlink_value(value, story_ids, phrase, removed=None):
             except ValueError:
                 parsed = None
             if isinstance(parsed, (list, dict)):
-                changed = _unlink_value(parsed, story_ids, phrase, removed)
+                changed = _unlink_value(parsed, story_ids, phrase, removed, addresses)
                 return value if changed == parsed else json.dumps(changed)
-        return unlink(value, story_ids, phrase, removed)
+        return unlink(value, story_ids, phrase, removed, addresses)
     if isinstance(value, list):
-        return [_unlink_value(item, story_ids, phrase, removed) for item in value]
+        return [_unlink_value(item, story_ids, phrase, removed, addresses) for item in value]
     if isinstance(value, dict):
-        return {key: _unlink_value(item, story_ids, phrase, removed) for key, item in value.items()}
+        return {
+            key: _unlink_value(item, story_ids, phrase, removed, addresses)
+            for key, item in value.items()
+        }
     return value
 
 
@@ -120,33 +156,38 @@ def unlink_everywhere(story_ids) -> int:
     from wagtail.search import index as search_index
 
     story_ids = set(story_ids)
+    addresses = AddressesOf(story_ids)
     page_type = ContentType.objects.get_for_model(Page)
     changed = 0
     removed = set()  # the links' texts
     candidates = (
         Revision.objects.filter(base_content_type=page_type)
         .annotate(text=Cast("content", TextField()))
-        .filter(text__contains="linktype")
+        .filter(Q(text__contains="linktype") | Q(text__contains="href"))
     )
     languages = dict(Page.objects.values_list("pk", "locale__language_code"))
+    # Links typed as an address are not in the reference index: their pages are those whose
+    # revisions held one.
+    linking = linking_page_ids(story_ids)
     for revision in candidates.exclude(object_id__in=[str(pk) for pk in story_ids]):
         phrase = neutral_phrase(languages.get(int(revision.object_id), "nl"))
-        content = _unlink_value(revision.content, story_ids, phrase, removed)
+        content = _unlink_value(revision.content, story_ids, phrase, removed, addresses)
         if content != revision.content:
             Revision.objects.filter(pk=revision.pk).update(content=content)
+            linking.add(int(revision.object_id))
             changed += 1
-    for page in Page.objects.filter(pk__in=linking_page_ids(story_ids)).specific():
+    for page in Page.objects.filter(pk__in=linking).specific():
         phrase = neutral_phrase(page.locale.language_code)
         updates = {}
         for model_field in page._meta.concrete_fields:
             value = getattr(page, model_field.attname)
-            if isinstance(model_field, RichTextField) and value and "linktype" in value:
-                new = unlink(value, story_ids, phrase, removed)
+            if isinstance(model_field, RichTextField) and value:
+                new = unlink(value, story_ids, phrase, removed, addresses)
                 if new != value:
                     updates[model_field.attname] = new
             elif isinstance(model_field, StreamField) and value:
                 raw = list(value.raw_data)
-                new = _unlink_value(raw, story_ids, phrase, removed)
+                new = _unlink_value(raw, story_ids, phrase, removed, addresses)
                 if new != raw:
                     updates[model_field.attname] = new
         if updates:
@@ -166,7 +207,6 @@ def _forget_link_texts_in_translations(texts) -> None:
     segment uses any more, holding a link's text, are deleted."""
     if not texts:
         return
-    from django.db.models import Q
     from wagtail_localize.models import String, StringTranslation, TranslationSource
 
     holding = Q()

@@ -71,6 +71,25 @@ class ConsentRecordQuerySet(models.QuerySet):
         return count
 
 
+class ConsentWithdrawalQuerySet(models.QuerySet):
+    """Withdrawals written in bulk are changes of their records like one saved at a time: taken
+    down and written to the ledger in the same transaction (stories.scope)."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from stories.scope import tracked
+
+        objs = list(objs)
+        with tracked(sorted({obj.record_id for obj in objs if obj.record_id})):
+            return super().bulk_create(objs, *args, **kwargs)
+
+    def update(self, **kwargs):
+        """Also what bulk_update() runs."""
+        from stories.scope import tracked
+
+        with tracked(lambda: sorted(set(self.values_list("record_id", flat=True)))):
+            return super().update(**kwargs)
+
+
 class ConsentRecordForm(WagtailAdminModelForm):
     """The record's admin form: a withdrawal of a language the record never covered (neither
     as stored nor as the form now says) is refused on the withdrawal's own row."""
@@ -285,6 +304,8 @@ class ConsentWithdrawal(Orderable):
     language = models.ForeignKey(
         Locale, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = ConsentWithdrawalQuerySet.as_manager()
 
     panels = [
         FieldPanel("withdrawn_on"),

@@ -94,6 +94,9 @@ def take_down(
         entry_scope = dict(narrowing or {})
         if withdrawal is not None:
             entry_scope["withdrawn_on"] = withdrawal.withdrawn_on.isoformat()
+        if kind == ConsentLedgerEntry.EXPIRY and record.expires_on:
+            # A restore of a backup from before the expiry date was set puts it back.
+            entry_scope.setdefault("expires_on", record.expires_on.isoformat())
         ConsentLedgerEntry.objects.create(
             scope=entry_scope,
             kind=kind,

@@ -526,12 +526,25 @@ def spellings_of(url: str) -> list[str]:
     """Addresses an editor might paste for a page at `url` (a path such as /en/stories/jill/)."""
     last = url.rstrip("/").rsplit("/", 1)[1]
     encoded = url.replace(last, "".join(f"%{ord(c):02X}" for c in last))
+    language, rest = url.strip("/").split("/", 1)
     return [
         f"http://testserver{url}",
         f"https://localhost{url}?from=news#start",
         f"http://LOCALHOST{url.upper()}",
         f"http://127.0.0.1{encoded}",
         f"http://testserver{url.rstrip('/')}",
+        # Other spellings of this site's host: by number, and a fully qualified name.
+        f"http://127.1:8001{url}",
+        f"http://2130706433{url}",
+        f"http://[::1]:8000{url}",
+        f"http://LOCALHOST.{url}",
+        # Paths a browser resolves to the same page.
+        f"http://testserver/{language}/./{rest.split('/')[0]}/../{rest}/",
+        "http://testserver" + url.replace("/", "\\"),
+        f"/{rest}/",  # no language prefix: the site redirects it to a language
+        f"../../{rest}/",  # relative
+        f"{url}feed/",  # a sub-address of the page
+        f"/api/v2/pages/find/?html_path={url}",
     ]
 
 

@@ -109,6 +109,42 @@ def test_a_withdrawal_created_from_code_is_written_once(django_capture_on_commit
     assert entry.scope == {"withdrawn_on": timezone.localdate().isoformat()}
 
 
+def test_withdrawals_written_in_bulk_are_taken_down_and_recorded(
+    client, django_capture_on_commit_callbacks
+):
+    english = page("en")
+    assert english.live and STORY in listed(client)[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        (withdrawal,) = ConsentWithdrawal.objects.bulk_create(
+            [
+                ConsentWithdrawal(
+                    record=record(),
+                    withdrawn_on=timezone.localdate(),
+                    part=ConsentWithdrawal.LANGUAGE,
+                    language=Locale.objects.get(language_code="en"),
+                )
+            ]
+        )
+    english.refresh_from_db()
+    assert not english.live
+    assert client.get(english.url).status_code == 404
+    assert STORY not in listed(client)[0]
+    assert ("withdrawn", english.pk) in events_for([english])
+    (entry,) = entries()
+    assert (entry.kind, entry.withdrawal_id) == (ConsentLedgerEntry.WITHDRAWAL, withdrawal.pk)
+    assert page("nl").live
+
+
+def test_a_bulk_update_of_records_is_a_narrowing_too(client, django_capture_on_commit_callbacks):
+    mark = record()
+    mark.allows_api = False
+    with django_capture_on_commit_callbacks(execute=True):
+        ConsentRecord.objects.bulk_update([mark], ["allows_api"])
+    (entry,) = entries()
+    assert (entry.kind, entry.scope) == (ConsentLedgerEntry.NARROWING, {"channels": ["api"]})
+    assert STORY not in listed(client)[0]
+
+
 def test_the_command_and_the_action_write_one_entry_each(client):
     call_command(
         "withdraw_consent", STORY, "--reason", "By phone", "--part", "api", stdout=io.StringIO()
@@ -232,6 +268,26 @@ def test_a_restore_of_an_older_backup_narrows_the_record_again(client, narrow, u
     assert len(ledger.entries()) == len(before) + 1  # re-applying adds no entry
     if "allows_api" in undo:
         assert STORY not in listed(client)[0]
+
+
+def test_an_expiry_enforced_by_the_daily_run_is_put_back_by_a_restore(client):
+    """A date that passed without a save (set in the database directly): the daily
+    `enforce_consent` takes the story down and its ledger entry keeps the date, so a restore of
+    an older backup, without the date, sets it again and the story cannot be published again."""
+    before = ledger.entries()
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    with scope.quiet():
+        ConsentRecord.objects.filter(pk=record().pk).update(
+            given_on=yesterday - datetime.timedelta(days=30), expires_on=yesterday
+        )
+    call_command("enforce_consent", stdout=io.StringIO())
+    (entry,) = [e for e in entries() if e.pk not in {item["id"] for item in before}]
+    assert entry.kind == ConsentLedgerEntry.EXPIRY
+    assert entry.scope["expires_on"] == yesterday.isoformat()
+    lines = _restore_older(before, {"expires_on": None})
+    assert any("expiry date" in line for line in lines), lines
+    assert record().expires_on == yesterday
+    assert consent.consent_problem(page("en"))
 
 
 def test_contradictory_dates_are_refused_from_code_and_change_nothing():

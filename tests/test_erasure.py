@@ -637,6 +637,51 @@ def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answer
     assert "no longer available" in rendered
 
 
+def test_erasure_unlinks_typed_addresses_and_deletes_redirects_to_them(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """Links typed as an address of the story (absolute, relative, another spelling) lose
+    their address and text like chosen ones; redirects to such an address are deleted. After
+    the erasure nothing recognises the address any more, so neither may outlive it."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    from stories.erasure import erase_story
+
+    settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+    record = ConsentRecord.objects.get(pseudonym="JILL")
+    english = TestimonyPage.objects.get(consent=record, locale__language_code="en")
+    slug = english.slug
+    addresses = [
+        f"http://testserver{english.url}",
+        f"http://LOCALHOST{english.url.upper()}",
+        english.url,
+        f"/stories/{slug}",
+        f"http://127.1:8000{english.url}feed/",
+    ]
+    links = "".join(
+        f'<p><a href="{address}">typed link {number}</a></p>'
+        for number, address in enumerate(addresses)
+    )
+    links += '<p><a href="https://example.org/en/stories/elsewhere/">another site</a></p>'
+    news = news_linking_to(english, links + "<p>{link}</p>", "a chosen link")
+    for number, address in enumerate(addresses):
+        Redirect.objects.create(old_path=f"/en/typed-{number}", redirect_link=address)
+    Redirect.objects.create(old_path="/en/elsewhere", redirect_link="https://example.org/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_story(record, compact=False)
+
+    assert not Redirect.objects.filter(old_path__startswith="/en/typed-").exists()
+    assert Redirect.objects.filter(old_path="/en/elsewhere").exists()
+    page = client.get(news.url).content.decode()
+    for revision in Revision.objects.filter(object_id=str(news.pk)):
+        text = json.dumps(revision.content).lower()
+        assert "typed link" not in text and f"/{slug}" not in text
+    assert "typed link" not in page and f"/{slug}" not in page.lower()
+    assert page.count("no longer available") >= len(addresses)
+    assert 'href="https://example.org/en/stories/elsewhere/"' in page
+
+
 def test_erasure_forgets_the_link_text_in_other_pages_translation_strings(
     django_capture_on_commit_callbacks,
 ):

@@ -50,6 +50,7 @@ OVERRIDDEN_TEMPLATES = {
         "wagtailcore",
         "e35023cfde069f79",
     ),
+    "longread/templates/wagtailcore/shared/richtext.html": ("wagtailcore", "3a0a86fc8991ea36"),
 }
 OVERRIDE_FOLDERS = (
     "site/templates/wagtailadmin",

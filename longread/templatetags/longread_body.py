@@ -1,8 +1,10 @@
-"""`{{ body|placed_once }}`: a body's blocks without repeated help boxes or related lists."""
+"""`{{ body|placed_once }}`: a body's blocks without repeated help boxes or related lists.
+`{{ html|relative_links_checked }}`: rich text whose relative links follow the link rule."""
 
 from django import template
 
 from longread.blocks import placed_once as _placed_once
+from longread.rich_text import with_relative_links_checked
 
 register = template.Library()
 
@@ -10,3 +12,8 @@ register = template.Library()
 @register.filter
 def placed_once(body):
     return _placed_once(body)
+
+
+@register.filter
+def relative_links_checked(html):
+    return with_relative_links_checked(html)
