@@ -452,3 +452,85 @@ def test_webhook_verification_code_of_the_guide_accepts_a_real_delivery(
     result = run(["node", "check.mjs", hook.secret, signature, "body.json"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [True, False, False]
+
+
+# --- what a partner developer tripped over (fresh eyes, with only the docs) ----------------
+
+
+def message(response) -> str:
+    assert response["Content-Type"].startswith("application/json"), response["Content-Type"]
+    return response.json()["message"]
+
+
+def test_a_feed_cursor_beyond_the_newest_event_is_refused_not_polled_forever(client):
+    newest = ContentChange.objects.order_by("-pk").first().pk
+    response = client.get("/api/v2/changes/", {"after": newest + 1000})
+    assert response.status_code == 400
+    assert f"beyond the newest event ({newest})" in message(response)
+    assert client.get("/api/v2/changes/", {"after": newest}).status_code == 200
+
+
+def test_a_repeated_theme_is_one_filter_and_themes_filter_stories_only(client):
+    repeated = ",".join(["other"] * 600)
+    response = client.get(API, {"themes": repeated, "limit": 1})
+    assert response.status_code == 200
+    assert (
+        response.json()["meta"]["total_count"]
+        == (client.get(API, {"themes": "other"}).json()["meta"]["total_count"])
+    )
+    for name, value in (("themes", "labour"), ("kind", "survivor")):
+        wrong = client.get(API, {"type": "stories.NewsPage", name: value})
+        assert wrong.status_code == 400 and "stories.TestimonyPage" in message(wrong)
+
+
+def test_a_careless_detail_address_is_never_a_404(client):
+    story = TestimonyPage.objects.live().filter(locale__language_code="en").first()
+    for extra in ({"locale": "nl"}, {"type": "stories.NewsPage"}, {"foo": "1"}):
+        response = client.get(f"{API}{story.pk}/", extra)
+        assert response.status_code == 400, (extra, response.status_code)
+        assert "detail takes only fields=" in message(response)
+    response = client.get(f"{API}{story.pk}", {"fields": "title"})
+    assert response.status_code == 301
+    assert response["Location"] == f"{API}{story.pk}/?fields=title"
+    assert client.get("/api/v2/nothing-here").status_code == 404
+
+
+def test_format_and_digits_are_checked(client):
+    assert "format must be json" in message(client.get(API, {"format": "xml"}))
+    assert client.get(API, {"format": "json"}).status_code == 200
+    response = client.get(API, {"limit": "٣"})
+    assert response.status_code == 400 and "digits 0-9" in message(response)
+    assert client.get("/api/v2/changes/", {"after": "٣"}).status_code == 400
+
+
+def test_find_takes_a_path_or_the_whole_html_url_and_says_what_it_needs(client):
+    response = client.get(f"{API}find/")
+    assert response.status_code == 400 and "html_path" in message(response)
+    story = TestimonyPage.objects.live().filter(locale__language_code="en").first()
+    for html_path in (story.url, f"http://testserver{story.url}"):
+        found = client.get(f"{API}find/", {"html_path": html_path})
+        assert found.status_code == 302, html_path
+        assert found["Location"].endswith(f"{API}{story.pk}/")
+
+
+def test_a_random_order_has_no_next_page(client):
+    answer = client.get(API, {"order": "random", "limit": 2}).json()
+    assert answer["meta"]["total_count"] > 2 and answer["meta"]["next"] is None
+    cursor = client.get(API, {"limit": 2}).json()["meta"]["next"].split("cursor=")[1]
+    cursor = cursor.split("&")[0]
+    refused = client.get(API, {"order": "random", "limit": 2, "cursor": cursor})
+    assert refused.status_code == 400 and "random" in message(refused)
+
+
+def test_organisations_by_country_in_any_case_and_by_words(client):
+    url = "/api/v2/organisations/"
+    upper = client.get(url, {"country": "NL"}).json()["meta"]["total_count"]
+    assert upper > 0
+    assert client.get(url, {"country": "nl"}).json()["meta"]["total_count"] == upper
+    unknown = client.get(url, {"country": "XX"})
+    assert unknown.status_code == 400 and "ISO 3166" in message(unknown)
+    assert client.get(url, {"search": "zzzzqqq"}).json()["meta"]["total_count"] == 0
+    first = client.get(url, {"limit": 1}).json()["items"][0]["name"]
+    word = max(first.split(), key=len)
+    found = client.get(url, {"search": word}).json()["items"]
+    assert found and all(word.lower() in (o["name"] + o["city"]).lower() for o in found)

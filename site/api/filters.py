@@ -22,12 +22,18 @@ FILTER_PARAMETERS = (
 )
 
 
+STORY_TYPE = "stories.TestimonyPage"
+
+
 def allowed(values) -> str:
     return ", ".join(values)
 
 
 def listed_values(request, name, choices) -> list[str]:
-    values = [value.strip() for value in request.GET[name].split(",") if value.strip()]
+    # Each value once: a value repeated a thousand times is the same filter.
+    values = list(
+        dict.fromkeys(value.strip() for value in request.GET[name].split(",") if value.strip())
+    )
     unknown = [value for value in values if value not in choices]
     if not values or unknown:
         shown = ", ".join(unknown) or "nothing"
@@ -43,6 +49,11 @@ class PartnerFilter:
 
     def filter_queryset(self, request, queryset, view):
         get = request.GET
+        for name in ("themes", "kind"):
+            if name in get and get.get("type", STORY_TYPE).lower() != STORY_TYPE.lower():
+                raise BadRequestError(
+                    f"{name} filters stories: use it without type, or with type={STORY_TYPE}"
+                )
         if "themes" in get:
             themes = listed_values(request, "themes", Theme.values)
             matching = Q()

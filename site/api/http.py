@@ -23,6 +23,11 @@ def query_problem(request) -> str | None:
         for value in values:
             if "\x00" in value or "\x00" in name:
                 return "query parameters cannot contain NUL characters"
+            if name == "format" and value != "json":
+                return "format must be json (the API answers in JSON only)"
+            if value.isdigit() and not value.isascii():
+                # int() reads other scripts' digits ("٣"); a client's bug, not a number.
+                return f"{name} must be written with the digits 0-9"
             if name in ID_PARAMETERS and value.isdigit() and int(value) > MAX_ID:
                 return f"{name} is too large"
             if name == "limit" and value.isdigit() and int(value) < 1:

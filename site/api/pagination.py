@@ -66,6 +66,11 @@ class CursorPagination(WagtailPagination):
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
         if "cursor" in request.GET and "offset" in request.GET:
             raise BadRequestError("give cursor or offset, not both")
+        if "cursor" in request.GET and request.GET.get("order") == "random":
+            raise BadRequestError(
+                "order=random has no next page (each answer is drawn anew): ask for the items "
+                "you need with limit, or page through another order"
+            )
         offset = read_cursor(request) if "cursor" in request.GET else whole(request, "offset", 0)
         limit = whole(request, "limit", min(20, limit_max))
         if not 1 <= limit <= limit_max:
@@ -73,6 +78,8 @@ class CursorPagination(WagtailPagination):
         self.view, self.request = view, request
         self.total_count = queryset.count()
         self.next_offset = offset + limit if offset + limit < self.total_count else None
+        if request.GET.get("order") == "random":
+            self.next_offset = None  # a page of a random draw has no next page
         self.limit = limit
         return queryset[offset : offset + limit]
 

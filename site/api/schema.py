@@ -285,7 +285,10 @@ def api_field_schema(model, api_field) -> dict:
     if field.one_to_many:  # child objects of a page (partners, deliverables, ...)
         child = field.related_model
         return array(
-            obj({"id": INTEGER} | {f.name: api_field_schema(child, f) for f in child.api_fields})
+            obj(
+                {"id": INTEGER, "meta": obj({"type": STRING})}
+                | {f.name: api_field_schema(child, f) for f in child.api_fields}
+            )
         )
     return model_field_schema(field)
 
@@ -360,6 +363,8 @@ def components() -> dict:
                         "type": "object",
                         "required": ["id", "meta"],
                         "properties": {"id": INTEGER, "meta": ref("PageListMeta"), "title": STRING},
+                        # Fields asked for with `fields=` (their types: the page type's detail).
+                        "additionalProperties": True,
                     }
                 ),
             }
@@ -408,7 +413,21 @@ def components() -> dict:
         "OrganisationListing": obj(
             {
                 "meta": ref("ListingMeta"),
-                "items": array({"type": "object", "required": ["id", "meta"]}),
+                "items": array(
+                    {
+                        "type": "object",
+                        "required": ["id", "meta"],
+                        "properties": {
+                            "id": INTEGER,
+                            "meta": obj({"type": STRING, "detail_url": URL}),
+                            "locale": STRING,
+                            "name": STRING,
+                            "country": STRING,
+                            "city": STRING,
+                        },
+                        "additionalProperties": True,
+                    }
+                ),
             }
         ),
         "OrganisationDetail": obj(
@@ -552,7 +571,7 @@ def document(base_url: str) -> dict:
                             {"type": "string", "format": "date-time"},
                             "First published before this ISO 8601 time (with a timezone).",
                         ),
-                        parameter("project", ID, "News linked to this project page."),
+                        parameter("project", ID, "News and stories linked to this project page."),
                     ],
                     "responses": {"200": json_response("Pages.", "PageListing"), **ERRORS},
                 }
@@ -590,8 +609,13 @@ def document(base_url: str) -> dict:
             "/organisations/": {
                 "get": {
                     "summary": "Organisations that support victims",
-                    "parameters": [p for p in LISTING_PARAMETERS if p["name"] not in ("search",)]
+                    "parameters": [
+                        p
+                        for p in LISTING_PARAMETERS
+                        if p["name"] not in ("search", "search_operator")
+                    ]
                     + [
+                        parameter("search", STRING, "Words that each appear in name or city."),
                         parameter("locale", {"type": "string", "enum": languages}, "Language."),
                         parameter("country", STRING, "ISO 3166 country code."),
                     ],

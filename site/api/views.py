@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Case, Q, When
-from django.http import Http404, JsonResponse
-from django.urls import path
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse, QueryDict
+from django.urls import Resolver404, path, resolve
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csrf import csrf_exempt
@@ -40,12 +40,12 @@ from longread.absolute import absolute_url
 from longread.richtext import rich_text_api
 from sitewide.api.feed import MAX_ITEMS, changes_since, parse_since
 from sitewide.api.filters import FILTER_PARAMETERS, PartnerFilter, PlainFieldsFilter
-from sitewide.api.models import PreviewToken
+from sitewide.api.models import ContentChange, PreviewToken
 from sitewide.api.pagination import CursorPagination
 from sitewide.search_text import search_words
 from stories import consent
 from stories.api_fields import linked_pages, page_html_url, page_link
-from stories.organisations import Organisation
+from stories.organisations import COUNTRIES, Organisation
 
 MAX_SEARCH_LENGTH = 200  # characters; longer queries are refused, not run
 MAX_SEARCH_RESULTS = 500
@@ -271,6 +271,9 @@ class AbsoluteUrlSerializer(BaseSerializer):
     detail_url = AbsoluteDetailUrlField(read_only=True)
 
 
+DETAIL_PARAMETERS = {"fields"}
+
+
 class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
     base_serializer_class = VisiblePagesSerializer
     filter_backends = [
@@ -337,10 +340,16 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         return response
 
     def find_object(self, queryset, request):
-        """`html_path` as readers see it: /en/stories/a-story/ is looked up in the English tree."""
+        """`html_path` as readers see it: /en/stories/a-story/ is looked up in the English tree.
+        A whole address (a page's `html_url`) is read for its path."""
+        if "html_path" not in request.GET and "id" not in request.GET:
+            raise BadRequestError(
+                "give html_path (a page's path, e.g. html_path=/en/stories/<slug>/, or its "
+                "html_url) or id"
+            )
         if "html_path" not in request.GET:
             return super().find_object(queryset, request)
-        components = [part for part in request.GET["html_path"].split("/") if part]
+        components = [part for part in urlsplit(request.GET["html_path"]).path.split("/") if part]
         site = Site.find_for_request(request)
         locale = components and Locale.objects.filter(language_code=components[0]).first()
         if site is None or not locale:
@@ -387,9 +396,31 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         super().check_query_parameters(queryset)
 
     def detail_view(self, request, pk):
+        unknown = sorted(set(request.GET) - DETAIL_PARAMETERS)
+        if unknown:
+            # Never a 404 for a live page asked for carelessly: a partner takes a 404 down.
+            raise BadRequestError(
+                f"query parameter is not supported on a page's detail: {', '.join(unknown)}. "
+                "A detail takes only fields=; filters such as locale and type belong to the "
+                "listing, /api/v2/pages/."
+            )
         response = super().detail_view(request, pk)
         response["Content-Language"] = self.get_object().locale.language_code
         return response
+
+
+class OrganisationFieldsFilter(FieldsFilter):
+    """Wagtail's `?field=value` filters, except `country` (any letter case, checked) and
+    `search`, which the endpoint reads itself."""
+
+    def filter_queryset(self, request, queryset, view):
+        class Narrowed:
+            GET = QueryDict(mutable=True)
+
+        for name, values in request.GET.lists():
+            if name not in ("country", "search"):
+                Narrowed.GET.setlist(name, values)
+        return super().filter_queryset(Narrowed, queryset, view)
 
 
 class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
@@ -398,9 +429,9 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
     model = Organisation
     name = "organisations"
     base_serializer_class = AbsoluteUrlSerializer
-    filter_backends = [FieldsFilter, OrderingFilter, KnownLocaleFilter]
+    filter_backends = [OrganisationFieldsFilter, OrderingFilter, KnownLocaleFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
-        ["locale", "country", "cursor"]
+        ["locale", "country", "cursor", "search"]
     )
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [
         "locale",
@@ -412,8 +443,16 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
     def get_queryset(self):
         organisations = Organisation.objects.select_related("locale").order_by("name", "pk")
         country = self.request.GET.get("country")
-        if country:
+        if country is not None:
+            if country.upper() not in COUNTRIES:
+                raise BadRequestError(
+                    f"country: {country!r} is not an ISO 3166 country code (two letters, "
+                    "e.g. country=NL)"
+                )
             organisations = organisations.filter(country=country.upper())
+        # Every word in the name or the city (the directory is small: no search index).
+        for word in self.request.GET.get("search", "").split():
+            organisations = organisations.filter(Q(name__icontains=word) | Q(city__icontains=word))
         return organisations
 
     def listing_view(self, request):
@@ -464,7 +503,20 @@ def changes_view(request):
         limit = whole_number(request, "limit", MAX_ITEMS, minimum=1, maximum=MAX_ITEMS)
     except ValueError as error:
         return JsonResponse({"message": str(error)}, status=400)
-    return JsonResponse(changes_since(since, after, limit, request))
+    answer = changes_since(since, after, limit, request)
+    if answer["meta"]["after"] != after or not after:
+        return JsonResponse(answer)
+    newest = ContentChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    if after > newest:
+        # A cursor from the future (a corrupted store, or a site restored from a backup) would
+        # be polled forever without a single takedown: say so, and how to start again.
+        message = (
+            f"after ({after}) is beyond the newest event ({newest}): this site has no such "
+            "event, for example after a restore from a backup. Start again with since (the "
+            "time of your last complete sync) and re-check the pages you show."
+        )
+        return JsonResponse({"message": message}, status=400)
+    return JsonResponse(answer)
 
 
 def whole_number(request, name, default, minimum, maximum=None) -> int:
@@ -479,7 +531,22 @@ def whole_number(request, name, default, minimum, maximum=None) -> int:
 
 @csrf_exempt
 def not_found(request, rest=""):
+    """A JSON 404; an address that lacks only its trailing slash is sent on to it (301), so a
+    careless client never reads "not found" (for a partner: take the page down) for a live page."""
+    if not request.path.endswith("/"):
+        match = resolve_or_none(request.path + "/")
+        if match is not None and match.url_name != "wagtailapi_not_found":
+            query = request.META.get("QUERY_STRING", "")
+            target = request.path + "/" + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(target)
     return JsonResponse({"message": "not found"}, status=404)
+
+
+def resolve_or_none(path: str):
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
 
 
 SETTINGS_TEXT_FIELDS = (
