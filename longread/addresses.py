@@ -10,6 +10,7 @@ or a fragment. `page_at_address` reads them all as the page they lead to.
 
 import ipaddress
 import socket
+import unicodedata
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.conf import settings
@@ -50,7 +51,8 @@ def is_own_host(host: str, request_host: str = "") -> bool:
     """Whether a link's host is this site: one of its names (any letter case, with or without
     the trailing dot of a fully qualified name), or any address by number, which could be this
     site's own; on the safe side, an address by number is read as this site's."""
-    host = host.lower().rstrip(".")
+    # As browsers read it: percent-decoded, full-width letters as their plain forms.
+    host = unicodedata.normalize("NFKC", unquote(host)).lower().rstrip(".")
     return _is_ip_literal(host) or validate_host(host, own_hosts(request_host))
 
 
@@ -115,4 +117,7 @@ def _page_of_api_address(segments: list[str], query: str, request_host: str):
         html_path = parse_qs(query).get("html_path")
         if html_path:
             return page_at_address(html_path[0], request_host)
+    slug = parse_qs(query).get("slug")
+    if slug:  # a listing filtered to one slug names that page
+        return Page.objects.filter(slug__iexact=slug[0]).order_by("pk").first()
     return None

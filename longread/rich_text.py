@@ -59,11 +59,12 @@ class AddressLinkHandler(LinkHandler):
         return f"<a{names}>"
 
 
-# Wagtail's rewriter gives links with a scheme (`https:`, `mailto:`) or `#` to a link rule and
-# leaves relative addresses (`/nl/verhalen/x/`, `../x/`) as written. These reach the same rule
-# after the rewriter, here.
+# Wagtail's rewriter gives links that start with `http:`, `https:`, `mailto:` or `#` (in lower
+# case) to a link rule and leaves every other address as written: relative ones
+# (`/nl/verhalen/x/`, `../x/`) and `HTTP://…`. These reach the same rule after the rewriter,
+# here.
 RELATIVE_LINK = re.compile(
-    r"<a\b(?P<attrs>[^>]*\bhref=\"(?![a-z][a-z0-9+.-]*:|#)[^\"]*\"[^>]*)>", re.I
+    r"<[aA]\b(?P<attrs>[^>]*\b[hH][rR][eE][fF]=\"(?!https?:|mailto:|#)[^\"]*\"[^>]*)>"
 )
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 

@@ -191,11 +191,15 @@ def server_error(request):
 
 def document(request, document_id, document_filename):
     """Wagtail's document view (which checks the hooks that decide who may have it), without
-    the `Content-Encoding: None` it writes when the file's type has no encoding: browsers and
-    proxies would take the PDF for compressed data."""
+    the `Content-Encoding: None` it writes when the file's type has no encoding (browsers and
+    proxies would take the PDF for compressed data), nor the empty ETag of a document stored
+    without its hash."""
     from wagtail.documents.views.serve import serve
 
     response = serve(request, document_id, document_filename)
     if response.get("Content-Encoding") in ("None", ""):
         del response["Content-Encoding"]
+    if response.get("ETag") in ('""', 'W/""'):
+        # A document stored without its hash: an empty ETag would make every version match.
+        del response["ETag"]
     return response

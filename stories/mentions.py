@@ -197,7 +197,52 @@ def unlink_everywhere(story_ids) -> int:
             ReferenceIndex.create_or_update_for_object(page)
             search_index.insert_or_update_object(page)
             changed += 1
+    changed += _unlink_in_other_rows(story_ids, addresses, removed)
     _forget_link_texts_in_translations(removed)
+    return changed
+
+
+def _unlink_in_other_rows(story_ids, addresses, removed) -> int:
+    """The same in every other row with rich text that names the story's id or slug: snippets
+    (a language's help text), and pages' current content that no revision holds (written by a
+    script or an import)."""
+    from django.apps import apps
+    from wagtail.fields import RichTextField, StreamField
+
+    needles = [f'id="{pk}"' for pk in story_ids] + sorted(addresses.slugs)
+    languages = dict(Page.objects.values_list("pk", "locale__language_code"))
+    changed = 0
+    for model in apps.get_models():
+        own = [
+            field
+            for field in model._meta.concrete_fields
+            if isinstance(field, (RichTextField, StreamField)) and field.model is model
+        ]
+        for field in own:
+            text = Cast(field.attname, TextField())
+            holding = Q()
+            for needle in needles:
+                holding |= Q(_text__contains=needle)
+            rows = model._base_manager.annotate(_text=text).filter(holding)
+            if issubclass(model, Page):
+                rows = rows.exclude(pk__in=story_ids)
+            for row in rows:
+                locale = getattr(row, "locale", None)
+                code = languages.get(row.pk) if issubclass(model, Page) else None
+                phrase = neutral_phrase(code or getattr(locale, "language_code", "nl"))
+                value = getattr(row, field.attname)
+                if isinstance(field, StreamField):
+                    raw = list(value.raw_data)
+                    new = _unlink_value(raw, story_ids, phrase, removed, addresses)
+                    if new == raw:
+                        continue
+                    new = field.to_python(new)
+                else:
+                    new = unlink(value or "", story_ids, phrase, removed, addresses)
+                    if new == value:
+                        continue
+                model._base_manager.filter(pk=row.pk).update(**{field.attname: new})
+                changed += 1
     return changed
 
 

@@ -58,7 +58,7 @@ def stored(record_ids) -> dict[int, dict]:
     if not ids:
         return {}
     scopes = {
-        row["pk"]: {**row, "languages": set(), "withdrawals": set()}
+        row["pk"]: {**row, "languages": set(), "withdrawals": {}}
         for row in ConsentRecord.objects.filter(pk__in=ids).values(
             "pk", "given_on", "expires_on", *CHANNEL_FIELDS, *MEDIA_FIELDS
         )
@@ -68,10 +68,12 @@ def stored(record_ids) -> dict[int, dict]:
         "consentrecord_id", "locale__language_code"
     ):
         scopes[record_id]["languages"].add(code)
-    for record_id, pk in ConsentWithdrawal.objects.filter(record_id__in=ids).values_list(
-        "record_id", "pk"
-    ):
-        scopes[record_id]["withdrawals"].add(pk)
+    # Each withdrawal with what it takes away: changing one (a language widened to everything,
+    # an earlier date) is a withdrawal of its own.
+    for record_id, pk, part, code, withdrawn_on in ConsentWithdrawal.objects.filter(
+        record_id__in=ids
+    ).values_list("record_id", "pk", "part", "language__language_code", "withdrawn_on"):
+        scopes[record_id]["withdrawals"][pk] = (part, code, withdrawn_on)
     return scopes
 
 
@@ -137,7 +139,13 @@ def act(record_pk: int, before: dict, after: dict, user=None) -> list:
             consent_record_id=record_pk, withdrawal_id__isnull=False
         ).values_list("withdrawal_id", flat=True)
     )
-    added = sorted(after["withdrawals"] - before["withdrawals"] - recorded)
+    added = sorted(set(after["withdrawals"]) - set(before["withdrawals"]) - recorded)
+    changed = sorted(
+        pk
+        for pk, what in after["withdrawals"].items()
+        if pk in before["withdrawals"] and before["withdrawals"][pk] != what
+    )
+    added += changed
     covered = before["languages"] | after["languages"]
     for withdrawal in ConsentWithdrawal.objects.filter(pk__in=added).order_by("pk"):
         problem = withdrawal.problem(covered)

@@ -545,6 +545,11 @@ def spellings_of(url: str) -> list[str]:
         f"../../{rest}/",  # relative
         f"{url}feed/",  # a sub-address of the page
         f"/api/v2/pages/find/?html_path={url}",
+        f"/api/v2/pages/?slug={rest.rstrip('/').rsplit('/', 1)[-1]}",
+        # A scheme in capitals (Wagtail's rewriter leaves it as written), an encoded host.
+        f"HTTP://testserver{url}",
+        f"http://%6c%6fcalhost{url}",
+        f"http://\uff4c\uff4f\uff43\uff41\uff4c\uff48\uff4f\uff53\uff54{url}",
     ]
 
 

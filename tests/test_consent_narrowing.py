@@ -135,6 +135,39 @@ def test_withdrawals_written_in_bulk_are_taken_down_and_recorded(
     assert page("nl").live
 
 
+@pytest.mark.parametrize("path", ["update", "save"])
+def test_widening_a_withdrawal_is_a_withdrawal_of_its_own(
+    client, path, django_capture_on_commit_callbacks
+):
+    """One language withdrawn, then changed to everything (the record form's withdrawal row,
+    or a bulk update): taken down, recorded for a restore, announced to partners."""
+    english = Locale.objects.get(language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawal = ConsentWithdrawal.objects.create(
+            record=record(), withdrawn_on=timezone.localdate(), part="language", language=english
+        )
+    dutch = page("nl")
+    assert dutch.live
+    with django_capture_on_commit_callbacks(execute=True):
+        if path == "update":
+            ConsentWithdrawal.objects.filter(pk=withdrawal.pk).update(
+                part=ConsentWithdrawal.EVERYTHING, language=None
+            )
+        else:
+            withdrawal.part, withdrawal.language = ConsentWithdrawal.EVERYTHING, None
+            withdrawal.save()
+    dutch.refresh_from_db()
+    assert not dutch.live
+    assert client.get(dutch.url).status_code == 404
+    assert ("withdrawn", dutch.pk) in events_for([dutch])
+    last = entries()[-1]
+    assert (last.kind, last.withdrawal_id, last.part) == (
+        ConsentLedgerEntry.WITHDRAWAL,
+        withdrawal.pk,
+        ConsentWithdrawal.EVERYTHING,
+    )
+
+
 def test_a_bulk_update_of_records_is_a_narrowing_too(client, django_capture_on_commit_callbacks):
     mark = record()
     mark.allows_api = False

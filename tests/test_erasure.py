@@ -667,9 +667,26 @@ def test_erasure_unlinks_typed_addresses_and_deletes_redirects_to_them(
     for number, address in enumerate(addresses):
         Redirect.objects.create(old_path=f"/en/typed-{number}", redirect_link=address)
     Redirect.objects.create(old_path="/en/elsewhere", redirect_link="https://example.org/")
+    # A language's help text (a snippet), and a page's content that no revision holds.
+    from sitewide.models import LanguageSettings
+    from stories.news import NewsPage
+
+    help_settings = LanguageSettings.objects.get(locale__language_code="en")
+    help_settings.help_text += f'<p><a href="{english.url}">help link</a></p>'
+    help_settings.save()
+    other = NewsPage.objects.filter(locale=english.locale).exclude(pk=news.pk).first()
+    paragraph = f'<p><a href="http://testserver{english.url}">live link</a></p>'
+    other.body = [*other.body.raw_data, {"type": "text", "value": paragraph, "id": "x1"}]
+    other.save()
 
     with django_capture_on_commit_callbacks(execute=True):
         erase_story(record, compact=False)
+
+    help_settings.refresh_from_db()
+    assert "help link" not in help_settings.help_text
+    assert f"/{slug}" not in help_settings.help_text.lower()
+    other_body = json.dumps(list(NewsPage.objects.get(pk=other.pk).body.raw_data)).lower()
+    assert "live link" not in other_body and f"/{slug}" not in other_body
 
     assert not Redirect.objects.filter(old_path__startswith="/en/typed-").exists()
     assert Redirect.objects.filter(old_path="/en/elsewhere").exists()

@@ -75,6 +75,8 @@ def test_documents_carry_correct_headers(client):
     assert "Content-Encoding" not in served
     assert served["Content-Type"] == "application/pdf"
     assert served["Content-Disposition"].startswith(("attachment", "inline"))
+    # No empty ETag (a document stored without its hash): every version would match it.
+    assert served.get("ETag", "x").strip('W/"') != ""
     head = client.head(document.url)
     assert head.status_code == 200 and "Content-Encoding" not in head
 
