@@ -4,7 +4,6 @@ import re
 from html import unescape
 
 from django.utils.html import escape
-from django.utils.safestring import SafeString
 from wagtail.rich_text import LinkHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -79,5 +78,4 @@ def with_relative_links_checked(html: str) -> str:
         attrs = {name: unescape(value) for name, value in ATTRIBUTE.findall(match.group("attrs"))}
         return AddressLinkHandler._opening_tag(attrs)
 
-    checked = RELATIVE_LINK.sub(check, html)
-    return SafeString(checked) if isinstance(html, SafeString) else checked
+    return RELATIVE_LINK.sub(check, html)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -268,11 +268,13 @@ class ConsentRecord(ClusterableModel):
                 "channel": channel,
             }
         if language_code not in {locale.language_code for locale in self.languages.all()}:
-            return gettext(
-                "The consent of %(name)s does not cover the language '%(language)s'."
-            ) % {
+            try:  # the language by its name, in the language of whoever reads this
+                language = str(get_language_info(language_code)["name_translated"])
+            except KeyError:
+                language = language_code
+            return gettext("The consent of %(name)s does not cover %(language)s.") % {
                 "name": name,
-                "language": language_code,
+                "language": language,
             }
         return None
 

@@ -18,6 +18,15 @@ CHANNEL_LABELS = {
 }
 
 
+def unpublished_ancestors(page) -> list:
+    """The pages above `page` in its language tree that are not published: while there is one,
+    readers cannot reach the page, published or not (a new language's home and index pages
+    start as drafts)."""
+    return list(
+        page.get_ancestors().filter(depth__gt=1, live=False).order_by("depth").only("title")
+    )
+
+
 def _date(value):
     return formats.date_format(value, "DATE_FORMAT") if value else ""
 
@@ -86,6 +95,11 @@ def story_status(page) -> dict:
                 public = False
             else:
                 why = consent.consent_problem(specific) or ""
+                above = unpublished_ancestors(translation)
+                if not why and above:
+                    why = gettext("not reachable: %(pages)s above it is not published") % {
+                        "pages": ", ".join(f"“{p.title}”" for p in above)
+                    }
                 public = not why
             status["languages"].append(
                 {

@@ -24,6 +24,7 @@ from stories import consent, register
 from stories.models import ConsentRecord, ConsentWithdrawal, Organisation, TestimonyPage
 from stories.pages import LongreadPage
 from stories.reach import wagtail_hooks as reach_hooks  # noqa: F401 - the reach report
+from stories.status_panel import unpublished_ancestors
 from stories.takedown import act_on_record_edit
 from stories.teller import wagtail_hooks as teller_hooks  # noqa: F401 - the teller's link
 from stories.views import (
@@ -169,6 +170,29 @@ def consent_admin_urls():
         path("consent/<int:pk>/erase/", erase_view, name="stories_consent_erase"),
         path("consent/story/<int:pk>/", story_view, name="stories_consent_story"),
     ]
+
+
+# Before the translation editor takes over (sitewide.translation, order -10).
+@hooks.register("before_edit_page", order=-20)
+def say_when_readers_cannot_reach_the_page(request, page):
+    """A published page under a page that is not (a new language's home or index, still a
+    draft) is out of readers' reach: the editor says so, above the page, after publishing."""
+    if request.method != "GET" or not page.live:
+        return None
+    above = unpublished_ancestors(page)
+    if above:
+        messages.warning(
+            request,
+            _(
+                "Readers cannot reach this page yet: it is published, but %(pages)s above it "
+                "in %(language)s is not. Publish (or translate and publish) those first."
+            )
+            % {
+                "pages": ", ".join(f"“{p.title}”" for p in above),
+                "language": page.locale.get_display_name(),
+            },
+        )
+    return None
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -172,7 +172,7 @@ def test_teller_approval_needs_a_record_that_covers_dutch(client):
     client.force_login(make_user("officer", "Consent officers"))
     response = dutch(client).post(action_url(page, "approve"), {"next": "/admin/"})
     texts = shown_messages(response)
-    assert any("'nl'" in text for text in texts), texts
+    assert any("niet voor het Nederlands" in text for text in texts), texts
     page.refresh_from_db()
     assert page.current_workflow_task.name == "Teller's approval"
 

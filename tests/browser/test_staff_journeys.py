@@ -8,7 +8,10 @@ password and an authenticator code computed from the secret the enrolment page s
 - a consent officer withdraws a teller's consent (the form names what goes offline first) while
   the story waits for the second approval; the moderator's approval is refused with the reason;
 - a translator starts a translation from their dashboard, translates a segment in the editor and
-  hands it over with "Ready for review"; the moderator finds it in their queue.
+  hands it over with "Ready for review"; the moderator finds it in their queue;
+- the moderator's publication of that translation is refused while consent does not cover its
+  language; the officer adds the language to the record; the moderator publishes it;
+- the officer withdraws one language of a story, then everything: the site and the API follow.
 
 Screenshots of each step go to test-results/screenshots/staff-*.png.
 """
@@ -256,3 +259,85 @@ def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     # The hand-off saved the translated draft: the queue shows its German title.
     expect(review).to_contain_text("Pflege, die bleibt")
     shot(moderator, "12-review-queue")
+
+
+def test_the_moderator_publishes_the_translation_once_consent_covers_its_language(staff, site_url):
+    """The German translation handed over above: its publication is refused while the teller's
+    consent does not cover German, with the reason; the officer adds German to the record in
+    the register; the moderator publishes it, and is told that readers cannot reach it until
+    the German pages above it are published."""
+    moderator, officer = staff["moderator"], staff["officier"]
+    moderator.goto("/admin/")
+    review = moderator.locator("section", has_text="Vertalingen klaar voor controle")
+    review.get_by_role("link", name="Pflege, die bleibt").click()
+    moderator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    publish = moderator.locator("button[name=action][value=publish]")
+    publish.click()
+    refused = messages_text(moderator)
+    shot(moderator, "16-translation-refused")
+    assert "Duits" in refused and "geen toegang" not in refused.lower(), refused
+
+    officer.goto("/admin/snippets/stories/consentrecord/?q=Noor")
+    officer.locator("a[href*='/admin/snippets/stories/consentrecord/edit/']").first.click()
+    officer.get_by_label("Duits", exact=True).check()
+    officer.locator("footer button[type=submit]").first.click()
+    expect(officer.locator(".messages")).to_contain_text("bijgewerkt")
+    shot(officer, "17-german-added-to-the-consent")
+
+    moderator.reload()
+    moderator.locator("button[name=action][value=publish]").click()
+    published = messages_text(moderator)
+    shot(moderator, "18-translation-published")
+    assert "gepubliceerd" in published.lower(), published
+    # German is a new language here: its home and story index are drafts, so the editor says
+    # readers cannot reach the page yet, and why; and no reader is shown it.
+    warning = moderator.locator(".messages").inner_text()
+    assert "Lezers kunnen deze pagina nog niet bereiken" in warning, warning
+    assert "Duits" in warning, warning
+    german = moderator.request.get(f"{site_url}/de/verhalen/zorgcoordinator-noor/")
+    assert german.status == 404
+    dutch = moderator.request.get(f"{site_url}/nl/verhalen/zorgcoordinator-noor/").text()
+    assert 'hreflang="de"' not in dutch
+
+
+def test_the_officer_withdraws_one_language_then_everything(staff, site_url):
+    """English first: the English page goes offline on the site and in the API, the Dutch one
+    stays; then everything: neither is shown anywhere."""
+    officer = staff["officier"]
+    reader = officer.context.new_page()
+
+    def shown(path: str) -> int:
+        return reader.request.get(f"{site_url}{path}", max_redirects=0).status
+
+    assert shown("/en/stories/kim/") == 200 and shown("/nl/verhalen/kim/") == 200
+
+    def withdraw(part: str, language: str | None, reason: str):
+        officer.goto("/admin/snippets/stories/consentrecord/?q=KIM")
+        row = officer.locator("tr", has_text="KIM").first
+        link = row.get_by_role("link", name="Intrekken").first
+        if not link.is_visible():
+            row.locator("[data-w-dropdown-target='toggle']").first.click()
+        link.click()
+        officer.fill("textarea[name=reason]", reason)
+        officer.select_option("select[name=part]", part)
+        if language:
+            officer.select_option("select[name=language]", label=language)
+        officer.get_by_role("button", name="Toestemming intrekken").click()
+        officer.get_by_role("button", name="Intrekking bevestigen").click()
+        return messages_text(officer)
+
+    said = withdraw("language", "Engels", "De verteller wil het Engels offline")
+    shot(officer, "19-english-withdrawn")
+    assert "Under pressure" in said and "Engels" in said, said
+    assert shown("/en/stories/kim/") == 404
+    english_api = reader.request.get(f"{site_url}/api/v2/pages/?locale=en&search=pressure")
+    assert "Under pressure" not in english_api.text()
+    assert shown("/nl/verhalen/kim/") == 200
+
+    said = withdraw("everything", None, "De verteller trekt alles in")
+    shot(officer, "20-everything-withdrawn")
+    assert "Onder druk" in said, said
+    assert shown("/nl/verhalen/kim/") == 404 and shown("/en/stories/kim/") == 404
+    listed = reader.request.get(f"{site_url}/api/v2/pages/?type=stories.TestimonyPage&limit=50")
+    assert "KIM" not in listed.text() and "Onder druk" not in listed.text()
+    reader.close()
