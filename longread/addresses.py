@@ -59,8 +59,8 @@ def is_own_host(host: str, request_host: str = "") -> bool:
 def _path_segments(path: str) -> list[str]:
     """The path's segments as a browser resolves them: percent-decoded, `.` and `..` applied."""
     segments = []
-    for segment in path.split("/"):
-        segment = unquote(segment)
+    # Decoded first: the server reads `%2F` as a slash too (`/nl/verhalen/x%2F`).
+    for segment in unquote(path).split("/"):
         if segment in ("", "."):
             continue
         if segment == "..":
@@ -117,7 +117,11 @@ def _page_of_api_address(segments: list[str], query: str, request_host: str):
         html_path = parse_qs(query).get("html_path")
         if html_path:
             return page_at_address(html_path[0], request_host)
-    slug = parse_qs(query).get("slug")
+    parameters = parse_qs(query)
+    found = parameters.get("id")
+    if found and found[0].isdigit():  # a listing by id, or find by id, names that page
+        return Page.objects.filter(pk=int(found[0])).first()
+    slug = parameters.get("slug")
     if slug:  # a listing filtered to one slug names that page
         return Page.objects.filter(slug__iexact=slug[0]).order_by("pk").first()
     return None

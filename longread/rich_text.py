@@ -32,7 +32,8 @@ class ResolvedPageLinkHandler(PageLinkHandler):
         else:
             resolve_page_links(numbers)
         urls = [memo.get(int(number)) if number.isdigit() else None for number in ids]
-        return [f'<a href="{escape(url)}">' if url else "<a>" for url in urls]
+        # Marked as resolved for with_relative_links_checked, which takes the mark off.
+        return [f'<a href="{escape(url)}" {RESOLVED}>' if url else "<a>" for url in urls]
 
 
 class AddressLinkHandler(LinkHandler):
@@ -62,9 +63,10 @@ class AddressLinkHandler(LinkHandler):
 # case) to a link rule and leaves every other address as written: relative ones
 # (`/nl/verhalen/x/`, `../x/`) and `HTTP://…`. These reach the same rule after the rewriter,
 # here.
-RELATIVE_LINK = re.compile(
-    r"<[aA]\b(?P<attrs>[^>]*\b[hH][rR][eE][fF]=\"(?!https?:|mailto:|#)[^\"]*\"[^>]*)>"
-)
+RELATIVE_LINK = re.compile(r"<[aA]\b(?P<attrs>[^>]*\b[hH][rR][eE][fF]=\"[^\"]*\"[^>]*)>")
+HANDLED_BY_WAGTAIL = re.compile(r'\bhref="(?:https?:|mailto:|#)')
+# What ResolvedPageLinkHandler writes on a page link it resolved (a relative address too).
+RESOLVED = "data-lr-page-link"
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 
 
@@ -75,7 +77,13 @@ def with_relative_links_checked(html: str) -> str:
         return html
 
     def check(match):
-        attrs = {name: unescape(value) for name, value in ATTRIBUTE.findall(match.group("attrs"))}
+        if RESOLVED in match.group("attrs"):
+            return match.group(0).replace(f" {RESOLVED}", "")  # a page link, resolved
+        if HANDLED_BY_WAGTAIL.search(match.group("attrs")):
+            return match.group(0)  # went through the link rule already
+        attrs = {
+            name.lower(): unescape(value) for name, value in ATTRIBUTE.findall(match.group("attrs"))
+        }
         return AddressLinkHandler._opening_tag(attrs)
 
     return RELATIVE_LINK.sub(check, html)

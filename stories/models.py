@@ -83,10 +83,16 @@ class ConsentWithdrawalQuerySet(models.QuerySet):
             return super().bulk_create(objs, *args, **kwargs)
 
     def update(self, **kwargs):
-        """Also what bulk_update() runs."""
+        """Also what bulk_update() runs. A withdrawal moved to another record is a change of
+        that record too."""
         from stories.scope import tracked
 
-        with tracked(lambda: sorted(set(self.values_list("record_id", flat=True)))):
+        moved_to = kwargs.get("record_id", getattr(kwargs.get("record"), "pk", None))
+
+        def records():
+            return sorted(set(self.values_list("record_id", flat=True)) | {moved_to} - {None})
+
+        with tracked(records):
             return super().update(**kwargs)
 
 

@@ -491,8 +491,13 @@ def test_a_careless_detail_address_is_never_a_404(client):
         assert "detail takes only fields=" in message(response)
     response = client.get(f"{API}{story.pk}", {"fields": "title"})
     assert response.status_code == 301
-    assert response["Location"] == f"{API}{story.pk}/?fields=title"
+    assert response["Location"] == f"http://testserver{API}{story.pk}/?fields=title"
     assert client.get("/api/v2/nothing-here").status_code == 404
+    assert client.get(f"{API}{story.pk}/", {"format": "json"}).status_code == 200
+    organisation = client.get("/api/v2/organisations/", {"limit": 1}).json()["items"][0]["id"]
+    for extra in ({"locale": "en"}, {"country": "NL"}, {"search": "zzz"}):
+        response = client.get(f"/api/v2/organisations/{organisation}/", extra)
+        assert response.status_code == 400, (extra, response.status_code)
 
 
 def test_format_and_digits_are_checked(client):
@@ -507,6 +512,10 @@ def test_find_takes_a_path_or_the_whole_html_url_and_says_what_it_needs(client):
     response = client.get(f"{API}find/")
     assert response.status_code == 400 and "html_path" in message(response)
     story = TestimonyPage.objects.live().filter(locale__language_code="en").first()
+    both = client.get(f"{API}find/", {"html_path": story.url, "id": story.pk})
+    assert both.status_code == 400 and "one of them" in message(both)
+    extra = client.get(f"{API}find/", {"html_path": story.url, "locale": "en"})
+    assert extra.status_code == 400 and "not locale" in message(extra)
     for html_path in (story.url, f"http://testserver{story.url}"):
         found = client.get(f"{API}find/", {"html_path": html_path})
         assert found.status_code == 302, html_path

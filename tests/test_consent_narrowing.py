@@ -168,6 +168,21 @@ def test_widening_a_withdrawal_is_a_withdrawal_of_its_own(
     )
 
 
+def test_a_withdrawal_moved_to_another_record_is_that_records_withdrawal(
+    django_capture_on_commit_callbacks,
+):
+    kim = ConsentRecord.objects.get(pseudonym="KIM")
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawal = ConsentWithdrawal.objects.create(
+            record=kim, withdrawn_on=timezone.localdate(), part=ConsentWithdrawal.EVERYTHING
+        )
+    assert page("nl").live
+    with django_capture_on_commit_callbacks(execute=True):
+        ConsentWithdrawal.objects.filter(pk=withdrawal.pk).update(record_id=record().pk)
+    assert not page("nl").live and not page("en").live
+    assert [e.withdrawal_id for e in entries()] == [withdrawal.pk]
+
+
 def test_a_bulk_update_of_records_is_a_narrowing_too(client, django_capture_on_commit_callbacks):
     mark = record()
     mark.allows_api = False

@@ -271,7 +271,17 @@ class AbsoluteUrlSerializer(BaseSerializer):
     detail_url = AbsoluteDetailUrlField(read_only=True)
 
 
-DETAIL_PARAMETERS = {"fields"}
+DETAIL_PARAMETERS = {"fields", "format"}
+
+
+def refuse_list_parameters_on_a_detail(request) -> None:
+    """Never a 404 for an object asked for carelessly: a partner takes a 404 down."""
+    unknown = sorted(set(request.GET) - DETAIL_PARAMETERS)
+    if unknown:
+        raise BadRequestError(
+            f"query parameter is not supported on a detail: {', '.join(unknown)}. A detail "
+            "takes only fields=; filters such as locale and type belong to the listing."
+        )
 
 
 class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
@@ -342,10 +352,17 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
     def find_object(self, queryset, request):
         """`html_path` as readers see it: /en/stories/a-story/ is looked up in the English tree.
         A whole address (a page's `html_url`) is read for its path."""
-        if "html_path" not in request.GET and "id" not in request.GET:
+        given = {"html_path", "id"} & set(request.GET)
+        if len(given) != 1:
             raise BadRequestError(
                 "give html_path (a page's path, e.g. html_path=/en/stories/<slug>/, or its "
-                "html_url) or id"
+                "html_url) or id, one of them"
+            )
+        extra = sorted(set(request.GET) - {"html_path", "id"})
+        if extra:
+            raise BadRequestError(
+                f"find takes only html_path or id, not {', '.join(extra)}: its answer is a "
+                "redirect to the page's detail"
             )
         if "html_path" not in request.GET:
             return super().find_object(queryset, request)
@@ -396,14 +413,7 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         super().check_query_parameters(queryset)
 
     def detail_view(self, request, pk):
-        unknown = sorted(set(request.GET) - DETAIL_PARAMETERS)
-        if unknown:
-            # Never a 404 for a live page asked for carelessly: a partner takes a 404 down.
-            raise BadRequestError(
-                f"query parameter is not supported on a page's detail: {', '.join(unknown)}. "
-                "A detail takes only fields=; filters such as locale and type belong to the "
-                "listing, /api/v2/pages/."
-            )
+        refuse_list_parameters_on_a_detail(request)
         response = super().detail_view(request, pk)
         response["Content-Language"] = self.get_object().locale.language_code
         return response
@@ -454,6 +464,10 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
         for word in self.request.GET.get("search", "").split():
             organisations = organisations.filter(Q(name__icontains=word) | Q(city__icontains=word))
         return organisations
+
+    def detail_view(self, request, pk):
+        refuse_list_parameters_on_a_detail(request)
+        return super().detail_view(request, pk)
 
     def listing_view(self, request):
         if request.GET.get("search_operator") not in (None, "and", "or"):
@@ -538,7 +552,7 @@ def not_found(request, rest=""):
         if match is not None and match.url_name != "wagtailapi_not_found":
             query = request.META.get("QUERY_STRING", "")
             target = request.path + "/" + (f"?{query}" if query else "")
-            return HttpResponsePermanentRedirect(target)
+            return HttpResponsePermanentRedirect(absolute_url(target, request))
     return JsonResponse({"message": "not found"}, status=404)
 
 

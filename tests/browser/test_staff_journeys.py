@@ -268,8 +268,8 @@ def test_the_moderator_publishes_the_translation_once_consent_covers_its_languag
     the German pages above it are published."""
     moderator, officer = staff["moderator"], staff["officier"]
     moderator.goto("/admin/")
-    review = moderator.locator("section", has_text="Vertalingen klaar voor controle")
-    review.get_by_role("link", name="Pflege, die bleibt").click()
+    # In "Vertalingen klaar voor controle" (the panel the hand-off above put it in).
+    moderator.get_by_role("link", name="Pflege, die bleibt", exact=True).first.click(timeout=30_000)
     moderator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     publish = moderator.locator("button[name=action][value=publish]")
     publish.click()
