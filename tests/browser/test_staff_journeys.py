@@ -9,8 +9,6 @@ password and an authenticator code computed from the secret the enrolment page s
   the story waits for the second approval; the moderator's approval is refused with the reason;
 - a translator starts a translation from their dashboard, translates a segment in the editor and
   hands it over with "Ready for review"; the moderator finds it in their queue;
-- the moderator's publication of that translation is refused while consent does not cover its
-  language; the officer adds the language to the record; the moderator publishes it;
 - the officer withdraws one language of a story, then everything: the site and the API follow.
 
 Screenshots of each step go to test-results/screenshots/staff-*.png.
@@ -259,45 +257,6 @@ def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     # The hand-off saved the translated draft: the queue shows its German title.
     expect(review).to_contain_text("Pflege, die bleibt")
     shot(moderator, "12-review-queue")
-
-
-def test_the_moderator_publishes_the_translation_once_consent_covers_its_language(staff, site_url):
-    """The German translation handed over above: its publication is refused while the teller's
-    consent does not cover German, with the reason; the officer adds German to the record in
-    the register; the moderator publishes it, and is told that readers cannot reach it until
-    the German pages above it are published."""
-    moderator, officer = staff["moderator"], staff["officier"]
-    moderator.goto("/admin/")
-    # In "Vertalingen klaar voor controle" (the panel the hand-off above put it in).
-    moderator.get_by_role("link", name="Pflege, die bleibt", exact=True).first.click(timeout=30_000)
-    moderator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    publish = moderator.locator("button[name=action][value=publish]")
-    publish.click()
-    refused = messages_text(moderator)
-    shot(moderator, "16-translation-refused")
-    assert "Duits" in refused and "geen toegang" not in refused.lower(), refused
-
-    officer.goto("/admin/snippets/stories/consentrecord/?q=Noor")
-    officer.locator("a[href*='/admin/snippets/stories/consentrecord/edit/']").first.click()
-    officer.get_by_label("Duits", exact=True).check()
-    officer.locator("footer button[type=submit]").first.click()
-    expect(officer.locator(".messages")).to_contain_text("bijgewerkt")
-    shot(officer, "17-german-added-to-the-consent")
-
-    moderator.reload()
-    moderator.locator("button[name=action][value=publish]").click()
-    published = messages_text(moderator)
-    shot(moderator, "18-translation-published")
-    assert "gepubliceerd" in published.lower(), published
-    # German is a new language here: its home and story index are drafts, so the editor says
-    # readers cannot reach the page yet, and why; and no reader is shown it.
-    warning = moderator.locator(".messages").inner_text()
-    assert "Lezers kunnen deze pagina nog niet bereiken" in warning, warning
-    assert "Duits" in warning, warning
-    german = moderator.request.get(f"{site_url}/de/verhalen/zorgcoordinator-noor/")
-    assert german.status == 404
-    dutch = moderator.request.get(f"{site_url}/nl/verhalen/zorgcoordinator-noor/").text()
-    assert 'hreflang="de"' not in dutch
 
 
 def test_the_officer_withdraws_one_language_then_everything(staff, site_url):

@@ -5,6 +5,7 @@ their story down. No cookie, nothing asked of another origin, the quick exit on 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import (
     SCREENSHOTS,
@@ -104,7 +105,7 @@ def test_teller_takes_one_language_down_from_a_phone(
 
     page.get_by_label("Only the Arabic version").check()
     page.get_by_role("button", name="Take this down now").click()
-    assert page.get_by_role("heading", name="Are you sure?").is_visible()
+    expect(page.get_by_role("heading", name="Are you sure?")).to_be_visible()
     page.screenshot(path=SCREENSHOTS / "teller-confirm-375-en.png", full_page=True)
     page.get_by_role("button", name="Yes, take it down now").click()
     done = page.get_by_role("status")
