@@ -102,15 +102,23 @@ class PartnerFilter:
         return Page.objects.filter(Q(pk__in=news) | Q(pk__in=stories))
 
 
-class PlainFieldsFilter(FieldsFilter):
-    """Wagtail's `?field=value` filters, except for the parameters above (`themes` is also a
-    field of stories, which Wagtail would compare with the whole stored list)."""
+class FieldsFilterExcept(FieldsFilter):
+    """Wagtail's `?field=value` filters, except for the parameters an endpoint reads itself."""
+
+    excepted: tuple = ()
 
     def filter_queryset(self, request, queryset, view):
         class Narrowed:
             GET = QueryDict(mutable=True)
 
         for name, values in request.GET.lists():
-            if name not in FILTER_PARAMETERS:
+            if name not in self.excepted:
                 Narrowed.GET.setlist(name, values)
         return super().filter_queryset(Narrowed, queryset, view)
+
+
+class PlainFieldsFilter(FieldsFilterExcept):
+    """Except the filters above (`themes` is also a field of stories, which Wagtail would
+    compare with the whole stored list)."""
+
+    excepted = FILTER_PARAMETERS

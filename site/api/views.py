@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Case, Q, When
-from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse, QueryDict
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, path, resolve
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
@@ -20,7 +20,6 @@ from rest_framework.response import Response
 from wagtail.api.v2.filters import (
     ChildOfFilter,
     DescendantOfFilter,
-    FieldsFilter,
     LocaleFilter,
     OrderingFilter,
     TranslationOfFilter,
@@ -39,7 +38,12 @@ from wagtail.search.backends import get_search_backend
 from longread.absolute import absolute_url
 from longread.richtext import rich_text_api
 from sitewide.api.feed import MAX_ITEMS, changes_since, parse_since
-from sitewide.api.filters import FILTER_PARAMETERS, PartnerFilter, PlainFieldsFilter
+from sitewide.api.filters import (
+    FILTER_PARAMETERS,
+    FieldsFilterExcept,
+    PartnerFilter,
+    PlainFieldsFilter,
+)
 from sitewide.api.models import ContentChange, PreviewToken
 from sitewide.api.pagination import CursorPagination
 from sitewide.search_text import search_words
@@ -419,18 +423,10 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         return response
 
 
-class OrganisationFieldsFilter(FieldsFilter):
-    """Wagtail's `?field=value` filters, except `country` (any letter case, checked) and
-    `search`, which the endpoint reads itself."""
+class OrganisationFieldsFilter(FieldsFilterExcept):
+    """Except `country` (any letter case, checked) and `search`: the endpoint reads them."""
 
-    def filter_queryset(self, request, queryset, view):
-        class Narrowed:
-            GET = QueryDict(mutable=True)
-
-        for name, values in request.GET.lists():
-            if name not in ("country", "search"):
-                Narrowed.GET.setlist(name, values)
-        return super().filter_queryset(Narrowed, queryset, view)
+    excepted = ("country", "search")
 
 
 class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
