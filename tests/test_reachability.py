@@ -12,6 +12,7 @@ from wagtail_localize.operations import TranslationCreator
 from stories.models import TestimonyPage
 from stories.status_panel import story_status
 from tests.helpers import make_user
+from tests.translation_support import segments_of, translate_by_hand
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,7 @@ def test_a_translation_under_draft_pages_is_said_to_be_out_of_reach(client, sett
     translation = Translation.objects.get(
         source__object_id=source.translation_key, target_locale=german
     )
+    translate_by_hand(translation, segments_of(translation))
     translation.save_target(user=boss)
     page = translation.get_target_instance()
     page.get_latest_revision().publish(user=boss)

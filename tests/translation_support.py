@@ -7,6 +7,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
+from sitewide.languages import staff_language_names
 from sitewide.models import InformationPage
 from tests.helpers import make_user
 
@@ -25,7 +26,7 @@ def signed_in_superuser(client):
 def romanian_language(settings):
     """Romanian as a third language: nothing is translated into it yet."""
     settings.LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("ro", "Română")]
-    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+    settings.WAGTAIL_CONTENT_LANGUAGES = staff_language_names(settings.LANGUAGES)
     locale, _ = Locale.objects.get_or_create(language_code="ro")
     clear_url_caches()
     yield locale

@@ -180,7 +180,9 @@ def update_translations(request, translation_source_id):
                 problem = _(
                     "Nothing was synced: machine-translated segments of %(languages)s need a "
                     "person's review before publication. Sync without publishing, or review first."
-                ) % {"languages": ", ".join(t.target_locale.get_display_name() for t in waiting)}
+                ) % {
+                    "languages": ", ".join(str(t.target_locale.get_display_name()) for t in waiting)
+                }
         if problem:
             messages.error(request, problem)
             return redirect(request.get_full_path())

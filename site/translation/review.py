@@ -8,8 +8,10 @@ manual translation, so it counts as confirmed.
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from sitewide.translation.memory import untranslated_segments
 from sitewide.translation.models import SegmentReview
 from stories.publishing import register_publish_check
 
@@ -83,14 +85,29 @@ def translation_of_page(page) -> Translation | None:
 
 
 def review_problem(translation: Translation) -> str | None:
+    """Why this translation may not be published yet: a suggestion nobody confirmed, or a
+    segment nobody translated (wagtail-localize would publish the Dutch text in its place)."""
     waiting = unconfirmed_machine_translations(translation).count()
     if not waiting:
-        return None
+        return untranslated_problem(translation)
     return _(
         "This translation cannot be published yet: %(count)d suggested segment(s) (by a "
         "machine or from an earlier translation) need a person's review. Confirm or correct "
         "them first."
     ) % {"count": waiting}
+
+
+def untranslated_problem(translation: Translation) -> str | None:
+    missing = untranslated_segments(translation).count()
+    if not missing:
+        return None
+    return ngettext(
+        "This translation cannot be published yet: %(count)d segment is not translated, and "
+        "readers of the %(language)s page would read it in Dutch. Translate it first.",
+        "This translation cannot be published yet: %(count)d segments are not translated, and "
+        "readers of the %(language)s page would read them in Dutch. Translate them first.",
+        missing,
+    ) % {"count": missing, "language": translation.target_locale.get_display_name()}
 
 
 @register_publish_check

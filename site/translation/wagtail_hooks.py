@@ -95,14 +95,10 @@ def guard_translation_editor(request, page):
     if request.method == "POST" and request.POST.get("action") == "publish":
         problem = review_problem(translation)
         if problem:
+            review = reverse("sitewide_translation_review", args=[translation.pk])
+            waiting = unconfirmed_machine_translations(translation).exists()
             messages.error(
-                request,
-                problem,
-                buttons=[
-                    messages.button(
-                        reverse("sitewide_translation_review", args=[translation.pk]), _("Review")
-                    )
-                ],
+                request, problem, buttons=[messages.button(review, _("Review"))] if waiting else []
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
     if request.method == "GET":

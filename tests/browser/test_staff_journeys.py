@@ -102,11 +102,25 @@ def submit_for_review(page, title: str, teaser: str | None = None) -> None:
     submit.click()
     messages = page.locator(".messages")
     expect(messages).to_be_visible()
-    if "kon niet" in messages.inner_text():
+    said = messages.inner_text()
+    if "kon niet" in said or "could not" in said:
         # Say which field refused, as the editor would read it beside the field.
         shot(page, "submit-refused")
-        errors = page.locator(".error-message, .help-critical, .w-field__errors").all_inner_texts()
-        pytest.fail(f"{title!r} was not submitted: {[e for e in errors if e.strip()]}")
+        errors = page.evaluate(
+            """() => [...document.querySelectorAll('.error-message, .w-field__errors')]
+                .filter((node) => node.innerText.trim())
+                .map((node) => {
+                    const path = [];
+                    for (let at = node; at; at = at.parentElement?.closest('[data-contentpath]')) {
+                        const where = at.closest('[data-contentpath]');
+                        if (!where) break;
+                        path.unshift(where.dataset.contentpath);
+                        at = where;
+                    }
+                    return path.join('.') + ': ' + node.innerText.trim();
+                })"""
+        )
+        pytest.fail(f"{title!r} was not submitted: {errors}")
     # Submitted, not refused: the page's workflow state says it waits for review.
     expect(messages).not_to_contain_text("kon niet")
     expect(messages).not_to_contain_text("could not")
