@@ -145,6 +145,9 @@ def test_ready_for_review_tells_the_moderators_and_sending_back_tells_the_transl
     assert PageLogEntry.objects.filter(page=english, action=handoff.READY).exists()
     assert [message.to for message in mail.outbox] == [["moderator@example.org"]]
     assert "Sanne" in mail.outbox[0].subject
+    # Nothing is translated yet: the translator is told the moderator cannot publish it so.
+    said = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("not translated yet" in text or "nog niet vertaald" in text for text in said), said
     # The translator sees it waits; the moderator has it in the queue.
     dashboard = html.unescape(client.get("/admin/").content.decode())
     assert "wacht op controle" in dashboard or "waiting for review" in dashboard

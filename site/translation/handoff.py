@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation as django_translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Locale, Page, PageLogEntry
@@ -28,6 +29,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
 from sitewide.roles import translator_group_name, translator_languages
+from sitewide.translation.memory import untranslated_segments
 from sitewide.translation.staleness import out_of_date_translations
 
 logger = logging.getLogger(__name__)
@@ -196,6 +198,17 @@ def ready_for_review(request, page_id):
         _("“%(title)s” is ready for review. The moderators have been told.")
         % {"title": page.title},
     )
+    missing = untranslated_segments(translation).count() if translation is not None else 0
+    if missing:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d segment is not translated yet: it cannot be published until it is.",
+                "%(count)d segments are not translated yet: it cannot be published until they are.",
+                missing,
+            )
+            % {"count": missing},
+        )
     return _back(request)
 
 

@@ -264,6 +264,8 @@ def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     ).click()
     text = messages_text(translator)
     assert "klaar voor controle" in text, text
+    # Only the title is translated: the translator reads that it cannot be published yet.
+    assert "nog niet vertaald" in text, text
     shot(translator, "11-handed-over")
 
     moderator.goto("/admin/")
