@@ -14,8 +14,8 @@ then measures, with production settings (DEBUG off, HTTPS off on the loopback):
 Prints a table, writes JSON to var/bench/ (bench-<time>.json and latest.json), and exits 1 when
 a budget is broken. The budgets live here, not in timed unit tests.
 
-The page cache for anonymous readers (sitewide.page_cache) marks its answers `X-Page-Cache: hit`
-(or `miss`), keys on the scheme, host, path and the query parameters a page reads (so a query
+The page cache for anonymous readers (sitewide.caching.page_cache) marks its answers `X-Page-Cache:
+hit` (or `miss`), keys on the scheme, host, path and the query parameters a page reads (so a query
 string of the bench's own makes no miss), and is switched off in a process by the setting
 PAGE_CACHE_ENABLED = False. Cached rows are measured when a repeated request answers `hit` (else
 they read "n/a"); uncached rows in-process run with that setting off; uncached rows under load

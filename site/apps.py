@@ -10,25 +10,29 @@ class SitewideConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from sitewide import (
-            chrome,  # noqa: F401 - forgets the cached chrome on every save
-            media_views,  # noqa: F401 - purges the files of taken-down pages from a CDN
-            page_cache,  # noqa: F401 - renews the kept pages when what readers see changes
-            page_cache_erasure,  # noqa: F401 - deletes kept pages quoting an erased story
-            scale_out,  # noqa: F401 - registers the deployment check for several machines
-            signal_handlers,  # noqa: F401 - connects the receivers
-        )
+        from sitewide import signal_handlers  # noqa: F401 - connects the receivers
         from sitewide.api import (
             changes,  # noqa: F401 - records the API's changes feed
             webhook_urls,  # noqa: F401 - registers its deployment check
         )
-        from sitewide.public_surfaces import register_surfaces
-        from sitewide.security import nonce_chooser_scripts
+        from sitewide.caching import (
+            chrome,  # noqa: F401 - forgets the cached chrome on every save
+            page_cache,  # noqa: F401 - renews the kept pages when what readers see changes
+            page_cache_erasure,  # noqa: F401 - deletes kept pages quoting an erased story
+        )
+        from sitewide.operations import (
+            scale_out,  # noqa: F401 - registers the deployment check for several machines
+        )
+        from sitewide.serving import (
+            media_views,  # noqa: F401 - purges the files of taken-down pages from a CDN
+        )
+        from sitewide.serving.public_surfaces import register_surfaces
+        from sitewide.serving.security import nonce_chooser_scripts
 
         register_surfaces()
         nonce_chooser_scripts()
 
-        from sitewide.task_routing import keep_wagtail_integrity_tasks_immediate
+        from sitewide.operations.task_routing import keep_wagtail_integrity_tasks_immediate
 
         keep_wagtail_integrity_tasks_immediate()
 
@@ -42,7 +46,7 @@ class SitewideConfig(AppConfig):
 
         from django.db.models.signals import post_migrate
 
-        from sitewide import roles
+        from sitewide.staff import roles
 
         # Before wagtail.snippets registers its viewsets (a later app in INSTALLED_APPS).
         roles.register_language_scoped_policies()

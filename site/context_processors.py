@@ -2,15 +2,15 @@ import functools
 
 from django.utils.translation import get_language
 
-from sitewide import chrome
+from sitewide.caching import chrome
 from sitewide.languages import text_direction
 
 
 def site_chrome(request):
     """What every public template needs: per-language settings and the text direction.
 
-    The settings come from the shared cache (sitewide.chrome) and are read lazily, so templates
-    that never show them cost nothing.
+    The settings come from the shared cache (sitewide.caching.chrome) and are read lazily, so
+    templates that never show them cost nothing.
     """
     language = get_language() or "nl"
 

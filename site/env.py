@@ -134,7 +134,7 @@ S3_MEDIA_VARIABLES = (
     "MEDIA_S3_PREFIX",
 )
 FILE_SYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage"
-S3_MEDIA_STORAGE = "sitewide.media_storage.PrivateS3Storage"
+S3_MEDIA_STORAGE = "sitewide.serving.media_storage.PrivateS3Storage"
 # Bigger files read through the storage (documents served by Wagtail's view) wait in a temporary
 # file, not in memory.
 S3_MAX_MEMORY_SIZE = 4 * 1024 * 1024

@@ -11,7 +11,7 @@ import gc
 
 from gunicorn.glogging import Logger
 
-from sitewide.logs import RemoveAddresses
+from sitewide.operations.logs import RemoveAddresses
 
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(L)ss'

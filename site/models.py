@@ -67,7 +67,7 @@ class HomePage(LongreadPage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from sitewide.featured import home_listing
+        from sitewide.pages.featured import home_listing
 
         context = super().get_context(request, *args, **kwargs)
         listing = home_listing(self)

@@ -87,43 +87,45 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Permissions-Policy and Cross-Origin-Resource-Policy, static files included.
-    "sitewide.security.SecurityHeadersMiddleware",
-    # django-csp with a second policy for the admin (sitewide.security).
-    "sitewide.security.ContentSecurityPolicyMiddleware",
+    "sitewide.serving.security.SecurityHeadersMiddleware",
+    # django-csp with a second policy for the admin (sitewide.serving.security).
+    "sitewide.serving.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above everything that may query: a database outage answers 503, never a traceback.
-    "sitewide.middleware.DatabaseUnavailableMiddleware",
+    "sitewide.serving.middleware.DatabaseUnavailableMiddleware",
     # Brotli or gzip by Accept-Encoding, for what the page cache has not compressed already.
-    "sitewide.compression.CompressionMiddleware",
-    # A NUL character in the address answers 400 (sitewide.request_checks).
-    "sitewide.request_checks.RejectNulMiddleware",
+    "sitewide.serving.compression.CompressionMiddleware",
+    # A NUL character in the address answers 400 (sitewide.serving.request_checks).
+    "sitewide.serving.request_checks.RejectNulMiddleware",
     # Before sessions: it sees their response headers and keeps API answers cookie-free.
     "sitewide.api.http.ApiHttpMiddleware",
-    # Whole answers for anonymous readers, before sessions (sitewide.page_cache).
-    "sitewide.page_cache.PageCacheMiddleware",
+    # Whole answers for anonymous readers, before sessions (sitewide.caching.page_cache).
+    "sitewide.caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "sitewide.middleware.LocaleMiddleware",
+    "sitewide.serving.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # The admin in the account's language, Dutch unless it chose English (sitewide.middleware).
-    "sitewide.middleware.AdminLanguageMiddleware",
+    # The admin in the account's language, Dutch unless it chose English
+    # (sitewide.serving.middleware).
+    "sitewide.serving.middleware.AdminLanguageMiddleware",
     # At most a few password-reset mails per address and per client an hour.
-    "sitewide.request_checks.PasswordResetThrottleMiddleware",
-    # Staff reach /admin/ only after the second factor (sitewide.two_factor).
+    "sitewide.serving.request_checks.PasswordResetThrottleMiddleware",
+    # Staff reach /admin/ only after the second factor (sitewide.staff.two_factor).
     "django_otp.middleware.OTPMiddleware",
-    "sitewide.two_factor.AdminTwoFactorMiddleware",
+    "sitewide.staff.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Wagtail's redirects, except to a page the consent rule hides (sitewide.redirects).
-    "sitewide.redirects.ConsentRedirectMiddleware",
+    # Wagtail's redirects, except to a page the consent rule hides (sitewide.serving.redirects).
+    "sitewide.serving.redirects.ConsentRedirectMiddleware",
     "stories.middleware.ConsentRefusalMiddleware",
     # Translators reach wagtail-localize's snippet translation endpoints in their language only.
-    "sitewide.role_hooks.TranslatorScopeMiddleware",
+    "sitewide.staff.role_hooks.TranslatorScopeMiddleware",
     # Turns a locked-out sign-in into the lockout page; touches nothing else.
     "axes.middleware.AxesMiddleware",
-    # The site from the shared cache; Wagtail's page routing in two queries (sitewide.routing).
-    "sitewide.routing.PageRouteMiddleware",
+    # The site from the shared cache; Wagtail's page routing in two queries
+    # (sitewide.serving.routing).
+    "sitewide.serving.routing.PageRouteMiddleware",
 ]
 
 ROOT_URLCONF = "sitewide.urls"
@@ -172,7 +174,7 @@ else:
             "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
             "TIMEOUT": 600,
             # Django's default (300 files) culls at random once image renditions fill it,
-            # taking the site chrome (sitewide.chrome) with them.
+            # taking the site chrome (sitewide.caching.chrome) with them.
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
@@ -188,7 +190,7 @@ TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     },
-    # The few that must not lag (sitewide.task_routing): run inside the change itself.
+    # The few that must not lag (sitewide.operations.task_routing): run inside the change itself.
     "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
@@ -210,7 +212,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
-# Password-reset requests an hour (sitewide.request_checks).
+# Password-reset requests an hour (sitewide.serving.request_checks).
 PASSWORD_RESET_PER_ADDRESS = 3
 PASSWORD_RESET_PER_CLIENT = 10
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -229,7 +231,7 @@ LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_CONTENT_LANGUAGES = staff_language_names(LANGUAGES)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 # Staff accounts work in Dutch unless they choose English in their account settings, whatever
-# their browser prefers (sitewide.middleware.AdminLanguageMiddleware).
+# their browser prefers (sitewide.serving.middleware.AdminLanguageMiddleware).
 ADMIN_DEFAULT_LANGUAGE = "nl"
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
@@ -266,9 +268,10 @@ WHITENOISE_MAX_AGE = 3600
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
 
-# The backend EMAIL_URL names sends from the task worker; requests only enqueue (sitewide.mail).
+# The backend EMAIL_URL names sends from the task worker; requests only enqueue
+# (sitewide.operations.mail).
 QUEUED_EMAIL_BACKEND, _email_options = parse_email_url(os.environ.get("EMAIL_URL"))
-EMAIL_BACKEND = "sitewide.mail.QueuedEmailBackend"
+EMAIL_BACKEND = "sitewide.operations.mail.QueuedEmailBackend"
 globals().update(_email_options)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -278,8 +281,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "longread.LongreadImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "longread.forms.LongreadImageForm"
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "CoMensha Longread")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Wagtail's database backend; on PostgreSQL each page in its own language (site/search_backend.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sitewide.search_backend"}}
+# Wagtail's database backend; on PostgreSQL each page in its own language (site/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sitewide.search.backend"}}
 
 # Headless API (Wagtail API v2 at /api/v2/): rich text as HTML with links resolved; at most 50
 # items a page; answers cacheable by clients for a minute; origins allowed to read it from a
@@ -292,8 +295,8 @@ WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
 API_MAX_AGE = int(os.environ.get("API_MAX_AGE", "60"))
 
-# Full-page cache for anonymous readers in the shared cache (sitewide.page_cache): renewed when
-# what readers see changes, never kept past local midnight, at most PAGE_CACHE_SECONDS.
+# Full-page cache for anonymous readers in the shared cache (sitewide.caching.page_cache):
+# renewed when what readers see changes, never kept past local midnight, at most PAGE_CACHE_SECONDS.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # Only the bench sets it: requests carrying it in X-Page-Cache-Bypass are rendered, never kept.
@@ -353,7 +356,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
-# The admin's policy (sitewide.security): scripts from this site or carrying this request's
+# The admin's policy (sitewide.serving.security): scripts from this site or carrying this request's
 # nonce; every exception is listed with its reason in the README, "Admin
 # Content-Security-Policy". The admin's preview frames show the admin itself.
 ADMIN_CONTENT_SECURITY_POLICY = {
@@ -418,15 +421,15 @@ SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0 and env_bool("HSTS_PRELOAD", defau
 if env_bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Logs keep no reader's address (sitewide.logs). Django's error mails (mail_admins) would carry
-# the reader's address, referrer and headers: Django's loggers only pass their records on to
-# the console, at LOG_LEVEL.
+# Logs keep no reader's address (sitewide.operations.logs). Django's error mails (mail_admins)
+# would carry the reader's address, referrer and headers: Django's loggers only pass their
+# records on to the console, at LOG_LEVEL.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "no_addresses": {"()": "sitewide.logs.RemoveAddresses"},
-        "one_line": {"()": "sitewide.logs.WithoutTraceback"},
+        "no_addresses": {"()": "sitewide.operations.logs.RemoveAddresses"},
+        "one_line": {"()": "sitewide.operations.logs.WithoutTraceback"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["no_addresses"]},

@@ -4,9 +4,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from sitewide import media_views, outage, request_checks, two_factor, views
+from sitewide import views
 from sitewide.api import urls as api_urls
-from sitewide.sitemap import sitemap
+from sitewide.serving import media_views, outage, request_checks
+from sitewide.serving.sitemap import sitemap
+from sitewide.staff import two_factor
 from sitewide.translation import file_views as translation_file_views
 from sitewide.translation import machine as translation_machine
 from stories import views as story_views

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from longread.absolute import absolute_url
-from sitewide.outage import in_reader_language, is_database_outage, unavailable_response
-from sitewide.search_text import search_words
+from sitewide.search.text import search_words
+from sitewide.serving.outage import in_reader_language, is_database_outage, unavailable_response
 from stories import consent
 
 SEARCH_MAX_QUERY = 200
@@ -30,7 +30,7 @@ def search(request):
     # Shown back to the reader (escaped): what they typed, without control characters.
     query = "".join(c for c in raw if c.isprintable()).strip()[:SEARCH_MAX_QUERY]
     message = ""
-    # Only words reach the search backend (sitewide.search_text): never the database's syntax.
+    # Only words reach the search backend (sitewide.search.text): never the database's syntax.
     terms = search_words(query)
     if raw.strip() and not terms:
         message = _("Search for words or numbers: punctuation and symbols alone find nothing.")
@@ -143,7 +143,7 @@ def root_redirect(request):
     from django.utils.cache import patch_vary_headers
     from django.utils.translation.trans_real import parse_accept_lang_header
 
-    from sitewide.homes import language_homes
+    from sitewide.pages.homes import language_homes
 
     available = set(language_homes(request).values_list("locale__language_code", flat=True))
     choice = settings.LANGUAGE_CODE

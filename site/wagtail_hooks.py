@@ -5,11 +5,11 @@ from django.http import Http404
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
-from sitewide import (
+from sitewide.api import wagtail_hooks  # noqa: F401 - preview tokens, partner webhooks
+from sitewide.staff import (
     drafts,  # noqa: F401 - each editor's unfinished drafts on the dashboard
     role_hooks,  # noqa: F401 - translators' language limit, publish checks
 )
-from sitewide.api import wagtail_hooks  # noqa: F401 - preview tokens, partner webhooks
 from sitewide.translation import file_hooks  # noqa: F401 - PO/XLIFF translation files
 from sitewide.translation import (  # noqa: F401 - status dashboard, review, notices
     wagtail_hooks as translation_hooks,

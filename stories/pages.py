@@ -211,7 +211,7 @@ class LongreadPage(Page):
 
     @classmethod
     def serving_queryset(cls):
-        """How routing fetches a page to serve it (sitewide.routing): with what the page's
+        """How routing fetches a page to serve it (sitewide.serving.routing): with what the page's
         templates read at once, so that reading it costs no query of its own."""
         return cls._default_manager.select_related("locale")
 

@@ -144,8 +144,8 @@ def empty_shared_cache():
 
 @pytest.fixture(autouse=True)
 def two_factor_sessions(request, monkeypatch):
-    """Staff reach the admin only with a second factor (sitewide.two_factor). Tests that sign in
-    with `client.force_login(user)` test what staff do after signing in, so here that login also
+    """Staff reach the admin only with a second factor (sitewide.staff.two_factor). Tests that sign
+    in with `client.force_login(user)` test what staff do after signing in, so here that login also
     does what the second step does: it gives the user a confirmed TOTP device and marks the
     session verified with it, as `django_otp.login` would. Tests marked `password_only` keep
     Django's plain login, to prove that a password alone opens nothing (tests/test_two_factor.py).

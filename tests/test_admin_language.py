@@ -1,6 +1,6 @@
 """The admin's language: Dutch for every staff account whatever its browser says, English for an
 account that chooses it, the browser's Dutch or English before sign-in
-(sitewide.middleware.AdminLanguageMiddleware)."""
+(sitewide.serving.middleware.AdminLanguageMiddleware)."""
 
 import pytest
 from bs4 import BeautifulSoup

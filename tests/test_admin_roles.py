@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from sitewide.roles import translator_group_name
+from sitewide.staff.roles import translator_group_name
 from stories import workflow
 from stories.models import ConsentRecord, TestimonyPage
 from tests.helpers import make_user

@@ -21,7 +21,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from sitewide.backup import MANIFEST, BackupError, read_backup
+from sitewide.operations.backup import MANIFEST, BackupError, read_backup
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,12 @@
-"""HTML and JSON sent compressed by Accept-Encoding (sitewide.compression), kept compressed in the
-page cache so that a hit compresses nothing."""
+"""HTML and JSON sent compressed by Accept-Encoding (sitewide.serving.compression), kept compressed
+in the page cache so that a hit compresses nothing."""
 
 import gzip
 
 import brotli
 import pytest
 
-from sitewide import compression
+from sitewide.serving import compression
 from stories.models import TestimonyPage
 from tests.helpers import make_user
 

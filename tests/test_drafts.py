@@ -1,5 +1,5 @@
 """Unfinished drafts: a page an editor started and never published is offered back on their
-dashboard (continue or delete), so the same page is not started twice (sitewide.drafts)."""
+dashboard (continue or delete), so the same page is not started twice (sitewide.staff.drafts)."""
 
 import pytest
 from bs4 import BeautifulSoup

@@ -583,7 +583,7 @@ def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answer
     from django.core.cache import caches
     from wagtail_localize.models import TranslationSource
 
-    from sitewide import page_cache_erasure
+    from sitewide.caching import page_cache_erasure
     from stories.erasure import erase_story
     from stories.news import NewsPage
 

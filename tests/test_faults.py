@@ -36,7 +36,7 @@ from scripts.served_site import (
     sqlite_path,
     throwaway_postgres,
 )
-from sitewide.outage import HEALTH_PATH, RETRY_AFTER_SECONDS, is_database_outage
+from sitewide.serving.outage import HEALTH_PATH, RETRY_AFTER_SECONDS, is_database_outage
 from tests.skip_rule import OWN_SQLITE_SITE
 
 # Public URLs and what each answers while the database is up (the API when it exists).
@@ -55,7 +55,7 @@ ROUNDS = 3  # each URL several times, so that every gunicorn worker meets the ou
 
 
 # The served sites of these tests know this token: a request that carries it is rendered anew,
-# past what the page cache kept (sitewide.page_cache), so it meets the database outage.
+# past what the page cache kept (sitewide.caching.page_cache), so it meets the database outage.
 BYPASS_TOKEN = uuid.uuid4().hex
 
 

@@ -173,7 +173,7 @@ def test_every_api_address_that_names_nothing_is_a_json_404(client, url):
 
 def test_a_bad_host_is_one_log_line_without_traceback(client):
     logger = logging.getLogger("django.security.DisallowedHost")
-    from sitewide.logs import WithoutTraceback
+    from sitewide.operations.logs import WithoutTraceback
 
     [handler] = [
         h for h in logger.handlers if any(isinstance(f, WithoutTraceback) for f in h.filters)

@@ -451,7 +451,7 @@ def test_seeding_the_demo_again_changes_no_translation():
 def test_site_pages_missing_in_a_language_are_linked_in_english_not_dutch(client):
     """The privacy and browse-safely pages exist in Dutch and English only in the demo: an
     Arabic page links the English ones, as its interface falls back to English."""
-    from sitewide import chrome
+    from sitewide.caching import chrome
 
     for url_of in (chrome.safety_url, chrome.privacy_url):
         english, dutch = url_of("en"), url_of("nl")

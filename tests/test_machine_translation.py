@@ -12,7 +12,7 @@ from django.urls import resolve
 from django.utils import translation as django_translation
 from wagtail_localize.models import StringTranslation
 
-from sitewide.roles import translator_group_name
+from sitewide.staff.roles import translator_group_name
 from sitewide.translation import machine
 from sitewide.translation.config import machine_translator_setting
 from sitewide.translation.models import SegmentReview

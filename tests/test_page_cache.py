@@ -1,5 +1,5 @@
-"""The full-page cache for anonymous readers (sitewide.page_cache): what it keeps, for whom, and
-that every change readers must see renews it. (The leak matrix runs every consent state with a
+"""The full-page cache for anonymous readers (sitewide.caching.page_cache): what it keeps, for whom,
+and that every change readers must see renews it. (The leak matrix runs every consent state with a
 primed cache too: tests/test_consent_leaks.py.)"""
 
 import datetime
@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Locale
 
-from sitewide import page_cache
+from sitewide.caching import page_cache
 from sitewide.models import LanguageSettings
 from stories import takedown
 from stories.models import TestimonyPage

@@ -12,8 +12,8 @@ import pytest
 from django.conf import settings
 from gunicorn.app.base import Application
 
-from sitewide.logs import RemoveAddresses
 from sitewide.models import InformationPage, LanguageSettings
+from sitewide.operations.logs import RemoveAddresses
 from stories.models import TestimonyPage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ def test_anonymous_readers_get_no_cookie_and_nothing_varies_by_cookie(client, ki
 
 
 def test_the_filter_removes_addresses_and_keeps_the_rest():
-    from sitewide.logs import remove_addresses
+    from sitewide.operations.logs import remove_addresses
 
     assert remove_addresses(f"Invalid request from ip={READER_ADDRESS}: bad") == (
         "Invalid request from ip=[address]: bad"

@@ -46,8 +46,8 @@ from scripts.served_site import (
     site_environment,
     throwaway_postgres,
 )
-from sitewide import scale_out
 from sitewide.env import S3_MEDIA_STORAGE, media_storage
+from sitewide.operations import scale_out
 from stories.models import TestimonyPage
 from tests.skip_rule import missing_tool
 
@@ -447,8 +447,9 @@ def test_audio_in_the_bucket_is_served_through_the_site(client, s3_endpoint, buc
 def test_a_backup_holds_the_bucket_and_a_restore_puts_it_back(
     editor, s3_endpoint, bucket, tmp_path
 ):
-    """The media part of sitewide.backup (tests/test_backup.py covers the database part)."""
-    from sitewide import backup
+    """The media part of sitewide.operations.backup (tests/test_backup.py covers the database
+    part)."""
+    from sitewide.operations import backup
 
     image = upload_image(editor)
     image.get_rendition("width-400")

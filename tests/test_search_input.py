@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.db.utils import DatabaseErrorWrapper, OperationalError
 
-from sitewide.outage import is_database_outage
-from sitewide.search_text import search_words
+from sitewide.search.text import search_words
+from sitewide.serving.outage import is_database_outage
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from wagtail.search.models import IndexEntry
 
 from sitewide.languages import KNOWN_LANGUAGES
 from sitewide.models import HomePage, InformationPage
-from sitewide.search_backend import TEXT_SEARCH_CONFIGS, text_search_config
+from sitewide.search.backend import TEXT_SEARCH_CONFIGS, text_search_config
 from stories.models import ConsentRecord, TestimonyPage
 from stories.takedown import withdraw
 from tests.helpers import make_user
@@ -65,8 +65,8 @@ def test_a_language_postgresql_does_not_know_gets_simple():
 def test_sqlite_uses_wagtails_database_backend_with_arabic_written_forms():
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-    from sitewide.search_arabic import WrittenFormsMixin
-    from sitewide.search_sqlite import WrittenFormsSearchBackend
+    from sitewide.search.arabic import WrittenFormsMixin
+    from sitewide.search.sqlite import WrittenFormsSearchBackend
 
     backend = get_search_backend()
     assert type(backend) is WrittenFormsSearchBackend
@@ -74,7 +74,7 @@ def test_sqlite_uses_wagtails_database_backend_with_arabic_written_forms():
 
 
 def test_arabic_words_lose_the_article_and_joined_words_they_are_written_with():
-    from sitewide.search_arabic import stem, written_forms
+    from sitewide.search.arabic import stem, written_forms
 
     assert stem("الثقة") == "ثقة"  # the trust
     assert stem("بالثقة") == "ثقة"  # with the trust
@@ -93,7 +93,7 @@ def test_arabic_words_lose_the_article_and_joined_words_they_are_written_with():
 
 
 # Both databases: a reader's Arabic search finds a page whatever article or joined word either
-# side writes (sitewide.search_arabic).
+# side writes (sitewide.search.arabic).
 
 
 @pytest.mark.parametrize("query", ["ثقة", "الثقة", "بالثقة", "والثقة", "ثقه", "الايواء"])
@@ -143,7 +143,7 @@ def api_search_ids(client, query, **params):
 
 @postgresql_only
 def test_the_postgresql_backend_is_the_language_aware_one():
-    from sitewide.search_postgres import LanguageSearchBackend
+    from sitewide.search.postgres import LanguageSearchBackend
 
     backend = get_search_backend()
     assert type(backend) is LanguageSearchBackend

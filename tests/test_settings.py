@@ -119,7 +119,7 @@ def test_languages_come_from_one_setting():
 def test_embedded_default_settings(settings):
     assert settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache")
     assert settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
-    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "sitewide.search_backend"
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "sitewide.search.backend"
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
     assert settings.LANGUAGE_CODE == "nl"
     assert settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is False

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import Locale
 
-from sitewide.roles import translator_group_name
+from sitewide.staff.roles import translator_group_name
 from sitewide.translation import handoff
 from stories import workflow
 from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage

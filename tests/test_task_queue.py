@@ -62,7 +62,7 @@ def test_publishing_never_waits_for_dead_partners(django_capture_on_commit_callb
 
 
 def test_email_leaves_through_the_worker(settings, task_worker):
-    settings.EMAIL_BACKEND = "sitewide.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "sitewide.operations.mail.QueuedEmailBackend"
     settings.QUEUED_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     from django.core.mail import EmailMultiAlternatives
 

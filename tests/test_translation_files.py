@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from sitewide.models import InformationPage
-from sitewide.roles import translator_group_name
+from sitewide.staff.roles import translator_group_name
 from sitewide.translation import files
 from stories.models import TestimonyPage
 from tests.helpers import make_user

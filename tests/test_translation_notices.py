@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import translation as django_translation
 from wagtail.models import Page
 
-from sitewide.roles import translator_group_name
+from sitewide.staff.roles import translator_group_name
 from sitewide.translation.models import TranslationNotice
 from sitewide.translation.notices import notify_translators
 from sitewide.translation.staleness import out_of_date_translations

@@ -1,5 +1,5 @@
 """Who may do what with translations: every role × every action, through the real admin URLs,
-against an explicit expected matrix (sitewide.roles, sitewide.role_hooks).
+against an explicit expected matrix (sitewide.staff.roles, sitewide.staff.role_hooks).
 
 A second translated language ("de") is set up here, so that "another language" is a real tree
 with its own translators whatever languages the deployment configures.
@@ -17,7 +17,7 @@ from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.operations import TranslationCreator
 
 from sitewide.models import InformationPage, LanguageSettings
-from sitewide.roles import (
+from sitewide.staff.roles import (
     LanguageScopedPermissionPolicy,
     ensure_translator_groups,
     translator_group_name,
@@ -392,7 +392,7 @@ def test_consent_covering_english_lets_the_moderator_publish(
 
 def test_translation_endpoints_of_other_languages_snippets_are_closed(client, world):
     """wagtail-localize's PO download checks only the snippet type; the middleware adds the
-    language (sitewide.role_hooks.TranslatorScopeMiddleware)."""
+    language (sitewide.staff.role_hooks.TranslatorScopeMiddleware)."""
     translation = world["settings translation en"]
     url = f"/admin/localize/translate/{translation.pk}/pofile/download/"
     client.force_login(make_user("translator-de", translator_group_name(OTHER)))

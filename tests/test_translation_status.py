@@ -11,7 +11,7 @@ from django.utils import translation as django_translation
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from sitewide.roles import translator_group_name
+from sitewide.staff.roles import translator_group_name
 from sitewide.translation import status
 from sitewide.translation.staleness import is_out_of_date, out_of_date_translations
 from tests.helpers import choose_admin_language, make_user

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import TranslationSource
 
-from sitewide.roles import translator_group_name
+from sitewide.staff.roles import translator_group_name
 from sitewide.translation import handoff
 from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
 from tests.helpers import make_user

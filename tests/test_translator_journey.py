@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
-from sitewide.roles import translator_group_name
+from sitewide.staff.roles import translator_group_name
 from stories import workflow
 from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
 from tests.helpers import make_user

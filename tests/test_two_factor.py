@@ -1,4 +1,4 @@
-"""Admin sign-in: a password alone opens no admin page (sitewide.two_factor), enrolment and
+"""Admin sign-in: a password alone opens no admin page (sitewide.staff.two_factor), enrolment and
 verification with real TOTP codes, sign-in rate limiting (django-axes), password rules and
 sessions."""
 

@@ -113,7 +113,7 @@ def test_list_block_tells_its_block_format_items_apart():
 
 
 def test_wagtail_routes_a_request_from_the_route_cached_on_it():
-    """sitewide/routing.py routes pages itself and leaves the answer where Wagtail looks."""
+    """site/serving/routing.py routes pages itself and leaves the answer where Wagtail looks."""
     from wagtail.models import Page
 
     request = RequestFactory().get("/en/anything/")
@@ -123,7 +123,7 @@ def test_wagtail_routes_a_request_from_the_route_cached_on_it():
 
 @pytest.mark.django_db
 def test_wagtail_finds_the_site_cached_on_the_request_and_can_be_asked_afresh():
-    """sitewide/chrome.py keeps Site._find_for_request's answer in the shared cache and leaves
+    """site/caching/chrome.py keeps Site._find_for_request's answer in the shared cache and leaves
     it where Site.find_for_request looks; it reads the host through HttpRequest._get_raw_host."""
     from wagtail.models import Site
 
@@ -145,7 +145,7 @@ def test_reference_index_names_erasure_relies_on():
 
 @pytest.mark.django_db
 def test_permission_policy_names_the_language_scope_relies_on():
-    """sitewide/roles.py's LanguageScopedPermissionPolicy builds on ModelPermissionPolicy."""
+    """site/staff/roles.py's LanguageScopedPermissionPolicy builds on ModelPermissionPolicy."""
     from django.contrib.auth.models import Group
     from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -155,10 +155,10 @@ def test_permission_policy_names_the_language_scope_relies_on():
 
 
 def test_chooser_widgets_write_their_script_from_render():
-    """sitewide.security gives the nonce to the one script BaseChooser.render writes."""
+    """sitewide.serving.security gives the nonce to the one script BaseChooser.render writes."""
     from wagtail.admin.widgets import AdminPageChooser
 
-    from sitewide import security
+    from sitewide.serving import security
 
     html = AdminPageChooser().render("page", None, attrs={"id": "id_page"})
     assert html.rstrip().endswith("</script>")
@@ -210,7 +210,7 @@ def test_the_translation_editor_asks_its_module_for_the_machine_translator():
 
 @pytest.mark.django_db
 def test_on_commit_callbacks_wait_in_connection_run_on_commit():
-    """sitewide/page_cache.py finds its pending renewal among the transaction's callbacks."""
+    """site/caching/page_cache.py finds its pending renewal among the transaction's callbacks."""
 
     def callback():
         pass
@@ -224,7 +224,7 @@ def test_on_commit_callbacks_wait_in_connection_run_on_commit():
 
 
 def test_a_response_marked_as_logged_is_not_logged_again(caplog):
-    """sitewide/outage.py marks its 503 as logged so Django writes no traceback for it."""
+    """site/serving/outage.py marks its 503 as logged so Django writes no traceback for it."""
     from django.utils.log import log_response
 
     response = HttpResponse(status=503)
@@ -235,8 +235,8 @@ def test_a_response_marked_as_logged_is_not_logged_again(caplog):
 
 
 def test_a_response_keeps_the_closers_of_what_it_streams():
-    """site/byte_ranges.py closes the full answer's file through `_resource_closers`, without
-    `close()`'s request_finished signal."""
+    """site/serving/byte_ranges.py closes the full answer's file through `_resource_closers`,
+    without `close()`'s request_finished signal."""
     import io
 
     from django.core.signals import request_finished
@@ -288,7 +288,7 @@ def test_model_forms_run_model_validation_in_post_clean():
 
 
 def test_s3_storage_normalises_names_as_the_private_storage_expects():
-    """sitewide/media_storage.py builds object keys with S3Storage._normalize_name."""
+    """site/serving/media_storage.py builds object keys with S3Storage._normalize_name."""
     from storages.backends.s3 import S3Storage
 
     storage = S3Storage(bucket_name="guard", location="media")

@@ -38,7 +38,8 @@ def other_language_attributes(language_code):
 def link_language(url):
     """The language of a link into this site (its address's first segment) when it is not the
     page's, else "". A page missing in the reader's language links its English version
-    (sitewide.chrome); the link then says so, and a reader at risk knows before following it."""
+    (sitewide.caching.chrome); the link then says so, and a reader at risk knows before following
+    it."""
     path = str(url or "")
     if not path.startswith("/"):
         return ""

@@ -86,7 +86,8 @@ class ApiHttpMiddleware:
             response["Cache-Control"] = "private, no-store"
             return response
         response["Cache-Control"] = f"public, max-age={settings.API_MAX_AGE}"
-        # Of the plain body, also when the page cache sends it compressed (sitewide.compression).
+        # Of the plain body, also when the page cache sends it compressed
+        # (sitewide.serving.compression).
         digest = getattr(response, "content_digest", None)
         etag = f'"{(digest or hashlib.sha256(response.content).hexdigest())[:32]}"'
         last_modified = last_change_time()

@@ -46,7 +46,7 @@ from sitewide.api.filters import (
 )
 from sitewide.api.models import ContentChange, PreviewToken
 from sitewide.api.pagination import CursorPagination
-from sitewide.search_text import search_words
+from sitewide.search.text import search_words
 from stories import consent
 from stories.api_fields import linked_pages, page_html_url, page_link
 from stories.organisations import COUNTRIES, Organisation
@@ -171,7 +171,7 @@ class KnownLocaleFilter(LocaleFilter):
 
 
 def checked_search(query: str) -> str:
-    """The words of a search (sitewide.search_text), or a 400 that says what is wrong."""
+    """The words of a search (sitewide.search.text), or a 400 that says what is wrong."""
     if len(query) > MAX_SEARCH_LENGTH:
         raise BadRequestError(f"search is limited to {MAX_SEARCH_LENGTH} characters")
     words = search_words(query)

@@ -27,7 +27,7 @@ from longread.mediafiles import MediaFile
 from sitewide.demo import content
 from sitewide.demo.illustrations import illustration_jpeg
 from sitewide.models import HomePage, InformationPage, LanguageSettings
-from sitewide.roles import ensure_translator_groups
+from sitewide.staff.roles import ensure_translator_groups
 from stories.models import (
     ConsentRecord,
     NewsIndexPage,

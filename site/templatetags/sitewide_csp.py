@@ -1,6 +1,6 @@
 from django import template
 
-from sitewide.security import nonce_attribute
+from sitewide.serving.security import nonce_attribute
 
 register = template.Library()
 

@@ -3,7 +3,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from sitewide import chrome, languages
+from sitewide import languages
+from sitewide.caching import chrome
 from stories import consent
 
 register = template.Library()

@@ -28,7 +28,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
-from sitewide.roles import translator_group_name, translator_languages
+from sitewide.staff.roles import translator_group_name, translator_languages
 from sitewide.translation.memory import untranslated_segments
 from sitewide.translation.staleness import out_of_date_translations
 

@@ -23,7 +23,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from sitewide.roles import may_edit_in_its_language
+from sitewide.staff.roles import may_edit_in_its_language
 from sitewide.translation.memory import suggest_earlier_translations
 from sitewide.translation.review import unconfirmed_machine_translations
 from stories.models import TestimonyPage
@@ -109,7 +109,7 @@ def machine_translate(request, translation_id):
     if not edit_translation.user_can_edit_instance(request.user, target):
         raise PermissionDenied
     # This address is outside wagtail-localize's namespace, so the translators' language limit
-    # on snippets (sitewide.role_hooks.TranslatorScopeMiddleware) is asked here.
+    # on snippets (sitewide.staff.role_hooks.TranslatorScopeMiddleware) is asked here.
     if not isinstance(target, Page) and not may_edit_in_its_language(request.user, target):
         raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")

@@ -17,7 +17,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-from sitewide.roles import translator_group_name
+from sitewide.staff.roles import translator_group_name
 from sitewide.translation import review
 from sitewide.translation.models import TranslationNotice
 from sitewide.translation.status import NEEDS_REVIEW, status_table

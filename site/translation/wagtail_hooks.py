@@ -16,7 +16,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from sitewide.roles import is_translator_only, translator_languages
+from sitewide.staff.roles import is_translator_only, translator_languages
 from sitewide.translation import handoff, views
 from sitewide.translation.machine import editor_without_machine, machine_translation_refusal
 from sitewide.translation.memory import earlier_suggestions, suggest_earlier_translations
@@ -149,7 +149,8 @@ def tell_what_changed(request, translation) -> None:
 
 def no_alias_conversion(user, page) -> bool:
     """Whose editor offers no "Convert to alias page": translators' (their work would be
-    replaced by the Dutch text), and nobody's on a testimony (sitewide.role_hooks refuses it)."""
+    replaced by the Dutch text), and nobody's on a testimony (sitewide.staff.role_hooks refuses
+    it)."""
     return page.specific_class is TestimonyPage or is_translator_only(user)
 
 

@@ -41,7 +41,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Created the account 'admin' with password: {password}")
         else:
             self.stdout.write("Created the account 'admin' with the password from ADMIN_PASSWORD.")
-        # Every staff account has a second factor; this one too (sitewide.two_factor).
+        # Every staff account has a second factor; this one too (sitewide.staff.two_factor).
         self.stdout.write(
             "At its first sign-in at /admin/ it sets up two-factor sign-in: "
             "have an authenticator app ready."

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from sitewide.roles import ensure_translator_groups
+from sitewide.staff.roles import ensure_translator_groups
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ Imported only on SQLite (Wagtail's SQLite index models exist only there).
 
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-from sitewide.search_arabic import WrittenFormsMixin
+from sitewide.search.arabic import WrittenFormsMixin
 
 
 class WrittenFormsSearchBackend(WrittenFormsMixin, SQLiteSearchBackend):

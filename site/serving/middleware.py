@@ -3,7 +3,7 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from sitewide.outage import HEALTH_PATH, health, is_database_outage, unavailable_response
+from sitewide.serving.outage import HEALTH_PATH, health, is_database_outage, unavailable_response
 
 ADMIN_PREFIXES = ("/admin/", "/cms-login/")
 

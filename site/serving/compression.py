@@ -1,8 +1,8 @@
 """HTML and JSON sent compressed: Brotli or gzip, as the reader's `Accept-Encoding` asks.
 
 A reader on a slow connection pays for every byte; a story's HTML shrinks to about a fifth. The
-page cache (sitewide.page_cache) keeps the compressed bodies next to the plain one, so a cache
-hit costs no compression; this middleware compresses what the page cache does not keep.
+page cache (sitewide.caching.page_cache) keeps the compressed bodies next to the plain one, so a
+cache hit costs no compression; this middleware compresses what the page cache does not keep.
 
 What is compressed: text answers (HTML, JSON, XML, feeds, plain text) of at least MIN_BYTES to
 anonymous readers and partners. Never compressed: answers to signed-in staff or anything that

@@ -3,7 +3,7 @@
 - `RejectNulMiddleware`: a NUL character in the path or in any query parameter answers 400
   (PostgreSQL cannot store or compare it, and no page means anything by it). The API answers
   its own JSON 400 (`sitewide.api.http`); the reader's search box reads its query as text and
-  drops it (`sitewide.search_text`).
+  drops it (`sitewide.search.text`).
 - `PasswordResetThrottleMiddleware`: the admin's password-reset form sends at most
   `PASSWORD_RESET_PER_ADDRESS` mails an hour to one address and takes at most
   `PASSWORD_RESET_PER_CLIENT` requests an hour from one client (the address django-axes sees);

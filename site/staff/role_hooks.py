@@ -1,4 +1,4 @@
-"""Admin hooks of the staff roles (sitewide.roles): the language limit of translators on the
+"""Admin hooks of the staff roles (sitewide.staff.roles): the language limit of translators on the
 views Wagtail and wagtail-localize do not check per record, and the consent check of a
 translation's publish button before anything is saved."""
 
@@ -12,8 +12,8 @@ from wagtail import hooks
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import Translation
 
-from sitewide.roles import is_translator_only, may_edit_in_its_language
-from sitewide.two_factor import ADMIN_PREFIX
+from sitewide.staff.roles import is_translator_only, may_edit_in_its_language
+from sitewide.staff.two_factor import ADMIN_PREFIX
 from stories.models import TestimonyPage
 
 # What translators may not do, by wagtail-localize's view names: turn a translation back into

@@ -2,8 +2,8 @@
 
 Stock Wagtail localises the site's root page (a locale and a page query), then asks, level by
 level, for the child page and again for its specific type: eight queries for a story. Here the
-language's root comes from the shared cache (sitewide.chrome), the pages along the path come in
-one query by their URL path, and the page itself in a second, with what its template reads at
+language's root comes from the shared cache (sitewide.caching.chrome), the pages along the path come
+in one query by their URL path, and the page itself in a second, with what its template reads at
 once (`serving_queryset`) and the consent rule's answer for the website and social channels.
 
 A page type that routes its own sub-paths (RoutablePageMixin, or any other override of `route`)
@@ -19,7 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from longread import preload
-from sitewide import chrome
+from sitewide.caching import chrome
 from stories import consent
 
 # Channels the serve hook and the page's template ask about.

@@ -1,9 +1,9 @@
 """Media files in a private bucket of an S3-compatible object store (MEDIA_S3_BUCKET).
 
 Readers never fetch from the bucket: every URL a page, the API or the admin shows is this site's
-own (`/media/...`, `/documents/...`), answered by `sitewide.media_views` and Wagtail's document
-view, which read the object with the site's credentials. So the reader's browser talks to one
-origin, the Content-Security-Policy stays `'self'`, and what may be served (renditions and audio
+own (`/media/...`, `/documents/...`), answered by `sitewide.serving.media_views` and Wagtail's
+document view, which read the object with the site's credentials. So the reader's browser talks to
+one origin, the Content-Security-Policy stays `'self'`, and what may be served (renditions and audio
 or video, never an original; a document only while a public page uses it) is decided by the same
 views as with files on disk.
 """

@@ -21,8 +21,8 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from wagtail.models import Locale, TranslatableMixin
 
-from sitewide.search_arabic import WrittenFormsMixin
-from sitewide.search_backend import FALLBACK_CONFIG, TEXT_SEARCH_CONFIGS, text_search_config
+from sitewide.search.arabic import WrittenFormsMixin
+from sitewide.search.backend import FALLBACK_CONFIG, TEXT_SEARCH_CONFIGS, text_search_config
 
 LANGUAGE_LOOKUP = "locale__language_code"
 

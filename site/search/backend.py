@@ -2,9 +2,9 @@
 
 On PostgreSQL a page is indexed and searched with its language's text search configuration
 (Dutch stems Dutch words, English English ones); elsewhere (SQLite) Wagtail's database backend.
-On both, Arabic words are asked for in the forms they are written in (`sitewide.search_arabic`).
-The PostgreSQL parts live in `sitewide.search_postgres`, the SQLite ones in
-`sitewide.search_sqlite`, each imported only there.
+On both, Arabic words are asked for in the forms they are written in (`sitewide.search.arabic`).
+The PostgreSQL parts live in `sitewide.search.postgres`, the SQLite ones in
+`sitewide.search.sqlite`, each imported only there.
 """
 
 from django.db import connection
@@ -35,13 +35,13 @@ def text_search_config(language_code: str) -> str:
 
 def SearchBackend(params):  # noqa: N802  (the name Wagtail looks up in a backend module)
     if connection.vendor == "postgresql":
-        from sitewide.search_postgres import LanguageSearchBackend
+        from sitewide.search.postgres import LanguageSearchBackend
 
         return LanguageSearchBackend(params)
     from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 
     backend = DatabaseSearchBackend(params)
-    from sitewide.search_sqlite import SQLiteSearchBackend, WrittenFormsSearchBackend
+    from sitewide.search.sqlite import SQLiteSearchBackend, WrittenFormsSearchBackend
 
     if type(backend) is SQLiteSearchBackend:  # SQLite with FTS5
         return WrittenFormsSearchBackend(params)

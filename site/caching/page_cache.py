@@ -26,7 +26,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from longread.renditions import renditions_prepared
-from sitewide import compression
+from sitewide.serving import compression
 from stories.reach.counting import count_view
 from stories.signals import stories_taken_down
 

@@ -7,7 +7,7 @@ reviews it), no consent records.
 
 Wagtail's snippet permissions are per model, so the language limit on snippets is a permission
 policy (`LanguageScopedPermissionPolicy`) registered for every translatable model, and enforced on
-the views that do not ask it per record (`sitewide.role_hooks`).
+the views that do not ask it per record (`sitewide.staff.role_hooks`).
 """
 
 import re

@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
 # A plain HTML file, not a template: it renders without the database, context processors or the
 # static files manifest. Its stylesheet link uses the unhashed name, which whitenoise also serves.
-PAGE = Path(__file__).resolve().parent.parent / "templates" / "503.html"
+PAGE = Path(__file__).resolve().parents[2] / "templates" / "503.html"
 # Where the page names the reader's language, if the address has one other than Dutch and English.
 READER_LANGUAGE_MARK = "<!-- reader's language -->"
 MESSAGE_TEMPLATE = "includes/unavailable_message.html"

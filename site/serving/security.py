@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from sitewide.middleware import ADMIN_PREFIXES
+from sitewide.serving.middleware import ADMIN_PREFIXES
 
 # The request being answered, for what renders without it (form widgets) but must mark its
 # inline script with the request's nonce.

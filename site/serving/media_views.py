@@ -3,7 +3,7 @@
 Only renditions and audio/video files are served. Originals (original_images/) and documents are
 never reachable by URL: documents go through Wagtail's document view, which checks privacy. With
 a bucket (MEDIA_S3_BUCKET) the file is streamed from it through this site, so the reader's
-browser fetches from this origin only and the bucket stays private (sitewide.media_storage).
+browser fetches from this origin only and the bucket stays private (sitewide.serving.media_storage).
 """
 
 import mimetypes
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from longread.mediafiles import MediaFile
-from sitewide.byte_ranges import with_byte_ranges
+from sitewide.serving.byte_ranges import with_byte_ranges
 from stories import media_access
 from stories.signals import stories_taken_down
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from longread.absolute import absolute_url
-from sitewide.homes import language_homes
+from sitewide.pages.homes import language_homes
 from stories import consent
 
 

@@ -1,4 +1,4 @@
-"""Deleting every kept answer that quotes an erased story (sitewide.page_cache).
+"""Deleting every kept answer that quotes an erased story (sitewide.caching.page_cache).
 
 The page cache forgets answers by renewing generations: an old entry is never served again,
 but stays in the cache (a file on disk, a key in Redis) until it expires. After an erasure that
@@ -18,7 +18,7 @@ from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.dispatch import receiver
 
-from sitewide import page_cache
+from sitewide.caching import page_cache
 from stories.signals import story_erased
 
 ENTRY_MARK = "sitewide:page-cache:entry:"

@@ -4,7 +4,7 @@ Arabic writes the article and some one-letter words (and, with, for, so, like) a
 next word: الثقة is "the trust", بالثقة "with the trust", وثقة "and trust". SQLite's full-text
 index keeps each written word whole, and PostgreSQL's Arabic stemmer keeps the article on short
 words (الثقة is stored as الثق, ثقة as ثقة), so a reader searching for ثقة would not find الثقة
-on either database. Both backends (sitewide.search_backend) ask for each Arabic word of a search
+on either database. Both backends (sitewide.search.backend) ask for each Arabic word of a search
 in its written forms: the bare word, with the article, and with the joined words before either.
 """
 
@@ -73,7 +73,7 @@ def written_forms(word: str) -> list[str]:
 
 
 def with_written_forms(words: str, operator: str):
-    """A search for `words` (sitewide.search_text's output) with each Arabic word in its written
+    """A search for `words` (sitewide.search.text's output) with each Arabic word in its written
     forms; `words` itself when it has no Arabic word."""
     terms = words.split()
     if not any(is_arabic(term) for term in terms):

@@ -1,0 +1,1 @@
+"""What the site-wide pages list: the home pages and the featured stories."""

@@ -1,0 +1,1 @@
+"""Serving readers: routing, media, compression, security headers, refusals, outages."""

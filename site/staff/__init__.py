@@ -1,0 +1,1 @@
+"""Staff: roles and their limits, two-factor sign-in, unfinished drafts."""
