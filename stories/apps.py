@@ -9,7 +9,7 @@ class StoriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from stories.public_surfaces import register_surfaces
+        from stories.consent.public_surfaces import register_surfaces
 
         register_surfaces()
 

@@ -57,9 +57,9 @@ def date_problem(given_on, expires_on, review_on=None):
 class ConsentRecordQuerySet(models.QuerySet):
     def update(self, **kwargs):
         """A bulk update is a change of every record it touches: narrowings are taken down and
-        written to the ledger in the same transaction (stories.scope), contradictory dates
+        written to the ledger in the same transaction (stories.consent.scope), contradictory dates
         refused with nothing applied."""
-        from stories.scope import tracked
+        from stories.consent.scope import tracked
 
         with tracked(lambda: list(self.values_list("pk", flat=True))):
             ids = list(self.values_list("pk", flat=True))
@@ -73,10 +73,10 @@ class ConsentRecordQuerySet(models.QuerySet):
 
 class ConsentWithdrawalQuerySet(models.QuerySet):
     """Withdrawals written in bulk are changes of their records like one saved at a time: taken
-    down and written to the ledger in the same transaction (stories.scope)."""
+    down and written to the ledger in the same transaction (stories.consent.scope)."""
 
     def bulk_create(self, objs, *args, **kwargs):
-        from stories.scope import tracked
+        from stories.consent.scope import tracked
 
         objs = list(objs)
         with tracked(sorted({obj.record_id for obj in objs if obj.record_id})):
@@ -85,7 +85,7 @@ class ConsentWithdrawalQuerySet(models.QuerySet):
     def update(self, **kwargs):
         """Also what bulk_update() runs. A withdrawal moved to another record is a change of
         that record too."""
-        from stories.scope import tracked
+        from stories.consent.scope import tracked
 
         moved_to = kwargs.get("record_id", getattr(kwargs.get("record"), "pk", None))
 
@@ -219,9 +219,9 @@ class ConsentRecord(ClusterableModel):
             raise ValidationError(problem)
 
     def save(self, *args, **kwargs):
-        """Every save is tracked (stories.scope): a narrowing is taken down and written to the
-        ledger in the same transaction, whoever saves (form, command, script)."""
-        from stories.scope import tracked
+        """Every save is tracked (stories.consent.scope): a narrowing is taken down and written to
+        the ledger in the same transaction, whoever saves (form, command, script)."""
+        from stories.consent.scope import tracked
 
         if not self.review_on and self.given_on:
             self.review_on = self.given_on + REVIEW_AFTER
@@ -354,7 +354,7 @@ class ConsentWithdrawal(Orderable):
     def save(self, *args, **kwargs):
         """Saved from anywhere (the record's form, the Withdraw action, a script), a new
         withdrawal is taken down and written to the ledger in the same transaction."""
-        from stories.scope import tracked
+        from stories.consent.scope import tracked
 
         with tracked([self.record_id], user=getattr(self, "_consent_user", None)):
             super().save(*args, **kwargs)
@@ -702,8 +702,8 @@ class ConsentLedgerEntry(models.Model):
     withdrawal_id = models.PositiveBigIntegerField(null=True, blank=True)
     part = models.CharField(max_length=20, blank=True)
     language_code = models.CharField(max_length=20, blank=True)
-    # What a narrowing took away, as codes and dates (stories.scope.narrowed), and the date a
-    # withdrawal takes effect: a restore narrows the record again exactly so.
+    # What a narrowing took away, as codes and dates (stories.consent.scope.narrowed), and the date
+    # a withdrawal takes effect: a restore narrows the record again exactly so.
     scope = models.JSONField(default=dict, blank=True)
 
     class Meta:

@@ -10,10 +10,10 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages import workflow as pages_workflow
 from wagtail.models import Locale
 
-from stories import register
+from stories.consent import register
+from stories.consent.takedown import withdraw
 from stories.exceptions import PublishRefused
 from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
-from stories.takedown import withdraw
 
 CONSENT_PERMISSION = "stories.change_consentrecord"
 VIEW_PERMISSION = "stories.view_consentrecord"
@@ -143,7 +143,7 @@ class ErasureConfirmForm(forms.Form):
 
 def erase_view(request, pk):
     """Erasure (GDPR Art. 17) for superusers: the same service as `manage.py erase_story`."""
-    from stories.erasure import erase_story, plan_erasure
+    from stories.consent.erasure import erase_story, plan_erasure
 
     if not request.user.is_superuser:
         raise PermissionDenied

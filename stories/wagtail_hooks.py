@@ -20,12 +20,13 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from stories import consent, register
+from stories import consent
+from stories.consent import register
+from stories.consent.takedown import act_on_record_edit
 from stories.models import ConsentRecord, ConsentWithdrawal, Organisation, TestimonyPage
 from stories.pages import LongreadPage
 from stories.reach import wagtail_hooks as reach_hooks  # noqa: F401 - the reach report
 from stories.status_panel import unpublished_ancestors
-from stories.takedown import act_on_record_edit
 from stories.teller import wagtail_hooks as teller_hooks  # noqa: F401 - the teller's link
 from stories.views import (
     CONSENT_PERMISSION,
@@ -266,7 +267,7 @@ def remember_consent_before_edit(request, instance):
     if isinstance(instance, ConsentRecord) and request.method == "POST":
         request._consent_before = _snapshot(ConsentRecord.objects.get(pk=instance.pk))
         request._consent_live_before = set(instance.stories.live().values_list("pk", flat=True))
-        # The save narrows in the officer's name (stories.scope).
+        # The save narrows in the officer's name (stories.consent.scope).
         instance._consent_user = request.user
 
 
@@ -290,7 +291,8 @@ def log_consent_change(request, instance):
 def act_on_consent_edited_in_its_form(request, instance):
     if isinstance(instance, ConsentRecord):
         results = act_on_record_edit(instance, user=request.user)
-        # The form's save itself took down what a narrowing no longer covers (stories.scope).
+        # The form's save itself took down what a narrowing no longer covers
+        # (stories.consent.scope).
         live_before = getattr(request, "_consent_live_before", set())
         live_now = set(instance.stories.live().values_list("pk", flat=True))
         taken_down = sorted(

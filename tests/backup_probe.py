@@ -29,7 +29,8 @@ def main():
     from django.test import Client
     from wagtail.models import Page
 
-    from stories import consent, ledger
+    from stories import consent
+    from stories.consent import ledger
     from stories.models import ConsentRecord, TestimonyPage
 
     client = Client(HTTP_HOST="localhost")

@@ -15,8 +15,8 @@ from django.utils import timezone
 from sitewide.api.models import ContentChange, PartnerWebhook, WebhookDelivery
 from sitewide.api.webhooks import BACKOFF, SIGNATURE_HEADER, deliver_due
 from stories import consent
+from stories.consent.takedown import withdraw
 from stories.models import TestimonyPage
-from stories.takedown import withdraw
 
 pytestmark = pytest.mark.django_db
 

@@ -407,8 +407,8 @@ def test_a_ledger_export_brings_the_ledger_to_an_empty_database(
 def test_every_withdrawal_is_in_the_ledger_with_its_part_and_language():
     from wagtail.models import Locale
 
+    from stories.consent.takedown import withdraw
     from stories.models import ConsentLedgerEntry, ConsentRecord
-    from stories.takedown import withdraw
 
     record = ConsentRecord.objects.get(pseudonym="KIM")
     withdraw(record, reason="No partners", part="api")

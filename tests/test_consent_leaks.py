@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from stories import consent, scope
+from stories import consent
+from stories.consent import scope
+from stories.consent.surfaces import SURFACES, covered_url_names
 from stories.models import ConsentWithdrawal, TestimonyPage
-from stories.surfaces import SURFACES, covered_url_names
 
 pytestmark = pytest.mark.django_db
 
@@ -316,7 +317,7 @@ def used_by_no_other_page(urls: set[str], pages) -> set[str]:
 def test_files_follow_their_pages(client):
     """A withdrawn story's renditions and audio answer 404 at once; while it is shown they
     are served with a short cache lifetime, never `immutable`."""
-    from stories.takedown import withdraw
+    from stories.consent.takedown import withdraw
 
     page = jill()["en"]
     html = client.get(page.url).content.decode()
@@ -341,7 +342,7 @@ def test_files_follow_their_pages(client):
 
 
 def test_a_file_another_visible_page_uses_stays(client):
-    from stories.takedown import withdraw
+    from stories.consent.takedown import withdraw
 
     pages = jill()
     hero = pages["en"].hero_image
@@ -496,7 +497,7 @@ def page_linking_to(story, language="en", text=None):
 
 
 def test_links_from_other_pages_to_a_hidden_story_lose_their_address(client):
-    from stories.takedown import withdraw
+    from stories.consent.takedown import withdraw
 
     story = jill()["en"]
     news = page_linking_to(story)
@@ -559,7 +560,7 @@ def spellings_of(url: str, pk: int) -> list[str]:
 
 def test_pasted_addresses_of_a_hidden_story_lose_their_address(client, settings):
     """A link entered as an address instead of chosen as a page, in any spelling."""
-    from stories.takedown import withdraw
+    from stories.consent.takedown import withdraw
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
     story = jill()["en"]

@@ -17,7 +17,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from sitewide.api.models import ContentChange
-from stories import consent, ledger, scope
+from stories import consent
+from stories.consent import ledger, scope
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
 from tests.helpers import form_data, make_user
 

@@ -7,9 +7,10 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry, Page
 
-from stories import consent, scope
+from stories import consent
+from stories.consent import scope
+from stories.consent.takedown import withdraw
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
-from stories.takedown import withdraw
 from tests.helpers import form_data, make_user
 
 pytestmark = pytest.mark.django_db

@@ -65,7 +65,7 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 
 from stories import consent
-from stories.erasure import erase_story
+from stories.consent.erasure import erase_story
 from stories.models import (
     ConsentLedgerEntry,
     ConsentRecord,
@@ -584,7 +584,7 @@ def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answer
     from wagtail_localize.models import TranslationSource
 
     from sitewide.caching import page_cache_erasure
-    from stories.erasure import erase_story
+    from stories.consent.erasure import erase_story
     from stories.news import NewsPage
 
     record = ConsentRecord.objects.get(pseudonym="JILL")
@@ -645,7 +645,7 @@ def test_erasure_unlinks_typed_addresses_and_deletes_redirects_to_them(
     the erasure nothing recognises the address any more, so neither may outlive it."""
     from wagtail.contrib.redirects.models import Redirect
 
-    from stories.erasure import erase_story
+    from stories.consent.erasure import erase_story
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
     record = ConsentRecord.objects.get(pseudonym="JILL")
@@ -707,7 +707,7 @@ def test_erasure_forgets_the_link_text_in_other_pages_translation_strings(
     from wagtail.models import Locale
     from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-    from stories.erasure import erase_story
+    from stories.consent.erasure import erase_story
 
     record = ConsentRecord.objects.get(pseudonym="JILL")
     dutch_story = TestimonyPage.objects.get(consent=record, locale__language_code="nl")

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from sitewide.caching import page_cache
 from sitewide.models import LanguageSettings
-from stories import takedown
+from stories.consent import takedown
 from stories.models import TestimonyPage
 from tests.helpers import make_user
 

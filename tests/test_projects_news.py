@@ -64,8 +64,8 @@ def test_rest_facts_partners_deliverables_and_recommendations(client):
 
 
 def test_a_project_page_shows_the_stories_linked_to_it_while_readers_may_see_them(client):
+    from stories.consent.takedown import withdraw
     from stories.models import ConsentWithdrawal, TestimonyPage
-    from stories.takedown import withdraw
 
     source = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
     source.related_projects.set([project("REST", "nl")])  # chosen once, on the source

@@ -9,11 +9,11 @@ import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
+from stories.consent.takedown import withdraw
 from stories.models import ConsentWithdrawal, TestimonyPage
 from stories.reach import counting, report
 from stories.reach.models import ReachCounter
 from stories.reach.views import page_facts
-from stories.takedown import withdraw
 from tests.helpers import choose_admin_language, demo_story, make_user
 
 pytestmark = pytest.mark.django_db

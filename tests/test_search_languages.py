@@ -17,8 +17,8 @@ from wagtail.search.models import IndexEntry
 from sitewide.languages import KNOWN_LANGUAGES
 from sitewide.models import HomePage, InformationPage
 from sitewide.search.backend import TEXT_SEARCH_CONFIGS, text_search_config
+from stories.consent.takedown import withdraw
 from stories.models import ConsentRecord, TestimonyPage
-from stories.takedown import withdraw
 from tests.helpers import make_user
 
 pytestmark = pytest.mark.django_db

@@ -136,7 +136,7 @@ def test_wagtail_finds_the_site_cached_on_the_request_and_can_be_asked_afresh():
 
 
 def test_reference_index_names_erasure_relies_on():
-    """stories/erasure.py asks Wagtail's reference index what an object refers to."""
+    """stories/consent/erasure.py asks Wagtail's reference index what an object refers to."""
     from wagtail.models import ReferenceIndex
 
     assert callable(ReferenceIndex._extract_references_from_object)
@@ -270,8 +270,9 @@ def test_translation_fallback_names_the_interface_language_relies_on():
 
 
 def test_raw_delete_and_committed_files_are_still_there():
-    """stories/erasure.py deletes orphaned rows with QuerySet._raw_delete; longread/models.py and
-    longread/mediafiles.py tell a new upload from a stored file by FieldFile._committed."""
+    """stories/consent/erasure.py deletes orphaned rows with QuerySet._raw_delete;
+    longread/models.py and longread/mediafiles.py tell a new upload from a stored file by
+    FieldFile._committed."""
     from django.contrib.auth.models import Group
     from django.db.models.fields.files import FieldFile
 

@@ -1,8 +1,8 @@
 """The changes feed: what partners must do since a moment (show, update, take down).
 
 Events are written when pages are published, unpublished, taken down (withdrawal, expiry,
-erasure) or when a consent record is narrowed from any path (stories.scope sends the takedown
-signal for it in the same transaction). Each event is then
+erasure) or when a consent record is narrowed from any path (stories.consent.scope sends the
+takedown signal for it in the same transaction). Each event is then
 sent to the partner webhooks (`webhooks.py`).
 """
 
@@ -49,7 +49,7 @@ def page_was_deleted(sender, instance, **kwargs):
 
 @receiver(stories_taken_down)
 def stories_were_taken_down(sender, page_ids, **kwargs):
-    """A takedown, or any narrowing of a consent (stories.scope): pages the API no longer
+    """A takedown, or any narrowing of a consent (stories.consent.scope): pages the API no longer
     shows are announced `withdrawn`; pages it still shows changed (a photo or a medium went)."""
     live = Page.objects.filter(pk__in=page_ids).live()
     shown = set(consent.visible_pages(live, consent.API).values_list("pk", flat=True))

@@ -42,7 +42,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
-from stories import ledger
+from stories.consent import ledger
 
 FORMAT = "testimonies-longread-backup"
 VERSION = 1

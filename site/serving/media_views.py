@@ -18,7 +18,7 @@ from django.views.static import serve
 
 from longread.mediafiles import MediaFile
 from sitewide.serving.byte_ranges import with_byte_ranges
-from stories import media_access
+from stories.consent import media_access
 from stories.signals import stories_taken_down
 
 RENDITIONS_FOLDER = "images"
@@ -66,7 +66,7 @@ def media_max_age() -> int:
 
 
 def _may_be_served(folder, path) -> bool:
-    """Files follow their pages (stories.media_access): a rendition or media file is served
+    """Files follow their pages (stories.consent.media_access): a rendition or media file is served
     only while a page readers or partners may see uses it, with the medium allowed."""
     name = f"{folder}/{path}"
     if folder == RENDITIONS_FOLDER:

@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from stories import consent
-from stories.surfaces import exempt, register
+from stories.consent.surfaces import exempt, register
 
 
 def _home_cards(story):

@@ -1,4 +1,4 @@
-from stories.surfaces import exempt
+from stories.consent.surfaces import exempt
 
 
 def register_surfaces():

@@ -17,8 +17,8 @@ from wagtail.log_actions import log
 from wagtail.models import TaskState
 
 from stories import consent
+from stories.consent.takedown import withdraw
 from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
-from stories.takedown import withdraw
 from stories.teller.models import TellerLink, TellerMessage
 from stories.workflow import TellerApprovalTask
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from stories.takedown import enforce_all
+from stories.consent.takedown import enforce_all
 
 
 class Command(BaseCommand):

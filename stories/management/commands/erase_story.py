@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from stories.erasure import UnknownPseudonym, erase_story, find_record, plan_erasure
+from stories.consent.erasure import UnknownPseudonym, erase_story, find_record, plan_erasure
 
 CONFIRMATION = "erase"
 

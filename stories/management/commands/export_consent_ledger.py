@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from stories.ledger import export
+from stories.consent.ledger import export
 
 
 class Command(BaseCommand):

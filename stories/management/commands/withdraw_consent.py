@@ -2,8 +2,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
+from stories.consent.takedown import withdraw
 from stories.models import ConsentRecord, ConsentWithdrawal
-from stories.takedown import withdraw
 
 PARTS = [value for value, _label in ConsentWithdrawal.PART_CHOICES]
 

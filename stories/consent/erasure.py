@@ -52,10 +52,10 @@ from wagtail.models import (
     WorkflowState,
 )
 
-from stories import mentions
+from stories.consent import mentions
+from stories.consent.takedown import story_page_ids
 from stories.models import ConsentLedgerEntry, ConsentRecord, TestimonyPage
 from stories.signals import stories_taken_down, story_erased
-from stories.takedown import story_page_ids
 
 logger = logging.getLogger(__name__)
 

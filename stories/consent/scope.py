@@ -129,8 +129,8 @@ def tracked(record_ids, user=None):
 
 def act(record_pk: int, before: dict, after: dict, user=None) -> list:
     """Take down and record what changed from `before` to `after` (see the module docstring)."""
+    from stories.consent.takedown import take_down
     from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal
-    from stories.takedown import take_down
 
     record = ConsentRecord.objects.get(pk=record_pk)
     results = []

@@ -1,6 +1,6 @@
 """What the consent register shows consent officers: a record's status, and which pages and
 languages a withdrawal or an edit takes offline, named. Read-only: the takedown itself is
-`stories.takedown`'s."""
+`stories.consent.takedown`'s."""
 
 import datetime
 

@@ -1,7 +1,7 @@
 """The public surfaces the stories app serves; registered in StoriesConfig.ready()."""
 
 from stories import consent
-from stories.surfaces import register
+from stories.consent.surfaces import register
 
 
 def _story_page(story):

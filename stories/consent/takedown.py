@@ -10,7 +10,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.search import index as search_index
 
-from stories import consent, mentions, scope
+from stories import consent
+from stories.consent import mentions, scope
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.signals import stories_taken_down
 
@@ -19,7 +20,8 @@ from stories.signals import stories_taken_down
 class TakedownResult:
     record: ConsentRecord
     unpublished: list[int] = field(default_factory=list)
-    # Other pages that name the story or link to it, for editors to review (stories.mentions).
+    # Other pages that name the story or link to it, for editors to review
+    # (stories.consent.mentions).
     review: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
@@ -70,7 +72,7 @@ def take_down(
     """Unpublish every page of the story that the consent rule now hides from the website,
     remove them from the search index, purge caches, and write the ledger. Idempotent.
 
-    A withdrawal or a narrowed scope (`narrowing`, from stories.scope) is always written to
+    A withdrawal or a narrowed scope (`narrowing`, from stories.consent.scope) is always written to
     the ledger, even when it hides no web page (API, social, print, photos): a restore of an
     older backup must record it again. Re-applying the ledger after a
     restore passes `write_ledger=False`: the entry is already there.

@@ -22,7 +22,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search import index as search_index
 
-from stories import scope
+from stories.consent import scope
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal
 
 EXPORT_FORMAT = "testimonies-longread-consent-ledger"
@@ -191,7 +191,7 @@ def reapply(saved: list[dict], user=None) -> list[str]:
     Returns one line per entry re-applied (ids only). Must run outside a transaction: an
     erasure overwrites the freed database space at the end.
     """
-    from stories.erasure import compact_database
+    from stories.consent.erasure import compact_database
 
     present = entries()
     clashing = conflicts(saved, present)
@@ -233,8 +233,8 @@ def _write_back(item: dict):
 
 
 def _act(item: dict, user) -> str:
-    from stories.erasure import erase_story
-    from stories.takedown import take_down, unpublish
+    from stories.consent.erasure import erase_story
+    from stories.consent.takedown import take_down, unpublish
 
     record = None
     if item["consent_record_id"] is not None:
