@@ -77,7 +77,7 @@ load-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
 
-# Debian's redis-server for the scale-out tests (tests/test_scale_out.py: a real Redis next to
+# Debian's redis-server for the scale-out tests (tests/serving/test_scale_out.py: a real Redis next to
 # moto's S3; installed when missing; needs root or sudo).
 scale-deps:
 	@command -v redis-server >/dev/null 2>&1 || { \

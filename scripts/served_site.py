@@ -1,6 +1,6 @@
 """The seeded demo site served by gunicorn on the loopback, on a database of its own.
 
-Used by the load test (scripts/load_test.py) and the fault tests (tests/test_faults.py). The
+Used by the load test (scripts/load_test.py) and the fault tests (tests/serving/test_faults.py). The
 site gets none of the caller's configuration variables: a DATABASE_URL or REDIS_URL in the
 environment must never receive demo content. With a PostgreSQL DATABASE_URL, a throwaway
 database is created next to the named one (the role needs CREATEDB) and dropped afterwards;

@@ -13,6 +13,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -48,11 +49,13 @@ def page_translation_fields(translated=(), synchronised=()):
 def same_pages_in_language(model, pages, locale_id, channel=consent.WEBSITE):
     """The visible translations, in one language, of pages linked on the source page: links
     (related stories, related projects) are chosen once and follow the reader's language."""
+    if isinstance(pages, models.QuerySet):
+        keys = pages.values("translation_key")  # a subquery: no query of its own
+    else:
+        # Pages held in memory (a preview or a revision: modelcluster's fake queryset).
+        keys = [page.translation_key for page in pages]
     return consent.visible_pages(
-        model.objects.filter(
-            translation_key__in=pages.values("translation_key"), locale_id=locale_id
-        ),
-        channel,
+        model.objects.filter(translation_key__in=keys, locale_id=locale_id), channel
     )
 
 

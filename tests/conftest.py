@@ -148,7 +148,8 @@ def two_factor_sessions(request, monkeypatch):
     in with `client.force_login(user)` test what staff do after signing in, so here that login also
     does what the second step does: it gives the user a confirmed TOTP device and marks the
     session verified with it, as `django_otp.login` would. Tests marked `password_only` keep
-    Django's plain login, to prove that a password alone opens nothing (tests/test_two_factor.py).
+    Django's plain login, to prove that a password alone opens nothing
+    (tests/security/test_two_factor.py).
     """
     if request.node.get_closest_marker("password_only"):
         return

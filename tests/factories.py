@@ -6,8 +6,8 @@ stays the subject of the demo tests only. docs/testing.md shows how to use them.
 
 A page factory needs a parent: `TestimonyPageFactory(parent=story_index("en"))`. The page takes
 its parent's language. Pages are created live, as if published; what the publish gate refuses is
-tested through `publish()` (tests/test_consent_publishing.py), not here. A body is written with
-wagtail-factories' stream syntax:
+tested through `publish()` (tests/consent/test_consent_publishing.py), not here. A body is written
+with wagtail-factories' stream syntax:
 
     TestimonyPageFactory(
         parent=story_index("nl"),
@@ -244,7 +244,7 @@ class OrganisationFactory(DjangoModelFactory):
     locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="nl"))
 
 
-# Every concrete page type, with its factory: tests/test_factories.py builds each one.
+# Every concrete page type, with its factory: tests/project/test_factories.py builds each one.
 PAGE_FACTORIES = {
     HomePage: HomePageFactory,
     InformationPage: InformationPageFactory,

@@ -39,6 +39,6 @@ REACH_FLUSH_SECONDS = 0
 
 # The suite's staff accounts work in the admin in English unless a test has the account choose
 # Dutch (tests.helpers.choose_admin_language). The production default, Dutch whatever the browser
-# says, is tested in tests/test_admin_language.py and by the Dutch browser journeys, whose served
-# site runs the production settings.
+# says, is tested in tests/staff/test_admin_language.py and by the Dutch browser journeys, whose
+# served site runs the production settings.
 ADMIN_DEFAULT_LANGUAGE = "en"

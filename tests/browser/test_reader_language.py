@@ -337,7 +337,7 @@ def test_each_filter_label_sits_on_its_list_and_the_button_looks_like_one(
         ("", "Type one or more words to search."),
         ("'", "Nothing found for “'”."),
         # gunicorn refuses a request line over 4094 bytes; 10,000 characters reach Django in
-        # tests/test_search_hits.py.
+        # tests/reader/test_search_hits.py.
         ("x" * 3_900, "only its first 200 characters were used"),
     ],
     ids=["empty", "quote", "3900"],

@@ -16,7 +16,7 @@ from sitewide.models import InformationPage, LanguageSettings
 from sitewide.operations.logs import RemoveAddresses
 from stories.models import TestimonyPage
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GUNICORN_CONF = ROOT / "site" / "gunicorn.conf.py"
 READER_ADDRESS = "203.0.113.47"
 READER_ADDRESS_V6 = "2001:db8::47"

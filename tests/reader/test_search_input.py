@@ -115,7 +115,7 @@ def django_error(run) -> BaseException:
 
 
 # sqlite3's own errors, wrapped as Django wraps them for the SQLite connection; the PostgreSQL
-# errors are tested in tests/test_faults.py.
+# errors are tested in tests/serving/test_faults.py.
 SQLITE_ERRORS = pytest.mark.skipif(
     connection.vendor != "sqlite",
     reason="other database run: sqlite3's errors as Django's SQLite connection wraps them",

@@ -5,7 +5,7 @@ import gc
 import runpy
 from pathlib import Path
 
-CONFIG = Path(__file__).resolve().parent.parent / "site" / "gunicorn.conf.py"
+CONFIG = Path(__file__).resolve().parents[2] / "site" / "gunicorn.conf.py"
 
 
 def test_the_application_is_loaded_before_the_workers_fork():

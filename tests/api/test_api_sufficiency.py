@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 SPACE = re.compile(r"\s+")
 WORD = re.compile(r"\w+", re.UNICODE)
-DUTCH_CATALOGUE = Path(__file__).resolve().parent.parent / "site/locale/nl/LC_MESSAGES/django.po"
+DUTCH_CATALOGUE = Path(__file__).resolve().parents[2] / "site/locale/nl/LC_MESSAGES/django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\{ ?\w+ ?\}\}|\d+")
 THOUSANDS = re.compile(r"(?<=\d)[.,\u00a0\u202f ](?=\d{3}\b)")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

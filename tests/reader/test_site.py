@@ -195,5 +195,5 @@ def test_reader_pages_have_a_content_security_policy_with_the_video_allow_list(c
         "https://player.vimeo.com",
     ]
     assert policy["frame-ancestors"] == "'none'"
-    # The admin has a policy of its own (tests/test_security_headers.py, tests/browser).
+    # The admin has a policy of its own (tests/security/test_security_headers.py, tests/browser).
     assert "frame-ancestors 'self'" in client.get("/admin/login/")["Content-Security-Policy"]

@@ -201,3 +201,34 @@ def test_a_partner_listed_twice_is_an_admin_error_on_that_field(client):
     response = client.post(url, data)
     assert response.status_code == 200
     assert "is listed twice as a partner" in response.content.decode()
+
+
+def test_a_preview_of_a_news_item_names_its_related_projects(client):
+    """A preview holds the related projects in memory (the editor's form, or a translation's
+    draft); the item's related projects show in its language as on the live page."""
+    from wagtail_localize.models import Translation
+
+    from stories.models import NewsPage
+
+    client.force_login(make_user("baas", superuser=True))
+    english = NewsPage.objects.filter(locale__language_code="en", related_projects__isnull=False)
+    item = english.first()
+    assert item is not None
+    translation = Translation.objects.get(
+        source__object_id=item.translation_key, target_locale=item.locale
+    )
+    response = client.get(f"/admin/localize/translate/{translation.pk}/preview/")
+    assert response.status_code == 200
+    linked = item.related_projects.first()
+    english_project = ProjectPage.objects.get(
+        translation_key=linked.translation_key, locale=item.locale
+    )
+    assert english_project.title in response.content.decode()
+
+    dutch = item.get_translation(Locale.objects.get(language_code="nl"))
+    data = form_data(client.get(f"/admin/pages/{dutch.pk}/edit/").content.decode())
+    data["body-count"] = ["0"]  # the body's blocks are drawn by the editor's scripts
+    response = client.post(f"/admin/pages/{dutch.pk}/edit/preview/", data)
+    assert response.json().get("is_valid"), response.content
+    response = client.get(f"/admin/pages/{dutch.pk}/edit/preview/")
+    assert response.status_code == 200

@@ -1,6 +1,6 @@
 """The full-page cache for anonymous readers (sitewide.caching.page_cache): what it keeps, for whom,
 and that every change readers must see renews it. (The leak matrix runs every consent state with a
-primed cache too: tests/test_consent_leaks.py.)"""
+primed cache too: tests/consent/test_consent_leaks.py.)"""
 
 import datetime
 import http.server
@@ -141,7 +141,7 @@ def test_api_answers_keep_their_per_request_cors_and_etag(client, settings):
 
 
 def test_headless_previews_are_never_kept(client):
-    from tests.test_api_preview import PREVIEW, draft_with_token
+    from tests.api.test_api_preview import PREVIEW, draft_with_token
 
     token = draft_with_token(client, jill("en"))
     for _ in range(2):

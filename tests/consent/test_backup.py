@@ -25,7 +25,7 @@ from sitewide.operations.backup import MANIFEST, BackupError, read_backup
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
 # Pages whose HTML must come back byte for byte.
 SAMPLED = ["/nl/", "/nl/verhalen/jill/", "/en/stories/jill/"]

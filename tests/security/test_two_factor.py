@@ -21,7 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from stories.models import ConsentRecord, TestimonyPage
 from tests.helpers import make_user
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-test-passphrase"  # tests.helpers.make_user
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +117,8 @@ def test_a_password_only_session_reaches_no_admin_page(client):
         f"/admin/pages/{values['page_id']}/", headers={"x-requested-with": "XMLHttpRequest"}
     )
     assert xhr.status_code == 403
-    # Signing out asks first (a POST with the CSRF token signs out; tests/test_http_gaps.py).
+    # Signing out asks first (a POST with the CSRF token signs out;
+    # tests/serving/test_http_gaps.py).
     assert client.get(logout).status_code == 200
 
 

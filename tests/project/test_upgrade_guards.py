@@ -18,7 +18,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import resolve, reverse
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # --- overridden templates ------------------------------------------------------------------
 

@@ -17,13 +17,13 @@ from wagtail.models import Page
 from sitewide.api.models import ContentChange, PartnerWebhook
 from sitewide.api.schema import document
 from stories.models import NewsPage, ProjectPage, TestimonyPage
-from tests.test_api_changes import Receiver, receiver  # noqa: F401 - the fixture
-from tests.test_api_schema import BASE, json_schema, validate
+from tests.api.test_api_changes import Receiver, receiver  # noqa: F401 - the fixture
+from tests.api.test_api_schema import BASE, json_schema, validate
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
-CLIENT_DIR = Path(__file__).resolve().parent / "api_client"
+ROOT = Path(__file__).resolve().parents[2]
+CLIENT_DIR = ROOT / "tests" / "api_client"
 NODE_BIN = ROOT / "node_modules" / ".bin"
 API = "/api/v2/pages/"
 FEED = "/api/v2/changes/"

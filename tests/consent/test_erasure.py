@@ -76,7 +76,7 @@ from stories.models import (
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # --- the story ---------------------------------------------------------------------------------

@@ -323,7 +323,7 @@ def test_a_quote_in_another_language_carries_its_language_and_direction():
 
 
 def test_interface_strings_missing_in_a_language_fall_back_to_english_not_dutch(client):
-    """Readers' strings are translated into every language (tests/test_reader_catalogues.py);
+    """Readers' strings are translated into every language (tests/reader/test_reader_catalogues.py);
     the teller's pages and the admin's own strings exist in Dutch and English only. Where a
     language lacks a string, English shows, never the Dutch of the default language."""
     teller_string = "Back to my story"

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APPS = ("site", "stories", "longread")
 # Folders a path in a document may start with; `sitewide/` is the package name of `site/`.
 TOP_FOLDERS = {"site", "sitewide", "stories", "longread", "tests", "templates", "docs"}

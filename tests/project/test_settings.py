@@ -11,7 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from sitewide.env import env_bool, parse_database_url, parse_email_url
 from sitewide.languages import configured_languages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KEY = "k8Vq2mZ7xR4tW1pL9sD3fG6hJ0bN5cX8vB2nM7qA4wE1rT9yU3i"
 
 

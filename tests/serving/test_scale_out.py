@@ -447,8 +447,8 @@ def test_audio_in_the_bucket_is_served_through_the_site(client, s3_endpoint, buc
 def test_a_backup_holds_the_bucket_and_a_restore_puts_it_back(
     editor, s3_endpoint, bucket, tmp_path
 ):
-    """The media part of sitewide.operations.backup (tests/test_backup.py covers the database
-    part)."""
+    """The media part of sitewide.operations.backup (tests/consent/test_backup.py covers the
+    database part)."""
     from sitewide.operations import backup
 
     image = upload_image(editor)

@@ -461,7 +461,7 @@ def test_no_real_story_is_named_outside_the_demo_content(client):
     import re
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     named = re.compile(r"\b(JILL|KIM)\b|/(jill|kim)/")
     found = []
     for folder in ("site", "stories", "longread", "templates"):

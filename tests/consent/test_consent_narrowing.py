@@ -212,7 +212,7 @@ def test_the_command_and_the_action_write_one_entry_each(client):
 def test_photos_narrowed_is_recorded_and_announced_as_a_change(
     client, django_capture_on_commit_callbacks
 ):
-    from tests.test_consent_leaks import demo_images_as_photos
+    from tests.consent.test_consent_leaks import demo_images_as_photos
 
     demo_images_as_photos()
     jill = ConsentRecord.objects.get(pseudonym="JILL")
@@ -387,7 +387,7 @@ def test_takedown_and_its_ledger_row_commit_together_or_not_at_all(monkeypatch):
 
 
 def test_the_editor_says_why_a_storys_photos_are_hidden(client):
-    from tests.test_consent_leaks import demo_images_as_photos
+    from tests.consent.test_consent_leaks import demo_images_as_photos
 
     demo_images_as_photos()
     kim = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="nl")

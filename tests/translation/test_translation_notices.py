@@ -18,7 +18,8 @@ from tests.translation_support import (  # noqa: F401 - fixture
     romanian_language,
 )
 
-# What the notice task does, run where it is enqueued (the queue itself: tests/test_task_queue.py).
+# What the notice task does, run where it is enqueued (the queue itself:
+# tests/serving/test_task_queue.py).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 
 

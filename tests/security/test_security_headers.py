@@ -57,7 +57,7 @@ from stories.models import TestimonyPage
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OBSERVATORY_ORIGIN = "https://http-observatory.security.mozilla.org"
 SIX_MONTHS = 15_552_000  # the Observatory's threshold (it allows 15552000 for 15768000)
 GRADES = [

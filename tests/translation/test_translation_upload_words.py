@@ -11,8 +11,8 @@ from PIL import Image
 from translate.storage import pypo
 
 from sitewide.translation import files
-from tests import test_translation_files as translation_files
-from tests.test_translation_files import download, translations_of, upload
+from tests.translation import test_translation_files as translation_files
+from tests.translation.test_translation_files import download, translations_of, upload
 
 # The fixtures of the translation files' tests: a signed-in English translator, JILL's English
 # translation.

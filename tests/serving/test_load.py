@@ -19,7 +19,8 @@ SMOKE = ["--duration", "5", "--connections", "8", "--edit-interval", "1"]
 
 
 # SQLite takes one writer at a time: its failure under load is "database is locked" while an editor
-# publishes. On PostgreSQL, shared by several machines, tests/test_scale_out.py serves the site.
+# publishes. On PostgreSQL, shared by several machines, tests/serving/test_scale_out.py serves the
+# site.
 @pytest.mark.skipif(
     is_postgres(os.environ.get("DATABASE_URL")),
     reason="other database run: the load test checks the embedded SQLite default's locking",

@@ -1,0 +1,1 @@
+"""The content API: endpoints, changes feed, partner client, preview, schema, webhooks."""

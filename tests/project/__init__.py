@@ -1,0 +1,2 @@
+"""The codebase itself: docs, layout, upgrade tripwires, the skip rule, settings, factories,
+migrations."""

@@ -1,0 +1,1 @@
+"""What readers get: interface languages, blocks, pages, search, reach counting."""

@@ -1,0 +1,1 @@
+"""Security: headers, XSS, two-factor sign-in, privacy, image metadata, uploads."""

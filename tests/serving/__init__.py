@@ -1,0 +1,1 @@
+"""Serving: caching, compression, faults, static files, queries, scale-out, the task queue, load."""

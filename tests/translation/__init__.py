@@ -1,0 +1,1 @@
+"""The translation workflow: roles, status, review, memory, files, hand-off."""
