@@ -539,8 +539,11 @@ class TestimonyPage(LongreadPage):
     def refusal(self, problem: str) -> ConsentRefused:
         return ConsentRefused(problem)
 
+    # Testimonies always go through the testimony workflow, wherever they are in the tree (also
+    # read before a new testimony is first saved: stories.workflow.SubmitToNamedWorkflow).
+    always_testimony_workflow = True
+
     def get_workflow(self):
-        # Testimonies always go through the testimony workflow, wherever they are in the tree.
         return testimony_workflow() or super().get_workflow()
 
     def clean(self):

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
@@ -36,6 +37,7 @@ from stories.views import (
     story_view,
     withdraw_view,
 )
+from stories.workflow import SubmitToNamedWorkflow
 
 REVIEW_WINDOW = datetime.timedelta(days=30)
 # Fields whose change is logged by name only: log entries never hold story text.
@@ -420,3 +422,12 @@ def offer_testimonies_only_through_the_workflow(menu_items, request, context):
         and specific.locale.language_code == settings.LANGUAGE_CODE
     ):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("construct_page_action_menu")
+def name_workflows_in_the_admins_language(menu_items, request, context):
+    """ "Submit to <workflow>" names the workflow in the admin's language, and the one a new
+    testimony will go through (stories.workflow.SubmitToNamedWorkflow)."""
+    for index, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem:
+            menu_items[index] = SubmitToNamedWorkflow(order=item.order)

@@ -4,9 +4,11 @@ Every revision of a testimony in the source language that a person publishes mus
 both tasks; TestimonyPage.publish() asks `workflow_problem()` before it publishes.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.models import AbstractGroupApprovalTask, TaskState, Workflow
 
 from stories import consent
@@ -92,7 +94,7 @@ def workflow_problem(revision) -> str | None:
             return gettext(
                 "A testimony is published through the workflow '%(workflow)s': the teller's "
                 "approval of this version and a second person's approval come first."
-            ) % {"workflow": TESTIMONY_WORKFLOW}
+            ) % {"workflow": gettext(TESTIMONY_WORKFLOW)}
     return None
 
 
@@ -133,3 +135,44 @@ def restart_at_the_tellers_step(rejected_state) -> None:
     teller_state = rejected_state.copy(update_attrs={"task": teller_task.task_ptr})
     workflow_state.current_task_state = teller_state
     workflow_state.save(update_fields=["current_task_state"])
+
+
+class SubmitToNamedWorkflow(SubmitForModerationMenuItem):
+    """Wagtail's "Submit to <workflow>" with the workflow and task named in the admin's language
+    (their names are stored in English and translated in the catalogue), and, for a page not yet
+    saved, the workflow its type goes through (a new testimony: the testimony workflow, not the
+    one its parent would give)."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        page = context.get("page")
+        state = page.current_workflow_state if page is not None and page.pk else None
+        if state and state.status == state.STATUS_NEEDS_CHANGES:
+            context["label"] = gettext("Resubmit to %(task_name)s") % {
+                "task_name": gettext(state.current_task_state.task.name)
+            }
+            return context
+        workflow = self._workflow(page, context)
+        if workflow is not None:
+            context["label"] = gettext("Submit to %(workflow_name)s") % {
+                "workflow_name": gettext(workflow.name)
+            }
+        return context
+
+    @staticmethod
+    def _workflow(page, context):
+        if page is not None and page.pk:
+            return page.get_workflow()
+        # The create view names the new page's type in its address, not in the menu's context.
+        match = getattr(context.get("request"), "resolver_match", None)
+        kwargs = match.kwargs if match is not None else {}
+        try:
+            model = apps.get_model(
+                kwargs.get("content_type_app_name", ""), kwargs.get("content_type_model_name", "")
+            )
+        except (LookupError, ValueError):
+            model = None
+        if getattr(model, "always_testimony_workflow", False) and testimony_workflow():
+            return testimony_workflow()
+        parent = context.get("parent_page")
+        return parent.get_workflow() if parent is not None else None

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage, get_connection
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation as django_translation
@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Locale, Page, PageLogEntry
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
 from sitewide.staff.roles import translator_group_name, translator_languages
@@ -80,6 +80,41 @@ def awaiting_review(locales=None) -> list[dict]:
     return queue[:QUEUE_LENGTH]
 
 
+def _in_progress_pages(locales) -> list:
+    """Translations not yet published as they are: a draft, unpublished changes, or segments a
+    person translated in the editor since the page was last published (wagtail-localize keeps
+    those beside the page until the translation is saved)."""
+    drafts = list(
+        Page.objects.filter(locale__in=locales, alias_of__isnull=True, depth__gt=2)
+        .filter(Q(live=False) | Q(has_unpublished_changes=True))
+        .select_related("locale")
+        .order_by("-latest_revision_created_at")[:QUEUE_LENGTH]
+    )
+    last_edit = (
+        StringTranslation.objects.filter(
+            locale_id=OuterRef("locale_id"),
+            context__object_id=OuterRef("translation_key"),
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        )
+        .order_by("-updated_at")
+        .values("updated_at")[:1]
+    )
+    edited = (
+        Page.objects.filter(
+            locale__in=locales,
+            alias_of__isnull=True,
+            depth__gt=2,
+            live=True,
+            has_unpublished_changes=False,
+        )
+        .annotate(last_edit=Subquery(last_edit))
+        .filter(last_edit__gt=F("last_published_at"))
+        .select_related("locale")
+        .order_by("-last_edit")[:QUEUE_LENGTH]
+    )
+    return (drafts + list(edited))[:QUEUE_LENGTH]
+
+
 def translator_queue(user) -> dict:
     """What a translator has to do, per language: pages to start, pages in progress (with
     whether they wait for review or were sent back), translations out of date."""
@@ -97,12 +132,7 @@ def translator_queue(user) -> dict:
         .order_by("-last_published_at")[:QUEUE_LENGTH]
     )
     in_progress = []
-    for page in (
-        Page.objects.filter(locale__in=locales, alias_of__isnull=True, depth__gt=2)
-        .filter(Q(live=False) | Q(has_unpublished_changes=True))
-        .select_related("locale")
-        .order_by("-latest_revision_created_at")[:QUEUE_LENGTH]
-    ):
+    for page in _in_progress_pages(locales):
         entry = latest_handoff(page)
         state = ""
         if entry is not None and entry.action == READY:

@@ -114,3 +114,17 @@ def test_translation_queues_are_dutch(dutch):
     dutch.force_login(make_user("moderator", "Moderators"))
     review = shown(dutch.get("/admin/"), "[aria-labelledby=review-queue-heading]")
     assert english_in(review) == [], review
+
+
+def test_the_submit_button_names_the_workflow_in_dutch(dutch):
+    """The editor's footer names the workflow a testimony goes through, in Dutch: on a new
+    testimony (before it is first saved) and on an existing one."""
+    dutch.force_login(make_user("writer", "Editors"))
+    index = StoryIndexPage.objects.get(locale__language_code="nl")
+    new = dutch.get(f"/admin/pages/add/stories/testimonypage/{index.pk}/")
+    existing = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="nl")
+    edit = dutch.get(f"/admin/pages/{existing.pk}/edit/")
+    for response in (new, edit):
+        footer = shown(response, "footer")
+        assert "Stuur door naar Beoordeling van een getuigenis" in footer, footer
+        assert "Testimony review" not in footer and "Moderators approval" not in footer

@@ -165,3 +165,41 @@ def test_ready_for_review_tells_the_moderators_and_sending_back_tells_the_transl
     client.force_login(translator)
     dashboard = html.unescape(client.get("/admin/").content.decode())
     assert "De tweede alinea mist nog" in dashboard
+
+
+def test_a_live_translation_edited_in_the_editor_can_be_handed_over(client, translator, moderator):
+    """A translator corrects a segment of a published translation in the editor: the page stays
+    as it was for readers, and the dashboard lists it in progress, ready to hand over."""
+    from wagtail_localize.models import StringSegment, Translation
+
+    from sitewide.models import InformationPage
+
+    english = InformationPage.objects.get(locale__language_code="en", slug="about-comensha")
+    assert english.live and not english.has_unpublished_changes
+    translation = Translation.objects.get(
+        source__object_id=english.translation_key, target_locale=english.locale
+    )
+    segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
+    client.force_login(translator)
+    assert english.title not in translator_dashboard_progress(client)
+    response = client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+        "value=About+CoMensha+(corrected)",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 201)
+    progress = translator_dashboard_progress(client)
+    assert english.title in progress
+    assert f"/admin/translations/ready/{english.pk}/" in progress
+
+    client.post(f"/admin/translations/ready/{english.pk}/", {"next": "/admin/"})
+    client.force_login(moderator)
+    queue = html.unescape(client.get("/admin/").content.decode())
+    assert f"/admin/pages/{english.pk}/edit/" in queue
+
+
+def translator_dashboard_progress(client) -> str:
+    """The translator's "in progress" list on the dashboard, as text and links."""
+    soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    section = soup.select_one("[data-translator-in-progress]")
+    return str(section) if section is not None else ""
