@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils import translation
+from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
 from sitewide import languages
@@ -31,13 +32,27 @@ def language_switcher(context, page=None):
             for p in pages
             if p.path.startswith(tuple(homes))
         ]
+        # A language this page is not in still leads somewhere: its home page, said so in that
+        # language, so a reader who followed a link into another language can go back.
+        have = {code for code, _url in found}
+        fallbacks = [
+            (home["language"], home["url"])
+            for home in chrome.language_homes(request)
+            if home["language"] not in have
+        ]
     else:
         found = [(home["language"], home["url"]) for home in chrome.language_homes(request)]
+        fallbacks = []
     links = [
         {"code": code, "name": names[code], "url": url, "current": code == current}
         for code, url in found
         if code in names
     ]
+    for code, url in fallbacks:
+        if code in names:
+            with translation.override(code):
+                label = gettext("home page")
+            links.append({"code": code, "name": names[code], "url": url, "home": label})
     links.sort(key=lambda link: list(names).index(link["code"]))
     return {"links": links if len(links) > 1 else []}
 

@@ -188,6 +188,33 @@ def test_help_sits_next_to_the_quick_exit_and_opens_without_javascript(new_conte
     expect(panel).to_contain_text("Gesproken talen:")
 
 
+@pytest.mark.parametrize("language", ["ar", "nl"])
+def test_every_link_on_its_own_line_in_the_footer_and_help_is_a_thumbs_size(
+    new_context, language
+):
+    """Links that stand alone (not inside a sentence) are at least 44 px tall on a phone: the
+    footer's menu, contact and privacy links, the help options and the help panel's link."""
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(SHOTS[language])
+    footer_links = page.locator(
+        ".lr-footer__nav a, .lr-footer__contact a, .lr-footer__privacy a, .lr-footer .lr-helpopts a"
+    )
+    assert footer_links.count() >= 4
+    page.locator(".lr-helpmenu > summary").click()
+    panel_links = page.locator(".lr-helppanel a")
+    expect(panel_links.first).to_be_visible()
+    small = []
+    for links in (footer_links, panel_links):
+        for index in range(links.count()):
+            link = links.nth(index)
+            link.scroll_into_view_if_needed()
+            box = link.bounding_box()
+            if box is None or box["height"] < 44:
+                small.append((link.inner_text(), box and round(box["height"])))
+    page.screenshot(path=SCREENSHOTS / f"footer-taps-375-{language}.png", full_page=True)
+    assert not small, small
+
+
 def test_a_language_without_a_helpline_still_shows_the_emergency_number(new_context):
     """German has no settings of its own and no pages: its search page still offers 112."""
     page = new_context(viewport=PHONE).new_page()

@@ -240,8 +240,15 @@ def test_switcher_and_sitemap_offer_jills_arabic_story_only_where_it_exists(clie
     assert 'hreflang="de"' not in html
     # The page about the organisation exists in nl and en only: no Arabic in its switcher.
     about = dutch(InformationPage, slug=content.ABOUT["slug"]["nl"])
-    assert 'hreflang="ar"' not in get_html(client, about.url)
-    assert 'hreflang="en"' in get_html(client, about.url)
+    about_html = get_html(client, about.url)
+    assert 'hreflang="ar"' not in about_html
+    assert 'hreflang="en"' in about_html
+    # It offers the Arabic home page instead, said so in Arabic: a reader who came from the
+    # Arabic pages can go back.
+    soup = BeautifulSoup(about_html, "html.parser")
+    (arabic_home,) = soup.select(".lr-languages a[lang=ar]")
+    assert arabic_home["href"] == "/ar/"
+    assert arabic_home.get_text(" ", strip=True) == "العربية (الصفحة الرئيسية)"
 
     alternates = sitemap_alternates(get_html(client, "/sitemap.xml"))
     jill = {
