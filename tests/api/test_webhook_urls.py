@@ -8,6 +8,7 @@ import pytest
 from django.core import checks
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from sitewide.api.models import ContentChange, PartnerWebhook, WebhookDelivery
 from sitewide.api.webhook_urls import LOOPBACK_ALLOWED, UnsafeWebhookURL, target
@@ -60,13 +61,13 @@ def test_a_public_https_address_is_accepted(production_rule):
 
 
 def test_a_name_that_does_not_resolve_is_refused_with_a_message(production_rule):
-    with pytest.raises(UnsafeWebhookURL, match="could not be resolved"):
+    with translation.override("en"), pytest.raises(UnsafeWebhookURL, match="could not be resolved"):
         target("https://no-such-host.invalid/hook")
 
 
 def test_the_model_refuses_them_when_saved(production_rule):
     hook = PartnerWebhook(name="Probe", url="https://169.254.169.254/latest/")
-    with pytest.raises(ValidationError) as refusal:
+    with translation.override("en"), pytest.raises(ValidationError) as refusal:
         hook.full_clean()
     assert "public internet addresses" in str(refusal.value.message_dict["url"])
 

@@ -189,9 +189,7 @@ def test_help_sits_next_to_the_quick_exit_and_opens_without_javascript(new_conte
 
 
 @pytest.mark.parametrize("language", ["ar", "nl"])
-def test_every_link_on_its_own_line_in_the_footer_and_help_is_a_thumbs_size(
-    new_context, language
-):
+def test_every_link_on_its_own_line_in_the_footer_and_help_is_a_thumbs_size(new_context, language):
     """Links that stand alone (not inside a sentence) are at least 44 px tall on a phone: the
     footer's menu, contact and privacy links, the help options and the help panel's link."""
     page = new_context(viewport=PHONE).new_page()
