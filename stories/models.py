@@ -13,7 +13,7 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -31,7 +31,12 @@ from stories.api_fields import (
 )
 from stories.exceptions import ConsentRefused
 from stories.fields import ChoiceListField
-from stories.pages import LongreadPage, page_translation_fields, same_pages_in_language
+from stories.pages import (
+    LongreadPage,
+    SameLanguageChoicesForm,
+    page_translation_fields,
+    same_pages_in_language,
+)
 from stories.status_panel import StoryStatusPanel
 from stories.workflow import (  # noqa: F401 - task models live in this app
     SecondPersonApprovalTask,
@@ -372,7 +377,7 @@ class TellerKind(models.TextChoices):
     PROFESSIONAL = "professional", _("Professional")
 
 
-class TestimonyPageForm(WagtailAdminPageForm):
+class TestimonyPageForm(SameLanguageChoicesForm):
     """Refuses, with a clear message, to publish or schedule a story that consent does not cover."""
 
     def clean(self):

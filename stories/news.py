@@ -20,7 +20,12 @@ from longread.absolute import absolute_url
 from longread.blocks import LongreadBody
 from stories import consent
 from stories.api_fields import BodyField, FeedUrlsField, RelatedProjectsField
-from stories.pages import LongreadPage, page_translation_fields, same_pages_in_language
+from stories.pages import (
+    LongreadPage,
+    SameLanguageChoicesForm,
+    page_translation_fields,
+    same_pages_in_language,
+)
 from stories.projects import ProjectPage
 
 FEED_ITEMS = 20
@@ -36,6 +41,7 @@ class NewsPage(LongreadPage):
 
     parent_page_types = ["stories.NewsIndexPage"]
     subpage_types = []
+    base_form_class = SameLanguageChoicesForm
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("intro"),

@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.api import APIField
 from wagtail.log_actions import log
 from wagtail.models import Page, PagePermissionTester
@@ -57,6 +58,24 @@ def same_pages_in_language(model, pages, locale_id, channel=consent.WEBSITE):
     return consent.visible_pages(
         model.objects.filter(translation_key__in=keys, locale_id=locale_id), channel
     )
+
+
+class SameLanguageChoicesForm(WagtailAdminPageForm):
+    """Related projects are chosen once, on the source page, and follow the reader's language
+    (`same_pages_in_language`): the editor offers the projects in the page's own language, not
+    every language's copy of each (those already chosen stay, so nothing saved is lost)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("related_projects")
+        parent = getattr(self, "parent_page", None)
+        locale_id = self.instance.locale_id or (parent.locale_id if parent else None)
+        if field is None or not locale_id:
+            return
+        chosen = self.instance.related_projects.all() if self.instance.pk else []
+        field.queryset = field.queryset.filter(
+            models.Q(locale_id=locale_id) | models.Q(pk__in=[page.pk for page in chosen])
+        )
 
 
 class LimitedPagePermissionTester(PagePermissionTester):

@@ -141,7 +141,20 @@ def _structure(site, request) -> dict:
             ).not_type(TestimonyPage),
             consent.WEBSITE,
         ).select_related("locale")
-        menus[language] = [_page_info(item, request) for item in items]
+        menus[language] = [
+            {**_page_info(item, request), "translation_key": str(item.translation_key)}
+            for item in items
+        ]
+    # A menu page not in a language is offered in English, said so (as the safety and privacy
+    # pages are): an Arabic reader still finds the organisation directory.
+    english = menus.get("en", [])
+    for language, items in menus.items():
+        have = {item["translation_key"] for item in items}
+        items.extend(
+            {**item, "other_language": "en"}
+            for item in english
+            if language != "en" and item["translation_key"] not in have
+        )
     return {"root": root, "roots": roots, "homes": homes, "menus": menus}
 
 

@@ -232,3 +232,29 @@ def test_a_preview_of_a_news_item_names_its_related_projects(client):
     assert response.json().get("is_valid"), response.content
     response = client.get(f"/admin/pages/{dutch.pk}/edit/preview/")
     assert response.status_code == 200
+
+
+def test_the_editor_offers_related_projects_in_the_pages_own_language(client):
+    """Related projects are chosen once, on the Dutch page: its editor lists the Dutch
+    projects, not each language's copy of them."""
+    from stories.models import NewsPage, TestimonyPage
+
+    client.force_login(make_user("baas", superuser=True))
+    dutch_news = NewsPage.objects.filter(locale__language_code="nl").first()
+    dutch_story = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+    for page in (dutch_news, dutch_story):
+        soup = BeautifulSoup(client.get(f"/admin/pages/{page.pk}/edit/").content, "html.parser")
+        offered = {
+            int(choice["value"])
+            for choice in soup.select(
+                "select[name=related_projects] option, input[name=related_projects]"
+            )
+            if choice.get("value")
+        }
+        assert offered, page
+        languages = set(
+            ProjectPage.objects.filter(pk__in=offered).values_list(
+                "locale__language_code", flat=True
+            )
+        )
+        assert languages == {"nl"}, (page, languages)
