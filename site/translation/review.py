@@ -5,6 +5,7 @@ confirmed (`SegmentReview`). A person's edit in the translation editor stores th
 manual translation, so it counts as confirmed.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,6 +46,16 @@ def confirm(translation: Translation, user, string_translation_ids=None) -> int:
     return len(reviews)
 
 
+def field_label(model, path: str) -> str:
+    """A segment's field as the editor names it ("Inleiding"), not its path ("intro")."""
+    name = path.split(".", 1)[0]
+    try:
+        label = str(model._meta.get_field(name).verbose_name)
+    except (AttributeError, FieldDoesNotExist):
+        return path
+    return label[:1].upper() + label[1:]
+
+
 def waiting_for_review(translation: Translation) -> list[dict]:
     """What the review page shows: each waiting segment with its source text, in page order."""
     segments = {
@@ -53,6 +64,7 @@ def waiting_for_review(translation: Translation) -> list[dict]:
         .select_related("string", "context")
         .order_by("order")
     }
+    model = translation.source.specific_content_type.model_class()
     rows = []
     for string_translation in unconfirmed_machine_translations(translation):
         segment = segments.get(
@@ -64,7 +76,7 @@ def waiting_for_review(translation: Translation) -> list[dict]:
             {
                 "id": string_translation.pk,
                 "order": segment.order,
-                "field": segment.context.path,
+                "field": field_label(model, segment.context.path),
                 "source": segment.string.data,
                 "machine": string_translation.data,
                 "tool": string_translation.tool_name,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from sitewide.languages import staff_language_names
 from sitewide.translation.staleness import with_out_of_date
 
 NOT_TRANSLATED = "not_translated"
@@ -93,8 +94,8 @@ def status_table(languages=None, section_id=None) -> StatusTable:
     """The table of the source pages (under one section, if given) × `languages` (codes; by
     default every language after the source)."""
     targets = [
-        (code, name)
-        for code, name in settings.LANGUAGES[1:]
+        (code, name)  # named in the admin's language ("Engels" in the Dutch admin)
+        for code, name in staff_language_names(settings.LANGUAGES[1:])
         if languages is None or code in languages
     ]
     locales = {

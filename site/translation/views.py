@@ -17,6 +17,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from sitewide.languages import staff_language_names
 from sitewide.staff.roles import translator_group_name
 from sitewide.translation import review
 from sitewide.translation.models import TranslationNotice
@@ -55,7 +56,7 @@ def _table_for(request):
 
 def dashboard(request):
     table, allowed, language, section_id = _table_for(request)
-    names = dict(settings.LANGUAGES)
+    names = dict(staff_language_names(settings.LANGUAGES))  # "Engels" in the Dutch admin
     return TemplateResponse(
         request,
         "sitewide/admin/translation_status.html",
@@ -121,8 +122,8 @@ def review_segments(request, translation_id):
         request,
         "sitewide/admin/translation_review.html",
         {
-            "header_title": _("Review machine translation"),
-            "page_title": _("Review machine translation"),
+            "header_title": _("Review suggested translations"),
+            "page_title": _("Review suggested translations"),
             "page_subtitle": (
                 f"{translation.target} ({translation.target_locale.get_display_name()})"
             ),

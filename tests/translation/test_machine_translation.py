@@ -175,6 +175,14 @@ def test_machine_segments_need_review_and_are_confirmed_one_by_one(client, machi
     assert waiting[0].data in page or BeautifulSoup(waiting[0].data, "html.parser").get_text() in (
         BeautifulSoup(page, "html.parser").get_text()
     )
+    # Each segment's field is named as the editor names it, not by its path.
+    fields = [
+        cell.get_text(strip=True)
+        for cell in BeautifulSoup(page, "html.parser").select(
+            "table.translation-review td:first-child"
+        )
+    ]
+    assert "Title" in fields and "title" not in fields, fields
     response = client.post(
         f"/admin/translations/{translation.pk}/review/confirm/", {"segment": waiting[0].pk}
     )

@@ -201,3 +201,16 @@ def test_dashboard_has_no_inline_script_or_style(client, boss, romanian):
     assert "style=" not in table
     assert "<script" not in table
     assert "sitewide/translation_status" in html  # the stylesheet
+
+
+def test_the_dutch_dashboard_names_languages_in_dutch_and_scrolls_in_its_own_region(client):
+    from bs4 import BeautifulSoup
+
+    client.force_login(choose_admin_language(make_user("baas", superuser=True), "nl"))
+    soup = BeautifulSoup(client.get("/admin/translations/").content, "html.parser")
+    headers = [th.get_text(strip=True) for th in soup.select("table.translation-status thead th")]
+    assert {"Engels", "Duits", "Arabisch"} <= set(headers), headers
+    assert not {"English", "Deutsch", "العربية"} & set(headers), headers
+    region = soup.select_one(".translation-status__scroll")
+    assert region["tabindex"] == "0" and region["role"] == "region"
+    assert region.select_one("table.translation-status")
