@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-API_PREFIX = "/api/"
+from sitewide.serving import paths
+
+API_PREFIX = paths.API
 # Database ids are 64-bit; larger numbers are refused before they reach the database.
 MAX_ID = 2**63 - 1
 ID_PARAMETERS = ("child_of", "descendant_of", "translation_of", "id", "offset", "after")

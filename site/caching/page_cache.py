@@ -26,13 +26,13 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from longread.renditions import renditions_prepared
-from sitewide.serving import compression
+from sitewide.serving import compression, paths
 from stories.reach.counting import count_view
 from stories.signals import stories_taken_down
 
 HEADER = "X-Page-Cache"
 SHARED = "shared"
-EXCLUDED_PREFIXES = ("/admin/", "/cms-login/", "/django-admin/", "/health/", "/static/")
+EXCLUDED_PREFIXES = paths.NOT_CACHED
 MAX_BODY_BYTES = 2 * 1024 * 1024
 # Response headers never replayed: per-request or added again by outer middleware.
 DROPPED_HEADERS = {"set-cookie", HEADER.lower(), "content-length", "date", "content-encoding"}

@@ -21,6 +21,8 @@ from django.conf import settings
 from django.utils.cache import patch_vary_headers
 from django.utils.regex_helper import _lazy_re_compile
 
+from sitewide.serving import paths
+
 MIN_BYTES = 200
 BROTLI_QUALITY = 5  # fast enough for a miss, smaller than gzip's best
 GZIP_LEVEL = 6
@@ -35,7 +37,7 @@ COMPRESSIBLE_TYPES = (
     "application/vnd.oai.openapi",
     "application/problem+json",
 )
-EXCLUDED_PREFIXES = ("/admin/", "/cms-login/", "/django-admin/")
+EXCLUDED_PREFIXES = paths.STAFF
 
 _PART = _lazy_re_compile(r"^\s*([^;\s]+)\s*(?:;\s*q\s*=\s*([^;\s]*))?")
 

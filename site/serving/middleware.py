@@ -3,9 +3,10 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 
+from sitewide.serving import paths
 from sitewide.serving.outage import HEALTH_PATH, health, is_database_outage, unavailable_response
 
-ADMIN_PREFIXES = ("/admin/", "/cms-login/")
+ADMIN_PREFIXES = paths.STAFF
 
 
 def browser_admin_language(accept_language: str) -> str:
@@ -80,7 +81,7 @@ class DatabaseUnavailableMiddleware:
 
 
 # Paths that carry no language prefix: a 404 there is final, not a hint to add /nl/.
-UNPREFIXED_PATHS = ("/api/", "/admin/", "/media/", "/documents/", "/static/")
+UNPREFIXED_PATHS = paths.UNPREFIXED
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -88,7 +89,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     (for example an unknown API page) to the same path under /nl/."""
 
     def process_response(self, request, response):
-        if request.path_info.startswith("/api/"):
+        if request.path_info.startswith(paths.API):
             # The API sets Content-Language (a page's own language) and Vary itself.
             return response
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):

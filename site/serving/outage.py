@@ -17,6 +17,8 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import SafeString
 
+from sitewide.serving import paths
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
@@ -122,7 +124,7 @@ def in_reader_language(request, error: bool = False):
 
 def unavailable_response(request, exc: BaseException | None = None) -> HttpResponse:
     _log(request, exc)
-    if request is not None and request.path_info.startswith("/api/"):
+    if request is not None and request.path_info.startswith(paths.API):
         response = JsonResponse(
             {"message": "The database is unavailable. Try again later."}, status=503
         )

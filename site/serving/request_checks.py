@@ -24,6 +24,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from sitewide.serving import paths
+
 SEARCH_SUFFIX = "/search/"
 WINDOW = 3600  # seconds
 
@@ -33,7 +35,7 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path_info.startswith("/api/") and self.has_nul(request):
+        if not request.path_info.startswith(paths.API) and self.has_nul(request):
             return HttpResponse(
                 _("The address contains a NUL character, which no page of this site takes."),
                 status=400,

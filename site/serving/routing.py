@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from longread import preload
 from sitewide.caching import chrome
+from sitewide.serving import paths
 from stories import consent
 
 # Channels the serve hook and the page's template ask about.
@@ -104,7 +105,7 @@ class PageRouteMiddleware:
     def __call__(self, request):
         # Rich text links to pages resolve once per request (longread.preload), rendering
         # included: the template of a response renders before it leaves this call.
-        channel = "api" if request.path_info.startswith("/api/") else "website"
+        channel = "api" if request.path_info.startswith(paths.API) else "website"
         with preload.request_scope(channel):
             return self.get_response(request)
 

@@ -25,7 +25,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-ADMIN_PREFIX = "/admin/"
+from sitewide.serving import paths
+
+ADMIN_PREFIX = paths.ADMIN
 
 
 def _exempt_paths() -> tuple[str, ...]:
