@@ -211,6 +211,17 @@ def test_every_link_on_its_own_line_in_the_footer_and_help_is_a_thumbs_size(new_
                 small.append((link.inner_text(), box and round(box["height"])))
     page.screenshot(path=SCREENSHOTS / f"footer-taps-375-{language}.png", full_page=True)
     assert not small, small
+    # A label and the number or address after it do not run together ("Bellen033…").
+    gaps = page.evaluate(
+        """() => [...document.querySelectorAll('.lr-footer__contact a')].map((link) => {
+            const range = document.createRange();
+            range.selectNodeContents(link.firstChild);
+            const label = range.getBoundingClientRect();
+            const value = link.querySelector('bdi').getBoundingClientRect();
+            return Math.max(value.left - label.right, label.left - value.right);
+        })"""
+    )
+    assert gaps and min(gaps) >= 3, gaps
 
 
 def test_a_language_without_a_helpline_still_shows_the_emergency_number(new_context):

@@ -240,6 +240,9 @@ def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     editor = translator.locator(".js-translation-editor")
     editor.get_by_text("Zorg die blijft").first.wait_for()
+    # The editor's heading in Dutch (wagtail-localize writes it in English).
+    expect(editor).to_contain_text("Vertaling uit het Nederlands naar het Duits")
+    expect(editor).not_to_contain_text("translation")
     shot(translator, "10-translation-editor")
     # The translator sees no action that takes the page away.
     body = translator.content()
