@@ -517,3 +517,20 @@ def test_the_return_page_gives_someone_to_call_right_where_it_says_whom_to_conta
     assert box.select_one("a.lr-tap[href='tel:112']")
     heading = soup.find(id="eerst-contact")
     assert heading is not None and heading.find_next(class_="lr-help") is box
+
+
+def test_the_help_box_in_a_story_says_which_languages_the_helpline_speaks(client):
+    """A reader of the Arabic story learns before calling that the helpline speaks Dutch and
+    English (the help menu said so; the box in the story did not)."""
+    from django.utils import translation
+
+    from sitewide.models import LanguageSettings
+
+    arabic = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="ar")
+    spoken = LanguageSettings.for_language("ar").helpline_languages
+    assert spoken
+    with translation.override("ar"):
+        label = translation.gettext("Languages spoken:")
+    soup = BeautifulSoup(get_html(client, arabic.url), "html.parser")
+    boxes = [box.get_text(" ", strip=True) for box in soup.select("aside.lr-help")]
+    assert boxes and all(label in box and spoken in box for box in boxes), boxes
