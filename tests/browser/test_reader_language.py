@@ -29,6 +29,10 @@ VISIBLE_TEXT = """() => {
     const style = getComputedStyle(element);
     if (style.display === "none" || style.visibility === "hidden") continue;
     if (element.closest("[hidden], script, style, details:not([open]) > :not(summary)")) continue;
+    // Text marked as another language is content said to be in it (an English page's title in
+    // the menu, followed by "(English)" in the reader's language), not interface text.
+    const marked = element.closest("[lang]");
+    if (marked && marked.lang !== document.documentElement.lang) continue;
     parts.push(node.textContent);
   }
   for (const element of document.querySelectorAll("[aria-label]")) {
