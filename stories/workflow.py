@@ -172,7 +172,9 @@ class SubmitToNamedWorkflow(SubmitForModerationMenuItem):
             )
         except (LookupError, ValueError):
             model = None
-        if getattr(model, "always_testimony_workflow", False) and testimony_workflow():
-            return testimony_workflow()
+        if getattr(model, "always_testimony_workflow", False):
+            workflow = testimony_workflow()
+            if workflow is not None:
+                return workflow
         parent = context.get("parent_page")
         return parent.get_workflow() if parent is not None else None
