@@ -404,12 +404,22 @@ def test_image_comparison_slider_moves_the_divide(new_context):
     assert slider.is_visible()
     assert slider.evaluate("input => input.labels.length && input.labels[0].textContent.trim()")
     assert _compare_property(figure) == "50%"
+    handle_ring = "() => getComputedStyle(document.querySelector('.lr-compare__handle'), '::after').outlineStyle"
+    assert page.evaluate(handle_ring) == "none"
 
     slider.fill("20")
     assert _compare_property(figure) == "20%"
     assert "20%" in after.evaluate("element => getComputedStyle(element).clipPath")
 
-    slider.focus()  # the keyboard moves it too
+    # The range lies over the pictures, unseen; no bare slider sits below them.
+    frame = figure.locator("[data-compare-frame]").bounding_box()
+    box = slider.bounding_box()
+    assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"] + 1
+    assert slider.evaluate("input => getComputedStyle(input).opacity") == "0"
+
+    slider.focus()  # the keyboard moves it too, and the handle shows where the focus is
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(handle_ring) == "solid"
     page.keyboard.press("End")
     assert _compare_property(figure) == "100%"
     page.keyboard.press("Home")
