@@ -79,7 +79,7 @@ def parse_timestamp(name: str, value: str):
     if is_naive(moment):
         raise ValueError(f"{name} has no timezone; give {allowed}")
     if moment > timezone.now() + FUTURE_TOLERANCE:
-        raise ValueError(f"{name} is in the future; give {allowed} no later than now")
+        raise ValueError(f"{name} is in the future; give a moment no later than now, as {allowed}")
     return moment
 
 

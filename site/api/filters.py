@@ -1,12 +1,17 @@
-"""Filters partners ask for: themes, teller kind, first publication dates and projects.
+"""Filters partners ask for: themes, teller kind, first publication dates, news dates and
+projects.
 
 Each unknown value is a 400 that names the allowed values; nothing is silently empty.
 """
 
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Q
 from django.http import QueryDict
+from django.utils.timezone import is_naive
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from sitewide.api.feed import parse_timestamp
@@ -18,8 +23,11 @@ FILTER_PARAMETERS = (
     "kind",
     "first_published_after",
     "first_published_before",
+    "date_from",
+    "date_until",
     "project",
 )
+NEWS_TYPE = "stories.NewsPage"
 
 
 STORY_TYPE = "stories.TestimonyPage"
@@ -75,6 +83,14 @@ class PartnerFilter:
                 except ValueError as error:
                     raise BadRequestError(str(error)) from error
                 queryset = queryset.filter(**{lookup: moment})
+        for name, lookup in (("date_from", "date__gte"), ("date_until", "date__lte")):
+            # The news item's own date (first publication is when it went on this site).
+            if name in get:
+                if get.get("type", "").lower() != NEWS_TYPE.lower():
+                    raise BadRequestError(f"{name} filters news by its date: add type={NEWS_TYPE}")
+                day = checked_field_value(NewsPage, "date", get[name], parameter=name)
+                news = NewsPage.objects.filter(**{lookup: day})
+                queryset = queryset.filter(pk__in=news.values("pk"))
         if "project" in get:
             queryset = queryset.filter(pk__in=self.about_project(get["project"]).values("pk"))
         return queryset
@@ -102,8 +118,53 @@ class PartnerFilter:
         return Page.objects.filter(Q(pk__in=news) | Q(pk__in=stories))
 
 
+# What a value of each kind of field looks like, for the message that refuses another.
+FIELD_VALUE_EXAMPLES = (
+    (models.DateTimeField, "an ISO 8601 date and time with a timezone, e.g. 2026-01-31T00:00:00Z"),
+    (models.DateField, "a date as YYYY-MM-DD, e.g. 2021-03-12"),
+    (models.DecimalField, "a number, e.g. 1500.50"),
+    (models.FloatField, "a number, e.g. 1500.5"),
+)
+
+
+def checked_field_value(model, name: str, value: str, parameter: str = "") -> str:
+    """The value of a `?field=value` filter (or of `parameter`, compared with the field) as
+    the database compares it, or a 400 naming the parameter and what it takes (Django would
+    raise while building the query: a 500)."""
+    shown = parameter or name
+    try:
+        field = model._meta.get_field(name)
+    except LookupError:
+        return value
+    if isinstance(field, StreamField | models.JSONField):
+        raise BadRequestError(
+            f"{shown} can't be filtered on: it holds blocks or a list, not one value"
+            + ("; use themes= (several separated by commas)" if name == "themes" else "")
+        )
+    if field.choices:
+        choices = [str(choice) for choice, _label in field.flatchoices]
+        if value not in choices:
+            raise BadRequestError(
+                f"{shown}: {value!r} is not allowed; allowed values are {allowed(choices)}"
+            )
+        return value
+    for kind, example in FIELD_VALUE_EXAMPLES:
+        if isinstance(field, kind):
+            try:
+                parsed = field.to_python(value)
+            except (ValidationError, ValueError, OverflowError) as error:
+                raise BadRequestError(f"{shown} must be {example}") from error
+            if isinstance(field, models.DateTimeField):
+                if is_naive(parsed):
+                    raise BadRequestError(f"{shown} has no timezone; give {example}")
+                return parsed.isoformat()
+            return str(parsed)
+    return value
+
+
 class FieldsFilterExcept(FieldsFilter):
-    """Wagtail's `?field=value` filters, except for the parameters an endpoint reads itself."""
+    """Wagtail's `?field=value` filters, except for the parameters an endpoint reads itself;
+    every value is checked against its field first."""
 
     excepted: tuple = ()
 
@@ -111,9 +172,13 @@ class FieldsFilterExcept(FieldsFilter):
         class Narrowed:
             GET = QueryDict(mutable=True)
 
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
         for name, values in request.GET.lists():
-            if name not in self.excepted:
-                Narrowed.GET.setlist(name, values)
+            if name in self.excepted:
+                continue
+            if name in fields:
+                values = [checked_field_value(queryset.model, name, value) for value in values]
+            Narrowed.GET.setlist(name, values)
         return super().filter_queryset(Narrowed, queryset, view)
 
 

@@ -21,6 +21,14 @@ def bad_request(message: str) -> JsonResponse:
 
 
 def query_problem(request) -> str | None:
+    repeated = sorted(name for name, values in request.GET.lists() if len(values) > 1)
+    if repeated:
+        # `?themes=a&themes=b` would silently mean `themes=b`.
+        return (
+            f"query parameter given more than once: {', '.join(repeated)}. Give each once; a "
+            "filter that takes several values takes them separated by commas "
+            "(e.g. themes=labour,sexual)"
+        )
     for name, values in request.GET.lists():
         for value in values:
             if "\x00" in value or "\x00" in name:

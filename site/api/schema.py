@@ -20,7 +20,7 @@ from sitewide.api.feed import MAX_ITEMS
 from sitewide.api.models import ContentChange
 from stories import api_fields as story_fields
 from stories.models import TellerKind, Theme
-from stories.organisations import Organisation
+from stories.organisations import HelpKind, Organisation
 
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": "string", "nullable": True}
@@ -571,6 +571,16 @@ def document(base_url: str) -> dict:
                             {"type": "string", "format": "date-time"},
                             "First published before this ISO 8601 time (with a timezone).",
                         ),
+                        parameter(
+                            "date_from",
+                            {"type": "string", "format": "date"},
+                            "News dated on or after this day (needs type=stories.NewsPage).",
+                        ),
+                        parameter(
+                            "date_until",
+                            {"type": "string", "format": "date"},
+                            "News dated on or before this day (needs type=stories.NewsPage).",
+                        ),
                         parameter("project", ID, "News and stories linked to this project page."),
                     ],
                     "responses": {"200": json_response("Pages.", "PageListing"), **ERRORS},
@@ -618,6 +628,13 @@ def document(base_url: str) -> dict:
                         parameter("search", STRING, "Words that each appear in name or city."),
                         parameter("locale", {"type": "string", "enum": languages}, "Language."),
                         parameter("country", STRING, "ISO 3166 country code."),
+                        parameter(
+                            "help_kinds",
+                            {"type": "string", "pattern": "^[a-z,]+$"},
+                            "Organisations offering any of these kinds of help, comma-separated: "
+                            + ", ".join(HelpKind.values)
+                            + ".",
+                        ),
                     ],
                     "responses": {
                         "200": json_response("Organisations.", "OrganisationListing"),

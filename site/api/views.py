@@ -43,13 +43,14 @@ from sitewide.api.filters import (
     FieldsFilterExcept,
     PartnerFilter,
     PlainFieldsFilter,
+    listed_values,
 )
 from sitewide.api.models import ContentChange, PreviewToken
 from sitewide.api.pagination import CursorPagination
 from sitewide.search.text import search_words
 from stories import consent
 from stories.api_fields import linked_pages, page_html_url, page_link
-from stories.organisations import COUNTRIES, Organisation
+from stories.organisations import COUNTRIES, HelpKind, Organisation
 
 MAX_SEARCH_LENGTH = 200  # characters; longer queries are refused, not run
 MAX_SEARCH_RESULTS = 500
@@ -424,9 +425,10 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
 
 
 class OrganisationFieldsFilter(FieldsFilterExcept):
-    """Except `country` (any letter case, checked) and `search`: the endpoint reads them."""
+    """Except `country` (any letter case, checked), `search` and `help_kinds` (any of several):
+    the endpoint reads them."""
 
-    excepted = ("country", "search")
+    excepted = ("country", "search", "help_kinds")
 
 
 class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
@@ -437,7 +439,7 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
     base_serializer_class = AbsoluteUrlSerializer
     filter_backends = [OrganisationFieldsFilter, OrderingFilter, KnownLocaleFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
-        ["locale", "country", "cursor", "search"]
+        ["locale", "country", "cursor", "search", "help_kinds"]
     )
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [
         "locale",
@@ -456,6 +458,12 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
                     "e.g. country=NL)"
                 )
             organisations = organisations.filter(country=country.upper())
+        if "help_kinds" in self.request.GET:
+            # Any of the kinds asked for (a stored list; JSON containment is not portable).
+            matching = Q()
+            for kind in listed_values(self.request, "help_kinds", HelpKind.values):
+                matching |= Q(help_kinds__icontains=f'"{kind}"')
+            organisations = organisations.filter(matching)
         # Every word in the name or the city (the directory is small: no search index).
         for word in self.request.GET.get("search", "").split():
             organisations = organisations.filter(Q(name__icontains=word) | Q(city__icontains=word))

@@ -282,6 +282,20 @@ def test_lists_page_with_a_cursor_in_meta_next(client):
         ("fields=body", ["body", "type=", "stories.TestimonyPage"]),
         ("pseudonym=JILL", ["pseudonym", "type=", "stories.TestimonyPage"]),
         ("nosuch=1", ["nosuch", "Allowed", "themes"]),
+        # A field's own filter is checked against the field (the database would raise: a 500).
+        ("type=stories.NewsPage&date=2021", ["date", "YYYY-MM-DD"]),
+        ("type=stories.NewsPage&date=2021-02-30", ["date", "YYYY-MM-DD"]),
+        ("first_published_at=garbage", ["first_published_at", "ISO 8601"]),
+        ("first_published_at=2026-01-01T00:00:00", ["first_published_at", "timezone"]),
+        ("type=stories.ProjectPage&start_date=x", ["start_date", "YYYY-MM-DD"]),
+        ("type=stories.ProjectPage&total_budget=x", ["total_budget", "number"]),
+        ("type=stories.TestimonyPage&teller_kind=x", ["teller_kind", "survivor", "professional"]),
+        ("type=stories.TestimonyPage&body=x", ["body", "can't be filtered"]),
+        # News by its own date, from and until a day (both included).
+        ("date_from=2021-01-01", ["date_from", "type=stories.NewsPage"]),
+        ("type=stories.NewsPage&date_until=March", ["date_until", "YYYY-MM-DD"]),
+        # A repeated parameter would silently mean its last value.
+        ("themes=labour&themes=sexual", ["themes", "more than once", "commas"]),
     ],
 )
 def test_bad_input_is_a_400_naming_the_parameter_and_what_is_allowed(client, query, words):
@@ -529,6 +543,34 @@ def test_a_random_order_has_no_next_page(client):
     cursor = cursor.split("&")[0]
     refused = client.get(API, {"order": "random", "limit": 2, "cursor": cursor})
     assert refused.status_code == 400 and "random" in message(refused)
+
+
+def test_news_by_its_own_date_from_and_until_a_day(client):
+    news = {page.pk: page.date for page in NewsPage.objects.live()}
+    day = sorted(set(news.values()))[len(set(news.values())) // 2]
+    base = "type=stories.NewsPage&limit=50"
+    since = ids(client, f"{base}&date_from={day.isoformat()}")
+    until = ids(client, f"{base}&date_until={day.isoformat()}")
+    assert since == {pk for pk, date in news.items() if date >= day}
+    assert until == {pk for pk, date in news.items() if date <= day}
+    assert since & until == {pk for pk, date in news.items() if date == day}
+
+
+def test_organisations_by_kind_of_help(client):
+    url = "/api/v2/organisations/"
+    found = client.get(url, {"help_kinds": "shelter,legal", "limit": 50}).json()["items"]
+    assert found
+    for item in found:
+        kinds = client.get(f"{url}{item['id']}/").json()["help_kinds"]
+        assert {"shelter", "legal"} & set(kinds), (item["name"], kinds)
+    wrong = client.get(url, {"help_kinds": "housing"})
+    assert wrong.status_code == 400 and "shelter" in message(wrong)
+
+
+def test_settings_and_the_changes_feed_refuse_a_repeated_parameter(client):
+    for url in ("/api/v2/settings/?locale=en&locale=ar", "/api/v2/changes/?after=5&after=3"):
+        refused = client.get(url)
+        assert refused.status_code == 400 and "more than once" in message(refused), url
 
 
 def test_organisations_by_country_in_any_case_and_by_words(client):
