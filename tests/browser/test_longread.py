@@ -404,7 +404,10 @@ def test_image_comparison_slider_moves_the_divide(new_context):
     assert slider.is_visible()
     assert slider.evaluate("input => input.labels.length && input.labels[0].textContent.trim()")
     assert _compare_property(figure) == "50%"
-    handle_ring = "() => getComputedStyle(document.querySelector('.lr-compare__handle'), '::after').outlineStyle"
+    handle_ring = (
+        "() => getComputedStyle(document.querySelector('.lr-compare__handle'), '::after')"
+        ".outlineStyle"
+    )
     assert page.evaluate(handle_ring) == "none"
 
     slider.fill("20")
