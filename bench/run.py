@@ -688,7 +688,9 @@ def main(argv=None) -> int:
         log("Measuring in-process")
         report["in_process"] = in_process(measured, args.iterations)
         report["public_page_queries"] = public_page_queries(public_pages(built))
-        report["page_weight"] = page_weight("/en/stories/jill/")
+        from sitewide.demo import content
+
+        report["page_weight"] = page_weight(content.story_path("en"))
         if not args.no_load:
             from django.db import connections
 

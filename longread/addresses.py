@@ -9,6 +9,7 @@ or a fragment. `page_at_address` reads them all as the page they lead to.
 """
 
 import ipaddress
+import re
 import socket
 import unicodedata
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -17,6 +18,21 @@ from django.conf import settings
 from django.db.models import Q
 from django.http.request import validate_host
 from wagtail.models import Page, Site
+
+# Browsers drop tabs and line breaks anywhere in an address, and leading and trailing spaces
+# and control characters.
+TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+# `http:` or `https:` not followed by exactly two slashes: browsers read `https:/host/x`,
+# `https:host/x` and `https:///host/x` as `https://host/x`, and on a page of the same scheme
+# `http:/x` and `http:x` as a path on the same site.
+LOOSE_SCHEME = re.compile(r"^(https?):(?!//(?!/))(/*)(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def as_browsers_read(address: str) -> str:
+    """The address as a browser reads it before resolving it: tabs and line breaks dropped,
+    leading and trailing spaces and control characters too, backslashes as slashes."""
+    address = TAB_OR_NEWLINE.sub("", address or "")
+    return address.strip("".join(map(chr, range(0x21)))).replace("\\", "/")
 
 
 def own_hosts(request_host: str = "") -> list[str]:
@@ -29,7 +45,8 @@ def own_hosts(request_host: str = "") -> list[str]:
             hosts.append((urlsplit(url).hostname or "").lower())
     if request_host:
         hosts.append(request_host.split(":")[0].lower())
-    hosts.extend(Site.objects.values_list("hostname", flat=True))
+    # Wagtail keeps its sites' addresses in the cache (renewed when a site is saved).
+    hosts.extend(urlsplit(root.root_url).hostname or "" for root in Site.get_site_root_paths())
     return [host for host in hosts if host and host != "*"]
 
 
@@ -74,13 +91,20 @@ def _path_segments(path: str) -> list[str]:
 def page_at_address(address: str, request_host: str = ""):
     """The page of this site that `address` leads to, or None (another site, not a page).
 
-    Besides the spellings above: backslashes (browsers read them as slashes), dot segments
+    Besides the spellings above: backslashes (browsers read them as slashes), tabs and line
+    breaks (browsers drop them), a scheme without its two slashes, dot segments
     (`/nl/./verhalen/../verhalen/x/`), a relative address (`../../verhalen/x/`, resolved
     against any of the language trees, since its base is not known here), a path without the
     language prefix (the site redirects it to a language), a sub-address of a page (its feed:
     the page it belongs to) and the API's addresses of a page (`/api/v2/pages/<id>/`,
     `/api/v2/pages/find/?html_path=…`)."""
-    address = (address or "").strip().replace("\\", "/")
+    address = as_browsers_read(address)
+    loose = LOOSE_SCHEME.match(address)
+    if loose:
+        scheme, slashes, rest = loose.groups()
+        return page_at_address(f"{scheme}://{rest}", request_host) or page_at_address(
+            slashes + rest, request_host
+        )
     parts = urlsplit(address)
     if parts.scheme and parts.scheme.lower() not in ("http", "https"):
         return None

@@ -36,6 +36,19 @@ class ResolvedPageLinkHandler(PageLinkHandler):
         return [f'<a href="{escape(url)}" {RESOLVED}>' if url else "<a>" for url in urls]
 
 
+def shown_address(address: str, channel: str | None = None) -> str:
+    """`address` as readers may follow it, or "" when it leads to a page of this site that
+    the registered rules hide (in any spelling): a rich-text link typed as an address, an
+    organisation's website, a language's quick-exit or helpline address. Another site's
+    address costs no query."""
+    from wagtail.models import Page
+
+    page = page_at_address(address or "")
+    if page is not None and not linkable_pages(Page.objects.filter(pk=page.pk), channel).exists():
+        return ""
+    return address
+
+
 class AddressLinkHandler(LinkHandler):
     """Links entered as an address (`https://…`) rather than chosen as a page: an address of
     this site that leads to a page the registered rules hide is written without it, as a page
@@ -50,10 +63,7 @@ class AddressLinkHandler(LinkHandler):
 
     @classmethod
     def _opening_tag(cls, attrs: dict) -> str:
-        from wagtail.models import Page
-
-        page = page_at_address(attrs.get("href", ""))
-        if page is not None and not linkable_pages(Page.objects.filter(pk=page.pk)).exists():
+        if not shown_address(attrs.get("href", "")):
             return "<a>"
         names = "".join(f' {name}="{escape(value)}"' for name, value in attrs.items())
         return f"<a{names}>"

@@ -44,8 +44,9 @@ from scripts.served_site import (  # noqa: E402
     site_environment,
     throwaway_postgres,
 )
+from sitewide.demo import content  # noqa: E402
 
-STORY = "/en/stories/jill/"
+STORY = content.story_path("en")
 API = "/api/v2/pages/"
 SEARCH = "/en/search/?q=trust"
 STATIC = "/static/longread/reader.css"
@@ -386,7 +387,7 @@ EDITOR_READY = "EDITOR-READY"
 
 
 def editor(interval: float) -> int:
-    """Save a revision of the English JILL story and publish it, every `interval` seconds,
+    """Save a revision of the English demo story and publish it, every `interval` seconds,
     until SIGTERM. Prints one line per attempt."""
     import django
 
@@ -395,7 +396,8 @@ def editor(interval: float) -> int:
 
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
-    page_id = TestimonyPage.objects.get(consent__pseudonym="JILL", locale__language_code="en").pk
+    slug = STORY.rstrip("/").rsplit("/", 1)[1]
+    page_id = TestimonyPage.objects.get(slug=slug, locale__language_code="en").pk
     print(EDITOR_READY, flush=True)
     count = 0
     while not stopping:

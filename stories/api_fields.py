@@ -217,6 +217,28 @@ class ValueListField(PageDataField):
             return [{"value": v, "label": str(self.choices.get(v, v))} for v in values]
 
 
+class ShownAddressField(serializers.CharField):
+    """An address typed by staff (an organisation's website): empty when it leads to a page of
+    this site that partners may not show (longread.rich_text.shown_address)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        from longread.rich_text import shown_address  # rich text loads pages: after models
+
+        return shown_address(value or "")
+
+
+class CountryNameField(PageDataField):
+    """The organisation's country by name, in the organisation's language."""
+
+    def to_representation(self, organisation):
+        with translation.override(organisation.locale.language_code):
+            return str(organisation.country_name)
+
+
 def organisation_data(organisation) -> dict | None:
     if organisation is None:
         return None
@@ -237,8 +259,9 @@ def organisation_data(organisation) -> dict | None:
             for kind in organisation.help_kinds or []
         ],
         "languages_spoken": organisation.languages_spoken,
-        "website": organisation.website,
+        "website": ShownAddressField().to_representation(organisation.website),
         "phone": organisation.phone,
+        "email": organisation.email,
     }
 
 

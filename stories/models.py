@@ -69,8 +69,11 @@ class ConsentRecordQuerySet(models.QuerySet):
         with tracked(lambda: list(self.values_list("pk", flat=True))):
             ids = list(self.values_list("pk", flat=True))
             count = super().update(**kwargs)
-            for row in ConsentRecord.objects.filter(pk__in=ids).values("given_on", "expires_on"):
-                problem = date_problem(row["given_on"], row["expires_on"])
+            rows = ConsentRecord.objects.filter(pk__in=ids).values(
+                "given_on", "expires_on", "review_on"
+            )
+            for row in rows:
+                problem = date_problem(row["given_on"], row["expires_on"], row["review_on"])
                 if problem:
                     raise ValidationError(problem)
         return count
@@ -230,7 +233,7 @@ class ConsentRecord(ClusterableModel):
 
         if not self.review_on and self.given_on:
             self.review_on = self.given_on + REVIEW_AFTER
-        problem = date_problem(self.given_on, self.expires_on)
+        problem = date_problem(self.given_on, self.expires_on, self.review_on)
         if problem:
             raise ValidationError(problem)
         with tracked([self.pk], user=getattr(self, "_consent_user", None)):
@@ -337,7 +340,12 @@ class ConsentWithdrawal(Orderable):
         """Why this withdrawal cannot be recorded, as {field: message}, or None.
 
         `covered_codes`: the languages the record covers (default: as stored). A withdrawal of a
-        language the record never covered would record nothing the rule can act on."""
+        language the record never covered would record nothing the rule can act on, and a part
+        the rule does not know (written by a script) would hide nothing."""
+        parts = [part for part, _label in self.PART_CHOICES]
+        if self.part not in parts:
+            message = _("Choose which part is withdrawn: %(parts)s.") % {"parts": ", ".join(parts)}
+            return {"part": message}
         if self.part == self.LANGUAGE and not self.language_id:
             return {"language": _("Choose the language that is withdrawn.")}
         if self.part == self.LANGUAGE and self.record_id:

@@ -11,7 +11,12 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from stories.api_fields import LocaleCodeField
+from stories.api_fields import (
+    CountryNameField,
+    LocaleCodeField,
+    ShownAddressField,
+    ValueListField,
+)
 from stories.fields import ChoiceListField
 from stories.pages import LongreadPage
 
@@ -96,10 +101,12 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         APIField("name"),
         APIField("description"),
         APIField("country"),
+        APIField("country_name", serializer=CountryNameField()),
         APIField("city"),
-        APIField("help_kinds"),
+        # As inside pages (a project's partners): each kind with its label.
+        APIField("help_kinds", serializer=ValueListField(HelpKind.choices, "help_kinds")),
         APIField("languages_spoken"),
-        APIField("website"),
+        APIField("website", serializer=ShownAddressField()),
         APIField("phone"),
         APIField("email"),
     ]

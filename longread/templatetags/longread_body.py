@@ -4,6 +4,7 @@
 from django import template
 
 from longread.blocks import placed_once as _placed_once
+from longread.rich_text import shown_address as _shown_address
 from longread.rich_text import with_relative_links_checked
 
 register = template.Library()
@@ -17,3 +18,10 @@ def placed_once(body):
 @register.filter
 def relative_links_checked(html):
     return with_relative_links_checked(html)
+
+
+@register.filter
+def shown_address(address):
+    """An address typed by staff (a website, a quick-exit or helpline address) as readers may
+    follow it: empty when it leads to a page of this site that readers may not see."""
+    return _shown_address(address or "")

@@ -53,5 +53,10 @@ def stories_were_taken_down(sender, page_ids, **kwargs):
     shows are announced `withdrawn`; pages it still shows changed (a photo or a medium went)."""
     live = Page.objects.filter(pk__in=page_ids).live()
     shown = set(consent.visible_pages(live, consent.API).values_list("pk", flat=True))
-    record(ContentChange.WITHDRAWN, [pk for pk in page_ids if pk not in shown])
+    # Once: a page already announced withdrawn (the nightly check asks again) is not announced
+    # again.
+    record(
+        ContentChange.WITHDRAWN,
+        [pk for pk in page_ids if pk not in shown and last_event(pk) != ContentChange.WITHDRAWN],
+    )
     record(ContentChange.CHANGED, shown)

@@ -248,6 +248,8 @@ SERIALIZER_SCHEMAS = {
     story_fields.RelatedProjectsField: array(ref("ProjectLink")),
     story_fields.FeedUrlsField: strict({"rss": URL, "atom": URL}),
     story_fields.ListedOrganisationsField: array(ref("Organisation")),
+    story_fields.ShownAddressField: STRING,
+    story_fields.CountryNameField: STRING,
     story_fields.LocaleCodeField: lambda field: {
         "type": "string",
         "enum": [code for code, _name in settings.LANGUAGES],
@@ -408,6 +410,7 @@ def components() -> dict:
                 "languages_spoken": STRING,
                 "website": STRING,
                 "phone": STRING,
+                "email": STRING,
             }
         ),
         "OrganisationListing": obj(

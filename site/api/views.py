@@ -36,6 +36,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
 from longread.absolute import absolute_url
+from longread.rich_text import shown_address
 from longread.richtext import rich_text_api
 from sitewide.api.feed import MAX_ITEMS, changes_since, parse_since
 from sitewide.api.filters import (
@@ -586,6 +587,9 @@ SETTINGS_TEXT_FIELDS = (
 )
 
 
+SETTINGS_ADDRESS_FIELDS = ("helpline_url", "quick_exit_url")
+
+
 @read_only
 def settings_view(request):
     """A language's settings: the helpline and help text a front end shows with survivor
@@ -605,6 +609,8 @@ def settings_view(request):
     if found is None:
         return JsonResponse({"message": f"no settings for locale {code!r}"}, status=404)
     data = {"locale": code} | {name: getattr(found, name) for name in SETTINGS_TEXT_FIELDS}
+    for name in SETTINGS_ADDRESS_FIELDS:  # never an address of a page partners may not show
+        data[name] = shown_address(data[name])
     data["help_text"] = rich_text_api(found.help_text, request)
     for name in ("safety_page", "privacy_page"):
         page = getattr(found, name)

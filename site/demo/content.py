@@ -2528,3 +2528,9 @@ OUT_OF_DATE_NEWS = "rest-report"
 OUT_OF_DATE_UPDATE = (
     "Bijgewerkt: de presentatie is terug te kijken via de website van het Europees Parlement."
 )
+
+
+def story_path(language: str = "en") -> str:
+    """The public path of the demo's richest story (every block type), for the tools that
+    measure a story page (load test, bench, page budget): they name no story themselves."""
+    return f"/{language}/{STORY_INDEX['slug'][language]}/{TESTIMONIES[0]['slug'][language]}/"

@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, ReferenceIndex, Revision
 
-from longread.addresses import page_at_address
+from longread.addresses import as_browsers_read, page_at_address
 
 LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a>", re.S)
 PAGE_LINK_ID = re.compile(r'\bid="(\d+)"')
@@ -39,7 +39,7 @@ class AddressesOf:
 
     def __contains__(self, href: str) -> bool:
         if href not in self.memo:
-            readable = unquote(href).replace("\\", "/").lower()
+            readable = unquote(as_browsers_read(href)).lower()
             maybe = "/api/" in readable or any(slug in readable for slug in self.slugs)
             page = page_at_address(href) if maybe else None
             self.memo[href] = page is not None and page.pk in self.story_ids
@@ -92,6 +92,13 @@ def report(pseudonym: str, story_ids, titles: bool = True) -> list[str]:
             lines.append(line % values)
         else:
             lines.append(gettext("Review page %(id)s (%(language)s): %(why)s.") % values)
+    for model, pk, name in rows_with_addresses_of(story_ids):
+        values = {
+            "kind": model._meta.verbose_name,
+            "id": pk,
+            "field": model._meta.get_field(name).verbose_name,
+        }
+        lines.append(gettext("Review %(kind)s %(id)s: its %(field)s leads to the story.") % values)
     return lines
 
 
@@ -198,6 +205,7 @@ def unlink_everywhere(story_ids) -> int:
             search_index.insert_or_update_object(page)
             changed += 1
     changed += _unlink_in_other_rows(story_ids, addresses, removed)
+    changed += _empty_addresses_in_other_rows(addresses)
     _forget_link_texts_in_translations(removed)
     return changed
 
@@ -244,6 +252,45 @@ def _unlink_in_other_rows(story_ids, addresses, removed) -> int:
                 model._base_manager.filter(pk=row.pk).update(**{field.attname: new})
                 changed += 1
     return changed
+
+
+def _address_fields():
+    """Every field of the project's models that holds one address typed by staff (an
+    organisation's website, a language's quick-exit or helpline address). Redirects are
+    deleted instead (stories.consent.erasure)."""
+    from django.apps import apps
+    from django.db.models import URLField
+
+    for model in apps.get_models():
+        if model._meta.app_label not in ("sitewide", "stories", "longread"):
+            continue
+        for field in model._meta.concrete_fields:
+            if isinstance(field, URLField) and field.model is model:
+                yield model, field
+
+
+def rows_with_addresses_of(story_ids, addresses=None) -> list[tuple]:
+    """(model, row id, field name) of every row whose address field leads to the story."""
+    addresses = addresses if addresses is not None else AddressesOf(story_ids)
+    if not addresses.slugs:
+        return []
+    found = []
+    for model, field in _address_fields():
+        # Few rows (organisations, languages); every spelling is read, percent-encoded too.
+        rows = model._base_manager.exclude(**{field.attname: ""}).values_list("pk", field.attname)
+        for pk, value in rows:
+            if value in addresses:
+                found.append((model, pk, field.attname))
+    return found
+
+
+def _empty_addresses_in_other_rows(addresses) -> int:
+    """An erased story's address left in an address field would name it once its pages are
+    gone (and nothing would recognise it any more): the field is emptied."""
+    rows = rows_with_addresses_of(addresses.story_ids, addresses)
+    for model, pk, name in rows:
+        model._base_manager.filter(pk=pk).update(**{name: ""})
+    return len(rows)
 
 
 def _forget_link_texts_in_translations(texts) -> None:

@@ -177,4 +177,15 @@ def enforce_all(user=None) -> list[TakedownResult]:
     for page in orphans:
         unpublish(page, user)
         search_index.remove_object(page)
+    # Stories the website still shows but partners may not since a date passed (a withdrawal
+    # of the API dated ahead, an API-only expiry): announced, once, so partners take them down.
+    api_hidden = list(
+        TestimonyPage.objects.live()
+        .filter(pk__in=consent.blocked_testimonies(consent.API))
+        .values_list("pk", flat=True)
+    )
+    if api_hidden:
+        transaction.on_commit(
+            lambda: stories_taken_down.send(sender=ConsentRecord, page_ids=api_hidden)
+        )
     return [result for result in results if result.unpublished]

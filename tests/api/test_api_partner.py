@@ -561,8 +561,12 @@ def test_organisations_by_kind_of_help(client):
     found = client.get(url, {"help_kinds": "shelter,legal", "limit": 50}).json()["items"]
     assert found
     for item in found:
-        kinds = client.get(f"{url}{item['id']}/").json()["help_kinds"]
-        assert {"shelter", "legal"} & set(kinds), (item["name"], kinds)
+        detail = client.get(f"{url}{item['id']}/").json()
+        kinds = {kind["value"] for kind in detail["help_kinds"]}
+        assert {"shelter", "legal"} & kinds, (item["name"], kinds)
+        # Shaped as inside pages (a project's partners): each kind with its label, the country
+        # by name.
+        assert all(kind["label"] for kind in detail["help_kinds"]) and detail["country_name"]
     wrong = client.get(url, {"help_kinds": "housing"})
     assert wrong.status_code == 400 and "shelter" in message(wrong)
 

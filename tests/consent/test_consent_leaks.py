@@ -5,6 +5,7 @@ neither its pseudonym, nor its quote, nor a link to the page.
 """
 
 import datetime
+import io
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -457,21 +458,25 @@ def test_a_redirect_to_a_hidden_story_answers_404(client):
 
 
 def test_no_real_story_is_named_outside_the_demo_content(client):
-    """Code, templates and the OpenAPI document name no story (the demo content may)."""
+    """Code, templates, documentation, tools and the OpenAPI document name no story (the demo
+    content may, and the tests of the demo do)."""
     import re
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
     named = re.compile(r"\b(JILL|KIM)\b|/(jill|kim)/")
     found = []
-    for folder in ("site", "stories", "longread", "templates"):
+    for folder in ("site", "stories", "longread", "templates", "docs", "scripts", "bench"):
         for file in (root / folder).rglob("*"):
-            if file.suffix not in (".py", ".html", ".json", ".yaml", ".txt", ".js"):
+            if file.suffix not in (".py", ".html", ".json", ".yaml", ".txt", ".js", ".md"):
                 continue
             if "demo" in file.relative_to(root).parts or "migrations" in file.parts:
                 continue
             if named.search(file.read_text(encoding="utf-8", errors="ignore")):
                 found.append(str(file.relative_to(root)))
+    for file in (root / "README.md", root / "ARCHITECTURE.md"):
+        if named.search(file.read_text(encoding="utf-8")):
+            found.append(file.name)
     assert not found
     schema = client.get("/api/v2/schema/").content.decode()
     assert not named.search(schema)
@@ -555,6 +560,15 @@ def spellings_of(url: str, pk: int) -> list[str]:
         f"HTTP://testserver{url}",
         f"http://%6c%6fcalhost{url}",
         f"http://\uff4c\uff4f\uff43\uff41\uff4c\uff48\uff4f\uff53\uff54{url}",
+        # A scheme without its two slashes, or with three: browsers read a host after it, or
+        # (on a page of the same scheme) a path of this site.
+        f"https:/testserver{url}",
+        f"https:testserver{url}",
+        f"https:///testserver{url}",
+        f"http:{url}",
+        # Browsers drop tabs and line breaks inside an address.
+        f"http://testserver{url[:-3]}\n{url[-3:]}",
+        f"http://testserver{url[:-3]}\t{url[-3:]}",
     ]
 
 
@@ -611,3 +625,121 @@ def json_text(client, url) -> str:
     import json
 
     return json.dumps(client.get(url).json())
+
+
+# --- addresses typed into settings and the organisation directory -------------------------------
+
+
+def test_addresses_in_settings_and_the_directory_never_lead_to_a_hidden_story(client, settings):
+    """An organisation's website, a language's quick-exit, helpline and chat addresses: typed by
+    staff, they lose an address that leads to a story readers may no longer see."""
+    from sitewide.models import LanguageSettings
+    from stories.consent.takedown import withdraw
+    from stories.organisations import Organisation
+
+    settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+    story = jill()["en"]
+    address = f"http://testserver{story.url}"
+    organisation = Organisation.objects.filter(locale__language_code="en").first()
+    organisation.website = address
+    organisation.save()
+    language = LanguageSettings.objects.get(locale__language_code="en")
+    language.quick_exit_url = language.helpline_url = language.helpline_chat_url = address
+    language.save()
+    directory = "/en/organisations/"
+    seen = [directory, story.url, "/api/v2/settings/?locale=en"]
+    seen.append(f"/api/v2/organisations/{organisation.pk}/")
+    assert client.get(directory).status_code == 200
+    for url in seen:  # positive control: the address is shown while the story may be
+        assert story.url in client.get(url).content.decode(), url
+
+    result = withdraw(story.consent, reason="x")
+    # The report names the rows for editors to review.
+    assert any(str(organisation.pk) in line for line in result.review), result.review
+    assert any(str(language.pk) in line for line in result.review), result.review
+    for url in [directory, "/en/", "/api/v2/settings/?locale=en"]:
+        text = client.get(url).content.decode()
+        assert story.url not in text, url
+    organisation_data = client.get(f"/api/v2/organisations/{organisation.pk}/").json()
+    assert organisation_data["website"] == ""
+    # The quick exit still leaves: to the neutral default.
+    home = client.get("/en/").content.decode()
+    assert "data-quick-exit-link" in home and "https://www.buienradar.nl/" in home
+
+
+def test_an_erasure_empties_addresses_of_the_story_in_settings_and_the_directory(settings):
+    from sitewide.models import LanguageSettings
+    from stories.consent.erasure import erase_story
+    from stories.organisations import Organisation
+
+    settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+    story = jill()["nl"]
+    organisation = Organisation.objects.first()
+    organisation.website = f"https:/testserver{story.url}"  # a browser's reading of it
+    organisation.save()
+    language = LanguageSettings.objects.get(locale__language_code="nl")
+    language.quick_exit_url = f"http://localhost{story.url.upper()}"
+    language.save()
+    erase_story(story.consent)
+    organisation.refresh_from_db()
+    language.refresh_from_db()
+    assert organisation.website == "" and language.quick_exit_url == ""
+
+
+def test_a_withdrawal_from_partners_dated_ahead_is_announced_when_it_takes_effect(
+    client, django_capture_on_commit_callbacks
+):
+    """The nightly check (enforce_consent) announces stories partners may no longer show since
+    a date passed, though the website still shows them; once."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import models
+
+    from sitewide.api.models import ContentChange
+
+    story = jill()["en"]
+    tomorrow = today() + datetime.timedelta(days=1)
+    withdrawal = ConsentWithdrawal.objects.create(
+        record=story.consent, part=consent.API, withdrawn_on=tomorrow, reason="x"
+    )
+    assert client.get(f"/api/v2/pages/{story.pk}/").status_code == 200
+    # Midnight passes (the stored row is as it was; only the date it names has come).
+    models.QuerySet.update(ConsentWithdrawal.objects.filter(pk=withdrawal.pk), withdrawn_on=today())
+    cache.clear()  # kept answers end at midnight (sitewide.caching.page_cache.lifetime)
+    assert client.get(f"/api/v2/pages/{story.pk}/").status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("enforce_consent", stdout=io.StringIO())
+    events = ContentChange.objects.filter(page_id=story.pk, event=ContentChange.WITHDRAWN)
+    assert events.count() == 1
+    assert client.get(story.url).status_code == 200  # the website still shows it
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("enforce_consent", stdout=io.StringIO())
+    assert events.count() == 1  # announced once
+
+
+@pytest.mark.parametrize("part", ["all", "Everything", ""])
+def test_a_withdrawal_of_a_part_the_rule_does_not_know_is_refused(part):
+    from django.core.exceptions import ValidationError
+
+    from stories.models import ConsentLedgerEntry
+
+    record = jill()["nl"].consent
+    entries = ConsentLedgerEntry.objects.count()
+    with pytest.raises(ValidationError) as refused:
+        ConsentWithdrawal.objects.create(record=record, part=part, withdrawn_on=today())
+    assert "part" in refused.value.message_dict
+    assert not ConsentWithdrawal.objects.filter(record=record).exists()
+    assert ConsentLedgerEntry.objects.count() == entries
+
+
+def test_a_review_date_before_the_date_given_is_refused_from_code():
+    from django.core.exceptions import ValidationError
+
+    from stories.models import ConsentRecord
+
+    record = jill()["nl"].consent
+    record.review_on = record.given_on - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError):
+        record.save()
+    with pytest.raises(ValidationError):
+        ConsentRecord.objects.filter(pk=record.pk).update(review_on=record.review_on)
