@@ -23,7 +23,7 @@ from stories.models import TellerKind, Theme
 from stories.organisations import HelpKind, Organisation
 
 STRING = {"type": "string"}
-NULLABLE_STRING = {"type": "string", "nullable": True}
+NULLABLE_STRING = {"type": ["string", "null"]}
 INTEGER = {"type": "integer"}
 REF = "#/components/schemas/"
 
@@ -48,10 +48,15 @@ def strict(properties, required=None):
 
 
 def nullable(schema):
-    # Siblings of a $ref are ignored in OpenAPI 3.0: a nullable reference wraps it in allOf.
-    if "$ref" in schema:
-        return {"allOf": [schema], "nullable": True}
-    return {**schema, "nullable": True}
+    """`schema` or null, in OpenAPI 3.1's own JSON Schema (strict validators and generated
+    clients read it as written: OpenAPI 3.0's `nullable` had no effect beside a reference)."""
+    if "$ref" in schema or "type" not in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    result = {**schema, "type": [*types, "null"]}
+    if "enum" in schema:
+        result["enum"] = [*schema["enum"], None]
+    return result
 
 
 def const(value):
@@ -274,9 +279,7 @@ def model_field_schema(field) -> dict:
         schema = dict(STRING)
     if getattr(field, "choices", None):
         schema["enum"] = [value for value, _label in field.choices]
-    if field.null:
-        schema["nullable"] = True
-    return schema
+    return nullable(schema) if field.null else schema
 
 
 def api_field_schema(model, api_field) -> dict:
@@ -321,7 +324,7 @@ def components() -> dict:
         "detail_url": URL,
         "html_url": URL_OR_NULL,
         "slug": STRING,
-        "first_published_at": {"type": "string", "format": "date-time", "nullable": True},
+        "first_published_at": nullable({"type": "string", "format": "date-time"}),
         "locale": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
     }
     detail_meta = page_meta | {
@@ -530,7 +533,7 @@ def document(base_url: str) -> dict:
     languages = [code for code, _name in settings.LANGUAGES]
     page_types = [type_name(model) for model in public_page_models()]
     return {
-        "openapi": "3.0.3",
+        "openapi": "3.1.0",
         "info": {
             "title": f"{settings.WAGTAIL_SITE_NAME} content API",
             "version": "2",
