@@ -41,7 +41,9 @@ def query_problem(request) -> str | None:
             if name in ID_PARAMETERS and value.isdigit() and int(value) > MAX_ID:
                 return f"{name} is too large"
             if name == "limit" and value.isdigit() and int(value) < 1:
-                return "limit must be at least 1"
+                from sitewide.api.pagination import limit_message
+
+                return limit_message()
     return None
 
 

@@ -54,6 +54,10 @@ def read_cursor(request) -> int:
     return offset
 
 
+def limit_message() -> str:
+    return f"limit must be a whole number from 1 to {settings.WAGTAILAPI_LIMIT_MAX}"
+
+
 def whole(request, name, default) -> int:
     value = request.GET.get(name, str(default))
     if not value.isdigit():
@@ -72,9 +76,10 @@ class CursorPagination(WagtailPagination):
                 "you need with limit, or page through another order"
             )
         offset = read_cursor(request) if "cursor" in request.GET else whole(request, "offset", 0)
-        limit = whole(request, "limit", min(20, limit_max))
-        if not 1 <= limit <= limit_max:
-            raise BadRequestError(f"limit must be a whole number from 1 to {limit_max}")
+        value = request.GET.get("limit", str(min(20, limit_max)))
+        if not value.isdigit() or not 1 <= int(value) <= limit_max:
+            raise BadRequestError(limit_message())
+        limit = int(value)
         self.view, self.request = view, request
         self.total_count = queryset.count()
         self.next_offset = offset + limit if offset + limit < self.total_count else None

@@ -36,6 +36,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
 from longread.absolute import absolute_url
+from longread.addresses import is_own_host
 from longread.rich_text import shown_address
 from longread.richtext import rich_text_api
 from sitewide.api.feed import MAX_ITEMS, changes_since, parse_since
@@ -303,7 +304,10 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         ConsentedSearchFilter,
     ]
     # No `ancestor_of` (it would walk up to pages readers never see) and no `site` (one site).
-    known_query_parameters = (PagesAPIViewSet.known_query_parameters - {"ancestor_of", "site"}) | {
+    # No `rich_text_format` either: rich text always comes as HTML and as structure.
+    known_query_parameters = (
+        PagesAPIViewSet.known_query_parameters - {"ancestor_of", "site", "rich_text_format"}
+    ) | {
         "cursor",
         *FILTER_PARAMETERS,
     }
@@ -372,7 +376,13 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
             )
         if "html_path" not in request.GET:
             return super().find_object(queryset, request)
-        components = [part for part in urlsplit(request.GET["html_path"]).path.split("/") if part]
+        address = urlsplit(request.GET["html_path"])
+        if address.netloc and not is_own_host(address.hostname or "", request.get_host()):
+            raise BadRequestError(
+                f"html_path: {address.hostname} is not this site; give a path such as "
+                "/en/stories/<slug>/ or a page's html_url"
+            )
+        components = [part for part in address.path.split("/") if part]
         site = Site.find_for_request(request)
         locale = components and Locale.objects.filter(language_code=components[0]).first()
         if site is None or not locale:
@@ -441,7 +451,7 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
     filter_backends = [OrganisationFieldsFilter, OrderingFilter, KnownLocaleFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         ["locale", "country", "cursor", "search", "help_kinds"]
-    )
+    ) - {"rich_text_format"}
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [
         "locale",
         "name",

@@ -296,6 +296,13 @@ def test_lists_page_with_a_cursor_in_meta_next(client):
         ("type=stories.NewsPage&date_until=March", ["date_until", "YYYY-MM-DD"]),
         # A repeated parameter would silently mean its last value.
         ("themes=labour&themes=sexual", ["themes", "more than once", "commas"]),
+        # Every limit out of range says the same.
+        ("limit=0", ["limit", "whole number from 1 to 50"]),
+        ("limit=-1", ["limit", "whole number from 1 to 50"]),
+        ("limit=51", ["limit", "whole number from 1 to 50"]),
+        ("limit=5.0", ["limit", "whole number from 1 to 50"]),
+        # Rich text always comes as HTML and as structure: no format to choose.
+        ("rich_text_format=markdown", ["rich_text_format", "not supported"]),
     ],
 )
 def test_bad_input_is_a_400_naming_the_parameter_and_what_is_allowed(client, query, words):
@@ -534,6 +541,8 @@ def test_find_takes_a_path_or_the_whole_html_url_and_says_what_it_needs(client):
         found = client.get(f"{API}find/", {"html_path": html_path})
         assert found.status_code == 302, html_path
         assert found["Location"].endswith(f"{API}{story.pk}/")
+    elsewhere = client.get(f"{API}find/", {"html_path": f"https://example.org{story.url}"})
+    assert elsewhere.status_code == 400 and "not this site" in message(elsewhere)
 
 
 def test_a_random_order_has_no_next_page(client):
