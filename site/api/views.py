@@ -482,7 +482,9 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
 
     def detail_view(self, request, pk):
         refuse_list_parameters_on_a_detail(request)
-        return super().detail_view(request, pk)
+        response = super().detail_view(request, pk)
+        response["Content-Language"] = self.get_object().locale.language_code
+        return response
 
     def listing_view(self, request):
         if request.GET.get("search_operator") not in (None, "and", "or"):
@@ -613,12 +615,19 @@ def settings_view(request):
     code = request.GET.get("locale", settings.LANGUAGE_CODE)
     if code not in dict(settings.LANGUAGES):
         return JsonResponse(
-            {"message": f"locale {code!r} is not one of this site's languages"}, status=400
+            {
+                "message": f"locale {code!r} is not one of this site's languages; allowed: "
+                + ", ".join(code for code, _name in settings.LANGUAGES)
+            },
+            status=400,
         )
-    found = LanguageSettings.objects.filter(locale__language_code=code).first()
+    # A language without settings of its own is shown with the source language's, as the
+    # website shows it; `locale` says whose they are.
+    found = LanguageSettings.for_language(code)
     if found is None:
-        return JsonResponse({"message": f"no settings for locale {code!r}"}, status=404)
-    data = {"locale": code} | {name: getattr(found, name) for name in SETTINGS_TEXT_FIELDS}
+        return JsonResponse({"message": "this site has no settings yet"}, status=404)
+    data = {"locale": found.locale.language_code}
+    data |= {name: getattr(found, name) for name in SETTINGS_TEXT_FIELDS}
     for name in SETTINGS_ADDRESS_FIELDS:  # never an address of a page partners may not show
         data[name] = shown_address(data[name])
     data["help_text"] = rich_text_api(found.help_text, request)
@@ -626,4 +635,6 @@ def settings_view(request):
         page = getattr(found, name)
         visible = page and consent.visible_pages(Page.objects.filter(pk=page.pk), consent.API)
         data[name] = page_link(page.specific, request) if visible and visible.exists() else None
-    return JsonResponse(data)
+    response = JsonResponse(data)
+    response["Content-Language"] = data["locale"]
+    return response

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from wagtail.models import Page
 
@@ -578,6 +579,21 @@ def test_organisations_by_kind_of_help(client):
         assert all(kind["label"] for kind in detail["help_kinds"]) and detail["country_name"]
     wrong = client.get(url, {"help_kinds": "housing"})
     assert wrong.status_code == 400 and "shelter" in message(wrong)
+
+
+def test_settings_of_a_language_without_its_own_are_the_source_languages(client):
+    from sitewide.models import LanguageSettings
+
+    own = set(LanguageSettings.objects.values_list("locale__language_code", flat=True))
+    missing = next(code for code, _name in settings.LANGUAGES if code not in own)
+    answer = client.get("/api/v2/settings/", {"locale": missing})
+    assert answer.status_code == 200  # not a 404: a partner takes a 404 down
+    assert answer.json()["locale"] == answer["Content-Language"] == settings.LANGUAGE_CODE
+    english = client.get("/api/v2/settings/", {"locale": "en"})
+    assert english.json()["locale"] == english["Content-Language"] == "en"
+    organisation = client.get("/api/v2/organisations/", {"locale": "en"}).json()["items"][0]
+    detail = client.get(f"/api/v2/organisations/{organisation['id']}/")
+    assert detail["Content-Language"] == "en"
 
 
 def test_settings_and_the_changes_feed_refuse_a_repeated_parameter(client):
