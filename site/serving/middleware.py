@@ -86,11 +86,16 @@ UNPREFIXED_PATHS = paths.UNPREFIXED
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
     """Django's LocaleMiddleware, except that it never redirects an unprefixed path's 404
-    (for example an unknown API page) to the same path under /nl/."""
+    (for example an unknown API page) to the same path under /nl/, and leaves files without
+    a language."""
 
     def process_response(self, request, response):
         if request.path_info.startswith(paths.API):
             # The API sets Content-Language (a page's own language) and Vary itself.
+            return response
+        if request.path_info.startswith((paths.MEDIA, paths.DOCUMENTS)):
+            # A file has no language, and one copy serves readers of every language (a CDN
+            # would otherwise keep one per Accept-Language).
             return response
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
             response.headers.setdefault("Content-Language", translation.get_language())

@@ -79,6 +79,16 @@ def test_documents_carry_correct_headers(client):
     assert served.get("ETag", "x").strip('W/"') != ""
     head = client.head(document.url)
     assert head.status_code == 200 and "Content-Encoding" not in head
+    assert "Content-Language" not in served
+
+
+def test_a_picture_has_no_language(client):
+    """One copy of a file serves readers of every language: no Content-Language, and a
+    shared cache keeps one copy, not one per Accept-Language."""
+    picture = client.get(rendition_url(client), HTTP_ACCEPT_LANGUAGE="ar")
+    assert picture.status_code == 200
+    assert "Content-Language" not in picture
+    assert "accept-language" not in picture.get("Vary", "").lower()
 
 
 # --- HEAD ----------------------------------------------------------------------------------------
