@@ -1,5 +1,6 @@
 """HTTP behaviour of every API response: JSON errors, caching headers, CORS, no cookies."""
 
+import datetime
 import hashlib
 
 from django.conf import settings
@@ -45,6 +46,11 @@ def query_problem(request) -> str | None:
 
                 return limit_message()
     return None
+
+
+# How long after the newest change event answers carry no Last-Modified: the rest of its
+# second, and the time a takedown's transaction may take to commit after writing its event.
+LAST_MODIFIED_SETTLES = datetime.timedelta(seconds=60)
 
 
 def last_change_time():
@@ -104,6 +110,12 @@ class ApiHttpMiddleware:
         etag = f'"{(digest or hashlib.sha256(response.content).hexdigest())[:32]}"'
         last_modified = last_change_time()
         response["ETag"] = etag
+        if timezone.now() - last_modified < LAST_MODIFIED_SETTLES:
+            # HTTP dates count whole seconds: a change in the same second as the newest event
+            # (or committed a little after it) would not move the date, and a client asking
+            # If-Modified-Since would be told nothing changed. Until the newest event has
+            # settled, answers carry the ETag alone.
+            return get_conditional_response(request, etag=etag, response=response)
         response["Last-Modified"] = http_date(last_modified.timestamp())
         return get_conditional_response(
             request, etag=etag, last_modified=int(last_modified.timestamp()), response=response

@@ -458,6 +458,27 @@ def components() -> dict:
             },
             "additionalProperties": False,
         },
+        "Index": strict(
+            {
+                "endpoints": strict(
+                    dict.fromkeys(("pages", "organisations", "settings", "changes", "schema"), URL)
+                ),
+                "languages": array(
+                    strict(
+                        {
+                            "code": {
+                                "type": "string",
+                                "enum": [code for code, _name in settings.LANGUAGES],
+                            },
+                            "name": STRING,
+                            "name_local": STRING,
+                            "direction": {"type": "string", "enum": ["ltr", "rtl"]},
+                            "source": {"type": "boolean"},
+                        }
+                    )
+                ),
+            }
+        ),
         "LanguageSettings": obj(
             {"locale": STRING, "help_text": RICH_TEXT}
             | dict.fromkeys(views.SETTINGS_TEXT_FIELDS, STRING)
@@ -656,6 +677,13 @@ def document(base_url: str) -> dict:
                         "200": json_response("The organisation.", "OrganisationDetail"),
                         **ERRORS,
                     },
+                }
+            },
+            "/": {
+                "get": {
+                    "summary": "Where everything is, and the site's languages",
+                    "parameters": [],
+                    "responses": {"200": json_response("The index.", "Index"), **ERRORS},
                 }
             },
             "/settings/": {

@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v2/changes/", views.changes_view, name="wagtailapi_changes"),
     path("api/v2/schema/", schema.schema_view, name="wagtailapi_schema"),
     path("api/v2/settings/", views.settings_view, name="wagtailapi_settings"),
+    path("api/v2/", views.index_view, name="wagtailapi_index"),
     path("api/v2/", api_router.urls),
     # Anything else under /api/ is a JSON 404, never a redirect to a language prefix.
     re_path(r"^api/(?P<rest>.*)$", views.not_found, name="wagtailapi_not_found"),

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Case, Q, When
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
-from django.urls import Resolver404, path, resolve
+from django.urls import Resolver404, path, resolve, reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csrf import csrf_exempt
@@ -638,3 +638,33 @@ def settings_view(request):
     response = JsonResponse(data)
     response["Content-Language"] = data["locale"]
     return response
+
+
+@read_only
+def index_view(request):
+    """Where everything is, and the site's languages: code, name in English and in itself, and
+    the direction their text runs (a partner lays out Arabic right to left)."""
+    from django.conf.locale import LANG_INFO
+
+    from longread.templatetags.longread_language import direction
+
+    unknown = sorted(request.GET)  # read whole: the page cache then keys on every parameter
+    if unknown:
+        message = f"query parameter is not supported: {', '.join(unknown)}"
+        return JsonResponse({"message": message}, status=400)
+    base = absolute_url(reverse("wagtailapi:pages:listing"), request).rsplit("pages/", 1)[0]
+    languages = [
+        {
+            "code": code,
+            "name": LANG_INFO.get(code, {}).get("name", str(name)),
+            "name_local": LANG_INFO.get(code, {}).get("name_local", str(name)),
+            "direction": direction(code),
+            "source": code == settings.LANGUAGE_CODE,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+    endpoints = {
+        name: base + f"{name}/" for name in ("pages", "organisations", "settings", "schema")
+    }
+    endpoints["changes"] = base + "changes/?after=0"  # from the first event on
+    return JsonResponse({"endpoints": endpoints, "languages": languages})

@@ -12,7 +12,8 @@ The archive (tar, gzip) holds:
 A restore checks every checksum before it touches anything, refuses a database that is not
 empty unless forced, replaces the database and the media files, migrates, and then re-applies
 the consent ledger kept from before the restore (and from a ledger export, if given): a story
-withdrawn, expired or erased after the backup was made does not come back.
+withdrawn, expired or erased after the backup was made does not come back. The changes feed
+goes on above every event id handed out before the restore (sitewide.api.changes).
 """
 
 import contextlib
@@ -42,6 +43,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from sitewide.api import changes
 from stories.consent import ledger
 
 FORMAT = "testimonies-longread-backup"
@@ -429,6 +431,7 @@ def restore_backup(path, *, force: bool = False, ledger_file=None, alias: str = 
                 "whole: pass --force to do so. Nothing was changed."
             )
         saved = _ledger_to_keep(connection, tables, ledger_file)
+        feed = changes.events_before_restore(alias) if tables else []
         clashing = ledger.conflicts(saved, backup.ledger)
         if clashing:
             raise BackupError(
@@ -449,6 +452,8 @@ def restore_backup(path, *, force: bool = False, ledger_file=None, alias: str = 
     caches["default"].clear()  # pages and site roots cached from the replaced database
     call_command("migrate", interactive=False, verbosity=0)
     result = RestoreResult(manifest=manifest, ledger_entries=len(saved))
+    # Before the ledger's takedowns write events: theirs follow every id partners have seen.
+    restored_max = changes.continue_after_restore(feed, alias)
     try:
         result.reapplied = ledger.reapply(saved)
     except Exception as error:  # whatever stopped it, the operator must finish the job
@@ -457,6 +462,7 @@ def restore_backup(path, *, force: bool = False, ledger_file=None, alias: str = 
             f"Run the restore again with --force --ledger {kept}."
         ) from error
     kept.unlink()
+    changes.announce_after_restore(feed, restored_max)
     return result
 
 

@@ -100,6 +100,7 @@ def register_api_surfaces():
     register("API changes feed", consent.API, ["wagtailapi_changes"], _api_changes)
     register("API organisations", consent.API, ["listing"], _api_organisations, shows_stories=False)
     exempt("wagtailapi_schema", "The OpenAPI document; describes the API, names no page.")
+    exempt("wagtailapi_index", "The API's addresses and the site's languages; names no page.")
     exempt("wagtailapi_not_found", "JSON 404 for unknown API paths.")
     exempt("wagtailapi_settings", "A language's helpline and contact details; links no story.")
     exempt("preview", "A draft behind a signed, revocable one-hour token from the admin.")

@@ -210,12 +210,24 @@ def test_answers_carry_no_cookies(client):
 
 
 def test_etag_last_modified_and_conditional_requests(client):
+    import datetime
+
+    from django.db import models
+    from django.utils import timezone
+
+    from sitewide.api.models import ContentChange
+
+    # The newest event an hour old: settled, so answers carry its date.
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    models.QuerySet.update(ContentChange.objects.all(), happened_at=an_hour_ago)
     url = f"{API}{jill('en').pk}/"
     first = client.get(url)
     assert first["Cache-Control"] == "public, max-age=60"
     assert first["ETag"] and first["Last-Modified"]
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
+    since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
     # A change is visible at once: the ETag no longer matches.
     page = jill("en")
     page.teaser = "A changed teaser."
@@ -223,6 +235,16 @@ def test_etag_last_modified_and_conditional_requests(client):
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
     assert "A changed teaser." in changed.json()["teaser"]
+    # By date too, also when the change falls in the second of the date the client holds.
+    models.QuerySet.update(
+        ContentChange.objects.filter(happened_at__gt=an_hour_ago), happened_at=an_hour_ago
+    )
+    same_second = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert same_second.status_code == 304  # settled events in that second: nothing newer
+    page.teaser = "Changed again."
+    page.save_revision().publish()
+    fresh = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert fresh.status_code == 200 and "Last-Modified" not in fresh
 
 
 @override_settings(API_CORS_ORIGINS=["https://partner.example"])

@@ -581,6 +581,18 @@ def test_organisations_by_kind_of_help(client):
     assert wrong.status_code == 400 and "shelter" in message(wrong)
 
 
+def test_the_index_says_where_everything_is_and_which_way_each_language_runs(client):
+    index = conforming(client, "/api/v2/", "Index")
+    for name, url in index["endpoints"].items():
+        assert url.startswith("http") and client.get(url).status_code == 200, name
+    languages = {language["code"]: language for language in index["languages"]}
+    assert set(languages) == {code for code, _name in settings.LANGUAGES}
+    assert languages["ar"]["direction"] == "rtl" and languages["nl"]["direction"] == "ltr"
+    assert languages["ar"]["name"] == "Arabic" and languages["ar"]["name_local"] == "العربيّة"
+    assert [code for code, language in languages.items() if language["source"]] == ["nl"]
+    assert client.get("/api/v2/?locale=en").status_code == 400
+
+
 def test_settings_of_a_language_without_its_own_are_the_source_languages(client):
     from sitewide.models import LanguageSettings
 

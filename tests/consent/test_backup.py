@@ -297,13 +297,45 @@ def withdrawn_and_erased_after_the_backup(source, environments):
     erased = env.manage("erase_story", "KIM", "--yes")
     assert "Erased." in erased.stdout
     before = env.probe(stories=["JILL", "KIM", NARROWED], dump=env.root / "before.json")
+    before["feed"] = json.loads(
+        env.manage("shell", "-c", PRINT_FEED).stdout.strip().splitlines()[-1]
+    )
     restore = env.manage("restore", str(archive), "--force")
+    after_feed = json.loads(env.manage("shell", "-c", PRINT_FEED).stdout.strip().splitlines()[-1])
     after = env.probe(
         fetch=[*JILL, *KIM, "/sitemap.xml", "/en/search/?q=trust"],
         stories=["JILL", "KIM", NARROWED],
         dump=env.root / "after.json",
     )
+    after["feed"] = after_feed
     return env, before, restore, after
+
+
+PRINT_FEED = (
+    "import json; from sitewide.api.models import ContentChange as C; "
+    "print(json.dumps(list(C.objects.values_list('pk', 'event', 'page_id'))))"
+)
+
+
+def test_the_changes_feed_goes_on_above_every_id_handed_out_before_the_restore(
+    withdrawn_and_erased_after_the_backup,
+):
+    """A partner's cursor (the newest id it saw) never skips an event written after the
+    restore, and every page the backup set back is announced as it now stands."""
+    _env, before, _restore, after = withdrawn_and_erased_after_the_backup
+    cursor = max(pk for pk, _event, _page in before["feed"])
+    kept = [event for event in after["feed"] if event[0] <= cursor]
+    new = [event for event in after["feed"] if event[0] > cursor]
+    assert new, "the restore announced nothing"
+    assert all(event in before["feed"] for event in kept)  # the backup's own events
+    # Every page with an event the backup does not hold is announced again, after the cursor.
+    backup_max = max(pk for pk, _event, _page in kept)
+    undone = {page for pk, _event, page in before["feed"] if pk > backup_max}
+    assert undone <= {page for _pk, _event, page in new}
+    # JILL's pages were withdrawn after the backup: partners are told to take them down.
+    jill_pages = {int(pk) for pk in before["stories"]["JILL"]["pages"]}
+    withdrawn = {page for _pk, event, page in new if event == "withdrawn"}
+    assert jill_pages <= withdrawn
 
 
 def test_an_api_only_narrowing_after_the_backup_stays_narrowed(
