@@ -410,7 +410,14 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         if token is None:
             raise Http404("preview token is unknown, expired or revoked")
         page = token.revision.as_object()
-        if consent.consent_problem(page, channel=consent.API):
+        # The draft's consent and the page's as stored now (an officer may have linked the page
+        # to another record since the draft was saved): both must cover the API.
+        stored = type(page).objects.filter(pk=page.pk).first()
+        if any(
+            consent.consent_problem(candidate, channel=consent.API)
+            for candidate in (page, stored)
+            if candidate is not None
+        ):
             raise Http404("the teller's consent does not cover the API in this language")
         self._cached_object = page
         response = Response(self.get_serializer(page).data)

@@ -69,6 +69,23 @@ def test_no_preview_when_consent_does_not_cover_the_api(client):
     assert client.get(PREVIEW, {"token": token}).status_code == 404
 
 
+def test_no_preview_when_the_page_now_has_a_record_that_does_not_cover_the_api(client):
+    """The draft names the record it was saved with; the page may have been linked to another
+    record since (one that leaves the API out): the page's record as stored now counts too."""
+    from stories.models import ConsentRecord, TestimonyPage
+
+    page = jill()
+    token = draft_with_token(client, page)
+    narrow = ConsentRecord.objects.get(pk=page.consent.pk)
+    narrow.pk = None
+    narrow.pseudonym = "Website only [test]"
+    narrow.allows_api = False
+    narrow.save()
+    narrow.languages.set(page.consent.languages.all())
+    TestimonyPage.objects.filter(pk=page.pk).update(consent=narrow)
+    assert client.get(PREVIEW, {"token": token}).status_code == 404
+
+
 def test_only_editors_of_the_page_issue_tokens(client):
     page = jill()
     client.force_login(make_user("nobody"))
