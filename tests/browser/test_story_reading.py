@@ -5,6 +5,7 @@ import io
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.browser import SCREENSHOTS, on_screen_exit
 
@@ -235,6 +236,54 @@ def test_the_chapter_panel_opens_under_its_button_and_closes_with_a_tap_beside_i
     page.evaluate("document.querySelector('[data-toc-toggle]').click()")  # no scroll-into-view
     toggle_box, panel_box = toggle.bounding_box(), panel.bounding_box()
     assert panel_box["y"] >= toggle_box["y"] + toggle_box["height"] - 1
+
+
+# --- Audio ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_the_audio_player_shows_its_length_plays_and_pauses(new_context, language):
+    """One large play button, a position slider and the time, left to right in every language;
+    the length shows before anything loads (the browser's player said 0:00 / 0:00)."""
+    routed = new_context(viewport=PHONE)
+    page = routed.new_page()
+    page.goto(JILL[language])
+    player = page.locator("[data-audio-player]")
+    _scroll_to_centre(page, player)
+    assert page.locator("[data-audio] audio").is_hidden()
+    toggle = player.locator("[data-audio-toggle]")
+    box = toggle.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    assert player.locator("[data-audio-length]").text_content() == "0:04"
+    assert player.locator("[data-audio-current]").text_content() == "0:00"
+    play = {"nl": "Afspelen", "ar": "تشغيل"}[language]
+    assert toggle.get_attribute("aria-label") == play
+    # Left to right: the play button at the left, the time at the right, in Arabic too.
+    time_box = player.locator(".lr-player__time").bounding_box()
+    assert box["x"] < time_box["x"]
+    toggle.click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-audio-current]').textContent !== '0:00'"
+    )
+    expect(toggle).to_have_attribute("aria-label", {"nl": "Pauzeren", "ar": "إيقاف مؤقت"}[language])
+    player.screenshot(path=SCREENSHOTS / f"audio-player-{language}-375.png")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-label", play)
+    # The slider moves the position; a keyboard reaches it.
+    seek = player.locator("[data-audio-seek]")
+    seek.focus()
+    page.keyboard.press("Home")
+    assert page.evaluate("document.querySelector('[data-audio] audio').currentTime") == 0
+    assert routed.page_errors == []
+
+
+def test_without_javascript_the_browsers_own_audio_player_shows(new_context):
+    page = new_context(viewport=PHONE, java_script_enabled=False).new_page()
+    page.goto(JILL["nl"])
+    audio = page.locator("[data-audio] audio")
+    audio.scroll_into_view_if_needed()
+    assert audio.is_visible() and audio.get_attribute("controls") is not None
+    assert page.locator("[data-audio-player]").is_hidden()
 
 
 # --- No sideways scrolling ---------------------------------------------------------------------

@@ -304,6 +304,46 @@
     });
   });
 
+  /* Audio: one large play button, a position slider and the time in place of the browser's
+     player (which shows "0:00 / 0:00" until something loads). The length comes with the page. */
+  each("[data-audio]", function (figure) {
+    var audio = figure.querySelector("[data-audio-element]");
+    var player = figure.querySelector("[data-audio-player]");
+    if (!audio || !player) return;
+    var toggle = player.querySelector("[data-audio-toggle]");
+    var seek = player.querySelector("[data-audio-seek]");
+    var current = player.querySelector("[data-audio-current]");
+    var length = player.querySelector("[data-audio-length]");
+    var clock = function (seconds) {
+      seconds = Math.floor(seconds || 0);
+      var rest = seconds % 60;
+      return Math.floor(seconds / 60) + ":" + (rest < 10 ? "0" : "") + rest;
+    };
+    var show = function () {
+      var playing = !audio.paused && !audio.ended;
+      toggle.setAttribute("aria-label", toggle.getAttribute(playing ? "data-label-pause" : "data-label-play"));
+      player.classList.toggle("lr-player--playing", playing);
+      current.textContent = clock(audio.currentTime);
+      seek.value = Math.floor(audio.currentTime);
+      seek.setAttribute("aria-valuetext", clock(audio.currentTime) + (length ? " / " + length.textContent : ""));
+    };
+    audio.controls = false;
+    audio.hidden = true;
+    player.hidden = false;
+    toggle.addEventListener("click", function () {
+      if (audio.paused || audio.ended) audio.play(); else audio.pause();
+    });
+    seek.addEventListener("input", function () { audio.currentTime = Number(seek.value); show(); });
+    audio.addEventListener("loadedmetadata", function () {
+      if (isFinite(audio.duration)) {
+        seek.max = Math.ceil(audio.duration);
+        if (length) length.textContent = clock(audio.duration);
+      }
+    });
+    ["play", "pause", "ended", "timeupdate"].forEach(function (name) { audio.addEventListener(name, show); });
+    show();
+  });
+
   /* Image comparison: the native range input (keyboard) and a drag on the picture move the
      divide; in right-to-left pages the divide runs from the right. */
   each("[data-compare]", function (figure) {
