@@ -137,6 +137,8 @@ class LongreadPage(Page):
         APIField("translations", serializer=TranslationsField()),
         APIField("reading_minutes", serializer=ReadingMinutesField()),
         APIField("table_of_contents", serializer=TableOfContentsField()),
+        # When the version partners see was published (meta.first_published_at: the first).
+        APIField("last_published_at"),
     ]
 
     def serve(self, request, *args, **kwargs):
