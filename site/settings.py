@@ -230,6 +230,8 @@ LANGUAGE_CODE = LANGUAGES[0][0]
 # each language's own name (LANGUAGES).
 WAGTAIL_CONTENT_LANGUAGES = staff_language_names(LANGUAGES)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Wagtail's sign-in form with the password field named in the admin's language.
+WAGTAILADMIN_USER_LOGIN_FORM = "sitewide.staff.sign_in.SignInForm"
 # Staff accounts work in Dutch unless they choose English in their account settings, whatever
 # their browser prefers (sitewide.serving.middleware.AdminLanguageMiddleware).
 ADMIN_DEFAULT_LANGUAGE = "nl"
