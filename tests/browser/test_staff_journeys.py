@@ -318,3 +318,41 @@ def test_the_officer_withdraws_one_language_then_everything(staff, site_url):
     listed = reader.request.get(f"{site_url}/api/v2/pages/?type=stories.TestimonyPage&limit=50")
     assert "KIM" not in listed.text() and "Onder druk" not in listed.text()
     reader.close()
+
+
+def test_cancelling_a_review_asks_first(staff):
+    """ "Workflow annuleren" sits beside "Save draft" in the editor's menu and ends the review
+    with every approval given: it asks first; saying no leaves the review running."""
+    admin = staff["admin"]
+    title = "COMPASS van start"
+    submit_for_review(admin, title)
+    admin.goto(edit_url_of(admin, title))
+    admin.locator("[data-contentpath='body'] [data-contentpath]").first.wait_for()
+    footer = admin.locator("footer")
+    cancel = footer.locator("button[name=action-cancel-workflow]")
+
+    def click_cancel(answer: str) -> list[str]:
+        if not cancel.is_visible():
+            footer.locator("[data-w-dropdown-target='toggle']").last.click()
+        asked = []
+
+        def respond(dialog):
+            asked.append(dialog.message)
+            dialog.accept() if answer == "yes" else dialog.dismiss()
+
+        admin.once("dialog", respond)
+        cancel.click()
+        return asked
+
+    asked = click_cancel("no")
+    # In the admin's language (this account's: Dutch, or English where it chose so).
+    label = cancel.inner_text()
+    expected = "goedkeuringen" if "annuleren" in label.lower() else "Approvals"
+    assert asked and expected in asked[0], (label, asked)
+    admin.reload()
+    expect(cancel).to_have_count(1)  # still under review: the button is still offered
+    shot(admin, "cancel-review-still-running")
+    assert click_cancel("yes")
+    admin.wait_for_load_state()
+    admin.goto(edit_url_of(admin, title))
+    expect(cancel).to_have_count(0)  # the review has ended
