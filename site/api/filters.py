@@ -4,6 +4,8 @@ projects.
 Each unknown value is a 400 that names the allowed values; nothing is silently empty.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -83,14 +85,20 @@ class PartnerFilter:
                 except ValueError as error:
                     raise BadRequestError(str(error)) from error
                 queryset = queryset.filter(**{lookup: moment})
+        days = {}
         for name, lookup in (("date_from", "date__gte"), ("date_until", "date__lte")):
             # The news item's own date (first publication is when it went on this site).
             if name in get:
                 if get.get("type", "").lower() != NEWS_TYPE.lower():
                     raise BadRequestError(f"{name} filters news by its date: add type={NEWS_TYPE}")
-                day = checked_field_value(NewsPage, "date", get[name], parameter=name)
-                news = NewsPage.objects.filter(**{lookup: day})
+                days[name] = checked_field_value(NewsPage, "date", get[name], parameter=name)
+                news = NewsPage.objects.filter(**{lookup: days[name]})
                 queryset = queryset.filter(pk__in=news.values("pk"))
+        if len(days) == 2 and days["date_from"] > days["date_until"]:
+            raise BadRequestError(
+                f"date_from ({days['date_from']}) comes after date_until ({days['date_until']}): "
+                "give the earlier day first"
+            )
         if "project" in get:
             queryset = queryset.filter(pk__in=self.about_project(get["project"]).values("pk"))
         return queryset
@@ -118,6 +126,7 @@ class PartnerFilter:
         return Page.objects.filter(Q(pk__in=news) | Q(pk__in=stories))
 
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What a value of each kind of field looks like, for the message that refuses another.
 FIELD_VALUE_EXAMPLES = (
     (models.DateTimeField, "an ISO 8601 date and time with a timezone, e.g. 2026-01-31T00:00:00Z"),
@@ -150,6 +159,8 @@ def checked_field_value(model, name: str, value: str, parameter: str = "") -> st
         return value
     for kind, example in FIELD_VALUE_EXAMPLES:
         if isinstance(field, kind):
+            if kind is models.DateField and not ISO_DAY.fullmatch(value):
+                raise BadRequestError(f"{shown} must be {example}")
             try:
                 parsed = field.to_python(value)
             except (ValidationError, ValueError, OverflowError) as error:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 
 from sitewide.serving import paths
 
@@ -41,10 +41,6 @@ def query_problem(request) -> str | None:
                 return f"{name} must be written with the digits 0-9"
             if name in ID_PARAMETERS and value.isdigit() and int(value) > MAX_ID:
                 return f"{name} is too large"
-            if name == "limit" and value.isdigit() and int(value) < 1:
-                from sitewide.api.pagination import limit_message
-
-                return limit_message()
     return None
 
 
@@ -110,6 +106,10 @@ class ApiHttpMiddleware:
         etag = f'"{(digest or hashlib.sha256(response.content).hexdigest())[:32]}"'
         last_modified = last_change_time()
         response["ETag"] = etag
+        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+        if since is not None and since > timezone.now().timestamp():
+            # A date in the future is no date (RFC 9110, 13.1.3): answer in full.
+            request.META.pop("HTTP_IF_MODIFIED_SINCE")
         if timezone.now() - last_modified < LAST_MODIFIED_SETTLES:
             # HTTP dates count whole seconds: a change in the same second as the newest event
             # (or committed a little after it) would not move the date, and a client asking

@@ -585,8 +585,10 @@ def document(base_url: str) -> dict:
                         ),
                         parameter(
                             "kind",
-                            {"type": "string", "enum": list(TellerKind.values)},
-                            "Stories told by a survivor or a professional.",
+                            {"type": "string", "pattern": "^[a-z,]+$"},
+                            "Stories told by any of these, comma-separated: "
+                            + ", ".join(TellerKind.values)
+                            + ".",
                         ),
                         parameter(
                             "first_published_after",

@@ -295,6 +295,11 @@ def test_lists_page_with_a_cursor_in_meta_next(client):
         # News by its own date, from and until a day (both included).
         ("date_from=2021-01-01", ["date_from", "type=stories.NewsPage"]),
         ("type=stories.NewsPage&date_until=March", ["date_until", "YYYY-MM-DD"]),
+        ("type=stories.NewsPage&date_from=2021-3-12", ["date_from", "YYYY-MM-DD"]),
+        (
+            "type=stories.NewsPage&date_from=2021-06-01&date_until=2021-01-01",
+            ["date_from", "comes after", "earlier day first"],
+        ),
         # A repeated parameter would silently mean its last value.
         ("themes=labour&themes=sexual", ["themes", "more than once", "commas"]),
         # Every limit out of range says the same.
@@ -606,6 +611,14 @@ def test_settings_of_a_language_without_its_own_are_the_source_languages(client)
     organisation = client.get("/api/v2/organisations/", {"locale": "en"}).json()["items"][0]
     detail = client.get(f"/api/v2/organisations/{organisation['id']}/")
     assert detail["Content-Language"] == "en"
+
+
+def test_the_changes_feed_says_its_own_limit_and_a_future_date_is_no_date(client):
+    for limit in ("0", "501"):
+        refused = client.get("/api/v2/changes/", {"after": 0, "limit": limit})
+        assert refused.status_code == 400 and "500" in message(refused), limit
+    future = client.get(API, HTTP_IF_MODIFIED_SINCE="Sun, 01 Jan 2040 00:00:00 GMT")
+    assert future.status_code == 200 and future.json()["items"]
 
 
 def test_settings_and_the_changes_feed_refuse_a_repeated_parameter(client):
