@@ -136,3 +136,20 @@ def test_typing_capital_letters_never_leaves_the_site(new_context):
     page.wait_for_timeout(300)
     assert page.url.endswith("/en/search/")
     assert field.input_value() == "I Am OK To Type Names Like JILL"
+
+
+def test_the_first_keyboard_stop_leaves_the_bar_as_it_was(new_context):
+    """Tab once: the exit link that waits for the keyboard shows, on one line, over the bar;
+    the bar keeps its height and the visible exit button its place."""
+    for viewport in ({"width": 375, "height": 812}, {"width": 1440, "height": 900}):
+        page = new_context(viewport=viewport).new_page()
+        page.goto("/nl/verhalen/jill/")
+        bar = page.locator(".lr-exit").first
+        visible_exit = page.locator(".lr-exit__link").first
+        before = bar.bounding_box(), visible_exit.bounding_box()
+        page.keyboard.press("Tab")
+        focused = page.locator(":focus")
+        assert focused.get_attribute("data-quick-exit-link") is not None
+        box = focused.bounding_box()
+        assert box["height"] <= 60, box  # one line
+        assert (bar.bounding_box(), visible_exit.bounding_box()) == before, viewport

@@ -329,6 +329,18 @@ def test_comparison_pictures_fill_their_frame(new_context, language, viewport):
     page.mouse.up()
     expected = "70" if language == "ar" else "30"
     assert figure.locator("input[type=range]").input_value() == expected
+    # A finger that swipes up to scroll on (the browser cancels the pointer) leaves the divide.
+    page.evaluate(
+        """([x, y]) => {
+          const frame = document.querySelector('[data-compare-frame]');
+          const touch = {pointerType: 'touch', pointerId: 7, clientX: x, clientY: y, bubbles: true};
+          frame.dispatchEvent(new PointerEvent('pointerdown', touch));
+          frame.dispatchEvent(new PointerEvent('pointermove', {...touch, clientY: y - 60}));
+          frame.dispatchEvent(new PointerEvent('pointercancel', touch));
+        }""",
+        [frame[0] + (frame[2] - frame[0]) * 0.9, (frame[1] + frame[3]) / 2],
+    )
+    assert figure.locator("input[type=range]").input_value() == expected
 
 
 def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
@@ -350,6 +362,16 @@ def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
     gallery.locator("[data-gallery-open]").click()
     dialog = gallery.locator("dialog")
     assert dialog.evaluate("d => d.open")
+    # The page behind the viewer cannot be reached: the quick exit is in the viewer, as tall
+    # as a finger, leading where the page's own does; every button is 44 px wide at least.
+    exit_link = dialog.locator("[data-quick-exit-link]")
+    assert exit_link.is_visible() and exit_link.bounding_box()["height"] >= 44
+    page_exit = page.locator(".lr-exit .lr-exit__link[data-quick-exit-link]").first
+    assert exit_link.get_attribute("href") == page_exit.get_attribute("href")
+    for button in dialog.locator("button").all():
+        box = button.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, button.inner_text()
+    assert page.evaluate("document.elementFromPoint(innerWidth / 2, 10).closest('dialog')")
     shown = dialog.locator("img")
     assert (
         shown.get_attribute("alt")
@@ -382,6 +404,13 @@ def test_motion_toggle_shows_its_state_and_is_remembered_on_this_device(new_cont
     )
     assert page.locator("html").get_attribute("data-motion") == "off"
     assert routed.context.cookies() == []
+    # Kept for the visit only: nothing stays on the device once the tab is closed (the page
+    # on browsing safely says the site keeps nothing on the device).
+    assert page.evaluate("localStorage.length") == 0
+    assert page.evaluate("sessionStorage.getItem('lr-motion')") == "off"
+    later = routed.context.new_page()  # another tab: a new visit
+    later.goto(JILL["en"])
+    assert later.locator("html").get_attribute("data-motion") == "on"
 
 
 # --- Screenshots ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 /* Reader enhancements. Every story reads completely without this file; it only adds to it.
-   It stores one thing on the reader's device: the motion choice, if the reader makes one. */
+   It keeps one thing for the length of a visit: the motion choice, if the reader makes one
+   (session storage, gone when the tab closes: nothing stays on the device). */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -45,12 +46,13 @@
   }
 
   /* Motion toggle: off means no animation at all, as with prefers-reduced-motion. The page may
-     offer it in more than one place (the phone's menu, the wide header). The choice is kept on
-     this device only (local storage; never sent anywhere, no cookie). */
+     offer it in more than one place (the phone's menu, the wide header). The choice is kept for
+     this visit only (session storage: never sent anywhere, no cookie, gone with the tab, so a
+     device checked by someone else shows no trace). */
   var toggles = Array.prototype.slice.call(document.querySelectorAll("[data-motion-toggle]"));
   if (toggles.length) {
     var stored = null;
-    try { stored = window.localStorage.getItem("lr-motion"); } catch (error) { /* storage off */ }
+    try { stored = window.sessionStorage.getItem("lr-motion"); } catch (error) { /* storage off */ }
     var setMotion = function (on) {
       root.setAttribute("data-motion", on ? "on" : "off");
       toggles.forEach(function (toggle) {
@@ -63,7 +65,7 @@
       toggle.addEventListener("click", function () {
         var on = root.getAttribute("data-motion") === "off";
         setMotion(on);
-        try { window.localStorage.setItem("lr-motion", on ? "on" : "off"); } catch (error) { /* off */ }
+        try { window.sessionStorage.setItem("lr-motion", on ? "on" : "off"); } catch (error) { /* off */ }
       });
     });
   }
@@ -363,15 +365,34 @@
     };
     /* A mouse would otherwise start dragging the picture itself and stop moving the divide. */
     frame.addEventListener("dragstart", function (event) { event.preventDefault(); });
+    /* A mouse moves the divide at once. A finger moves it only once it goes sideways: a swipe
+       up or down scrolls the page (the browser then cancels the pointer), and the divide goes
+       back to where it was. */
+    var start = null;
     frame.addEventListener("pointerdown", function (event) {
       if (event.pointerType === "mouse") event.preventDefault();
       dragging = true;
-      frame.setPointerCapture(event.pointerId);
+      start = { x: event.clientX, y: event.clientY, value: range.value, touch: event.pointerType !== "mouse" };
+      if (!start.touch) {
+        frame.setPointerCapture(event.pointerId);
+        moveTo(event);
+      }
+    });
+    frame.addEventListener("pointermove", function (event) {
+      if (!dragging) return;
+      if (start && start.touch && Math.abs(event.clientX - start.x) <= Math.abs(event.clientY - start.y)) return;
       moveTo(event);
     });
-    frame.addEventListener("pointermove", function (event) { if (dragging) moveTo(event); });
-    frame.addEventListener("pointerup", function () { dragging = false; });
-    frame.addEventListener("pointercancel", function () { dragging = false; });
+    frame.addEventListener("pointerup", function (event) {
+      if (dragging && start && start.touch && Math.abs(event.clientX - start.x) < 3 && Math.abs(event.clientY - start.y) < 3) {
+        moveTo(event);  /* a tap puts the divide there */
+      }
+      dragging = false;
+    });
+    frame.addEventListener("pointercancel", function () {
+      if (start) { range.value = start.value; update(); }
+      dragging = false;
+    });
     range.addEventListener("input", update);
     update();
   });
@@ -430,6 +451,15 @@
       open();
     });
     if (dialog) {
+      /* The page behind a modal dialog cannot be reached: the quick exit comes along, at the
+         top of the viewer, and leaves as the page's own does. */
+      var pageExit = document.querySelector(".lr-exit__link[data-quick-exit-link]");
+      if (pageExit) {
+        var viewerExit = pageExit.cloneNode(true);
+        viewerExit.classList.add("lr-viewer__exit");
+        viewerExit.addEventListener("click", leave);
+        dialog.insertBefore(viewerExit, dialog.firstChild);
+      }
       dialog.querySelector("[data-gallery-close]").addEventListener("click", function () { dialog.close(); });
       dialog.addEventListener("close", function () { go(index); });
       dialog.addEventListener("keydown", function (event) {
