@@ -287,8 +287,8 @@ SAFETY = {
                     "Other pages of this website that you viewed before stay in your history. The button does not delete files that your browser kept either.",
                 ),
                 T(
-                    "Gebruik daarom zo mogelijk een privévenster, en wis daarna je geschiedenis. Deze website plaatst geen cookies en bewaart niets op je apparaat.",
-                    "So where you can, use a private window, and clear your history afterwards. This website sets no cookies and stores nothing on your device.",
+                    "Gebruik daarom zo mogelijk een privévenster, en wis daarna je geschiedenis. Deze website plaatst geen cookies en laat niets achter op je apparaat: zet je de beweging uit, dan onthoudt je browser dat alleen tot je het tabblad sluit.",
+                    "So where you can, use a private window, and clear your history afterwards. This website sets no cookies and leaves nothing on your device: if you turn motion off, your browser remembers that only until you close the tab.",
                 ),
             ),
         ),

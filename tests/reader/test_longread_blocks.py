@@ -103,7 +103,9 @@ def test_the_story_reads_completely_without_javascript(client):
     assert "Help starts with safety" in soup.select_one(".lr-backdrop").get_text()
     # Nothing is hidden by CSS that only JavaScript reveals: no hidden content but controls.
     for element in soup.select("[hidden]"):
-        controls = element.has_attr("data-gallery-controls")
+        controls = element.has_attr("data-gallery-controls") or element.has_attr(
+            "data-audio-player"
+        )
         assert element.name in ("button", "label") or controls, element
     # No autoplay anywhere.
     assert "autoplay" not in html
