@@ -436,7 +436,7 @@ class DemoBuilder:
             self.translate(instance, en)
         self.link_privacy_page(privacy, en)
         if RIGHT_TO_LEFT_DEMO in dict(django_settings.LANGUAGES):
-            self.arabic_story(home, index, stories, settings)
+            self.arabic_story(home, index, stories, settings, safety)
         self.out_of_date_news(news)
         self.log("Groups")
         for group in ensure_translator_groups():
@@ -453,9 +453,10 @@ class DemoBuilder:
                 mapping[dutch] = dutch
         return mapping
 
-    def arabic_story(self, home, index, stories, settings):
+    def arabic_story(self, home, index, stories, settings, safety):
         """JILL's story in Arabic, a right-to-left demo page, with the pages above it (so that
-        its address works) and the per-language settings (help box, footer, quick exit).
+        its address works), the page on browsing safely (the help a reader at risk needs in her
+        own language first) and the per-language settings (help box, footer, quick exit).
 
         Her consent record gets Arabic first: publishing a translation outside the consented
         languages is refused (stories.consent)."""
@@ -465,7 +466,7 @@ class DemoBuilder:
             story.consent.languages.add(locale)
             story.consent.save()
         mapping = self.arabic_mapping()
-        for instance in (home, index, story, settings):
+        for instance in (home, index, story, safety, settings):
             self.translate(instance, locale, mapping)
 
     def out_of_date_news(self, news):

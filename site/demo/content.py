@@ -2311,6 +2311,38 @@ ARABIC = {
     ),
     "Stories": "قصص",
     "stories": "stories",  # the address keeps Latin letters
+    # The page on browsing safely: the reader at risk needs it in her own language first.
+    "Browsing this website safely": "تصفّح هذا الموقع بأمان",
+    "browsing-safely": "browsing-safely",
+    "Someone may be able to look at your phone or computer. Here is what the 'Leave this site "
+    "quickly' button does, and what it does not do.": (
+        "قد يتمكّن شخص ما من الاطّلاع على هاتفك أو حاسوبك. إليك ما يفعله زرّ «غادر هذا الموقع "
+        "بسرعة»، وما لا يفعله."
+    ),
+    "What the button does": "ما يفعله الزرّ",
+    "The button opens an ordinary website at once, such as a weather forecast. You can also "
+    "press the Shift key three times quickly.": (
+        "يفتح الزرّ على الفور موقعًا عاديًا، مثل نشرة الطقس. ويمكنك أيضًا الضغط على مفتاح Shift "
+        "ثلاث مرات بسرعة."
+    ),
+    "The page you were reading is replaced in your browser history. The back button usually "
+    "does not take you back to it.": (
+        "تُستبدَل الصفحة التي كنت تقرؤها في سجلّ المتصفّح، وفي الغالب لا يعيدك زرّ الرجوع إليها."
+    ),
+    "What the button does not do": "ما لا يفعله الزرّ",
+    "Other pages of this website that you viewed before stay in your history. The button does "
+    "not delete files that your browser kept either.": (
+        "تبقى في سجلّك صفحاتٌ أخرى من هذا الموقع زرتَها من قبل. ولا يحذف الزرّ أيضًا الملفات "
+        "التي احتفظ بها متصفّحك."
+    ),
+    "So where you can, use a private window, and clear your history afterwards. This website "
+    "sets no cookies and leaves nothing on your device: if you turn motion off, your browser "
+    "remembers that only until you close the tab.": (
+        "لذلك استخدم نافذة خاصة متى استطعت، وامسح سجلّك بعد ذلك. لا يضع هذا الموقع ملفات تعريف "
+        "الارتباط (كوكيز) ولا يترك شيئًا على جهازك: إذا أوقفت الحركة، يتذكّر متصفّحك ذلك فقط إلى "
+        "أن تغلق علامة التبويب."
+    ),
+    "Need help?": "هل تحتاج إلى مساعدة؟",
     "Experience stories of survivors and of professionals who deal with human trafficking.": (
         "قصص تجارب لناجين ولمهنيين يتعاملون مع الاتجار بالبشر."
     ),

@@ -421,11 +421,13 @@ def test_demo_has_jills_story_in_arabic_marked_as_a_demo_translation(client):
     assert HTML_TAG.search(html).groups() == ("ar", "rtl")
     assert "ترجمة تجريبية" in html  # "demo translation", in the story's first paragraph
     assert content.ARABIC["Getting my trust back"] in html
-    # Only JILL and the pages above her: KIM's consent does not cover Arabic.
+    # Only JILL, the pages above her and the page on browsing safely: KIM's consent does not
+    # cover Arabic.
     assert not TestimonyPage.objects.filter(pseudonym="KIM", locale__language_code="ar").exists()
     live = Page.objects.filter(locale__language_code="ar", live=True).specific()
     assert sorted(type(page).__name__ for page in live) == [
         "HomePage",
+        "InformationPage",
         "StoryIndexPage",
         "TestimonyPage",
     ]
@@ -456,26 +458,34 @@ def test_seeding_the_demo_again_changes_no_translation():
 
 
 def test_site_pages_missing_in_a_language_are_linked_in_english_not_dutch(client):
-    """The privacy and browse-safely pages exist in Dutch and English only in the demo: an
-    Arabic page links the English ones, as its interface falls back to English."""
+    """The privacy page exists in Dutch and English only in the demo: an Arabic page links the
+    English one, as its interface falls back to English. The page on browsing safely has an
+    Arabic version (the help a reader at risk needs first), which the Arabic pages link."""
     from sitewide.caching import chrome
 
     for url_of in (chrome.safety_url, chrome.privacy_url):
         english, dutch = url_of("en"), url_of("nl")
         assert english.startswith("/en/") and dutch.startswith("/nl/")
-        assert url_of("ar") == english and url_of("hu") == english
+        assert url_of("hu") == english
+    assert chrome.privacy_url("ar") == chrome.privacy_url("en")
+    arabic_safety = chrome.safety_url("ar")
+    assert arabic_safety.startswith("/ar/")
     arabic = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="ar")
     html = get_html(client, arabic.url)
-    assert chrome.safety_url("en") in html and chrome.privacy_url("en") in html
+    assert chrome.privacy_url("en") in html and arabic_safety in html
+    assert chrome.safety_url("en") not in html
     assert chrome.safety_url("nl") not in html and chrome.privacy_url("nl") not in html
-    # Each such link says, in the reader's language, that it leads to English.
+    # A link into English says, in the reader's language, that it leads to English; the
+    # Arabic safety page's link does not.
     soup = BeautifulSoup(html, "html.parser")
-    for url in (chrome.safety_url("en"), chrome.privacy_url("en")):
-        links = soup.select(f'a[href="{url}"]')
-        assert links
-        for link in links:
-            assert link.get("hreflang") == "en"
-            assert link.get_text().endswith("(الإنجليزيّة)"), link
+    links = soup.select(f'a[href="{chrome.privacy_url("en")}"]')
+    assert links
+    for link in links:
+        assert link.get("hreflang") == "en"
+        assert link.get_text().endswith("(الإنجليزيّة)"), link
+    for link in soup.select(f'a[href="{arabic_safety}"]'):
+        assert not link.get("hreflang") and "(" not in link.get_text(), link
+    assert "تصفّح هذا الموقع بأمان" in get_html(client, arabic_safety)
     english = BeautifulSoup(get_html(client, "/en/"), "html.parser")
     for link in english.select(f'a[href="{chrome.safety_url("en")}"]'):
         assert not link.get("hreflang") and "(" not in link.get_text()

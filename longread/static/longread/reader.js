@@ -456,7 +456,7 @@
       var pageExit = document.querySelector(".lr-exit__link[data-quick-exit-link]");
       if (pageExit) {
         var viewerExit = pageExit.cloneNode(true);
-        viewerExit.classList.add("lr-viewer__exit");
+        viewerExit.className = "lr-viewer__exit";
         viewerExit.addEventListener("click", leave);
         dialog.insertBefore(viewerExit, dialog.firstChild);
       }
