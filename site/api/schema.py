@@ -517,6 +517,16 @@ def parameter(name, schema, description, location="query", required=False):
     }
 
 
+def listed_parameter(name, values, what):
+    """A filter taking several of `values`, comma-separated, any of which matches (the server
+    reads it with sitewide.api.filters.listed_values)."""
+    return parameter(
+        name,
+        {"type": "string", "pattern": "^[a-z,]+$"},
+        f"{what} any of these, comma-separated: {', '.join(values)}.",
+    )
+
+
 def json_response(description, schema_name):
     return {
         "description": description,
@@ -576,20 +586,8 @@ def document(base_url: str) -> dict:
                         parameter("child_of", ID, "Pages directly below this page."),
                         parameter("descendant_of", ID, "Pages anywhere below this page."),
                         parameter("translation_of", ID, "Translations of this page."),
-                        parameter(
-                            "themes",
-                            {"type": "string", "pattern": "^[a-z,]+$"},
-                            "Stories about any of these themes, comma-separated: "
-                            + ", ".join(Theme.values)
-                            + ".",
-                        ),
-                        parameter(
-                            "kind",
-                            {"type": "string", "pattern": "^[a-z,]+$"},
-                            "Stories told by any of these, comma-separated: "
-                            + ", ".join(TellerKind.values)
-                            + ".",
-                        ),
+                        listed_parameter("themes", Theme.values, "Stories about"),
+                        listed_parameter("kind", TellerKind.values, "Stories told by"),
                         parameter(
                             "first_published_after",
                             {"type": "string", "format": "date-time"},
@@ -657,13 +655,7 @@ def document(base_url: str) -> dict:
                         parameter("search", STRING, "Words that each appear in name or city."),
                         parameter("locale", {"type": "string", "enum": languages}, "Language."),
                         parameter("country", STRING, "ISO 3166 country code."),
-                        parameter(
-                            "help_kinds",
-                            {"type": "string", "pattern": "^[a-z,]+$"},
-                            "Organisations offering any of these kinds of help, comma-separated: "
-                            + ", ".join(HelpKind.values)
-                            + ".",
-                        ),
+                        listed_parameter("help_kinds", HelpKind.values, "Organisations offering"),
                     ],
                     "responses": {
                         "200": json_response("Organisations.", "OrganisationListing"),
