@@ -10,3 +10,6 @@ class LongreadConfig(AppConfig):
 
     def ready(self):
         from longread import renditions  # noqa: F401 - makes renditions when pages are published
+        from longread.mediafiles import register_media_types
+
+        register_media_types()

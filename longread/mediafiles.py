@@ -5,6 +5,7 @@ what its name says: its first bytes are checked against its format, so a page, s
 renamed .mp3 is refused.
 """
 
+import mimetypes
 import os
 import secrets
 
@@ -16,6 +17,27 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+# The media type of each kind of file the library takes: what the API says (`mime_type`) and
+# what the file is served with (register_media_types, at start-up) are one and the same, on any
+# machine (Python's guesses come from the system's mime.types, which differ: .wav is
+# audio/x-wav on Debian).
+MEDIA_TYPES = {
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".ogg": "audio/ogg",
+    ".oga": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".wav": "audio/wav",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+    ".vtt": "text/vtt",
+}
+
+
+def register_media_types() -> None:
+    for extension, media_type in MEDIA_TYPES.items():
+        mimetypes.add_type(media_type, extension)
 
 AUDIO_EXTENSIONS = ["mp3", "m4a", "ogg", "oga", "opus", "wav"]
 VIDEO_EXTENSIONS = ["mp4", "webm"]
@@ -167,14 +189,5 @@ class MediaFile(index.Indexed, models.Model):
 
     @property
     def mime_type(self) -> str:
-        extension = os.path.splitext(self.file.name)[1].lower().lstrip(".")
-        return {
-            "mp3": "audio/mpeg",
-            "m4a": "audio/mp4",
-            "ogg": "audio/ogg",
-            "oga": "audio/ogg",
-            "opus": "audio/ogg",
-            "wav": "audio/wav",
-            "mp4": "video/mp4",
-            "webm": "video/webm",
-        }.get(extension, "application/octet-stream")
+        extension = os.path.splitext(self.file.name)[1].lower()
+        return MEDIA_TYPES.get(extension, "application/octet-stream")

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.timezone import is_naive
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from longread.absolute import absolute_url
@@ -64,7 +65,10 @@ def change_item(change: ContentChange, request=None) -> dict | None:
 def parse_timestamp(name: str, value: str):
     """An aware datetime from an ISO 8601 parameter, or ValueError with a message naming the
     parameter and what it accepts."""
-    allowed = f"an ISO 8601 date and time with a timezone, e.g. {name}={TIMESTAMP_EXAMPLE}"
+    allowed = _("an ISO 8601 date and time with a timezone, e.g. %(example)s") % {
+        "example": f"{name}={TIMESTAMP_EXAMPLE}"
+    }
+    values = {"name": name, "example": allowed}
     try:
         moment = parse_datetime(value.replace(" ", "+"))  # an unescaped + arrives as a space
     except ValueError:
@@ -75,11 +79,13 @@ def parse_timestamp(name: str, value: str):
         except OverflowError:
             moment = None
     if moment is None:
-        raise ValueError(f"{name} must be {allowed}")
+        raise ValueError(_("%(name)s must be %(example)s") % values)
     if is_naive(moment):
-        raise ValueError(f"{name} has no timezone; give {allowed}")
+        raise ValueError(_("%(name)s has no timezone; give %(example)s") % values)
     if moment > timezone.now() + FUTURE_TOLERANCE:
-        raise ValueError(f"{name} is in the future; give a moment no later than now, as {allowed}")
+        raise ValueError(
+            _("%(name)s is in the future; give a moment no later than now, as %(example)s") % values
+        )
     return moment
 
 

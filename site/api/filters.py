@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils.timezone import is_naive
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.fields import StreamField
@@ -46,10 +48,13 @@ def listed_values(request, name, choices) -> list[str]:
     )
     unknown = [value for value in values if value not in choices]
     if not values or unknown:
-        shown = ", ".join(unknown) or "nothing"
+        shown = ", ".join(unknown) or _("nothing")
         raise BadRequestError(
-            f"{name}: {shown} is not allowed; allowed values are {allowed(choices)} "
-            "(several separated by commas)"
+            _(
+                "%(name)s: %(values)s is not allowed; allowed values are %(allowed)s (several "
+                "separated by commas)"
+            )
+            % {"name": name, "values": shown, "allowed": allowed(choices)}
         )
     return values
 
@@ -62,7 +67,8 @@ class PartnerFilter:
         for name in ("themes", "kind"):
             if name in get and get.get("type", STORY_TYPE).lower() != STORY_TYPE.lower():
                 raise BadRequestError(
-                    f"{name} filters stories: use it without type, or with type={STORY_TYPE}"
+                    _("%(name)s filters stories: use it without type, or with type=%(type)s")
+                    % {"name": name, "type": STORY_TYPE}
                 )
         if "themes" in get:
             themes = listed_values(request, "themes", Theme.values)
@@ -90,14 +96,20 @@ class PartnerFilter:
             # The news item's own date (first publication is when it went on this site).
             if name in get:
                 if get.get("type", "").lower() != NEWS_TYPE.lower():
-                    raise BadRequestError(f"{name} filters news by its date: add type={NEWS_TYPE}")
+                    raise BadRequestError(
+                        _("%(name)s filters news by its date: add type=%(type)s")
+                        % {"name": name, "type": NEWS_TYPE}
+                    )
                 days[name] = checked_field_value(NewsPage, "date", get[name], parameter=name)
                 news = NewsPage.objects.filter(**{lookup: days[name]})
                 queryset = queryset.filter(pk__in=news.values("pk"))
         if len(days) == 2 and days["date_from"] > days["date_until"]:
             raise BadRequestError(
-                f"date_from ({days['date_from']}) comes after date_until ({days['date_until']}): "
-                "give the earlier day first"
+                _(
+                    "date_from (%(first)s) comes after date_until (%(last)s): give the earlier "
+                    "day first"
+                )
+                % {"first": days["date_from"], "last": days["date_until"]}
             )
         if "project" in get:
             queryset = queryset.filter(pk__in=self.about_project(get["project"]).values("pk"))
@@ -107,10 +119,10 @@ class PartnerFilter:
     def about_project(value):
         """News and stories linked to the project (in any language: the link is made on the
         source)."""
-        message = (
-            f"project: {value!r} is not a project; give the id of a project page "
+        message = _(
+            "project: %(value)s is not a project; give the id of a project page "
             "(/api/v2/pages/?type=stories.ProjectPage)"
-        )
+        ) % {"value": repr(value)}
         if not value.isdigit():
             raise BadRequestError(message)
         projects = consent.visible_pages(Page.objects.filter(pk=int(value)), consent.API)
@@ -129,10 +141,13 @@ class PartnerFilter:
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What a value of each kind of field looks like, for the message that refuses another.
 FIELD_VALUE_EXAMPLES = (
-    (models.DateTimeField, "an ISO 8601 date and time with a timezone, e.g. 2026-01-31T00:00:00Z"),
-    (models.DateField, "a date as YYYY-MM-DD, e.g. 2021-03-12"),
-    (models.DecimalField, "a number, e.g. 1500.50"),
-    (models.FloatField, "a number, e.g. 1500.5"),
+    (
+        models.DateTimeField,
+        gettext_lazy("an ISO 8601 date and time with a timezone, e.g. 2026-01-31T00:00:00Z"),
+    ),
+    (models.DateField, gettext_lazy("a date as YYYY-MM-DD, e.g. 2021-03-12")),
+    (models.DecimalField, gettext_lazy("a number, e.g. 1500.50")),
+    (models.FloatField, gettext_lazy("a number, e.g. 1500.5")),
 )
 
 
@@ -147,27 +162,33 @@ def checked_field_value(model, name: str, value: str, parameter: str = "") -> st
         return value
     if isinstance(field, StreamField | models.JSONField):
         raise BadRequestError(
-            f"{shown} can't be filtered on: it holds blocks or a list, not one value"
-            + ("; use themes= (several separated by commas)" if name == "themes" else "")
+            _("%(name)s can't be filtered on: it holds blocks or a list, not one value")
+            % {"name": shown}
+            + (_("; use themes= (several separated by commas)") if name == "themes" else "")
         )
     if field.choices:
         choices = [str(choice) for choice, _label in field.flatchoices]
         if value not in choices:
             raise BadRequestError(
-                f"{shown}: {value!r} is not allowed; allowed values are {allowed(choices)}"
+                _("%(name)s: %(value)s is not allowed; allowed values are %(allowed)s")
+                % {"name": shown, "value": repr(value), "allowed": allowed(choices)}
             )
         return value
     for kind, example in FIELD_VALUE_EXAMPLES:
         if isinstance(field, kind):
+            must_be = _("%(name)s must be %(example)s") % {"name": shown, "example": example}
             if kind is models.DateField and not ISO_DAY.fullmatch(value):
-                raise BadRequestError(f"{shown} must be {example}")
+                raise BadRequestError(must_be)
             try:
                 parsed = field.to_python(value)
             except (ValidationError, ValueError, OverflowError) as error:
-                raise BadRequestError(f"{shown} must be {example}") from error
+                raise BadRequestError(must_be) from error
             if isinstance(field, models.DateTimeField):
                 if is_naive(parsed):
-                    raise BadRequestError(f"{shown} has no timezone; give {example}")
+                    raise BadRequestError(
+                        _("%(name)s has no timezone; give %(example)s")
+                        % {"name": shown, "example": example}
+                    )
                 return parsed.isoformat()
             return str(parsed)
     return value

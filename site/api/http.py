@@ -8,6 +8,8 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from sitewide.serving import paths
 
@@ -17,30 +19,52 @@ MAX_ID = 2**63 - 1
 ID_PARAMETERS = ("child_of", "descendant_of", "translation_of", "id", "offset", "after")
 
 
+# The languages the API's messages are written in. A client that prefers Dutch reads them in
+# Dutch; everyone else in English (never the site's default unasked), the framework's too, so one
+# answer never mixes two languages.
+MESSAGE_LANGUAGES = ("en", "nl")
+
+
+def answer_language(request) -> str:
+    """The language of the API's messages: the first of the client's Accept-Language that the
+    messages are written in, else English."""
+    from django.utils.translation.trans_real import parse_accept_lang_header
+
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        for candidate in (code.lower(), code.split("-")[0].lower()):
+            if candidate in MESSAGE_LANGUAGES:
+                return candidate
+    return "en"
+
+
 def bad_request(message: str) -> JsonResponse:
     return JsonResponse({"message": message}, status=400)
+
+
+def not_found_answer() -> JsonResponse:
+    """The one 404 of the API, whatever was not found (a partner reads it as: take it down)."""
+    return JsonResponse({"message": _("not found")}, status=404)
 
 
 def query_problem(request) -> str | None:
     repeated = sorted(name for name, values in request.GET.lists() if len(values) > 1)
     if repeated:
         # `?themes=a&themes=b` would silently mean `themes=b`.
-        return (
-            f"query parameter given more than once: {', '.join(repeated)}. Give each once; a "
-            "filter that takes several values takes them separated by commas "
-            "(e.g. themes=labour,sexual)"
-        )
+        return _(
+            "query parameter given more than once: %(names)s. Give each once; a filter that "
+            "takes several values takes them separated by commas (e.g. themes=labour,sexual)"
+        ) % {"names": ", ".join(repeated)}
     for name, values in request.GET.lists():
         for value in values:
             if "\x00" in value or "\x00" in name:
-                return "query parameters cannot contain NUL characters"
+                return _("query parameters cannot contain NUL characters")
             if name == "format" and value != "json":
-                return "format must be json (the API answers in JSON only)"
+                return _("format must be json (the API answers in JSON only)")
             if value.isdigit() and not value.isascii():
                 # int() reads other scripts' digits ("٣"); a client's bug, not a number.
-                return f"{name} must be written with the digits 0-9"
+                return _("%(name)s must be written with the digits 0-9") % {"name": name}
             if name in ID_PARAMETERS and value.isdigit() and int(value) > MAX_ID:
-                return f"{name} is too large"
+                return _("%(name)s is too large") % {"name": name}
     return None
 
 
@@ -72,18 +96,20 @@ class ApiHttpMiddleware:
             response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
             response["Access-Control-Max-Age"] = "86400"
         else:
-            problem = query_problem(request)
+            with override(answer_language(request)):
+                problem = query_problem(request)
             response = bad_request(problem) if problem else self.get_response(request)
             if response.status_code == 404 and not response.get("Content-Type", "").startswith(
                 "application/json"
             ):
                 # Any API address that names nothing (`/api/v2/pages/%0A/`) is a JSON 404, not
                 # the reader's HTML page.
-                response = JsonResponse({"message": "Not found."}, status=404)
+                with override(answer_language(request)):
+                    response = not_found_answer()
             if request.method in ("GET", "HEAD") and response.status_code == 200:
                 response = self.conditional(request, response)
         if response.status_code >= 400:
-            # The API's own messages follow Accept-Language (English unless asked otherwise).
+            # The API's messages follow Accept-Language (English unless Dutch is preferred).
             patch_vary_headers(response, ("Accept-Language",))
         self.allow_origin(request, response)
         # Credentials are ignored by the API, so answers never depend on cookies.

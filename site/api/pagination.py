@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
@@ -44,24 +45,28 @@ def read_cursor(request) -> int:
         offset, fingerprint = int(data["o"]), data["q"]
     except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
         raise BadRequestError(
-            "cursor is not one this API gave: follow meta.next of the previous page as it is"
+            _("cursor is not one this API gave: follow meta.next of the previous page as it is")
         ) from error
     if fingerprint != query_fingerprint(request) or offset < 0:
         raise BadRequestError(
-            "cursor belongs to another query: keep every parameter except limit as it was "
-            "(follow meta.next), or leave cursor out to start again"
+            _(
+                "cursor belongs to another query: keep every parameter except limit as it was "
+                "(follow meta.next), or leave cursor out to start again"
+            )
         )
     return offset
 
 
 def limit_message() -> str:
-    return f"limit must be a whole number from 1 to {settings.WAGTAILAPI_LIMIT_MAX}"
+    return _("limit must be a whole number from 1 to %(maximum)s") % {
+        "maximum": settings.WAGTAILAPI_LIMIT_MAX
+    }
 
 
 def whole(request, name, default) -> int:
     value = request.GET.get(name, str(default))
     if not value.isdigit():
-        raise BadRequestError(f"{name} must be a whole number of 0 or more")
+        raise BadRequestError(_("%(name)s must be a whole number of 0 or more") % {"name": name})
     return int(value)
 
 
@@ -69,11 +74,13 @@ class CursorPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
         if "cursor" in request.GET and "offset" in request.GET:
-            raise BadRequestError("give cursor or offset, not both")
+            raise BadRequestError(_("give cursor or offset, not both"))
         if "cursor" in request.GET and request.GET.get("order") == "random":
             raise BadRequestError(
-                "order=random has no next page (each answer is drawn anew): ask for the items "
-                "you need with limit, or page through another order"
+                _(
+                    "order=random has no next page (each answer is drawn anew): ask for the "
+                    "items you need with limit, or page through another order"
+                )
             )
         offset = read_cursor(request) if "cursor" in request.GET else whole(request, "offset", 0)
         value = request.GET.get("limit", str(min(20, limit_max)))

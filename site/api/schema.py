@@ -536,7 +536,9 @@ def json_response(description, schema_name):
 
 ERRORS = {
     "400": json_response("Invalid parameter: the message says which and why.", "Error"),
-    "404": json_response("Not found, or not shown through the API.", "Error"),
+    "404": json_response(
+        "Not found, or not shown through the API: the message is always 'not found'.", "Error"
+    ),
 }
 ID = {"type": "integer", "minimum": 1}
 LISTING_PARAMETERS = [
@@ -571,7 +573,8 @@ def document(base_url: str) -> dict:
             "description": (
                 "Read-only JSON of every public page in every language, under the tellers' "
                 "consent. Partners must follow the changes feed (or a webhook) and remove "
-                "pages that are unpublished or withdrawn."
+                "pages that are unpublished or withdrawn. Error messages are in English, or in "
+                "Dutch when Accept-Language prefers Dutch."
             ),
         },
         "servers": [{"url": base_url}],
@@ -618,7 +621,13 @@ def document(base_url: str) -> dict:
                     "summary": "One page with all its fields",
                     "parameters": [
                         parameter("id", ID, "Page id.", location="path", required=True),
-                        parameter("fields", STRING, "Fields to add or remove."),
+                        parameter(
+                            "fields",
+                            STRING,
+                            "Fields to remove (-a), or _ for id and meta only, then fields to "
+                            "keep (_,title). The response schema describes the whole answer; "
+                            "fields removed here are absent (read it as a Partial).",
+                        ),
                     ],
                     "responses": {"200": json_response("The page.", "PageDetail"), **ERRORS},
                 }

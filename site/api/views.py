@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, path, resolve, reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.fields import Field, SkipField
 from rest_framework.filters import BaseFilterBackend
@@ -47,8 +48,11 @@ from sitewide.api.filters import (
     PlainFieldsFilter,
     listed_values,
 )
+from sitewide.api.framework_messages import in_answer_language
+from sitewide.api.http import answer_language, bad_request, not_found_answer
 from sitewide.api.models import ContentChange, PreviewToken
 from sitewide.api.pagination import CursorPagination
+from sitewide.caching.chrome import page_in_language
 from sitewide.search.text import search_words
 from stories import consent
 from stories.api_fields import linked_pages, page_html_url, page_link
@@ -58,17 +62,28 @@ MAX_SEARCH_LENGTH = 200  # characters; longer queries are refused, not run
 MAX_SEARCH_RESULTS = 500
 
 
-def answer_language(request) -> str:
-    """The language of the API's own messages: the client's first Accept-Language that the site
-    speaks, else English (never the site's default, Dutch, unasked)."""
-    from django.utils.translation.trans_real import parse_accept_lang_header
+def site_languages() -> str:
+    return ", ".join(code for code, _name in settings.LANGUAGES)
 
-    supported = dict(settings.LANGUAGES)
-    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
-        for candidate in (code.lower(), code.split("-")[0].lower()):
-            if candidate in supported:
-                return candidate
-    return "en"
+
+def OPERATOR_MESSAGE() -> str:  # noqa: N802 - a message, read when the language is known
+    return _("search_operator must be 'and' or 'or'")
+
+
+def method_not_allowed(method: str) -> str:
+    return _("method %(method)s is not allowed: the API only reads (GET, HEAD)") % {
+        "method": method
+    }
+
+
+def unsupported(names, allowed: str) -> JsonResponse:
+    """A 400 for query parameters an endpoint does not take, naming those it does."""
+    names = ", ".join(sorted(names))
+    if allowed:
+        message = _("query parameter is not supported: %(names)s (allowed: %(allowed)s)")
+    else:
+        message = _("query parameter is not supported: %(names)s (this address takes none)")
+    return bad_request(message % {"names": names, "allowed": allowed})
 
 
 def requested_fields(value: str) -> set[str]:
@@ -105,8 +120,11 @@ def field_hint(view, model, names) -> str:
         ]
         if types:
             hints.append(
-                f"{name} belongs to some page types only: add type= with one of "
-                f"{', '.join(types)} (e.g. type={types[0]}). "
+                _(
+                    "%(name)s belongs to some page types only: add type= with one of "
+                    "%(types)s (e.g. type=%(example)s). "
+                )
+                % {"name": name, "types": ", ".join(types), "example": types[0]}
             )
     return "".join(hints)
 
@@ -133,21 +151,27 @@ class AnonymousJSON:
         unknown = sorted(set(self.request.GET) - allowed)
         if unknown:
             raise BadRequestError(
-                f"query parameter is not supported: {', '.join(unknown)}. "
+                _("query parameter is not supported: %(names)s. ") % {"names": ", ".join(unknown)}
                 + field_hint(self, model, unknown)
-                + f"Allowed: {', '.join(sorted(self.known_query_parameters))}"
-                + (f", and the fields of {model.__name__}: {', '.join(sorted(fields))}")
+                + _("Allowed: %(parameters)s, and the fields of %(model)s: %(fields)s")
+                % {
+                    "parameters": ", ".join(sorted(self.known_query_parameters)),
+                    "model": model.__name__,
+                    "fields": ", ".join(sorted(fields)),
+                }
             )
         names = requested_fields(self.request.GET.get("fields", ""))
         available = set(self.get_available_fields(model))
         missing = sorted(name for name in names if name not in available and name != "*")
         hint = field_hint(self, model, missing) if missing else ""
         if hint:
-            raise BadRequestError(f"fields: {', '.join(missing)} is not a field here. {hint}")
+            raise BadRequestError(
+                _("fields: %(names)s is not a field here. ") % {"names": ", ".join(missing)} + hint
+            )
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not request.GET["id"].isdigit():
-            raise BadRequestError("id must be a positive integer")
+            raise BadRequestError(_("id must be a positive integer"))
         return super().find_object(queryset, request)
 
     def get_renderer_context(self):
@@ -160,8 +184,15 @@ class AnonymousJSON:
     def handle_exception(self, exc):
         # Every error is JSON with a message; DRF's own errors carry it as "detail".
         response = super().handle_exception(exc)
-        if isinstance(response.data, dict) and "detail" in response.data:
+        if response.status_code == 404:
+            # One message for everything not found, whichever layer said so.
+            response.data = {"message": _("not found")}
+        elif response.status_code == 405:
+            response.data = {"message": method_not_allowed(self.request.method)}
+        elif isinstance(response.data, dict) and "detail" in response.data:
             response.data = {"message": str(response.data["detail"])}
+        if isinstance(response.data, dict) and "message" in response.data:
+            response.data["message"] = in_answer_language(response.data["message"])
         return response
 
 
@@ -169,19 +200,26 @@ class KnownLocaleFilter(LocaleFilter):
     def filter_queryset(self, request, queryset, view):
         code = request.GET.get("locale")
         if code is not None and not Locale.objects.filter(language_code=code).exists():
-            raise BadRequestError(f"locale {code!r} is not one of this site's languages")
+            raise BadRequestError(
+                _("locale %(code)s is not one of this site's languages; allowed: %(allowed)s")
+                % {"code": repr(code), "allowed": site_languages()}
+            )
         return super().filter_queryset(request, queryset, view)
 
 
 def checked_search(query: str) -> str:
     """The words of a search (sitewide.search.text), or a 400 that says what is wrong."""
     if len(query) > MAX_SEARCH_LENGTH:
-        raise BadRequestError(f"search is limited to {MAX_SEARCH_LENGTH} characters")
+        raise BadRequestError(
+            _("search is limited to %(count)s characters") % {"count": MAX_SEARCH_LENGTH}
+        )
     words = search_words(query)
     if not words:
         raise BadRequestError(
-            "search needs at least one word: letters or digits (quotes, operators and other "
-            "symbols are not search syntax here)"
+            _(
+                "search needs at least one word: letters or digits (quotes, operators and other "
+                "symbols are not search syntax here)"
+            )
         )
     return words
 
@@ -196,7 +234,7 @@ class ConsentedSearchFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         operator = request.GET.get("search_operator")
         if operator not in (None, "and", "or"):
-            raise BadRequestError("search_operator must be 'and' or 'or'")
+            raise BadRequestError(OPERATOR_MESSAGE())
         if "search" not in request.GET:
             return queryset
         query = checked_search(request.GET["search"])
@@ -286,8 +324,11 @@ def refuse_list_parameters_on_a_detail(request) -> None:
     unknown = sorted(set(request.GET) - DETAIL_PARAMETERS)
     if unknown:
         raise BadRequestError(
-            f"query parameter is not supported on a detail: {', '.join(unknown)}. A detail "
-            "takes only fields=; filters such as locale and type belong to the listing."
+            _(
+                "query parameter is not supported on a detail: %(names)s. A detail takes only "
+                "fields=; filters such as locale and type belong to the listing."
+            )
+            % {"names": ", ".join(unknown)}
         )
 
 
@@ -365,22 +406,30 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         given = {"html_path", "id"} & set(request.GET)
         if len(given) != 1:
             raise BadRequestError(
-                "give html_path (a page's path, e.g. html_path=/en/stories/<slug>/, or its "
-                "html_url) or id, one of them"
+                _(
+                    "give html_path (a page's path, e.g. html_path=/en/stories/<slug>/, or its "
+                    "html_url) or id, one of them"
+                )
             )
         extra = sorted(set(request.GET) - {"html_path", "id"})
         if extra:
             raise BadRequestError(
-                f"find takes only html_path or id, not {', '.join(extra)}: its answer is a "
-                "redirect to the page's detail"
+                _(
+                    "find takes only html_path or id, not %(names)s: its answer is a redirect "
+                    "to the page's detail"
+                )
+                % {"names": ", ".join(extra)}
             )
         if "html_path" not in request.GET:
             return super().find_object(queryset, request)
         address = urlsplit(request.GET["html_path"])
         if address.netloc and not is_own_host(address.hostname or "", request.get_host()):
             raise BadRequestError(
-                f"html_path: {address.hostname} is not this site; give a path such as "
-                "/en/stories/<slug>/ or a page's html_url"
+                _(
+                    "html_path: %(host)s is not this site; give a path such as "
+                    "/en/stories/<slug>/ or a page's html_url"
+                )
+                % {"host": address.hostname}
             )
         components = [part for part in address.path.split("/") if part]
         site = Site.find_for_request(request)
@@ -449,13 +498,34 @@ class OrganisationFieldsFilter(FieldsFilterExcept):
     excepted = ("country", "search", "help_kinds")
 
 
+class OrganisationLocaleFilter(KnownLocaleFilter):
+    """The directory in a language: each organisation in that language, else in English, else as
+    it was written (as the website falls back for its interface), so a partner's Arabic
+    directory is never empty because nobody translated it yet. Each item's `locale` says which."""
+
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is None:
+            return queryset
+        super().filter_queryset(request, queryset.none(), view)  # refuses an unknown locale
+        rank = {code: 0, "en": 1}
+        chosen = {}
+        for pk, key, language in queryset.values_list(
+            "pk", "translation_key", "locale__language_code"
+        ).order_by("pk"):
+            candidate = (rank.get(language, 2), pk)
+            if key not in chosen or candidate < chosen[key]:
+                chosen[key] = candidate
+        return queryset.filter(pk__in=[pk for _rank, pk in chosen.values()])
+
+
 class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
     """The directory of organisations that support victims, per language."""
 
     model = Organisation
     name = "organisations"
     base_serializer_class = AbsoluteUrlSerializer
-    filter_backends = [OrganisationFieldsFilter, OrderingFilter, KnownLocaleFilter]
+    filter_backends = [OrganisationFieldsFilter, OrderingFilter, OrganisationLocaleFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         ["locale", "country", "cursor", "search", "help_kinds"]
     ) - {"rich_text_format"}
@@ -472,8 +542,11 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
         if country is not None:
             if country.upper() not in COUNTRIES:
                 raise BadRequestError(
-                    f"country: {country!r} is not an ISO 3166 country code (two letters, "
-                    "e.g. country=NL)"
+                    _(
+                        "country: %(value)s is not an ISO 3166 country code (two letters, "
+                        "e.g. country=NL)"
+                    )
+                    % {"value": repr(country)}
                 )
             organisations = organisations.filter(country=country.upper())
         if "help_kinds" in self.request.GET:
@@ -495,7 +568,7 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
 
     def listing_view(self, request):
         if request.GET.get("search_operator") not in (None, "and", "or"):
-            raise BadRequestError("search_operator must be 'and' or 'or'")
+            raise BadRequestError(OPERATOR_MESSAGE())
         if "search" in request.GET:
             parameters = request.GET.copy()
             parameters["search"] = checked_search(request.GET["search"])
@@ -510,11 +583,13 @@ def read_only(view):
     @csrf_exempt
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            response = JsonResponse({"message": "method not allowed"}, status=405)
-            response["Allow"] = "GET, HEAD, OPTIONS"
-            return response
-        return view(request, *args, **kwargs)
+        with translation.override(answer_language(request)):
+            if request.method not in ("GET", "HEAD"):
+                message = method_not_allowed(request.method)
+                response = JsonResponse({"message": message}, status=405)
+                response["Allow"] = "GET, HEAD, OPTIONS"
+                return response
+            return view(request, *args, **kwargs)
 
     return wrapped
 
@@ -524,13 +599,9 @@ def changes_view(request):
     """What partners must do since a moment or after an event: show, update or take down."""
     unknown = set(request.GET) - {"since", "after", "limit"}
     if unknown:
-        message = (
-            f"query parameter is not supported: {', '.join(sorted(unknown))} "
-            "(allowed: since, after, limit)"
-        )
-        return JsonResponse({"message": message}, status=400)
+        return unsupported(unknown, "since, after, limit")
     if "since" not in request.GET and "after" not in request.GET:
-        message = (
+        message = _(
             "give since (an ISO 8601 date and time with a timezone, e.g. "
             "since=2026-01-31T00:00:00Z) or after (the id of the last event you have), or both"
         )
@@ -548,11 +619,11 @@ def changes_view(request):
     if after > newest:
         # A cursor from the future (a corrupted store, or a site restored from a backup) would
         # be polled forever without a single takedown: say so, and how to start again.
-        message = (
-            f"after ({after}) is beyond the newest event ({newest}): this site has no such "
+        message = _(
+            "after (%(after)s) is beyond the newest event (%(newest)s): this site has no such "
             "event, for example after a restore from a backup. Start again with since (the "
             "time of your last complete sync) and re-check the pages you show."
-        )
+        ) % {"after": after, "newest": newest}
         return JsonResponse({"message": message}, status=400)
     return JsonResponse(answer)
 
@@ -561,9 +632,12 @@ def whole_number(request, name, default, minimum, maximum=None) -> int:
     value = request.GET.get(name)
     if value is None:
         return default
-    allowed = f"a whole number from {minimum}" + (f" to {maximum}" if maximum else "")
     if not value.isdigit() or not minimum <= int(value) <= (maximum or int(value)):
-        raise ValueError(f"{name} must be {allowed}")
+        if maximum:
+            message = _("%(name)s must be a whole number from %(minimum)s to %(maximum)s")
+        else:
+            message = _("%(name)s must be a whole number from %(minimum)s")
+        raise ValueError(message % {"name": name, "minimum": minimum, "maximum": maximum})
     return int(value)
 
 
@@ -577,7 +651,8 @@ def not_found(request, rest=""):
             query = request.META.get("QUERY_STRING", "")
             target = request.path + "/" + (f"?{query}" if query else "")
             return HttpResponsePermanentRedirect(absolute_url(target, request))
-    return JsonResponse({"message": "not found"}, status=404)
+    with translation.override(answer_language(request)):
+        return not_found_answer()
 
 
 def resolve_or_none(path: str):
@@ -617,29 +692,25 @@ def settings_view(request):
 
     unknown = set(request.GET) - {"locale"}
     if unknown:
-        message = f"query parameter is not supported: {', '.join(sorted(unknown))}"
-        return JsonResponse({"message": message}, status=400)
+        return unsupported(unknown, "locale")
     code = request.GET.get("locale", settings.LANGUAGE_CODE)
     if code not in dict(settings.LANGUAGES):
-        return JsonResponse(
-            {
-                "message": f"locale {code!r} is not one of this site's languages; allowed: "
-                + ", ".join(code for code, _name in settings.LANGUAGES)
-            },
-            status=400,
-        )
+        message = _("locale %(code)s is not one of this site's languages; allowed: %(allowed)s")
+        return bad_request(message % {"code": repr(code), "allowed": site_languages()})
     # A language without settings of its own is shown with the source language's, as the
     # website shows it; `locale` says whose they are.
     found = LanguageSettings.for_language(code)
     if found is None:
-        return JsonResponse({"message": "this site has no settings yet"}, status=404)
+        return JsonResponse({"message": _("this site has no settings yet")}, status=404)
     data = {"locale": found.locale.language_code}
     data |= {name: getattr(found, name) for name in SETTINGS_TEXT_FIELDS}
     for name in SETTINGS_ADDRESS_FIELDS:  # never an address of a page partners may not show
         data[name] = shown_address(data[name])
     data["help_text"] = rich_text_api(found.help_text, request)
     for name in ("safety_page", "privacy_page"):
-        page = getattr(found, name)
+        # The page in the language asked for, else in English, else as chosen: the page the
+        # website links to in that language (sitewide.caching.chrome).
+        page = page_in_language(getattr(found, f"{name}_id"), code)
         visible = page and consent.visible_pages(Page.objects.filter(pk=page.pk), consent.API)
         data[name] = page_link(page.specific, request) if visible and visible.exists() else None
     response = JsonResponse(data)
@@ -657,8 +728,7 @@ def index_view(request):
 
     unknown = sorted(request.GET)  # read whole: the page cache then keys on every parameter
     if unknown:
-        message = f"query parameter is not supported: {', '.join(unknown)}"
-        return JsonResponse({"message": message}, status=400)
+        return unsupported(unknown, "")
     base = absolute_url(reverse("wagtailapi:pages:listing"), request).rsplit("pages/", 1)[0]
     languages = [
         {

@@ -204,12 +204,13 @@ def menu(request, language_code: str) -> list[dict]:
 # --- per-language settings ---------------------------------------------------------------------
 
 
-def _page_url_in_language(page_id, language_code: str) -> str:
-    """As `page.localized.url` for a live page: its live translation in the language, else in
-    English (as the interface falls back to English, not Dutch), else the page itself; "" when
-    the page is not live. Testimonies are left out (see above)."""
+def page_in_language(page_id, language_code: str):
+    """As `page.localized` for a live page: its live translation in the language, else in
+    English (as the interface falls back to English, not Dutch), else the page itself; None when
+    the page is not live. Testimonies are left out (see above). The website's links to the
+    safety and privacy pages and the API's settings (sitewide.api.views) both read it."""
     if not page_id:
-        return ""
+        return None
     pages = {
         page.pk: page
         for page in Page.objects.filter(
@@ -221,7 +222,7 @@ def _page_url_in_language(page_id, language_code: str) -> str:
     }
     own = pages.get(page_id)
     if own is None:
-        return ""
+        return None
     try:
         language = get_supported_content_language(language_code)
     except LookupError:
@@ -229,8 +230,13 @@ def _page_url_in_language(page_id, language_code: str) -> str:
     for wanted in (language, "en"):
         translated = [page for page in pages.values() if page.locale.language_code == wanted]
         if translated:
-            return translated[0].url or ""
-    return own.url or ""
+            return translated[0]
+    return own
+
+
+def _page_url_in_language(page_id, language_code: str) -> str:
+    page = page_in_language(page_id, language_code)
+    return (page.url or "") if page is not None else ""
 
 
 def _settings(language_code: str) -> dict:

@@ -16,6 +16,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from sitewide.serving import paths
 
@@ -125,9 +126,11 @@ def in_reader_language(request, error: bool = False):
 def unavailable_response(request, exc: BaseException | None = None) -> HttpResponse:
     _log(request, exc)
     if request is not None and request.path_info.startswith(paths.API):
-        response = JsonResponse(
-            {"message": "The database is unavailable. Try again later."}, status=503
-        )
+        from sitewide.api.http import answer_language
+
+        with translation.override(answer_language(request)):
+            message = gettext("The database is unavailable. Try again later.")
+        response = JsonResponse({"message": message}, status=503)
     else:
         page = PAGE.read_text(encoding="utf-8")
         page = page.replace(READER_LANGUAGE_MARK, in_reader_language(request))
