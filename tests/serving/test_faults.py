@@ -108,7 +108,8 @@ def assert_outage_answers(base_url: str, paths) -> None:
             assert "Traceback" not in response.body and "Error" not in response.body, where
             if path.startswith("/api/"):
                 assert response.getheader("Content-Type") == "application/json", where
-                assert "unavailable" in json.loads(response.body)["message"], where
+                # In the client's language (these requests ask for Dutch).
+                assert "niet bereikbaar" in json.loads(response.body)["message"], where
             else:
                 assert response.getheader("Content-Type").startswith("text/html"), where
                 assert "Tijdelijk niet beschikbaar" in response.body, where
