@@ -6,14 +6,14 @@ Each unknown value is a 400 that names the allowed values; nothing is silently e
 
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils.timezone import is_naive
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -41,6 +41,16 @@ def allowed(values) -> str:
     return ", ".join(values)
 
 
+def not_allowed(name, values, choices, several=False) -> str:
+    """The one wording of a value outside a parameter's choices (or of no value at all)."""
+    arguments = {"name": name, "values": ", ".join(values), "allowed": allowed(choices)}
+    if not values:
+        message = _("%(name)s needs a value; allowed values are %(allowed)s")
+    else:
+        message = _("%(name)s: %(values)s is not allowed; allowed values are %(allowed)s")
+    return message % arguments + (_(" (several separated by commas)") if several else "")
+
+
 def listed_values(request, name, choices) -> list[str]:
     # Each value once: a value repeated a thousand times is the same filter.
     values = list(
@@ -48,14 +58,7 @@ def listed_values(request, name, choices) -> list[str]:
     )
     unknown = [value for value in values if value not in choices]
     if not values or unknown:
-        shown = ", ".join(unknown) or _("nothing")
-        raise BadRequestError(
-            _(
-                "%(name)s: %(values)s is not allowed; allowed values are %(allowed)s (several "
-                "separated by commas)"
-            )
-            % {"name": name, "values": shown, "allowed": allowed(choices)}
-        )
+        raise BadRequestError(not_allowed(name, unknown, choices, several=True))
     return values
 
 
@@ -138,7 +141,7 @@ class PartnerFilter:
         return Page.objects.filter(Q(pk__in=news) | Q(pk__in=stories))
 
 
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What a value of each kind of field looks like, for the message that refuses another.
 FIELD_VALUE_EXAMPLES = (
     (
@@ -149,6 +152,38 @@ FIELD_VALUE_EXAMPLES = (
     (models.DecimalField, gettext_lazy("a number, e.g. 1500.50")),
     (models.FloatField, gettext_lazy("a number, e.g. 1500.5")),
 )
+BOOLEAN_VALUES = ("true", "false", "1", "0")  # as Wagtail reads them
+
+
+def holds_several_values(field) -> bool:
+    """Blocks, a stored list, or links to several objects: nothing to compare one value with, or
+    to order by."""
+    return (
+        isinstance(field, StreamField | models.JSONField)
+        or field.many_to_many
+        or field.one_to_many
+        or (field.is_relation and not field.concrete)
+    )
+
+
+NUMBER_FIELDS = (
+    models.IntegerField,
+    models.BooleanField,
+    models.DateField,
+    models.DecimalField,
+    models.FloatField,
+)
+
+
+def written_in_digits(field) -> bool:
+    return field.is_relation or isinstance(field, NUMBER_FIELDS)
+
+
+def model_field(model, name: str):
+    try:
+        return model._meta.get_field(name)
+    except (LookupError, FieldDoesNotExist):
+        return None
 
 
 def checked_field_value(model, name: str, value: str, parameter: str = "") -> str:
@@ -156,23 +191,33 @@ def checked_field_value(model, name: str, value: str, parameter: str = "") -> st
     the database compares it, or a 400 naming the parameter and what it takes (Django would
     raise while building the query: a 500)."""
     shown = parameter or name
-    try:
-        field = model._meta.get_field(name)
-    except LookupError:
+    field = model_field(model, name)
+    if field is None:
         return value
-    if isinstance(field, StreamField | models.JSONField):
+    if holds_several_values(field):
         raise BadRequestError(
-            _("%(name)s can't be filtered on: it holds blocks or a list, not one value")
-            % {"name": shown}
+            _("%(name)s can't be filtered on: it holds several values, not one") % {"name": shown}
             + (_("; use themes= (several separated by commas)") if name == "themes" else "")
         )
+    # Python reads other scripts' digits ("٢٠٢٠") as numbers and dates; a client's bug, not a
+    # value (text, such as a slug, may hold any script).
+    if written_in_digits(field) and not value.isascii():
+        raise BadRequestError(_("%(name)s must be written with the digits 0-9") % {"name": shown})
+    if field.is_relation or isinstance(field, models.IntegerField):
+        if not value.isascii() or not value.isdigit():
+            raise BadRequestError(
+                _("%(name)s must be a whole number of %(minimum)s or more")
+                % {"name": shown, "minimum": 0}
+            )
+        return value
+    if isinstance(field, models.BooleanField):
+        if value not in BOOLEAN_VALUES:
+            raise BadRequestError(_("%(name)s must be true or false") % {"name": shown})
+        return value
     if field.choices:
         choices = [str(choice) for choice, _label in field.flatchoices]
         if value not in choices:
-            raise BadRequestError(
-                _("%(name)s: %(value)s is not allowed; allowed values are %(allowed)s")
-                % {"name": shown, "value": repr(value), "allowed": allowed(choices)}
-            )
+            raise BadRequestError(not_allowed(shown, [value], choices))
         return value
     for kind, example in FIELD_VALUE_EXAMPLES:
         if isinstance(field, kind):
@@ -186,12 +231,31 @@ def checked_field_value(model, name: str, value: str, parameter: str = "") -> st
             if isinstance(field, models.DateTimeField):
                 if is_naive(parsed):
                     raise BadRequestError(
-                        _("%(name)s has no timezone; give %(example)s")
+                        _("%(name)s needs a time with a timezone; give %(example)s")
                         % {"name": shown, "example": example}
                     )
                 return parsed.isoformat()
             return str(parsed)
     return value
+
+
+class CheckedOrderingFilter(OrderingFilter):
+    """Wagtail's `order`, refusing what has no single value to order by (blocks, lists, links to
+    several pages: Django would repeat an item once per value and lose others across pages)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "order" in request.GET:
+            value = request.GET["order"]
+            name = value[1:] if value.startswith("-") else value
+            if not name:
+                raise BadRequestError(_("order needs a field, -field for descending, or random"))
+            field = model_field(queryset.model, name)
+            if field is not None and holds_several_values(field):
+                raise BadRequestError(
+                    _("cannot order by '%(name)s': it holds several values, not one")
+                    % {"name": name}
+                )
+        return super().filter_queryset(request, queryset, view)
 
 
 class FieldsFilterExcept(FieldsFilter):

@@ -22,7 +22,6 @@ from wagtail.api.v2.filters import (
     ChildOfFilter,
     DescendantOfFilter,
     LocaleFilter,
-    OrderingFilter,
     TranslationOfFilter,
 )
 from wagtail.api.v2.serializers import (
@@ -43,6 +42,7 @@ from longread.richtext import rich_text_api
 from sitewide.api.feed import MAX_ITEMS, changes_since, parse_since
 from sitewide.api.filters import (
     FILTER_PARAMETERS,
+    CheckedOrderingFilter,
     FieldsFilterExcept,
     PartnerFilter,
     PlainFieldsFilter,
@@ -339,7 +339,7 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         PartnerFilter,
         ChildOfFilter,
         DescendantOfFilter,
-        OrderingFilter,
+        CheckedOrderingFilter,
         TranslationOfFilter,
         KnownLocaleFilter,
         ConsentedSearchFilter,
@@ -525,7 +525,7 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
     model = Organisation
     name = "organisations"
     base_serializer_class = AbsoluteUrlSerializer
-    filter_backends = [OrganisationFieldsFilter, OrderingFilter, OrganisationLocaleFilter]
+    filter_backends = [OrganisationFieldsFilter, CheckedOrderingFilter, OrganisationLocaleFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         ["locale", "country", "cursor", "search", "help_kinds"]
     ) - {"rich_text_format"}
