@@ -11,8 +11,7 @@ import pytest
 from django.test import override_settings
 from wagtail.models import Page, PageViewRestriction
 
-from stories.models import TestimonyPage
-from tests.helpers import make_user
+from tests.helpers import FIRST_PSEUDONYM, first_story, first_story_path, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -26,20 +25,16 @@ def get_json(client, url, status=200, **extra):
     return response.json()
 
 
-def jill(language):
-    return TestimonyPage.objects.get(pseudonym="JILL", locale__language_code=language)
-
-
 def all_listing(client):
     return get_json(client, f"{API}?limit=50&fields=*")
 
 
 def test_story_detail_has_every_field_a_front_end_needs(client):
-    page = jill("en")
+    page = first_story("en")
     data = get_json(client, f"{API}{page.pk}/")
     assert data["meta"]["type"] == "stories.TestimonyPage"
     assert data["meta"]["locale"] == "en"
-    assert data["meta"]["html_url"].endswith("/en/stories/jill/")
+    assert data["meta"]["html_url"].endswith(first_story_path("en"))
     for field in ("pseudonym", "quote", "teaser", "content_note", "themes", "body", "hero_image"):
         assert data[field], field
     assert "consent" not in data  # the consent record is not public
@@ -49,7 +44,7 @@ def test_story_detail_has_every_field_a_front_end_needs(client):
 
 
 def test_body_is_structured_json_with_html_rich_text_and_renditions_only(client):
-    page = jill("en")
+    page = first_story("en")
     data = get_json(client, f"{API}{page.pk}/")
     types = [block["type"] for block in data["body"]]
     assert "chapter" in types and "text" in types
@@ -62,7 +57,7 @@ def test_body_is_structured_json_with_html_rich_text_and_renditions_only(client)
     assert paragraph["type"] == "paragraph"
     assert "".join(node.get("text", "") for node in paragraph["children"]) in html
     hero = data["hero_image"]
-    assert hero["alt"] == page.hero_alt_text and hero["alt"] != jill("nl").hero_alt_text
+    assert hero["alt"] == page.hero_alt_text and hero["alt"] != first_story("nl").hero_alt_text
     widths = {r["width"] for r in hero["renditions"]}
     formats = {r["format"] for r in hero["renditions"]}
     assert len(widths) >= 3 and formats == {"webp", "jpeg"}
@@ -99,18 +94,21 @@ def test_project_detail_embeds_organisations_partners_and_documents(client):
 def test_locale_filter_and_translation_of(client):
     english = get_json(client, f"{API}?locale=en&limit=50")["items"]
     assert english and all(item["meta"]["locale"] == "en" for item in english)
-    nl = jill("nl")
+    nl = first_story("nl")
     found = get_json(client, f"{API}?translation_of={nl.pk}")["items"]
-    assert sorted(item["id"] for item in found) == sorted([jill("en").pk, jill("ar").pk])
+    assert sorted(item["id"] for item in found) == sorted(
+        [first_story("en").pk, first_story("ar").pk]
+    )
 
 
 def test_find_resolves_language_prefixed_paths(client):
     for language in ("nl", "en"):
-        page = jill(language)
+        page = first_story(language)
         response = client.get(f"{API}find/", {"html_path": page.url})
         assert response.status_code == 302, response.content
         assert response["Location"].split("?")[0].endswith(f"{API}{page.pk}/")
-    for path in ("/xx/stories/jill/", "/en/no-such-page/", "/stories/jill/", ""):
+    no_language = first_story_path("en").removeprefix("/en")
+    for path in (first_story_path("xx"), "/en/no-such-page/", no_language, ""):
         data = get_json(client, f"{API}find/?html_path={path}", status=404)
         assert data["message"]
 
@@ -175,22 +173,24 @@ def test_organisations_endpoint(client):
 
 
 def test_search_finds_consented_stories_in_a_language(client):
-    found = get_json(client, f"{API}?search=JILL&locale=en&type=stories.TestimonyPage")["items"]
-    assert [item["id"] for item in found] == [jill("en").pk]
+    found = get_json(
+        client, f"{API}?search={FIRST_PSEUDONYM}&locale=en&type=stories.TestimonyPage"
+    )["items"]
+    assert [item["id"] for item in found] == [first_story("en").pk]
 
 
 def test_logged_in_and_basic_auth_get_exactly_the_anonymous_answer(client):
     # A draft change, a private page and an unpublished page exist.
-    page = jill("nl")
+    page = first_story("nl")
     draft = page.get_latest_revision_as_object()
     draft.quote = "DRAFT QUOTE NOT PUBLISHED"
     draft.save_revision()
-    private = Page.objects.get(pk=jill("en").get_parent().pk)
+    private = Page.objects.get(pk=first_story("en").get_parent().pk)
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    urls = [f"{API}?limit=50&fields=*", f"{API}{page.pk}/", f"{API}{jill('en').pk}/"]
+    urls = [f"{API}?limit=50&fields=*", f"{API}{page.pk}/", f"{API}{first_story('en').pk}/"]
     anonymous = [client.get(url).content for url in urls]
     assert b"DRAFT QUOTE" not in b"".join(anonymous)
-    assert client.get(f"{API}{jill('en').pk}/").status_code == 404  # below a private page
+    assert client.get(f"{API}{first_story('en').pk}/").status_code == 404  # below a private page
 
     admin = make_user("api-admin", superuser=True)
     client.force_login(admin)
@@ -220,7 +220,7 @@ def test_etag_last_modified_and_conditional_requests(client):
     # The newest event an hour old: settled, so answers carry its date.
     an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
     models.QuerySet.update(ContentChange.objects.all(), happened_at=an_hour_ago)
-    url = f"{API}{jill('en').pk}/"
+    url = f"{API}{first_story('en').pk}/"
     first = client.get(url)
     assert first["Cache-Control"] == "public, max-age=60"
     assert first["ETag"] and first["Last-Modified"]
@@ -229,7 +229,7 @@ def test_etag_last_modified_and_conditional_requests(client):
     since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert since.status_code == 304
     # A change is visible at once: the ETag no longer matches.
-    page = jill("en")
+    page = first_story("en")
     page.teaser = "A changed teaser."
     page.save_revision().publish()
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])

@@ -17,6 +17,7 @@ from sitewide.api.webhooks import BACKOFF, SIGNATURE_HEADER, deliver_due
 from stories import consent
 from stories.consent.takedown import withdraw
 from stories.models import TestimonyPage
+from tests.helpers import FIRST_PSEUDONYM, first_story, first_story_path
 
 pytestmark = pytest.mark.django_db
 
@@ -27,37 +28,34 @@ def since_now():
     return {"since": timezone.now().isoformat()}
 
 
-def jill(language="en"):
-    return TestimonyPage.objects.get(pseudonym="JILL", locale__language_code=language)
-
-
 def test_publish_change_unpublish_and_withdrawal_appear_in_the_feed(
     client, django_capture_on_commit_callbacks
 ):
     since = since_now()
-    page = jill("en")
+    page = first_story("en")
     page.teaser = "Changed."
     page.save_revision().publish()
     items = client.get(FEED, since).json()["items"]
     assert [(i["event"], i["page_id"]) for i in items] == [("changed", page.pk)]
     assert items[0]["detail_url"].endswith(f"/api/v2/pages/{page.pk}/")
-    assert items[0]["html_url"].endswith("/en/stories/jill/") and items[0]["locale"] == "en"
+    assert items[0]["html_url"].endswith(first_story_path("en")) and items[0]["locale"] == "en"
 
     with django_capture_on_commit_callbacks(execute=True):
         withdraw(page.consent, reason="The teller asked.")
     items = client.get(FEED, since).json()["items"]
     withdrawn = [i for i in items if i["event"] == "withdrawn"]
-    assert {i["page_id"] for i in withdrawn} >= {jill("nl").pk, jill("en").pk}
+    assert {i["page_id"] for i in withdrawn} >= {first_story("nl").pk, first_story("en").pk}
     # Takedown events carry ids and times only, and earlier events no longer name the page.
     assert all(set(i) == {"id", "event", "page_id", "at"} for i in items)
-    assert "JILL" not in json.dumps(items).upper().replace("JILL'S", "")
+    name = FIRST_PSEUDONYM.upper()
+    assert name not in json.dumps(items).upper().replace(f"{name}'S", "")
 
 
 def test_narrowing_consent_without_takedown_is_announced(
     client, django_capture_on_commit_callbacks
 ):
     since = since_now()
-    record = jill().consent
+    record = first_story().consent
     with django_capture_on_commit_callbacks(execute=True):
         record.allows_api = False
         record.save()
@@ -65,12 +63,12 @@ def test_narrowing_consent_without_takedown_is_announced(
     every_translation = TestimonyPage.objects.filter(consent=record).values_list("pk", flat=True)
     assert len(every_translation) >= 3  # nl, en and the Arabic demo translation
     assert events == {("withdrawn", pk) for pk in every_translation}
-    assert consent.page_is_visible(jill("en"))  # the website still shows it
+    assert consent.page_is_visible(first_story("en"))  # the website still shows it
 
 
 def test_feed_pages_with_a_cursor(client):
     since = since_now()
-    page = jill("en")
+    page = first_story("en")
     for n in range(3):
         page.teaser = f"Version {n}"
         page.save_revision().publish()
@@ -134,7 +132,7 @@ def test_webhooks_receive_signed_events(receiver, django_capture_on_commit_callb
     hook = PartnerWebhook.objects.create(
         name="Partner", url=f"http://127.0.0.1:{receiver.server_port}/hook"
     )
-    page = jill("en")
+    page = first_story("en")
     with django_capture_on_commit_callbacks(execute=True):
         page.teaser = "Signed."
         page.save_revision().publish()
@@ -154,7 +152,7 @@ def test_a_failing_webhook_is_retried_with_backoff_and_never_blocks_publishing(
     django_capture_on_commit_callbacks, caplog, task_worker
 ):
     PartnerWebhook.objects.create(name="Down", url=f"http://127.0.0.1:{closed_port()}/")
-    page = jill("en")
+    page = first_story("en")
     with django_capture_on_commit_callbacks(execute=True):
         page.teaser = "Published anyway."
         page.save_revision().publish()

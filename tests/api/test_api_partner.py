@@ -20,6 +20,7 @@ from sitewide.api.schema import document
 from stories.models import NewsPage, ProjectPage, TestimonyPage
 from tests.api.test_api_changes import Receiver, receiver  # noqa: F401 - the fixture
 from tests.api.test_api_schema import BASE, json_schema, validate
+from tests.helpers import FIRST_PSEUDONYM, first_story, first_story_path
 
 pytestmark = pytest.mark.django_db
 
@@ -45,10 +46,6 @@ def detail(client, url):
     model = data["meta"]["type"].split(".")[1]
     validate(data, json_schema(COMPONENTS[model], COMPONENTS))
     return data
-
-
-def jill(language="en"):
-    return TestimonyPage.objects.get(pseudonym="JILL", locale__language_code=language)
 
 
 def urls_in(value):
@@ -91,7 +88,7 @@ def page_with_a_document():
 
 
 def every_answer(client):
-    story = jill("en")
+    story = first_story("en")
     answers = [
         detail(client, f"{API}{story.pk}/"),
         conforming(client, f"{API}?locale=en&limit=3", "PageListing"),
@@ -116,8 +113,8 @@ def test_every_url_in_every_answer_is_absolute_under_site_base_url(client):
     assert any("/media/" in url or "/images/" in url for url in urls)
     assert any("/documents/" in url for url in urls)
     # find redirects there too, and the sitemap, robots.txt and the news feeds agree.
-    found = client.get(f"{API}find/", {"html_path": jill("en").url})
-    assert found["Location"].startswith(f"https://stories.example.org{API}{jill('en').pk}/")
+    found = client.get(f"{API}find/", {"html_path": first_story("en").url})
+    assert found["Location"].startswith(f"https://stories.example.org{API}{first_story('en').pk}/")
     sitemap = client.get("/sitemap.xml").content.decode()
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     assert locations and all(loc.startswith("https://stories.example.org/") for loc in locations)
@@ -142,12 +139,12 @@ def test_without_site_base_url_every_url_names_the_requests_host(client):
 @pytest.mark.usefixtures("immediate_tasks")
 def test_webhook_payloads_carry_absolute_urls(receiver, django_capture_on_commit_callbacks):  # noqa: F811
     PartnerWebhook.objects.create(name="P", url=f"http://127.0.0.1:{receiver.server_port}/")
-    page = jill("en")
+    page = first_story("en")
     with django_capture_on_commit_callbacks(execute=True):
         page.teaser = "Absolute."
         page.save_revision().publish()
     event = json.loads(Receiver.received[0][1])
-    assert event["html_url"] == "https://stories.example.org/en/stories/jill/"
+    assert event["html_url"] == f"https://stories.example.org{first_story_path('en')}"
     assert event["detail_url"] == f"https://stories.example.org{API}{page.pk}/"
 
 
@@ -163,7 +160,9 @@ def test_every_block_type_has_its_own_component_and_rich_text_has_structure(clie
     for name in block["discriminator"]["mapping"].values():
         value = COMPONENTS[name.rsplit("/", 1)[1]]["properties"]["value"]
         assert value != {}, name
-    text = next(b for b in detail(client, f"{API}{jill('en').pk}/")["body"] if b["type"] == "text")
+    text = next(
+        b for b in detail(client, f"{API}{first_story('en').pk}/")["body"] if b["type"] == "text"
+    )
     assert text["value"]["content"][0]["type"] == "paragraph"
 
 
@@ -191,7 +190,7 @@ def test_a_typescript_client_compiles_against_generated_types_and_real_answers(c
     shutil.copy(CLIENT_DIR / "client.ts", tmp_path / "client.ts")
 
     # Recorded real answers: a list, a story's detail, its translations, the changes feed.
-    page = jill("en")
+    page = first_story("en")
     page.teaser = "Recorded."
     page.save_revision().publish()
     listing = conforming(client, f"{API}?type=stories.TestimonyPage&locale=en", "PageListing")
@@ -281,7 +280,7 @@ def test_lists_page_with_a_cursor_in_meta_next(client):
         ("project=abc", ["project", "ProjectPage"]),
         ("project=1", ["project", "ProjectPage"]),
         ("fields=body", ["body", "type=", "stories.TestimonyPage"]),
-        ("pseudonym=JILL", ["pseudonym", "type=", "stories.TestimonyPage"]),
+        (f"pseudonym={FIRST_PSEUDONYM}", ["pseudonym", "type=", "stories.TestimonyPage"]),
         ("nosuch=1", ["nosuch", "Allowed", "themes"]),
         # A field's own filter is checked against the field (the database would raise: a 500).
         ("type=stories.NewsPage&date=2021", ["date", "YYYY-MM-DD"]),
@@ -329,7 +328,7 @@ def test_a_cursor_from_another_query_is_refused(client):
 def test_changes_feed_after_alone_and_next_keeps_cursor_and_limit(client):
     last = ContentChange.objects.order_by("-pk").first()
     after = last.pk if last else 0
-    page = jill("en")
+    page = first_story("en")
     for n in range(3):
         page.teaser = f"Version {n}"
         page.save_revision().publish()
@@ -386,17 +385,17 @@ def test_theme_kind_date_and_project_filters(client):
     live = TestimonyPage.objects.live()
     sexual = {p.pk for p in live if "sexual" in (p.themes or [])}
     assert sexual and ids(client, "themes=sexual&limit=50") <= sexual
-    assert jill("en").pk in ids(client, "themes=sexual,labour&limit=50")
+    assert first_story("en").pk in ids(client, "themes=sexual,labour&limit=50")
     survivors = ids(client, "kind=survivor&limit=50")
     professionals = ids(client, "kind=professional&limit=50")
     assert survivors and professionals and not survivors & professionals
-    assert jill("en").pk in survivors
+    assert first_story("en").pk in survivors
 
-    moment = jill("en").first_published_at
+    moment = first_story("en").first_published_at
     stamp = moment.isoformat().replace("+", "%2B")
     before = ids(client, f"first_published_before={stamp}&limit=50")
     after = ids(client, f"first_published_after={stamp}&limit=50")
-    assert jill("en").pk not in before | after and not before & after
+    assert first_story("en").pk not in before | after and not before & after
 
     news = NewsPage.objects.live().exclude(related_projects=None).first()
     project = news.related_projects.first()
@@ -404,14 +403,14 @@ def test_theme_kind_date_and_project_filters(client):
     assert news.pk in found
     assert all(NewsPage.objects.filter(pk=pk).exists() for pk in found)
     # Stories linked to the project (on the source, in the admin), in every language.
-    source = jill("nl")
+    source = first_story("nl")
     source.related_projects.set([project])
     source.save_revision().publish()
     found = ids(client, f"project={project.pk}&limit=50")
-    assert {news.pk, jill("nl").pk, jill("en").pk} <= found
-    detail = client.get(f"{API}{jill('nl').pk}/").json()
+    assert {news.pk, first_story("nl").pk, first_story("en").pk} <= found
+    detail = client.get(f"{API}{first_story('nl').pk}/").json()
     dutch_project = ProjectPage.objects.get(
-        translation_key=project.translation_key, locale=jill("nl").locale
+        translation_key=project.translation_key, locale=first_story("nl").locale
     )
     assert [item["id"] for item in detail["related_projects"]] == [dutch_project.pk]
     assert detail["related_projects"][0]["acronym"] == dutch_project.acronym
@@ -422,7 +421,7 @@ def test_theme_kind_date_and_project_filters(client):
 
 def test_content_language_is_the_pages_and_lists_have_none(client):
     for language in ("en", "nl", "ar"):
-        response = client.get(f"{API}{jill(language).pk}/", HTTP_ACCEPT_LANGUAGE="nl")
+        response = client.get(f"{API}{first_story(language).pk}/", HTTP_ACCEPT_LANGUAGE="nl")
         assert response["Content-Language"] == language
         assert "Accept-Language" not in response.get("Vary", "")
     listing = client.get(f"{API}?limit=2", HTTP_ACCEPT_LANGUAGE="nl")
@@ -431,13 +430,14 @@ def test_content_language_is_the_pages_and_lists_have_none(client):
 
 
 def test_error_messages_are_english_unless_asked(client):
-    plain = client.put(f"{API}{jill().pk}/")
-    put_refused = "method PUT is not allowed: the API only reads (GET, HEAD)"
+    plain = client.put(f"{API}{first_story().pk}/")
+    put_refused = "method PUT is not allowed: the API only reads (GET, HEAD, OPTIONS)"
     assert plain.status_code == 405 and plain.json()["message"] == put_refused
     assert "Accept-Language" in plain["Vary"]
-    japanese = client.put(f"{API}{jill().pk}/", HTTP_ACCEPT_LANGUAGE="ja-JP,ja")  # not spoken here
+    # Japanese is not spoken here.
+    japanese = client.put(f"{API}{first_story().pk}/", HTTP_ACCEPT_LANGUAGE="ja-JP,ja")
     assert japanese.json()["message"] == put_refused
-    dutch = client.put(f"{API}{jill().pk}/", HTTP_ACCEPT_LANGUAGE="nl")
+    dutch = client.put(f"{API}{first_story().pk}/", HTTP_ACCEPT_LANGUAGE="nl")
     assert dutch.json()["message"] != plain.json()["message"]
 
 
@@ -455,7 +455,7 @@ def test_webhook_verification_code_of_the_guide_accepts_a_real_delivery(
     hook = PartnerWebhook.objects.create(
         name="Partner", url=f"http://127.0.0.1:{receiver.server_port}/hook"
     )
-    page = jill("en")
+    page = first_story("en")
     with django_capture_on_commit_callbacks(execute=True):
         page.teaser = "Verified."
         page.save_revision().publish()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sitewide.api.models import PreviewToken
-from tests.helpers import jill, make_user
+from tests.helpers import first_story, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def draft_with_token(client, page, text="A DRAFT TEASER"):
 
 
 def test_draft_is_readable_with_a_token_only(client):
-    page = jill()
+    page = first_story()
     token = draft_with_token(client, page)
     assert "A DRAFT TEASER" not in client.get(f"/api/v2/pages/{page.pk}/").content.decode()
     response = client.get(PREVIEW, {"token": token})
@@ -41,7 +41,7 @@ def test_draft_is_readable_with_a_token_only(client):
 
 
 def test_token_is_bound_to_its_revision_expires_and_can_be_revoked(client):
-    page = jill()
+    page = first_story()
     token = draft_with_token(client, page)
     stored = PreviewToken.objects.get()
     # A later draft is not shown through the old token: it stays on its revision.
@@ -61,7 +61,7 @@ def test_token_is_bound_to_its_revision_expires_and_can_be_revoked(client):
 
 
 def test_no_preview_when_consent_does_not_cover_the_api(client):
-    page = jill()
+    page = first_story()
     token = draft_with_token(client, page)
     record = page.consent
     record.allows_api = False
@@ -74,7 +74,7 @@ def test_no_preview_when_the_page_now_has_a_record_that_does_not_cover_the_api(c
     record since (one that leaves the API out): the page's record as stored now counts too."""
     from stories.models import ConsentRecord, TestimonyPage
 
-    page = jill()
+    page = first_story()
     token = draft_with_token(client, page)
     narrow = ConsentRecord.objects.get(pk=page.consent.pk)
     narrow.pk = None
@@ -87,7 +87,7 @@ def test_no_preview_when_the_page_now_has_a_record_that_does_not_cover_the_api(c
 
 
 def test_only_editors_of_the_page_issue_tokens(client):
-    page = jill()
+    page = first_story()
     client.force_login(make_user("nobody"))
     response = client.post(reverse("sitewide_api_preview_tokens", args=[page.pk]))
     assert response.status_code in (302, 403)

@@ -7,6 +7,8 @@ quick-exit targets, small helpers) lives here.
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.helpers import first_story_path
+
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "test-results" / "screenshots"
 
@@ -46,7 +48,7 @@ DEMO_PAGES = [
     DemoPage("nl", "home", "/nl/"),
     DemoPage("nl", "information", "/nl/over-comensha/"),
     DemoPage("nl", "story-index", "/nl/verhalen/"),
-    DemoPage("nl", "testimony", "/nl/verhalen/jill/"),
+    DemoPage("nl", "testimony", first_story_path("nl")),
     DemoPage("nl", "project-index", "/nl/projecten/"),
     DemoPage("nl", "project", "/nl/projecten/rest/"),
     DemoPage("nl", "news-index", "/nl/nieuws/"),
@@ -57,7 +59,7 @@ DEMO_PAGES = [
     DemoPage("en", "home", "/en/"),
     DemoPage("en", "information", "/en/about-comensha/"),
     DemoPage("en", "story-index", "/en/stories/"),
-    DemoPage("en", "testimony", "/en/stories/jill/"),
+    DemoPage("en", "testimony", first_story_path("en")),
     DemoPage("en", "project-index", "/en/projects/"),
     DemoPage("en", "project", "/en/projects/ravot-eur/"),
     DemoPage("en", "news-index", "/en/news/"),
@@ -72,9 +74,9 @@ NOT_FOUND_PAGES = [
     DemoPage("en", "not-found", "/en/does-not-exist/"),
 ]
 
-# Per language: the story index and JILL's testimony, which the index links to.
+# Per language: the story index and the first demo testimony, which the index links to.
 STORY_INDEX = {"nl": "/nl/verhalen/", "en": "/en/stories/"}
-TESTIMONY = {"nl": "/nl/verhalen/jill/", "en": "/en/stories/jill/"}
+TESTIMONY = {"nl": first_story_path("nl"), "en": first_story_path("en")}
 
 # Seen by a reader: rendered with a size, and neither hidden nor transparent. Playwright's own
 # visibility check ignores opacity; a reveal-on-scroll style would hide text behind opacity 0

@@ -142,8 +142,9 @@ def test_admin_has_its_own_policy(admin):
 
 def test_story_editor_streamfield_inline_panel_chooser_and_schedule(admin):
     page = admin.page
-    # KIM's story: the empty block and related story added here stay in an autosaved draft
-    # (Wagtail saves drafts with required fields left empty), and no later test submits it.
+    # The second demo testimony: the empty block and related story added here stay in an
+    # autosaved draft (Wagtail saves drafts with required fields left empty), and no later test
+    # submits it.
     page.goto(edit_url_of(page, "Onder druk"))
 
     # StreamField: a new text block brings up its own rich text editor (Draftail).

@@ -7,8 +7,8 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from longread.blocks import video_hosts
-from sitewide.demo import content
 from tests.browser import SEEN, TESTIMONY, assert_no_requests_elsewhere
+from tests.helpers import FIRST_TESTIMONY
 
 pytestmark = pytest.mark.browser
 
@@ -17,10 +17,9 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 800}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
-JILL = next(story for story in content.TESTIMONIES if story["pseudonym"] == "JILL")
-STEPS = next(value for kind, value in JILL["body"] if kind == "scrolly_steps")["steps"]
+STEPS = next(value for kind, value in FIRST_TESTIMONY["body"] if kind == "scrolly_steps")["steps"]
 STEP_TEXTS = [step["text"]["rich"][0] for step in STEPS]  # first paragraph, per language
-assert len(STEPS) == 3, "the tests below walk through JILL's three scrolly steps"
+assert len(STEPS) == 3, "the tests below walk through the first testimony's three scrolly steps"
 
 # --- Helpers run inside the page ---------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from tests.browser import (
     exit_target,
     on_screen_exit,
 )
+from tests.helpers import FIRST_PSEUDONYM, first_story_path
 
 pytestmark = pytest.mark.browser
 
@@ -128,14 +129,15 @@ def test_quick_exit_opens_the_neutral_site_of_the_language(new_context, language
 
 def test_typing_capital_letters_never_leaves_the_site(new_context):
     """Shift pressed together with another key (a capital letter) is not a quick exit."""
+    typed = f"I Am OK To Type Names Like {FIRST_PSEUDONYM}"
     page = new_context().new_page()
     page.goto("/en/search/")
     field = page.locator("#search-q")
     field.click()
-    field.press_sequentially("I Am OK To Type Names Like JILL", delay=20)
+    field.press_sequentially(typed, delay=20)
     page.wait_for_timeout(300)
     assert page.url.endswith("/en/search/")
-    assert field.input_value() == "I Am OK To Type Names Like JILL"
+    assert field.input_value() == typed
 
 
 def test_the_first_keyboard_stop_leaves_the_bar_as_it_was(new_context):
@@ -143,7 +145,7 @@ def test_the_first_keyboard_stop_leaves_the_bar_as_it_was(new_context):
     the bar keeps its height and the visible exit button its place."""
     for viewport in ({"width": 375, "height": 812}, {"width": 1440, "height": 900}):
         page = new_context(viewport=viewport).new_page()
-        page.goto("/nl/verhalen/jill/")
+        page.goto(first_story_path("nl"))
         bar = page.locator(".lr-exit").first
         visible_exit = page.locator(".lr-exit__link").first
         before = bar.bounding_box(), visible_exit.bounding_box()

@@ -1,6 +1,6 @@
-"""Reach in real Chromium: a reader reads JILL's story to the end on a phone and leaves; the page
-told this site once how far they read, and nothing else. The administrator finds the figures in
-the admin's Reach report and its CSV."""
+"""Reach in real Chromium: a reader reads the first demo testimony to the end on a phone and
+leaves; the page told this site once how far they read, and nothing else. The administrator finds
+the figures in the admin's Reach report and its CSV."""
 
 import csv
 import io
@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from tests.browser import SCREENSHOTS, assert_no_requests_elsewhere
 from tests.browser.test_accessibility import _report, _violations, axe_source  # noqa: F401
 from tests.browser.test_admin_csp import sign_in
+from tests.helpers import first_story_path
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +22,7 @@ PHONE_BROWSER = (
     "Mozilla/5.0 (Linux; Android 13; K) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/140.0.0.0 Mobile Safari/537.36"
 )
-STORY = "/en/stories/jill/"
+STORY = first_story_path("en")
 
 
 def test_a_reader_who_reads_to_the_end_shows_in_the_report(

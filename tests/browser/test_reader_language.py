@@ -10,15 +10,16 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import DEMO_PAGES, SCREENSHOTS
+from tests.helpers import first_story_path
 from tests.reader_messages import reader_messages
 
 pytestmark = pytest.mark.browser
 
-ARABIC = {"home": "/ar/", "testimony": "/ar/stories/jill/"}
+ARABIC = {"home": "/ar/", "testimony": first_story_path("ar")}
 PHONE = {"width": 375, "height": 812}
 LAPTOP = {"width": 1440, "height": 900}
 SHOTS = {"nl": "/nl/", "en": "/en/", "ar": "/ar/"}
-STORIES = {"nl": "/nl/verhalen/jill/", "en": "/en/stories/jill/", "ar": "/ar/stories/jill/"}
+STORIES = {"nl": first_story_path("nl"), "en": first_story_path("en"), "ar": first_story_path("ar")}
 
 VISIBLE_TEXT = """() => {
   const parts = [];

@@ -16,7 +16,7 @@ DIRECTION = "element => getComputedStyle(element).direction"
 
 
 def arabic_story(page) -> dict:
-    """JILL's Arabic story (the demo's right-to-left page), from the content API."""
+    """The first demo testimony in Arabic (the demo's right-to-left page), from the content API."""
     answer = page.request.get("/api/v2/pages/?locale=ar&type=stories.TestimonyPage")
     assert answer.ok, answer.status
     items = json.loads(answer.text())["items"]

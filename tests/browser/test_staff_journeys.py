@@ -22,6 +22,7 @@ from playwright.sync_api import expect
 from tests.browser import SCREENSHOTS
 from tests.browser.test_admin_csp import edit_url_of, sign_in
 from tests.browser.test_teller_link import issue_cards
+from tests.helpers import FIRST_PSEUDONYM, SECOND_PSEUDONYM, second_story_path
 
 pytestmark = pytest.mark.browser
 
@@ -202,7 +203,7 @@ def test_a_refused_approval_says_why_in_dutch(staff, site_url):
 
     # The teller withdraws her consent while the story waits for the second approval.
     officer.goto("/admin/snippets/stories/consentrecord/")
-    row = officer.locator("tr", has_text="JILL").first
+    row = officer.locator("tr", has_text=FIRST_PSEUDONYM).first
     shot(officer, "5-consent-register")
     withdraw = row.get_by_role("link", name="Intrekken").first
     if not withdraw.is_visible():
@@ -222,7 +223,7 @@ def test_a_refused_approval_says_why_in_dutch(staff, site_url):
     approve_from_dashboard(moderator, "Mijn vertrouwen terug", "Goedkeuren")
     text = messages_text(moderator)
     shot(moderator, "8-refused")
-    assert "JILL" in text and "ingetrokken" in text, text
+    assert FIRST_PSEUDONYM in text and "ingetrokken" in text, text
     assert "geen toegang" not in text.lower()
     # A person sees the reason where it appears: on screen, in the message area.
     box = moderator.locator(".messages").first.bounding_box()
@@ -286,11 +287,11 @@ def test_the_officer_withdraws_one_language_then_everything(staff, site_url):
     def shown(path: str) -> int:
         return reader.request.get(f"{site_url}{path}", max_redirects=0).status
 
-    assert shown("/en/stories/kim/") == 200 and shown("/nl/verhalen/kim/") == 200
+    assert shown(second_story_path("en")) == 200 and shown(second_story_path("nl")) == 200
 
     def withdraw(part: str, language: str | None, reason: str):
-        officer.goto("/admin/snippets/stories/consentrecord/?q=KIM")
-        row = officer.locator("tr", has_text="KIM").first
+        officer.goto(f"/admin/snippets/stories/consentrecord/?q={SECOND_PSEUDONYM}")
+        row = officer.locator("tr", has_text=SECOND_PSEUDONYM).first
         link = row.get_by_role("link", name="Intrekken").first
         if not link.is_visible():
             row.locator("[data-w-dropdown-target='toggle']").first.click()
@@ -306,17 +307,17 @@ def test_the_officer_withdraws_one_language_then_everything(staff, site_url):
     said = withdraw("language", "Engels", "De verteller wil het Engels offline")
     shot(officer, "19-english-withdrawn")
     assert "Under pressure" in said and "Engels" in said, said
-    assert shown("/en/stories/kim/") == 404
+    assert shown(second_story_path("en")) == 404
     english_api = reader.request.get(f"{site_url}/api/v2/pages/?locale=en&search=pressure")
     assert "Under pressure" not in english_api.text()
-    assert shown("/nl/verhalen/kim/") == 200
+    assert shown(second_story_path("nl")) == 200
 
     said = withdraw("everything", None, "De verteller trekt alles in")
     shot(officer, "20-everything-withdrawn")
     assert "Onder druk" in said, said
-    assert shown("/nl/verhalen/kim/") == 404 and shown("/en/stories/kim/") == 404
+    assert shown(second_story_path("nl")) == 404 and shown(second_story_path("en")) == 404
     listed = reader.request.get(f"{site_url}/api/v2/pages/?type=stories.TestimonyPage&limit=50")
-    assert "KIM" not in listed.text() and "Onder druk" not in listed.text()
+    assert SECOND_PSEUDONYM not in listed.text() and "Onder druk" not in listed.text()
     reader.close()
 
 

@@ -8,21 +8,32 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.browser import SCREENSHOTS, on_screen_exit
+from tests.helpers import FIRST_SLUG, SECOND_SLUG, first_story_path, second_story_path
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1440, "height": 900}
 STORIES = {
-    "nl": ["jill", "kim", "handhaver-mark", "zorgcoordinator-noor"],
-    "en": ["jill", "kim", "enforcement-officer-mark", "care-coordinator-noor"],
-    "ar": ["jill"],
+    "nl": [FIRST_SLUG["nl"], SECOND_SLUG["nl"], "handhaver-mark", "zorgcoordinator-noor"],
+    "en": [
+        FIRST_SLUG["en"],
+        SECOND_SLUG["en"],
+        "enforcement-officer-mark",
+        "care-coordinator-noor",
+    ],
+    "ar": [FIRST_SLUG["en"]],
 }
 INDEX = {"nl": "/nl/verhalen/", "en": "/en/stories/", "ar": "/ar/stories/"}
-STORY_PATHS = [
-    INDEX[language] + slug + "/" for language, slugs in STORIES.items() for slug in slugs
-]
-JILL = {"nl": "/nl/verhalen/jill/", "en": "/en/stories/jill/", "ar": "/ar/stories/jill/"}
+# Each story's path, with its screenshots' name: the language and its place in the list.
+STORY_SHOTS = {
+    INDEX[language] + slug + "/": f"{language}-{number}"
+    for language, slugs in STORIES.items()
+    for number, slug in enumerate(slugs, 1)
+}
+STORY_PATHS = list(STORY_SHOTS)
+# The first demo testimony, the richest story (every block type).
+FIRST = {"nl": first_story_path("nl"), "en": first_story_path("en"), "ar": first_story_path("ar")}
 
 BOX = """element => {
   const b = element.getBoundingClientRect();
@@ -74,7 +85,7 @@ def test_first_screen_on_a_phone_shows_the_title_over_the_cover_and_the_quick_ex
     new_context, language
 ):
     page = new_context(viewport=PHONE).new_page()
-    page.goto(JILL[language])
+    page.goto(FIRST[language])
     title = page.locator(".lr-cover h1")
     left, top, right, bottom = title.evaluate(BOX)
     c_left, c_top, c_right, c_bottom = page.locator(".lr-cover__media").evaluate(BOX)
@@ -99,7 +110,7 @@ def test_cover_text_keeps_its_contrast_whatever_the_picture_shows(new_context, v
     made invisible, still
     gives white text a contrast of at least 4.5:1."""
     page = new_context(viewport=viewport).new_page()
-    page.goto(JILL["en"])
+    page.goto(FIRST["en"])
     page.evaluate(  # the page's CSP allows no style element; the CSS object model is allowed
         """() => document.querySelectorAll('.lr-cover__text, .lr-cover__text *')
           .forEach(e => {
@@ -141,7 +152,7 @@ SHOWN = """section => {
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
 def test_pinned_picture_stays_put_while_two_steps_scroll_past(new_context, viewport):
     page = new_context(viewport=viewport, reduced_motion="reduce").new_page()
-    page.goto(JILL["en"])
+    page.goto(FIRST["en"])
     section = page.locator("[data-steps]")
     steps = section.locator(".lr-step")
     seen = []
@@ -164,7 +175,9 @@ def test_pinned_picture_stays_put_while_two_steps_scroll_past(new_context, viewp
     assert texts[0] < texts[1] < texts[2]
 
 
-@pytest.mark.parametrize("path", ["/en/stories/jill/", "/en/stories/kim/"], ids=["reveal", "fade"])
+@pytest.mark.parametrize(
+    "path", [first_story_path("en"), second_story_path("en")], ids=["reveal", "fade"]
+)
 def test_backdrop_picture_stays_put_while_its_cards_scroll(new_context, path):
     page = new_context(viewport=DESKTOP, reduced_motion="reduce").new_page()
     page.goto(path)
@@ -185,7 +198,7 @@ def test_backdrop_picture_stays_put_while_its_cards_scroll(new_context, path):
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
 def test_every_chapter_link_lands_with_its_heading_below_the_sticky_bars(new_context, viewport):
     page = new_context(viewport=viewport, reduced_motion="reduce").new_page()
-    page.goto(JILL["nl"])
+    page.goto(FIRST["nl"])
     anchors = page.locator(".lr-toc a").evaluate_all("links => links.map(a => a.hash.slice(1))")
     assert len(anchors) >= 3
     toggle = page.locator("[data-toc-toggle]")
@@ -212,7 +225,7 @@ def test_the_chapter_panel_opens_under_its_button_and_closes_with_a_tap_beside_i
     """Before the chapter bar reaches the top, the panel opens under it, not over its button;
     a tap on the panel beside the chapters closes it (as Escape and choosing a chapter do)."""
     page = new_context(viewport=PHONE, reduced_motion="reduce").new_page()
-    page.goto(JILL[language])
+    page.goto(FIRST[language])
     bar_top = page.locator("[data-chapter-bar]").evaluate(
         "bar => bar.getBoundingClientRect().top + window.scrollY"
     )
@@ -247,7 +260,7 @@ def test_the_audio_player_shows_its_length_plays_and_pauses(new_context, languag
     the length shows before anything loads (the browser's player said 0:00 / 0:00)."""
     routed = new_context(viewport=PHONE)
     page = routed.new_page()
-    page.goto(JILL[language])
+    page.goto(FIRST[language])
     player = page.locator("[data-audio-player]")
     _scroll_to_centre(page, player)
     assert page.locator("[data-audio] audio").is_hidden()
@@ -279,7 +292,7 @@ def test_the_audio_player_shows_its_length_plays_and_pauses(new_context, languag
 
 def test_without_javascript_the_browsers_own_audio_player_shows(new_context):
     page = new_context(viewport=PHONE, java_script_enabled=False).new_page()
-    page.goto(JILL["nl"])
+    page.goto(FIRST["nl"])
     audio = page.locator("[data-audio] audio")
     audio.scroll_into_view_if_needed()
     assert audio.is_visible() and audio.get_attribute("controls") is not None
@@ -304,7 +317,7 @@ def test_no_story_scrolls_sideways_at_320_pixels(new_context):
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
 def test_comparison_pictures_fill_their_frame(new_context, language, viewport):
     page = new_context(viewport=viewport).new_page()
-    page.goto(JILL[language])
+    page.goto(FIRST[language])
     figure = page.locator("[data-compare]")
     _scroll_to_centre(page, figure)
     page.wait_for_function(
@@ -346,7 +359,7 @@ def test_comparison_pictures_fill_their_frame(new_context, language, viewport):
 def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
     routed = new_context(viewport=DESKTOP)
     page = routed.new_page()
-    page.goto(JILL["en"])
+    page.goto(FIRST["en"])
     gallery = page.locator("[data-gallery]")
     _scroll_to_centre(page, gallery)
     count = gallery.locator(".lr-gallery__controls [data-gallery-count]")
@@ -390,7 +403,7 @@ def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
 def test_motion_toggle_shows_its_state_and_is_remembered_on_this_device(new_context):
     routed = new_context(viewport=DESKTOP, reduced_motion="no-preference")
     page = routed.new_page()
-    page.goto(JILL["en"])
+    page.goto(FIRST["en"])
     # The wide header shows one switch (the phone's menu holds another, hidden here).
     toggle = page.locator("[data-motion-toggle]").filter(visible=True)
     assert toggle.get_attribute("aria-pressed") == "true"
@@ -409,7 +422,7 @@ def test_motion_toggle_shows_its_state_and_is_remembered_on_this_device(new_cont
     assert page.evaluate("localStorage.length") == 0
     assert page.evaluate("sessionStorage.getItem('lr-motion')") == "off"
     later = routed.context.new_page()  # another tab: a new visit
-    later.goto(JILL["en"])
+    later.goto(FIRST["en"])
     assert later.locator("html").get_attribute("data-motion") == "on"
 
 
@@ -425,7 +438,7 @@ def test_screenshots_of_every_demo_story_viewport_by_viewport(new_context, viewp
     for path in STORY_PATHS:
         page.goto(path)
         height = page.evaluate("document.documentElement.scrollHeight")
-        name = path.strip("/").replace("/", "-")
+        name = STORY_SHOTS[path]
         for number, top in enumerate(range(0, height, viewport["height"])):
             page.evaluate("y => window.scrollTo(0, y)", top)
             _settle(page, 150)
@@ -440,7 +453,7 @@ def test_screenshots_of_every_demo_story_viewport_by_viewport(new_context, viewp
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
 def test_menus_open_one_at_a_time_and_close_with_escape_or_a_tap_elsewhere(new_context, viewport):
     page = new_context(viewport=viewport).new_page()
-    page.goto(JILL["nl"])
+    page.goto(FIRST["nl"])
     opened = page.locator("details.lr-drop[open]")
     page.locator(".lr-languages > summary").click()
     page.locator(".lr-helpmenu > summary").click()
@@ -456,7 +469,7 @@ def test_the_chapter_bar_hides_what_scrolls_under_it_and_takes_the_progress_line
     new_context,
 ):
     page = new_context(viewport=PHONE).new_page()
-    page.goto(JILL["nl"])
+    page.goto(FIRST["nl"])
     bar = page.locator("[data-chapter-bar]")
     colour = bar.evaluate("b => getComputedStyle(b).backgroundColor")
     assert colour.startswith("rgb(") and "rgba" not in colour, colour  # opaque

@@ -15,6 +15,7 @@ from tests.browser import (
 )
 from tests.browser.test_accessibility import _report, _violations, axe_source  # noqa: F401
 from tests.browser.test_admin_csp import sign_in
+from tests.helpers import FIRST_PSEUDONYM
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,7 @@ CARD_LABELS = {
 }
 
 
-def issue_cards(officer_page, pseudonym="JILL", teller_language="en", admin_language="en"):
+def issue_cards(officer_page, pseudonym=FIRST_PSEUDONYM, teller_language="en", admin_language="en"):
     """The officer issues a link for the record in the teller's language and prints the two
     cards; returns the cards' texts and the address of the record's teller's link screen."""
     page = officer_page
@@ -86,7 +87,7 @@ def test_teller_takes_one_language_down_from_a_phone(
     page = teller.new_page()
     page.goto(path)
     assert page.get_by_role("heading", name="Your story").is_visible()
-    assert "JILL" not in page.content()
+    assert FIRST_PSEUDONYM not in page.content()
     on_screen_exit(page)
     assert not _violations(page, axe_source), _report(_violations(page, axe_source))
     page.screenshot(path=SCREENSHOTS / "teller-code-375-en.png", full_page=True)

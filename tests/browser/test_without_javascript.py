@@ -2,7 +2,6 @@
 
 import pytest
 
-from sitewide.demo import content
 from tests.browser import (
     NEUTRAL_STUB_TITLE,
     QUICK_EXIT,
@@ -12,11 +11,11 @@ from tests.browser import (
     assert_no_requests_elsewhere,
     exit_target,
 )
+from tests.helpers import FIRST_TESTIMONY
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["nl", "en"]
-JILL = next(story for story in content.TESTIMONIES if story["pseudonym"] == "JILL")
 
 
 def _paragraphs(value) -> list[dict]:
@@ -34,7 +33,7 @@ def _paragraphs(value) -> list[dict]:
 # reader.js animates; without it they must simply read). Transcripts, folded away in a
 # disclosure by design, are left out.
 READ_BLOCKS = {"text", "scrolly_steps"}
-PARAGRAPHS = _paragraphs([value for kind, value in JILL["body"] if kind in READ_BLOCKS])
+PARAGRAPHS = _paragraphs([value for kind, value in FIRST_TESTIMONY["body"] if kind in READ_BLOCKS])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -47,8 +46,8 @@ def test_testimony_reads_without_javascript(new_context, language):
     assert response is not None and response.status == 200
     assert_no_requests_elsewhere(routed)
     for selector, text in (
-        ("h1", JILL["title"][language]),
-        (".lr-headline-quote", JILL["quote"][language]),
+        ("h1", FIRST_TESTIMONY["title"][language]),
+        (".lr-headline-quote", FIRST_TESTIMONY["quote"][language]),
     ):
         element = page.locator(selector, has_text=text)
         assert element.count() == 1, f"{text!r} is not in {selector}"

@@ -22,15 +22,24 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from sitewide.operations.backup import MANIFEST, BackupError, read_backup
+from tests.helpers import (
+    FIRST_PSEUDONYM,
+    FIRST_SLUG,
+    SECOND_PSEUDONYM,
+    SECOND_SLUG,
+    SECOND_TESTIMONY,
+    first_story_path,
+    second_story_path,
+)
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
 # Pages whose HTML must come back byte for byte.
-SAMPLED = ["/nl/", "/nl/verhalen/jill/", "/en/stories/jill/"]
-JILL = ["/nl/verhalen/jill/", "/en/stories/jill/"]
-KIM = ["/nl/verhalen/kim/", "/en/stories/kim/"]
+SAMPLED = ["/nl/", first_story_path("nl"), first_story_path("en")]
+FIRST_PAGES = [first_story_path("nl"), first_story_path("en")]
+SECOND_PAGES = [second_story_path("nl"), second_story_path("en")]
 
 
 class Environment:
@@ -284,27 +293,31 @@ NARROW_API_FROM_A_SCRIPT = (
 
 @pytest.fixture(scope="module")
 def withdrawn_and_erased_after_the_backup(source, environments):
-    """A site restored from the backup; then JILL withdraws and KIM's story is erased; then
-    the same (older) backup is restored over it."""
+    """A site restored from the backup; then the first demo testimony is withdrawn and the
+    second one is erased; then the same (older) backup is restored over it."""
     _env, archive, _before = source
     env = environments("ledger")
     env.manage("restore", str(archive))
-    env.manage("withdraw_consent", "JILL", "--reason", "Asked by phone")
-    env.manage("withdraw_consent", "KIM", "--reason", "Not for partners", "--part", "api")
+    env.manage("withdraw_consent", FIRST_PSEUDONYM, "--reason", "Asked by phone")
+    env.manage(
+        "withdraw_consent", SECOND_PSEUDONYM, "--reason", "Not for partners", "--part", "api"
+    )
     # A script narrows a record to the website alone (no form, no command): a ledger entry all
     # the same, so the restore takes the story off the API again.
     env.manage("shell", "-c", NARROW_API_FROM_A_SCRIPT)
-    erased = env.manage("erase_story", "KIM", "--yes")
+    erased = env.manage("erase_story", SECOND_PSEUDONYM, "--yes")
     assert "Erased." in erased.stdout
-    before = env.probe(stories=["JILL", "KIM", NARROWED], dump=env.root / "before.json")
+    before = env.probe(
+        stories=[FIRST_PSEUDONYM, SECOND_PSEUDONYM, NARROWED], dump=env.root / "before.json"
+    )
     before["feed"] = json.loads(
         env.manage("shell", "-c", PRINT_FEED).stdout.strip().splitlines()[-1]
     )
     restore = env.manage("restore", str(archive), "--force")
     after_feed = json.loads(env.manage("shell", "-c", PRINT_FEED).stdout.strip().splitlines()[-1])
     after = env.probe(
-        fetch=[*JILL, *KIM, "/sitemap.xml", "/en/search/?q=trust"],
-        stories=["JILL", "KIM", NARROWED],
+        fetch=[*FIRST_PAGES, *SECOND_PAGES, "/sitemap.xml", "/en/search/?q=trust"],
+        stories=[FIRST_PSEUDONYM, SECOND_PSEUDONYM, NARROWED],
         dump=env.root / "after.json",
     )
     after["feed"] = after_feed
@@ -332,10 +345,11 @@ def test_the_changes_feed_goes_on_above_every_id_handed_out_before_the_restore(
     backup_max = max(pk for pk, _event, _page in kept)
     undone = {page for pk, _event, page in before["feed"] if pk > backup_max}
     assert undone <= {page for _pk, _event, page in new}
-    # JILL's pages were withdrawn after the backup: partners are told to take them down.
-    jill_pages = {int(pk) for pk in before["stories"]["JILL"]["pages"]}
+    # The first testimony's pages were withdrawn after the backup: partners are told to take
+    # them down.
+    first_pages = {int(pk) for pk in before["stories"][FIRST_PSEUDONYM]["pages"]}
     withdrawn = {page for _pk, event, page in new if event == "withdrawn"}
-    assert jill_pages <= withdrawn
+    assert first_pages <= withdrawn
 
 
 def test_an_api_only_narrowing_after_the_backup_stays_narrowed(
@@ -357,38 +371,40 @@ def test_a_story_withdrawn_after_the_backup_stays_offline(
     _env, _archive, original = source
     env, before, restore, after = withdrawn_and_erased_after_the_backup
     assert "Re-applied from the consent ledger" in restore.stdout
-    jill = after["stories"]["JILL"]
-    assert len(jill["pages"]) == 3  # nl, en and the Arabic demo translation
-    assert not any(page["live"] for page in jill["pages"].values())
-    assert all(not visible for visible in jill["visible"].values())
-    assert jill["withdrawals"] == [["everything", None]]
-    for url in JILL:
+    first = after["stories"][FIRST_PSEUDONYM]
+    assert len(first["pages"]) == 3  # nl, en and the Arabic demo translation
+    assert not any(page["live"] for page in first["pages"].values())
+    assert all(not visible for visible in first["visible"].values())
+    assert first["withdrawals"] == [["everything", None]]
+    for url in FIRST_PAGES:
         assert after["fetched"][url]["status"] == 404, url
-    assert "/jill/" not in after["fetched"]["/sitemap.xml"]["body"]
-    assert "/jill/" not in after["fetched"]["/en/search/?q=trust"]["body"]
-    # The backup itself had JILL online.
-    assert original["fetched"]["/en/stories/jill/"]["status"] == 200
+    slug = f"/{FIRST_SLUG['en']}/"
+    assert slug not in after["fetched"]["/sitemap.xml"]["body"]
+    assert slug not in after["fetched"]["/en/search/?q=trust"]["body"]
+    # The backup itself had the story online.
+    assert original["fetched"][first_story_path("en")]["status"] == 200
 
 
 def test_a_story_erased_after_the_backup_stays_gone(source, withdrawn_and_erased_after_the_backup):
     original_env, _archive, original = source
     env, before, restore, after = withdrawn_and_erased_after_the_backup
-    kim = after["stories"]["KIM"]
-    assert kim == {
+    second = after["stories"][SECOND_PSEUDONYM]
+    assert second == {
         "pages": {},
         "record": None,
         "withdrawals": [],
-        "visible": {channel: [] for channel in kim["visible"]},
+        "visible": {channel: [] for channel in second["visible"]},
         "indexed": 0,
     }
-    for url in KIM:
+    for url in SECOND_PAGES:
         assert after["fetched"][url]["status"] == 404, url
     dump_in_backup = (original_env.root / "dump.json").read_text()
     dump_after = (env.root / "after.json").read_text()
-    for title in ('"Onder druk"', '"slug": "kim"', '"pseudonym": "KIM"'):
+    dutch_title, slug = SECOND_TESTIMONY["title"]["nl"], SECOND_SLUG["nl"]
+    for title in (f'"{dutch_title}"', f'"slug": "{slug}"', f'"pseudonym": "{SECOND_PSEUDONYM}"'):
         assert title in dump_in_backup
         assert title not in dump_after, title
-    # Files only KIM's story used stay deleted; nothing else is missing.
+    # Files only the erased story used stay deleted; nothing else is missing.
     assert after["media"] == before["media"]
 
 
@@ -412,7 +428,9 @@ def test_restoring_again_changes_nothing_more(source, withdrawn_and_erased_after
     env, _before, _restore, after = withdrawn_and_erased_after_the_backup
     again = env.manage("restore", str(archive), "--force")
     assert again.stdout.count("Entry ") == 4
-    second = env.probe(stories=["JILL", "KIM", NARROWED], dump=env.root / "again.json")
+    second = env.probe(
+        stories=[FIRST_PSEUDONYM, SECOND_PSEUDONYM, NARROWED], dump=env.root / "again.json"
+    )
     assert second["ledger"] == after["ledger"]
     assert second["stories"] == after["stories"]
     assert second["counts"] == after["counts"]
@@ -421,18 +439,19 @@ def test_restoring_again_changes_nothing_more(source, withdrawn_and_erased_after
 def test_a_ledger_export_brings_the_ledger_to_an_empty_database(
     source, withdrawn_and_erased_after_the_backup, environments
 ):
-    """The database with the newest ledger is lost: an export of it still keeps JILL down."""
+    """The database with the newest ledger is lost: an export of it still keeps the withdrawn
+    story down."""
     _env, archive, _before = source
     env, _before, _restore, after = withdrawn_and_erased_after_the_backup
     export = env.root / "ledger.json"
     env.manage("export_consent_ledger", str(export))
-    assert "JILL" not in export.read_text() and "phone" not in export.read_text()
+    assert FIRST_PSEUDONYM not in export.read_text() and "phone" not in export.read_text()
     fresh = environments("fresh")
     fresh.manage("restore", str(archive), "--ledger", str(export))
-    state = fresh.probe(stories=["JILL", "KIM"])
+    state = fresh.probe(stories=[FIRST_PSEUDONYM, SECOND_PSEUDONYM])
     assert state["ledger"] == after["ledger"]
-    assert state["stories"]["KIM"]["pages"] == {}
-    assert not any(page["live"] for page in state["stories"]["JILL"]["pages"].values())
+    assert state["stories"][SECOND_PSEUDONYM]["pages"] == {}
+    assert not any(page["live"] for page in state["stories"][FIRST_PSEUDONYM]["pages"].values())
 
 
 @pytest.mark.django_db
@@ -442,7 +461,7 @@ def test_every_withdrawal_is_in_the_ledger_with_its_part_and_language():
     from stories.consent.takedown import withdraw
     from stories.models import ConsentLedgerEntry, ConsentRecord
 
-    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     withdraw(record, reason="No partners", part="api")
     english = Locale.objects.get(language_code="en")
     result = withdraw(record, reason="Not in English", part="language", language=english)

@@ -19,16 +19,18 @@ from stories import consent
 from stories.consent import scope
 from stories.consent.surfaces import SURFACES, covered_url_names
 from stories.models import ConsentWithdrawal, TestimonyPage
+from tests.helpers import FIRST_PSEUDONYM, FIRST_SLUG, SECOND_PSEUDONYM
 
 pytestmark = pytest.mark.django_db
 
-PSEUDONYM = "JILL"
-# The demo has JILL in Dutch, English and (right to left) Arabic.
+PSEUDONYM = FIRST_PSEUDONYM
+# The demo has the first testimony in Dutch, English and (right to left) Arabic.
 LANGUAGES = ("nl", "en", "ar")
 ALL = set(LANGUAGES)
 
 
-def jill():
+def first_story():
+    """The first demo testimony's pages, by language."""
     return {
         page.locale.language_code: page
         for page in TestimonyPage.objects.filter(pseudonym=PSEUDONYM).select_related("locale")
@@ -39,7 +41,8 @@ def today():
     return timezone.localdate()
 
 
-# Each state changes JILL's consent and says in which languages readers may still see her.
+# Each state changes the first testimony's consent and says in which languages readers may still
+# see her.
 def state_valid(record):
     return ALL
 
@@ -161,7 +164,7 @@ CHANNELS = (consent.WEBSITE, consent.API)
 def test_story_reaches_readers_only_where_consent_covers_it(client, apply_state, channel, cache):
     """With a primed cache, every surface was served (and kept by the page cache) before the
     consent changed: what readers get afterwards must follow the new state all the same."""
-    pages = jill()
+    pages = first_story()
     record = pages["nl"].consent
     urls_by_language = {
         language: {
@@ -212,8 +215,8 @@ def test_story_reaches_readers_only_where_consent_covers_it(client, apply_state,
 
 
 def test_positive_control_every_surface_shows_a_consented_story(client):
-    """The matrix can fail: with valid consent, each surface does show JILL somewhere."""
-    pages = jill()
+    """The matrix can fail: with valid consent, each surface does show the story somewhere."""
+    pages = first_story()
     for surface in SURFACES.values():
         if not surface.shows_stories:
             continue
@@ -246,7 +249,7 @@ def test_every_public_url_is_covered_by_a_registered_surface():
 def test_python_explanation_agrees_with_the_sql_rule():
     """ConsentRecord.problem() explains what consent.visible_pages() decides."""
     for apply_state in [state for state in STATES if state is not state_missing]:
-        pages = jill()
+        pages = first_story()
         record = pages["nl"].consent
         with scope.quiet():  # the rule itself, without the takedown a change acts on
             apply_state(record)
@@ -267,7 +270,7 @@ def test_python_explanation_agrees_with_the_sql_rule():
 
 
 def test_share_links_and_social_previews_follow_the_social_scope(client):
-    pages = jill()
+    pages = first_story()
     record = pages["nl"].consent
     html = client.get(pages["en"].url).content.decode()
     assert record.allows_social
@@ -279,9 +282,9 @@ def test_share_links_and_social_previews_follow_the_social_scope(client):
         assert 'property="og:' not in html
         assert "data-share-link" not in html
         assert page.quote in html  # the page itself is still shown: only sharing is off
-    # KIM's consent never allowed social sharing.
-    kim = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="nl")
-    assert "data-share-link" not in client.get(kim.url).content.decode()
+    # The second demo testimony's consent never allowed social sharing.
+    second = TestimonyPage.objects.get(pseudonym=SECOND_PSEUDONYM, locale__language_code="nl")
+    assert "data-share-link" not in client.get(second.url).content.decode()
 
 
 # --- files, redirects ---------------------------------------------------------------------------
@@ -320,7 +323,7 @@ def test_files_follow_their_pages(client):
     are served with a short cache lifetime, never `immutable`."""
     from stories.consent.takedown import withdraw
 
-    page = jill()["en"]
+    page = first_story()["en"]
     html = client.get(page.url).content.decode()
     images, audio = file_urls(html, "images"), file_urls(html, "media_files")
     assert images and audio, "the demo story shows images and plays audio"
@@ -329,7 +332,7 @@ def test_files_follow_their_pages(client):
         assert response.status_code == 200, url
         assert response["Cache-Control"] == "public, max-age=300"
         b"".join(response.streaming_content) if response.streaming else response.content
-    only_this_story = used_by_no_other_page(images, jill().values())
+    only_this_story = used_by_no_other_page(images, first_story().values())
     assert only_this_story, "the demo story shows an image no other page uses"
     withdraw(page.consent, reason="x")
     for url in only_this_story | audio:
@@ -345,15 +348,15 @@ def test_files_follow_their_pages(client):
 def test_a_file_another_visible_page_uses_stays(client):
     from stories.consent.takedown import withdraw
 
-    pages = jill()
+    pages = first_story()
     hero = pages["en"].hero_image
-    kim = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="en")
-    kim.consent.allows_photos = True
-    kim.consent.save()
-    kim.hero_image = hero
-    kim.hero_alt_text = "A shared illustration"
-    kim.save_revision().publish()
-    html = client.get(kim.url).content.decode()
+    second = TestimonyPage.objects.get(pseudonym=SECOND_PSEUDONYM, locale__language_code="en")
+    second.consent.allows_photos = True
+    second.consent.save()
+    second.hero_image = hero
+    second.hero_alt_text = "A shared illustration"
+    second.save_revision().publish()
+    html = client.get(second.url).content.decode()
     shared = file_urls(html, "images")
     assert shared
     withdraw(pages["en"].consent, reason="x")
@@ -372,12 +375,12 @@ def demo_images_as_photos():
 
 def test_without_photo_permission_no_image_of_the_story_is_shown_or_served(client):
     demo_images_as_photos()
-    pages = jill()
+    pages = first_story()
     page = pages["en"]
     html = client.get(page.url).content.decode()
     images = file_urls(html, "images")
     assert images and 'property="og:image"' in html
-    only_this_story = used_by_no_other_page(images, jill().values())
+    only_this_story = used_by_no_other_page(images, first_story().values())
     assert only_this_story, "the demo story shows an image no other page uses"
     record = page.consent
     record.allows_photos = False
@@ -404,7 +407,7 @@ def test_without_photo_permission_no_card_shows_the_story_picture(client):
         return [image for link in links for image in link.find_all("img")]
 
     demo_images_as_photos()
-    page = jill()["en"]
+    page = first_story()["en"]
     record = page.consent
     record.allows_photos = True
     record.save()
@@ -419,7 +422,7 @@ def test_without_photo_permission_illustrations_stay(client):
     the body's pictures, the API and the files), while a photo in the same place goes."""
     from wagtail.images import get_image_model
 
-    page = jill()["en"]
+    page = first_story()["en"]
     record = page.consent
     record.allows_photos = False
     record.save()
@@ -442,7 +445,7 @@ def test_without_photo_permission_illustrations_stay(client):
 def test_a_redirect_to_a_hidden_story_answers_404(client):
     from wagtail.contrib.redirects.models import Redirect
 
-    page = jill()["en"]
+    page = first_story()["en"]
     Redirect.objects.create(old_path="/en/old-story", redirect_page=page)
     Redirect.objects.create(old_path="/en/older-story", redirect_link=page.url)
     for old in ("/en/old-story/", "/en/older-story/"):
@@ -452,31 +455,47 @@ def test_a_redirect_to_a_hidden_story_answers_404(client):
     for old in ("/en/old-story/", "/en/older-story/"):
         response = client.get(old)
         assert response.status_code == 404, old
-        assert "jill" not in response.get("Location", "") and "/stories/jill" not in (
+        slug = FIRST_SLUG["en"]
+        assert slug not in response.get("Location", "") and f"/stories/{slug}" not in (
             response.content.decode()
         )
 
 
 def test_no_real_story_is_named_outside_the_demo_content(client):
-    """Code, templates, documentation, tools and the OpenAPI document name no story (the demo
-    content may, and the tests of the demo do)."""
-    import re
+    """Code, templates, documentation, tools, the tests, CI, the Makefile and the OpenAPI document
+    name no real story: only the demo content does, and the tests read the names from it (so
+    this test names none either). The real stories are the demo testimonies not marked [demo]."""
     from pathlib import Path
 
+    from sitewide.demo.content import TESTIMONIES
+
+    real = [story for story in TESTIMONIES if "[demo]" not in story["pseudonym"]]
+    assert real, "the demo content has real stories"
+    names = {story["pseudonym"] for story in real}
+    names |= {slug for story in real for slug in story["slug"].values()}
+    # A name in any case, as a word or a part of an identifier (story_en, a test's name): not
+    # next to another letter or digit, an "s" (a possessive in an identifier) allowed.
+    alternatives = "|".join(sorted(re.escape(name) for name in names))
+    named = re.compile(rf"(?<![^\W_])({alternatives})s?(?![^\W_])", re.IGNORECASE)
     root = Path(__file__).resolve().parents[2]
-    named = re.compile(r"\b(JILL|KIM)\b|/(jill|kim)/")
-    found = []
-    for folder in ("site", "stories", "longread", "templates", "docs", "scripts", "bench"):
-        for file in (root / folder).rglob("*"):
-            if file.suffix not in (".py", ".html", ".json", ".yaml", ".txt", ".js", ".md"):
+    text = (".py", ".html", ".json", ".yaml", ".txt", ".js", ".md")
+    folders = ("site", "stories", "longread", "templates", "docs", "scripts", "bench")
+    checked = {**dict.fromkeys(folders, text), "tests": (*text, ".ts", ".mjs")}
+    checked[".ci"] = None  # shell scripts, some without a suffix: every file
+    files = [root / name for name in ("README.md", "ARCHITECTURE.md", "Makefile", "pyproject.toml")]
+    for folder, suffixes in checked.items():
+        for file in sorted((root / folder).rglob("*")):
+            if not file.is_file() or (suffixes is not None and file.suffix not in suffixes):
                 continue
             if "demo" in file.relative_to(root).parts or "migrations" in file.parts:
                 continue
-            if named.search(file.read_text(encoding="utf-8", errors="ignore")):
-                found.append(str(file.relative_to(root)))
-    for file in (root / "README.md", root / "ARCHITECTURE.md"):
-        if named.search(file.read_text(encoding="utf-8")):
-            found.append(file.name)
+            files.append(file)
+    assert len(files) > 100 and root / "tests" / "helpers.py" in files
+    found = [
+        str(file.relative_to(root))
+        for file in files
+        if named.search(file.read_text(encoding="utf-8", errors="ignore"))
+    ]
     assert not found
     schema = client.get("/api/v2/schema/").content.decode()
     assert not named.search(schema)
@@ -504,12 +523,12 @@ def page_linking_to(story, language="en", text=None):
 def test_links_from_other_pages_to_a_hidden_story_lose_their_address(client):
     from stories.consent.takedown import withdraw
 
-    story = jill()["en"]
+    story = first_story()["en"]
     news = page_linking_to(story)
     html = client.get(news.url).content.decode()
     assert f'href="{story.url}"' in html  # positive control
     api = f"/api/v2/pages/{news.pk}/"
-    urls = [page.url for page in jill().values()]
+    urls = [page.url for page in first_story().values()]
     assert any(url in json_text(client, api) for url in urls)  # in the API's language
     result = withdraw(story.consent, reason="x")
     html = client.get(news.url).content.decode()
@@ -521,16 +540,16 @@ def test_links_from_other_pages_to_a_hidden_story_lose_their_address(client):
 
 
 def test_a_link_hidden_only_from_partners_stays_on_the_website(client):
-    story = jill()["en"]
+    story = first_story()["en"]
     news = page_linking_to(story)
-    urls = [page.url for page in jill().values()]
+    urls = [page.url for page in first_story().values()]
     state_api_not_allowed(story.consent)
     assert f'href="{story.url}"' in client.get(news.url).content.decode()
     assert not any(url in json_text(client, f"/api/v2/pages/{news.pk}/") for url in urls)
 
 
 def spellings_of(url: str, pk: int) -> list[str]:
-    """Addresses an editor might paste for a page at `url` (a path such as /en/stories/jill/)."""
+    """Addresses an editor might paste for a page at `url` (a path such as /en/stories/<slug>/)."""
     last = url.rstrip("/").rsplit("/", 1)[1]
     encoded = url.replace(last, "".join(f"%{ord(c):02X}" for c in last))
     language, rest = url.strip("/").split("/", 1)
@@ -577,7 +596,7 @@ def test_pasted_addresses_of_a_hidden_story_lose_their_address(client, settings)
     from stories.consent.takedown import withdraw
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
-    story = jill()["en"]
+    story = first_story()["en"]
     addresses = spellings_of(story.url, story.pk)
     text = "".join(
         f'<p>Read <a href="{address}">story {number}</a>.</p>'
@@ -607,7 +626,7 @@ def test_a_redirect_to_a_hidden_story_spelled_otherwise_answers_404(client, sett
     from wagtail.contrib.redirects.models import Redirect
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
-    page = jill()["en"]
+    page = first_story()["en"]
     olds = []
     for number, address in enumerate(spellings_of(page.url, page.pk)):
         Redirect.objects.create(old_path=f"/en/old-{number}", redirect_link=address)
@@ -618,7 +637,7 @@ def test_a_redirect_to_a_hidden_story_spelled_otherwise_answers_404(client, sett
     for old in olds:
         response = client.get(old)
         assert response.status_code == 404, old
-        assert "jill" not in response.get("Location", "").lower()
+        assert FIRST_SLUG["en"] not in response.get("Location", "").lower()
 
 
 def json_text(client, url) -> str:
@@ -638,7 +657,7 @@ def test_addresses_in_settings_and_the_directory_never_lead_to_a_hidden_story(cl
     from stories.organisations import Organisation
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
-    story = jill()["en"]
+    story = first_story()["en"]
     address = f"http://testserver{story.url}"
     organisation = Organisation.objects.filter(locale__language_code="en").first()
     organisation.website = address
@@ -673,7 +692,7 @@ def test_an_erasure_empties_addresses_of_the_story_in_settings_and_the_directory
     from stories.organisations import Organisation
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
-    story = jill()["nl"]
+    story = first_story()["nl"]
     organisation = Organisation.objects.first()
     organisation.website = f"https:/testserver{story.url}"  # a browser's reading of it
     organisation.save()
@@ -697,7 +716,7 @@ def test_a_withdrawal_from_partners_dated_ahead_is_announced_when_it_takes_effec
 
     from sitewide.api.models import ContentChange
 
-    story = jill()["en"]
+    story = first_story()["en"]
     tomorrow = today() + datetime.timedelta(days=1)
     withdrawal = ConsentWithdrawal.objects.create(
         record=story.consent, part=consent.API, withdrawn_on=tomorrow, reason="x"
@@ -723,7 +742,7 @@ def test_a_withdrawal_of_a_part_the_rule_does_not_know_is_refused(part):
 
     from stories.models import ConsentLedgerEntry
 
-    record = jill()["nl"].consent
+    record = first_story()["nl"].consent
     entries = ConsentLedgerEntry.objects.count()
     with pytest.raises(ValidationError) as refused:
         ConsentWithdrawal.objects.create(record=record, part=part, withdrawn_on=today())
@@ -737,7 +756,7 @@ def test_a_review_date_before_the_date_given_is_refused_from_code():
 
     from stories.models import ConsentRecord
 
-    record = jill()["nl"].consent
+    record = first_story()["nl"].consent
     record.review_on = record.given_on - datetime.timedelta(days=1)
     with pytest.raises(ValidationError):
         record.save()

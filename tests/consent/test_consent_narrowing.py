@@ -20,7 +20,7 @@ from sitewide.api.models import ContentChange
 from stories import consent
 from stories.consent import ledger, scope
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
-from tests.helpers import form_data, make_user
+from tests.helpers import FIRST_PSEUDONYM, SECOND_PSEUDONYM, form_data, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -176,10 +176,10 @@ def test_widening_a_withdrawal_is_a_withdrawal_of_its_own(
 def test_a_withdrawal_moved_to_another_record_is_that_records_withdrawal(
     django_capture_on_commit_callbacks,
 ):
-    kim = ConsentRecord.objects.get(pseudonym="KIM")
+    second = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     with django_capture_on_commit_callbacks(execute=True):
         withdrawal = ConsentWithdrawal.objects.create(
-            record=kim, withdrawn_on=timezone.localdate(), part=ConsentWithdrawal.EVERYTHING
+            record=second, withdrawn_on=timezone.localdate(), part=ConsentWithdrawal.EVERYTHING
         )
     assert page("nl").live
     with django_capture_on_commit_callbacks(execute=True):
@@ -219,14 +219,14 @@ def test_photos_narrowed_is_recorded_and_announced_as_a_change(
     from tests.consent.test_consent_leaks import demo_images_as_photos
 
     demo_images_as_photos()
-    jill = ConsentRecord.objects.get(pseudonym="JILL")
-    assert jill.allows_photos
-    english = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="en")
+    first = ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM)
+    assert first.allows_photos
+    english = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="en")
     assert client.get(f"/api/v2/pages/{english.pk}/").json()["hero_image"]
     with django_capture_on_commit_callbacks(execute=True):
-        jill.allows_photos = False
-        jill.save()
-    entry = ConsentLedgerEntry.objects.get(consent_record_id=jill.pk)
+        first.allows_photos = False
+        first.save()
+    entry = ConsentLedgerEntry.objects.get(consent_record_id=first.pk)
     assert entry.scope == {"media": ["photos"]}
     assert ("changed", english.pk) in events_for([english])
     assert client.get(f"/api/v2/pages/{english.pk}/").json()["hero_image"] is None
@@ -394,12 +394,12 @@ def test_the_editor_says_why_a_storys_photos_are_hidden(client):
     from tests.consent.test_consent_leaks import demo_images_as_photos
 
     demo_images_as_photos()
-    kim = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="nl")
-    assert not kim.consent.allows_photos and not kim.media_allowed()["photos"]
-    assert kim.shown_hero_image is None
+    second = TestimonyPage.objects.get(pseudonym=SECOND_PSEUDONYM, locale__language_code="nl")
+    assert not second.consent.allows_photos and not second.media_allowed()["photos"]
+    assert second.shown_hero_image is None
     client.force_login(make_user("admin", superuser=True))
-    html = client.get(f"/admin/pages/{kim.pk}/edit/").content.decode()
-    assert "Photos are hidden: the consent of KIM does not allow photos." in html
+    html = client.get(f"/admin/pages/{second.pk}/edit/").content.decode()
+    assert f"Photos are hidden: the consent of {SECOND_PSEUDONYM} does not allow photos." in html
 
 
 def test_the_record_form_refuses_a_withdrawal_of_a_language_never_covered(client):

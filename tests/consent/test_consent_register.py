@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
-from tests.helpers import form_data, make_user
+from tests.helpers import SECOND_PSEUDONYM, form_data, make_user
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/snippets/stories/consentrecord/"
@@ -87,22 +87,22 @@ def test_the_list_shows_each_records_status_and_filters_by_it(client, officer):
 
 
 def test_withdrawal_asks_for_the_part_and_names_what_goes_offline(client, officer):
-    kim = ConsentRecord.objects.get(pseudonym="KIM")
-    url = f"/admin/consent/{kim.pk}/withdraw/"
+    second = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
+    url = f"/admin/consent/{second.pk}/withdraw/"
     form = BeautifulSoup(client.get(url).content.decode(), "html.parser")
     assert form.select_one("select[name=part] option[selected]") is None or (
         form.select_one("select[name=part] option[selected]")["value"] == ""
     )
     missing = client.post(url, {"reason": "Verzoek van de verteller"})
     assert "Kies welk deel" in html.unescape(missing.content.decode())
-    assert not ConsentWithdrawal.objects.filter(record=kim).exists()
+    assert not ConsentWithdrawal.objects.filter(record=second).exists()
 
     english = Locale.objects.get(language_code="en")
-    english_page = TestimonyPage.objects.get(consent=kim, locale=english)
+    english_page = TestimonyPage.objects.get(consent=second, locale=english)
     data = {"reason": "Verzoek van de verteller", "part": "language", "language": english.pk}
     summary = html.unescape(client.post(url, data).content.decode())
     assert english_page.title in summary and "Engels" in summary
-    assert not ConsentWithdrawal.objects.filter(record=kim).exists()  # nothing yet
+    assert not ConsentWithdrawal.objects.filter(record=second).exists()  # nothing yet
 
     done = client.post(url, {**data, "confirm": "1"})
     assert done.status_code == 302
@@ -110,7 +110,7 @@ def test_withdrawal_asks_for_the_part_and_names_what_goes_offline(client, office
     assert english_page.title in said and "Engels" in said
     english_page.refresh_from_db()
     assert not english_page.live
-    assert TestimonyPage.objects.get(consent=kim, locale__language_code="nl").live
+    assert TestimonyPage.objects.get(consent=second, locale__language_code="nl").live
 
 
 def test_recorded_by_defaults_to_the_signed_in_officer(client, officer):
@@ -120,21 +120,21 @@ def test_recorded_by_defaults_to_the_signed_in_officer(client, officer):
 
 
 def test_saving_a_record_warns_about_what_goes_offline(client, officer):
-    kim = ConsentRecord.objects.get(pseudonym="KIM")
-    url = f"{LIST}edit/{kim.pk}/"
+    second = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
+    url = f"{LIST}edit/{second.pk}/"
     data = form_data(client.get(url).content.decode())
     english = Locale.objects.get(language_code="en")
     data["languages"] = [str(pk) for pk in data["languages"] if pk != str(english.pk)]
     saved = client.post(url, data)
     assert saved.status_code == 302, saved.content.decode()[:2000]
     said = " ".join(texts(saved))
-    english_page = TestimonyPage.objects.get(consent=kim, locale=english)
+    english_page = TestimonyPage.objects.get(consent=second, locale=english)
     assert english_page.title in said and "Engels" in said
 
 
 def test_saving_an_expired_record_or_one_without_languages_warns(client, officer):
-    kim = ConsentRecord.objects.get(pseudonym="KIM")
-    url = f"{LIST}edit/{kim.pk}/"
+    second = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
+    url = f"{LIST}edit/{second.pk}/"
     data = form_data(client.get(url).content.decode())
     data["expires_on"] = [timezone.localdate().isoformat()]
     data["languages"] = []
@@ -148,11 +148,13 @@ def test_saving_an_expired_record_or_one_without_languages_warns(client, officer
 def test_an_officer_reads_any_testimony_read_only(client, officer):
     """Outside her own workflow step Wagtail's editor is closed to her; the register's "Read the
     story" opens the latest version with its status, in each language."""
-    kim = ConsentRecord.objects.get(pseudonym="KIM")
-    dutch = TestimonyPage.objects.get(consent=kim, locale__language_code="nl")
+    second = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
+    dutch = TestimonyPage.objects.get(consent=second, locale__language_code="nl")
     assert client.get(f"/admin/pages/{dutch.pk}/edit/").status_code == 302  # not hers to edit
 
-    listing = BeautifulSoup(client.get(f"{LIST}?q=KIM").content.decode(), "html.parser")
+    listing = BeautifulSoup(
+        client.get(f"{LIST}?q={SECOND_PSEUDONYM}").content.decode(), "html.parser"
+    )
     link = listing.select_one(f'a[href="/admin/consent/story/{dutch.pk}/"]')
     assert link is not None and "Verhaal lezen" in link.get_text()
 

@@ -11,7 +11,7 @@ from stories import consent
 from stories.consent import scope
 from stories.consent.takedown import withdraw
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
-from tests.helpers import form_data, make_user
+from tests.helpers import FIRST_PSEUDONYM, SECOND_PSEUDONYM, form_data, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -26,17 +26,19 @@ def officer():
 
 def test_withdraw_consent_command_takes_down_every_translation(client):
     out = io.StringIO()
-    call_command("withdraw_consent", "jill", "--reason", "Asked by phone", stdout=out)
+    call_command(
+        "withdraw_consent", FIRST_PSEUDONYM.lower(), "--reason", "Asked by phone", stdout=out
+    )
     assert "Withdrawal recorded" in out.getvalue()
-    assert not story("JILL").live().exists()
-    assert story("JILL").count() == 3  # nl, en and the demo's Arabic
-    for page in story("JILL"):
+    assert not story(FIRST_PSEUDONYM).live().exists()
+    assert story(FIRST_PSEUDONYM).count() == 3  # nl, en and the demo's Arabic
+    for page in story(FIRST_PSEUDONYM):
         assert client.get(page.url).status_code == 404
     entry = ConsentLedgerEntry.objects.get(kind=ConsentLedgerEntry.WITHDRAWAL)
-    assert sorted(entry.page_ids) == sorted(story("JILL").values_list("pk", flat=True))
+    assert sorted(entry.page_ids) == sorted(story(FIRST_PSEUDONYM).values_list("pk", flat=True))
     assert ModelLogEntry.objects.filter(action="stories.consent.withdrawn").exists()
     # Gone from search too.
-    assert "JILL" not in client.get("/en/search/", {"q": "trust"}).content.decode()
+    assert FIRST_PSEUDONYM not in client.get("/en/search/", {"q": "trust"}).content.decode()
 
 
 def test_withdraw_consent_with_unknown_pseudonym_changes_nothing():
@@ -48,40 +50,40 @@ def test_withdraw_consent_with_unknown_pseudonym_changes_nothing():
 
 
 def test_withdrawing_one_language_leaves_the_others():
-    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     withdraw(
         record,
         reason="Not in English",
         part=ConsentWithdrawal.LANGUAGE,
         language=Locale.objects.get(language_code="en"),
     )
-    assert not story("KIM").filter(locale__language_code="en").live().exists()
-    assert story("KIM").filter(locale__language_code="nl").live().exists()
+    assert not story(SECOND_PSEUDONYM).filter(locale__language_code="en").live().exists()
+    assert story(SECOND_PSEUDONYM).filter(locale__language_code="nl").live().exists()
 
 
 def test_withdrawing_only_the_api_keeps_the_html_pages():
-    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     result = withdraw(record, reason="No partners", part="api")
     assert result.unpublished == []
-    assert story("KIM").live().count() == 2
+    assert story(SECOND_PSEUDONYM).live().count() == 2
 
 
 def test_admin_withdraw_action_is_one_step_for_consent_officers(client):
     client.force_login(officer())
-    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     url = f"/admin/consent/{record.pk}/withdraw/"
     assert client.get(url).status_code == 200
     # The form first names what goes offline; the officer confirms.
     summary = client.post(url, {"reason": "Teller asked", "part": "everything"})
-    assert summary.status_code == 200 and story("KIM").live().exists()
+    assert summary.status_code == 200 and story(SECOND_PSEUDONYM).live().exists()
     response = client.post(url, {"reason": "Teller asked", "part": "everything", "confirm": "1"})
     assert response.status_code == 302
-    assert not story("KIM").live().exists()
+    assert not story(SECOND_PSEUDONYM).live().exists()
 
 
 def test_editors_cannot_withdraw_or_see_consent(client):
     client.force_login(make_user("editor", "Editors"))
-    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     assert client.get(f"/admin/consent/{record.pk}/withdraw/").status_code in (302, 403)
     client.post(f"/admin/consent/{record.pk}/withdraw/", {"reason": "x", "part": "everything"})
     assert not ConsentWithdrawal.objects.exists()
@@ -93,7 +95,7 @@ def test_editors_cannot_withdraw_or_see_consent(client):
 
 
 def test_only_consent_officers_see_the_consent_field_in_the_page_editor(client):
-    page = story("JILL").get(locale__language_code="nl")
+    page = story(FIRST_PSEUDONYM).get(locale__language_code="nl")
     client.force_login(make_user("editor", "Editors"))
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert 'name="title"' in html
@@ -104,7 +106,7 @@ def test_only_consent_officers_see_the_consent_field_in_the_page_editor(client):
 
 
 def test_translation_editor_shows_nothing_of_the_consent_record(client):
-    english = story("JILL").get(locale__language_code="en")
+    english = story(FIRST_PSEUDONYM).get(locale__language_code="en")
     record = english.consent
     client.force_login(make_user("editor", "Editors"))
     response = client.get(f"/admin/pages/{english.pk}/edit/")
@@ -117,14 +119,14 @@ def test_translation_editor_shows_nothing_of_the_consent_record(client):
 def test_enforce_consent_takes_down_expired_stories_and_is_idempotent():
     """A consent that ends at midnight ends without anybody saving anything: the record's
     expiry was set long ago (here: written without acting on it, as the day it was set)."""
-    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     record.expires_on = timezone.localdate()
     with scope.quiet():
         record.save()
     out = io.StringIO()
     call_command("enforce_consent", stdout=out)
-    assert "Taken down: KIM" in out.getvalue()
-    assert not story("KIM").live().exists()
+    assert f"Taken down: {SECOND_PSEUDONYM}" in out.getvalue()
+    assert not story(SECOND_PSEUDONYM).live().exists()
     assert ConsentLedgerEntry.objects.filter(kind=ConsentLedgerEntry.EXPIRY).count() == 1
     again = io.StringIO()
     call_command("enforce_consent", stdout=again)
@@ -133,10 +135,12 @@ def test_enforce_consent_takes_down_expired_stories_and_is_idempotent():
 
 
 def test_ledger_holds_ids_and_dates_only():
-    call_command("withdraw_consent", "JILL", "--reason", "Private reason", stdout=io.StringIO())
+    call_command(
+        "withdraw_consent", FIRST_PSEUDONYM, "--reason", "Private reason", stdout=io.StringIO()
+    )
     for entry in ConsentLedgerEntry.objects.values():
         text = str(entry)
-        assert "JILL" not in text and "Private reason" not in text and "trust" not in text
+        assert FIRST_PSEUDONYM not in text and "Private reason" not in text and "trust" not in text
 
 
 def edit_record(client, record, **changes):
@@ -149,7 +153,7 @@ def edit_record(client, record, **changes):
 
 def test_consent_changes_are_audited_by_field_name_only(client):
     client.force_login(officer())
-    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     response = edit_record(client, record, expires_on="2099-01-01")
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = ModelLogEntry.objects.get(action="stories.consent.changed")
@@ -160,7 +164,7 @@ def test_consent_changes_are_audited_by_field_name_only(client):
 
 def test_expiry_before_the_date_given_is_a_form_error(client):
     client.force_login(officer())
-    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     response = edit_record(client, record, expires_on="2000-01-01")
     assert response.status_code == 200
     assert "The expiry date must come after the date given." in response.content.decode()
@@ -170,7 +174,7 @@ def test_expiry_before_the_date_given_is_a_form_error(client):
 
 def test_deleting_a_consent_record_in_use_is_refused_naming_the_stories(client):
     client.force_login(make_user("boss", superuser=True))
-    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     response = client.post(
         f"/admin/snippets/stories/consentrecord/delete/{record.pk}/", follow=True
     )
@@ -191,18 +195,18 @@ def test_dashboard_lists_consents_due_for_review(client):
     html = client.get("/admin/").content.decode()
     assert "Due for review within 30 days" in html
     section = html[html.index("Due for review") : html.index("Expired")]
-    assert "KIM" in section and "JILL" not in section
+    assert SECOND_PSEUDONYM in section and FIRST_PSEUDONYM not in section
     client.force_login(make_user("editor", "Editors"))
     assert "Due for review" not in client.get("/admin/").content.decode()
 
 
 def test_staff_preview_of_a_hidden_story_carries_a_banner(rf):
-    page = story("JILL").get(locale__language_code="nl").specific
-    call_command("withdraw_consent", "JILL", "--reason", "x", stdout=io.StringIO())
+    page = story(FIRST_PSEUDONYM).get(locale__language_code="nl").specific
+    call_command("withdraw_consent", FIRST_PSEUDONYM, "--reason", "x", stdout=io.StringIO())
     response = page.make_preview_request()
     html = response.content.decode()
     assert 'class="lr-preview-banner"' in html
-    assert "JILL" in html.split('class="lr-preview-banner"')[1].split("</div>")[0]
+    assert FIRST_PSEUDONYM in html.split('class="lr-preview-banner"')[1].split("</div>")[0]
 
 
 def test_a_withdrawal_added_in_the_record_form_is_acted_on_and_in_the_ledger(
@@ -211,7 +215,7 @@ def test_a_withdrawal_added_in_the_record_form_is_acted_on_and_in_the_ledger(
     """The record's own form is a withdrawal path too: the story goes down at once and the
     ledger holds the withdrawal, so restoring an older backup records it again."""
     client.force_login(officer())
-    record = ConsentRecord.objects.get(pseudonym="JILL")
+    record = ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM)
     url = f"/admin/snippets/stories/consentrecord/edit/{record.pk}/"
     data = form_data(client.get(url).content.decode())
     n = int(data["withdrawals-TOTAL_FORMS"][0])
@@ -238,7 +242,7 @@ def test_a_withdrawal_added_in_the_record_form_is_acted_on_and_in_the_ledger(
 
 def test_narrowing_the_scope_in_the_form_takes_down_what_it_no_longer_covers(client):
     client.force_login(officer())
-    record = ConsentRecord.objects.get(pseudonym="JILL")
+    record = ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM)
     response = edit_record(client, record, allows_website="")
     assert response.status_code == 302, response.content.decode()[:3000]
     pages = TestimonyPage.objects.filter(consent=record)

@@ -73,6 +73,7 @@ from stories.models import (
     StoryIndexPage,
     TestimonyPage,
 )
+from tests.helpers import FIRST_PSEUDONYM, SECOND_PSEUDONYM
 
 pytestmark = pytest.mark.django_db
 
@@ -541,7 +542,7 @@ def test_sqlite_file_and_wal_hold_no_trace_after_the_command(
 def test_admin_erase_action_is_for_superusers_only(client):
     from tests.helpers import make_user
 
-    record = ConsentRecord.objects.get(pseudonym="KIM")
+    record = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     url = f"/admin/consent/{record.pk}/erase/"
     client.force_login(make_user("officer", "Consent officers"))
     assert client.get(url).status_code in (302, 403)
@@ -557,7 +558,7 @@ def test_admin_erase_action_is_for_superusers_only(client):
     response = client.post(url, {"confirm": "erase"})
     assert response.status_code == 302
     assert not ConsentRecord.objects.filter(pk=record.pk).exists()
-    assert not TestimonyPage.objects.filter(pseudonym="KIM").exists()
+    assert not TestimonyPage.objects.filter(pseudonym=SECOND_PSEUDONYM).exists()
 
 
 def news_linking_to(story, paragraph: str, text: str):
@@ -587,7 +588,7 @@ def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answer
     from stories.consent.erasure import erase_story
     from stories.news import NewsPage
 
-    record = ConsentRecord.objects.get(pseudonym="JILL")
+    record = ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM)
     source = TestimonyPage.objects.get(consent=record, locale__language_code="nl")
     english = TestimonyPage.objects.get(consent=record, locale__language_code="en")
     earlier_quote = f"An earlier quote {uuid.uuid4().hex}"
@@ -602,7 +603,7 @@ def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answer
     orphan = String.objects.get(data=earlier_quote)
     assert not orphan.segments.exists()  # positive control: orphaned, still there
 
-    news = news_linking_to(english, "<p>See {link}.</p>", "the JILL story")
+    news = news_linking_to(english, "<p>See {link}.</p>", f"the {FIRST_PSEUDONYM} story")
     assert client.get(english.url)["X-Page-Cache"] == "miss"
     backend = caches["default"]
     forms = page_cache_erasure._forms([english.quote])
@@ -630,10 +631,10 @@ def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answer
     assert any(f" {news.pk} (en)" in line for line in result.review)
     for revision in Revision.objects.filter(object_id=str(news.pk)):
         text = json.dumps(revision.content)
-        assert f'id=\\"{english.pk}\\"' not in text and "the JILL story" not in text
+        assert f'id=\\"{english.pk}\\"' not in text and f"the {FIRST_PSEUDONYM} story" not in text
     news = NewsPage.objects.get(pk=news.pk)
     rendered = json.dumps(list(news.body.raw_data))
-    assert "the JILL story" not in rendered
+    assert f"the {FIRST_PSEUDONYM} story" not in rendered
     assert "no longer available" in rendered
 
 
@@ -648,7 +649,7 @@ def test_erasure_unlinks_typed_addresses_and_deletes_redirects_to_them(
     from stories.consent.erasure import erase_story
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
-    record = ConsentRecord.objects.get(pseudonym="JILL")
+    record = ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM)
     english = TestimonyPage.objects.get(consent=record, locale__language_code="en")
     slug = english.slug
     addresses = [
@@ -709,17 +710,17 @@ def test_erasure_forgets_the_link_text_in_other_pages_translation_strings(
 
     from stories.consent.erasure import erase_story
 
-    record = ConsentRecord.objects.get(pseudonym="JILL")
+    record = ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM)
     dutch_story = TestimonyPage.objects.get(consent=record, locale__language_code="nl")
     canary = uuid.uuid4().hex
-    news = news_linking_to(dutch_story, "<p>Lees {link}.</p>", f"JILL {canary}")
+    news = news_linking_to(dutch_story, "<p>Lees {link}.</p>", f"{FIRST_PSEUDONYM} {canary}")
     source, _created = TranslationSource.update_or_create_from_instance(news)
     segment = StringSegment.objects.get(source=source, string__data__contains=canary)
     StringTranslation.objects.create(
         translation_of=segment.string,
         locale=Locale.objects.get(language_code="en"),
         context=segment.context,
-        data=f'Read <a id="a1">JILL {canary}</a>.',
+        data=f'Read <a id="a1">{FIRST_PSEUDONYM} {canary}</a>.',
     )
 
     with django_capture_on_commit_callbacks(execute=True):

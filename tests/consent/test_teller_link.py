@@ -14,18 +14,24 @@ from wagtail.models import ModelLogEntry
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.teller import service
 from stories.teller.models import TellerLink, TellerMessage
-from tests.helpers import choose_admin_language, form_data, make_user
+from tests.helpers import (
+    FIRST_PSEUDONYM,
+    SECOND_PSEUDONYM,
+    choose_admin_language,
+    form_data,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
 UNKNOWN = "x" * 43
 
 
-def record(pseudonym="JILL"):
+def record(pseudonym=FIRST_PSEUDONYM):
     return ConsentRecord.objects.get(pseudonym=pseudonym)
 
 
-def issued(pseudonym="JILL", language="en"):
+def issued(pseudonym=FIRST_PSEUDONYM, language="en"):
     link, token, code = service.issue(record(pseudonym), language)
     return link, token, code
 
@@ -64,11 +70,11 @@ def live(pseudonym, language):
 
 def test_command_prints_a_new_link_and_revokes_the_old_one():
     out = io.StringIO()
-    call_command("teller_link", "jill", "--language", "en", stdout=out)
+    call_command("teller_link", FIRST_PSEUDONYM.lower(), "--language", "en", stdout=out)
     first = re.search(r"Link: \S+/teller/en/(\S+)/", out.getvalue())[1]
     assert re.search(r"Code: [A-Z0-9]{4}-[A-Z0-9]{4}", out.getvalue())
     out = io.StringIO()
-    call_command("teller_link", "JILL", stdout=out)
+    call_command("teller_link", FIRST_PSEUDONYM, stdout=out)
     second = re.search(r"/teller/nl/(\S+)/", out.getvalue())[1]
     assert service.active_link(first) is None
     assert service.active_link(second) is not None
@@ -89,7 +95,7 @@ def test_without_the_code_the_page_reveals_nothing(client):
     unknown = html(page_of(client, UNKNOWN))
     # The same page for a valid and an unknown link, apart from the link's own token.
     assert _normalise(valid, token) == _normalise(unknown, UNKNOWN)
-    assert "JILL" not in valid and "Mijn vertrouwen" not in valid
+    assert FIRST_PSEUDONYM not in valid and "Mijn vertrouwen" not in valid
     assert "Enter the code" in valid
 
 
@@ -104,7 +110,7 @@ def test_wrong_code_changes_nothing_and_answers_like_an_unknown_link(client):
     unknown = html(open_with(client, UNKNOWN, "AAAA-AAAA"))
     assert "does not fit" in wrong
     assert _normalise(wrong, token) == _normalise(unknown, UNKNOWN)
-    assert "JILL" not in wrong
+    assert FIRST_PSEUDONYM not in wrong
 
 
 def test_with_the_code_the_teller_sees_where_their_story_appears(client):
@@ -112,7 +118,7 @@ def test_with_the_code_the_teller_sees_where_their_story_appears(client):
     response = open_with(client, token, code.lower())  # a code typed in small letters fits
     text = html(response)
     assert 'lang="en"' in text and "Your story in each language" in text
-    for page in TestimonyPage.objects.filter(pseudonym="JILL", live=True):
+    for page in TestimonyPage.objects.filter(pseudonym=FIRST_PSEUDONYM, live=True):
         assert page.title in text
     assert "Where it appears" in text and "Until when" in text
     assert ModelLogEntry.objects.filter(action="stories.teller.opened").exists()
@@ -130,10 +136,10 @@ def test_withdraw_one_language_then_everything(client):
     overview = open_with(client, token, code)
     confirm = submit(client, token, overview, 0, scope="language:en")
     assert "Are you sure?" in html(confirm)
-    assert live("JILL", "en")  # nothing happens before the one confirmation
+    assert live(FIRST_PSEUDONYM, "en")  # nothing happens before the one confirmation
     done = submit(client, token, confirm, 0)
     assert "Done: the English version of your story is offline now." in html(done)
-    assert not live("JILL", "en") and live("JILL", "nl")
+    assert not live(FIRST_PSEUDONYM, "en") and live(FIRST_PSEUDONYM, "nl")
     assert client.get("/en/", follow=True).status_code == 200
     entry = ConsentLedgerEntry.objects.get(kind=ConsentLedgerEntry.WITHDRAWAL)
     assert (entry.part, entry.language_code) == (ConsentWithdrawal.LANGUAGE, "en")
@@ -147,7 +153,7 @@ def test_withdraw_one_language_then_everything(client):
     back = submit(client, token, done, 0)
     confirm = submit(client, token, back, 0, scope="everything")
     submit(client, token, confirm, 0)
-    assert not TestimonyPage.objects.filter(pseudonym="JILL", live=True).exists()
+    assert not TestimonyPage.objects.filter(pseudonym=FIRST_PSEUDONYM, live=True).exists()
     assert record().is_withdrawn
     assert ConsentLedgerEntry.objects.filter(kind=ConsentLedgerEntry.WITHDRAWAL).count() == 2
     # The teller still sees the state of their story afterwards.
@@ -206,16 +212,16 @@ def test_consent_officers_are_told(client, django_capture_on_commit_callbacks):
     officer = make_user("officer", "Consent officers")
     officer.email = "officer@example.org"
     officer.save()
-    _link, token, code = issued("KIM")
+    _link, token, code = issued(SECOND_PSEUDONYM)
     overview = open_with(client, token, code)
     confirm = submit(client, token, overview, 0, scope="channel:website")
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, token, confirm, 0)
     # Off the website (the API may still serve it: only that channel was withdrawn).
-    kim = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="nl")
-    assert client.get(kim.url).status_code == 404
+    second = TestimonyPage.objects.get(pseudonym=SECOND_PSEUDONYM, locale__language_code="nl")
+    assert client.get(second.url).status_code == 404
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["officer@example.org"]
-    assert "KIM" in mail.outbox[0].body and "channel:website" in mail.outbox[0].body
+    assert SECOND_PSEUDONYM in mail.outbox[0].body and "channel:website" in mail.outbox[0].body
 
 
 def test_message_is_stored_without_the_senders_address(client, django_capture_on_commit_callbacks):
@@ -284,12 +290,12 @@ def test_forged_or_cross_site_posts_do_nothing(client):
     # An unlocked token of one link does not open another.
     overview = open_with(client, token, code)
     unlocked = re.search(r'name="unlocked" value="([^"]+)"', html(overview))[1]
-    _other, other_token, _ = issued("KIM")
+    _other, other_token, _ = issued(SECOND_PSEUDONYM)
     response = page_of(
         client, other_token, data={"step": "confirm", "scope": "everything", "unlocked": unlocked}
     )
     assert "enter your code again" in html(response)
-    assert not record().is_withdrawn and not record("KIM").is_withdrawn
+    assert not record().is_withdrawn and not record(SECOND_PSEUDONYM).is_withdrawn
     # A scope that is not the story's: nothing is taken down.
     response = submit(client, token, overview, 0, scope="language:xx")
     assert "Please choose" in html(response)
@@ -311,7 +317,7 @@ def test_leaving_through_the_quick_exit_locks_every_screen_opened_before(client)
     assert client.post(service.link_path("en", UNKNOWN), form_data(str(lock))).status_code == 204
     confirm = submit(client, token, overview, 0, scope="language:en")
     assert "enter your code again" in html(confirm)
-    assert live("JILL", "en")
+    assert live(FIRST_PSEUDONYM, "en")
     # With the code again, everything works as before.
     again = open_with(client, token, code)
     confirm = submit(client, token, again, 0, scope="language:en")
@@ -361,8 +367,8 @@ def test_private_page_headers_no_cookie_no_cache(client):
 def test_officer_issues_prints_and_revokes_in_the_admin(client):
     officer = make_user("officer", "Consent officers")
     client.force_login(officer)
-    jill = record()
-    url = f"/admin/consent/{jill.pk}/teller-link/"
+    first_record = record()
+    url = f"/admin/consent/{first_record.pk}/teller-link/"
     page = client.get(url)
     assert page.status_code == 200
     response = client.post(url, {"language": "en"})
@@ -383,7 +389,7 @@ def test_officer_issues_prints_and_revokes_in_the_admin(client):
     client.logout()
     assert "Your story in each language" in html(open_with(client, token, code))
     client.force_login(officer)
-    client.post(f"/admin/consent/{jill.pk}/teller-link/revoke/")
+    client.post(f"/admin/consent/{first_record.pk}/teller-link/revoke/")
     assert service.active_link(token) is None
     assert ModelLogEntry.objects.filter(action="stories.teller.link_revoked").exists()
 
@@ -416,7 +422,7 @@ def test_teller_approves_a_waiting_version_and_it_counts_once_an_officer_confirm
     officer.email = "officer@example.org"
     officer.save()
     writer = make_user("writer-approve", "Moderators")
-    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+    page = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl")
     published_title = page.title
     page.title = "Een versie die wacht"
     revision = page.save_revision(user=writer)
@@ -494,7 +500,7 @@ def test_only_a_waiting_version_can_be_approved_and_only_with_the_code(client):
     from stories import workflow
 
     writer = make_user("writer-forge", "Moderators")
-    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+    page = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl")
     page.save_revision(user=writer)
     workflow.testimony_workflow().start(page, writer)
     link, token, code = issued(language="en")
@@ -507,5 +513,5 @@ def test_only_a_waiting_version_can_be_approved_and_only_with_the_code(client):
     assert "enter your code again" in html(page_of(client, token, "en", data))
     assert not TellerMessage.objects.filter(kind=TellerMessage.APPROVAL).exists()
     # Without a waiting version there is nothing to approve.
-    _link, other_token, other_code = issued("KIM")
+    _link, other_token, other_code = issued(SECOND_PSEUDONYM)
     assert 'value="approve"' not in html(open_with(client, other_token, other_code))

@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.translation.template import templatize
 
 from stories.models import TestimonyPage
+from tests.helpers import FIRST_PSEUDONYM, first_story_path
 
 ROOT = Path(settings.BASE_DIR)
 DUTCH = ROOT / "site" / "locale" / "nl" / "LC_MESSAGES" / "django.po"
@@ -86,7 +87,7 @@ def test_english_home_page_shows_english_interface(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "language", "other"),
-    [("/nl/verhalen/jill/", 1, 0), ("/en/stories/jill/", 0, 1)],
+    [(first_story_path("nl"), 1, 0), (first_story_path("en"), 0, 1)],
 )
 def test_story_page_chrome_follows_the_page_language(client, url, language, other):
     text = page_text(client.get(url))
@@ -99,12 +100,12 @@ def test_story_page_chrome_follows_the_page_language(client, url, language, othe
 @pytest.mark.parametrize(
     ("language", "url", "pattern"),
     [
-        ("nl", "/nl/verhalen/jill/", r"(\d+) (minuut|minuten) leestijd"),
-        ("en", "/en/stories/jill/", r"(\d+)-(minute) read"),
+        ("nl", first_story_path("nl"), r"(\d+) (minuut|minuten) leestijd"),
+        ("en", first_story_path("en"), r"(\d+)-(minute) read"),
     ],
 )
 def test_story_page_shows_its_reading_time(client, language, url, pattern):
-    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code=language)
+    page = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code=language)
     match = re.search(pattern, page_text(client.get(url)))
     assert match, "reading time missing"
     minutes = page.reading_minutes()

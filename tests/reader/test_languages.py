@@ -40,11 +40,12 @@ from stories.models import (
     StoryIndexPage,
     TestimonyPage,
 )
+from tests.helpers import FIRST_PSEUDONYM, SECOND_PSEUDONYM
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = list(KNOWN_LANGUAGES)
-# Languages the demo has no pages in (Arabic has JILL's story only).
+# Languages the demo has no pages in (Arabic has the first demo testimony only).
 WITHOUT_DEMO_PAGES = [code for code in LANGUAGES if code not in ("nl", "en", "ar")]
 HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\" dir=\"([^\"]+)\"")
 HREF = re.compile(r"href=\"(/[^\"]*)\"")
@@ -102,7 +103,7 @@ def source_pages() -> dict[str, Page]:
         "home": dutch(HomePage, depth=2),
         "information": dutch(InformationPage, slug=content.ABOUT["slug"]["nl"]),
         "story_index": dutch(StoryIndexPage),
-        "testimony": dutch(TestimonyPage, pseudonym="JILL"),
+        "testimony": dutch(TestimonyPage, pseudonym=FIRST_PSEUDONYM),
         "project_index": dutch(ProjectIndexPage),
         "project": dutch(ProjectPage, acronym="RAVOT-EUR"),
         "news_index": dutch(NewsIndexPage),
@@ -183,7 +184,7 @@ def test_every_public_page_type_renders_in_each_language(
         # Readers can always leave quickly, in every language.
         assert "data-quick-exit-link" in html, name
     # Search and the news feeds, in the language.
-    html = get_html(client, f"/{code}/search/?q=JILL")
+    html = get_html(client, f"/{code}/search/?q={FIRST_PSEUDONYM}")
     assert HTML_TAG.search(html).groups() == (code, direction)
     assert pages["testimony"].url in html
     for feed in ("rss", "atom"):
@@ -232,8 +233,8 @@ def test_a_language_without_pages_has_no_home_and_is_not_offered(client, code):
     assert f'hreflang="{code}"' not in get_html(client, "/sitemap.xml")
 
 
-def test_switcher_and_sitemap_offer_jills_arabic_story_only_where_it_exists(client):
-    arabic = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="ar")
+def test_switcher_and_sitemap_offer_the_arabic_story_only_where_it_exists(client):
+    arabic = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="ar")
     html = get_html(client, arabic.url)
     for code in ("nl", "en", "ar"):
         assert f'hreflang="{code}"' in html
@@ -251,12 +252,13 @@ def test_switcher_and_sitemap_offer_jills_arabic_story_only_where_it_exists(clie
     assert arabic_home.get_text(" ", strip=True) == "العربية (الصفحة الرئيسية)"
 
     alternates = sitemap_alternates(get_html(client, "/sitemap.xml"))
-    jill = {
-        page.locale.language_code: page for page in TestimonyPage.objects.filter(pseudonym="JILL")
+    first = {
+        page.locale.language_code: page
+        for page in TestimonyPage.objects.filter(pseudonym=FIRST_PSEUDONYM)
     }
-    for page in jill.values():
+    for page in first.values():
         assert alternates[f"http://testserver{page.url}"] == {
-            code: f"http://testserver{other.url}" for code, other in jill.items()
+            code: f"http://testserver{other.url}" for code, other in first.items()
         }
     assert set(alternates[f"http://testserver{about.url}"]) == {"nl", "en"}
     assert not any(url.startswith("http://testserver/de/") for url in alternates)
@@ -312,7 +314,9 @@ def test_budget_numbers_are_grouped_as_the_language_groups_them():
 
 def render_quote(quote_language: str, page_language: str) -> str:
     block = TestimonyQuoteBlock()
-    value = block.to_python({"quote": "…", "pseudonym": "JILL", "role": "", "lang": quote_language})
+    value = block.to_python(
+        {"quote": "…", "pseudonym": FIRST_PSEUDONYM, "role": "", "lang": quote_language}
+    )
     with translation.override(page_language):
         return block.render(value)
 
@@ -356,7 +360,7 @@ def test_a_page_in_a_language_without_demo_pages_speaks_it_not_dutch(
     assert f'<a class="lr-skip" href="#main">{skip}</a>' in html
     assert "Hoofdmenu" not in html and "Snel weg van deze site" not in html
     assert "Naar de inhoud" not in html
-    arabic = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="ar")
+    arabic = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="ar")
     html = get_html(client, arabic.url)
     with translation.override("ar"):
         assert gettext("Skip to content") in html
@@ -367,26 +371,26 @@ def test_a_page_in_a_language_without_demo_pages_speaks_it_not_dutch(
 
 
 def test_alt_text_and_captions_are_translated_on_the_page_and_in_the_api(client):
-    english = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="en")
+    english = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="en")
     html = unescape(get_html(client, english.url))
     figure_alt = (
         "Abstract illustration: sheets of paper in orange, blue and sand colour lie askew on top "
         "of each other."
     )
     assert f'alt="{figure_alt}"' in html
-    assert "Illustration for JILL's story." in html
+    assert f"Illustration for {FIRST_PSEUDONYM}'s story." in html
     assert 'alt="A pale path winds through green fields to the horizon."' in html  # gallery
     assert "Abstracte illustratie" not in html
     body = client.get(f"/api/v2/pages/{english.pk}/").json()["body"]
     figure = next(block["value"] for block in body if block["type"] == "figure")
-    assert figure["caption"] == "Illustration for JILL's story."
+    assert figure["caption"] == f"Illustration for {FIRST_PSEUDONYM}'s story."
     assert figure["image"]["alt"] == figure_alt
     # They are segments of the source: translators see them in the editor.
     source = TranslationSource.objects.get_for_instance(
-        TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+        TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl")
     )
     texts = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
-    assert "Illustratie bij het verhaal van JILL." in texts
+    assert f"Illustratie bij het verhaal van {FIRST_PSEUDONYM}." in texts
     assert (
         "Abstracte illustratie: vellen papier in oranje, blauw en zandkleur liggen schuin over "
         "elkaar."
@@ -404,7 +408,7 @@ def test_language_settings_are_translated_per_language(client):
     assert arabic.translation_key == dutch_settings.translation_key
     assert arabic.helpline_hours == content.ARABIC["Monday to Friday, 9:00 to 17:00 (CET)"]
     html = get_html(
-        client, TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="ar").url
+        client, TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="ar").url
     )
     assert arabic.helpline_hours in html
     assert dutch_settings.helpline_hours not in html
@@ -413,17 +417,19 @@ def test_language_settings_are_translated_per_language(client):
 # --- Demo -------------------------------------------------------------------------------------
 
 
-def test_demo_has_jills_story_in_arabic_marked_as_a_demo_translation(client):
-    arabic = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="ar")
+def test_demo_has_the_first_story_in_arabic_marked_as_a_demo_translation(client):
+    arabic = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="ar")
     assert arabic.live
     assert arabic.consent.languages.filter(language_code="ar").exists()
     html = get_html(client, arabic.url)
     assert HTML_TAG.search(html).groups() == ("ar", "rtl")
     assert "ترجمة تجريبية" in html  # "demo translation", in the story's first paragraph
     assert content.ARABIC["Getting my trust back"] in html
-    # Only JILL, the pages above her and the page on browsing safely: KIM's consent does not
-    # cover Arabic.
-    assert not TestimonyPage.objects.filter(pseudonym="KIM", locale__language_code="ar").exists()
+    # Only the first testimony, the pages above it and the page on browsing safely: the second
+    # testimony's consent does not cover Arabic.
+    assert not TestimonyPage.objects.filter(
+        pseudonym=SECOND_PSEUDONYM, locale__language_code="ar"
+    ).exists()
     live = Page.objects.filter(locale__language_code="ar", live=True).specific()
     assert sorted(type(page).__name__ for page in live) == [
         "HomePage",
@@ -470,7 +476,7 @@ def test_site_pages_missing_in_a_language_are_linked_in_english_not_dutch(client
     assert chrome.privacy_url("ar") == chrome.privacy_url("en")
     arabic_safety = chrome.safety_url("ar")
     assert arabic_safety.startswith("/ar/")
-    arabic = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="ar")
+    arabic = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="ar")
     html = get_html(client, arabic.url)
     assert chrome.privacy_url("en") in html and arabic_safety in html
     assert chrome.safety_url("en") not in html
@@ -536,7 +542,7 @@ def test_the_help_box_in_a_story_says_which_languages_the_helpline_speaks(client
 
     from sitewide.models import LanguageSettings
 
-    arabic = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="ar")
+    arabic = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="ar")
     spoken = LanguageSettings.for_language("ar").helpline_languages
     assert spoken
     with translation.override("ar"):

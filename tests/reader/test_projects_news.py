@@ -16,7 +16,7 @@ from stories.models import (
     ProjectIndexPage,
     ProjectPage,
 )
-from tests.helpers import form_data, make_user
+from tests.helpers import FIRST_PSEUDONYM, SECOND_PSEUDONYM, form_data, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def test_a_project_page_shows_the_stories_linked_to_it_while_readers_may_see_the
     from stories.consent.takedown import withdraw
     from stories.models import ConsentWithdrawal, TestimonyPage
 
-    source = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+    source = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl")
     source.related_projects.set([project("REST", "nl")])  # chosen once, on the source
     source.save_revision().publish()
     for language, title in (("nl", "Mijn vertrouwen terug"), ("en", "Getting my trust back")):
@@ -123,9 +123,11 @@ def test_story_index_filters_by_kind_and_theme(client):
 
     index = StoryIndexPage.objects.get(locale__language_code="en")
     professionals = text_of(client, f"{index.url}?kind=professional")
-    assert "Mark [demo]" in professionals and "JILL" not in professionals.split("Filter")[-1]
+    assert (
+        "Mark [demo]" in professionals and FIRST_PSEUDONYM not in professionals.split("Filter")[-1]
+    )
     labour = text_of(client, f"{index.url}?theme=labour")
-    assert "KIM" in labour and "JILL" not in labour.split("Filter")[-1]
+    assert SECOND_PSEUDONYM in labour and FIRST_PSEUDONYM not in labour.split("Filter")[-1]
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -241,7 +243,7 @@ def test_the_editor_offers_related_projects_in_the_pages_own_language(client):
 
     client.force_login(make_user("baas", superuser=True))
     dutch_news = NewsPage.objects.filter(locale__language_code="nl").first()
-    dutch_story = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+    dutch_story = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl")
     for page in (dutch_news, dutch_story):
         soup = BeautifulSoup(client.get(f"/admin/pages/{page.pk}/edit/").content, "html.parser")
         offered = {

@@ -14,7 +14,7 @@ from stories.models import ConsentWithdrawal, TestimonyPage
 from stories.reach import counting, report
 from stories.reach.models import ReachCounter
 from stories.reach.views import page_facts
-from tests.helpers import choose_admin_language, demo_story, make_user
+from tests.helpers import FIRST_PSEUDONYM, choose_admin_language, demo_story, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def beacon(client, page, **fields):
 
 
 def test_views_count_cached_or_not_and_only_readers_browsers(client):
-    page = demo_story("JILL", "nl")
+    page = demo_story(FIRST_PSEUDONYM, "nl")
     first = client.get(page.url, HTTP_USER_AGENT=BROWSER)
     second = client.get(page.url, HTTP_USER_AGENT=BROWSER)
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
@@ -69,14 +69,14 @@ def test_views_count_cached_or_not_and_only_readers_browsers(client):
 
 
 def test_the_page_names_the_beacon_and_its_page(client):
-    page = demo_story("JILL", "en")
+    page = demo_story(FIRST_PSEUDONYM, "en")
     html = client.get(page.url, HTTP_USER_AGENT=BROWSER).content.decode()
     assert 'data-reach="/reach/"' in html and f'data-reach-page="{page.pk}"' in html
     assert "data-reach-end" in html
 
 
 def test_the_beacon_counts_the_furthest_chapter_and_the_end(client):
-    page = demo_story("JILL", "en")
+    page = demo_story(FIRST_PSEUDONYM, "en")
     chapters = len(page.table_of_contents())
     assert chapters >= 2
     for _ in range(12):
@@ -91,7 +91,7 @@ def test_the_beacon_counts_the_furthest_chapter_and_the_end(client):
 
 
 def test_bad_beacons_change_nothing(client):
-    page = demo_story("JILL", "en")
+    page = demo_story(FIRST_PSEUDONYM, "en")
     chapters = len(page.table_of_contents())
     beacon(client, page, chapter=str(chapters + 1), end="1")  # a chapter out of range
     beacon(client, page, chapter="-1")
@@ -111,7 +111,7 @@ def test_bad_beacons_change_nothing(client):
 
 
 def test_a_flood_of_beacons_never_takes_a_figure_past_the_views(client):
-    page = demo_story("JILL", "en")
+    page = demo_story(FIRST_PSEUDONYM, "en")
     for _ in range(3):
         client.get(page.url, HTTP_USER_AGENT=BROWSER)
     for _ in range(40):
@@ -124,13 +124,13 @@ def test_a_flood_of_beacons_never_takes_a_figure_past_the_views(client):
 def test_only_integers_per_page_language_day_and_measure_are_kept():
     fields = {field.name for field in ReachCounter._meta.get_fields()}
     assert fields == {"id", "page", "language", "day", "measure", "count"}
-    page = demo_story("JILL", "nl")
+    page = demo_story(FIRST_PSEUDONYM, "nl")
     assert page_facts(page.pk) == ("nl", len(page.table_of_contents()))
     assert cache.get(f"stories:reach:page:{page.pk}") == ("nl", len(page.table_of_contents()))
 
 
 def test_a_database_that_cannot_be_written_loses_no_count(monkeypatch):
-    page = demo_story("JILL", "nl")
+    page = demo_story(FIRST_PSEUDONYM, "nl")
     counting.count(page.pk, "nl", "view")
 
     def broken(*args):
@@ -149,7 +149,7 @@ def test_counts_of_a_page_deleted_before_they_are_written_are_dropped():
 
     page = TestimonyPageFactory(parent=story_index("en"))
     counting.count(page.pk, "en", "view")
-    kept = demo_story("JILL", "nl")
+    kept = demo_story(FIRST_PSEUDONYM, "nl")
     counting.count(kept.pk, "nl", "view")
     page.delete()
     assert counting.flush() == 1
@@ -158,7 +158,7 @@ def test_counts_of_a_page_deleted_before_they_are_written_are_dropped():
 
 
 def test_the_report_hides_small_figures_and_the_csv_gives_them_exactly(client):
-    page = demo_story("JILL", "nl")
+    page = demo_story(FIRST_PSEUDONYM, "nl")
     for _ in range(3):
         client.get(page.url, HTTP_USER_AGENT=BROWSER)
     beacon(client, page, chapter="1", end="1")
@@ -176,7 +176,7 @@ def test_the_report_hides_small_figures_and_the_csv_gives_them_exactly(client):
 
 
 def test_the_chapter_curve_is_drawn_once_there_are_enough_readers(client):
-    page = demo_story("JILL", "en")
+    page = demo_story(FIRST_PSEUDONYM, "en")
     for _ in range(20):
         client.get(page.url, HTTP_USER_AGENT=BROWSER)
     for _ in range(10):
@@ -189,7 +189,7 @@ def test_the_chapter_curve_is_drawn_once_there_are_enough_readers(client):
 
 
 def test_the_command_prints_one_row_per_page_language_and_day(client):
-    page = demo_story("JILL", "nl")
+    page = demo_story(FIRST_PSEUDONYM, "nl")
     client.get(page.url, HTTP_USER_AGENT=BROWSER)
     out = io.StringIO()
     call_command("reach_report", "--csv", stdout=out)  # writes what this process counted first
@@ -203,7 +203,7 @@ def test_the_command_prints_one_row_per_page_language_and_day(client):
 def test_the_teller_sees_the_figures_of_their_story(client):
     from stories.teller import service
 
-    pages = TestimonyPage.objects.filter(pseudonym="JILL")
+    pages = TestimonyPage.objects.filter(pseudonym=FIRST_PSEUDONYM)
     for page in pages:
         client.get(page.url, HTTP_USER_AGENT=BROWSER)
     counting.flush()

@@ -6,6 +6,8 @@ import html
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.helpers import FIRST_PSEUDONYM
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
@@ -49,7 +51,7 @@ def test_dutch_hits_speak_dutch(client):
 def test_a_snippet_shows_typed_markup_as_text(client):
     from stories.models import TestimonyPage
 
-    story = TestimonyPage.objects.get(locale__language_code="en", pseudonym="JILL")
+    story = TestimonyPage.objects.get(locale__language_code="en", pseudonym=FIRST_PSEUDONYM)
     story.teaser = "<script>alert(1)</script> trust & <b>care</b>"
     story.save()
     text = client.get("/en/search/", {"q": "trust"}).content.decode()

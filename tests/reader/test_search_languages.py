@@ -19,7 +19,7 @@ from sitewide.models import HomePage, InformationPage
 from sitewide.search.backend import TEXT_SEARCH_CONFIGS, text_search_config
 from stories.consent.takedown import withdraw
 from stories.models import ConsentRecord, TestimonyPage
-from tests.helpers import make_user
+from tests.helpers import FIRST_PSEUDONYM, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -247,18 +247,18 @@ def test_admin_page_search_still_completes_words(client):
 
 @postgresql_only
 def test_consent_rule_still_hides_a_withdrawn_story_from_search(client):
-    jill_en = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="en")
-    assert jill_en.pk in api_search_ids(client, "JILL", locale="en")
+    english = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="en")
+    assert english.pk in api_search_ids(client, FIRST_PSEUDONYM, locale="en")
     # Withdrawn for the API only: the page stays live, and search finds it, but the API's
     # consent rule must still hide it.
-    withdraw(ConsentRecord.objects.get(pseudonym="JILL"), reason="No partners", part="api")
-    assert jill_en.pk in search_ids("JILL")
-    assert jill_en.pk not in api_search_ids(client, "JILL", locale="en")
-    assert jill_en.title in client.get("/en/search/", {"q": "trust"}).content.decode()
+    withdraw(ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM), reason="No partners", part="api")
+    assert english.pk in search_ids(FIRST_PSEUDONYM)
+    assert english.pk not in api_search_ids(client, FIRST_PSEUDONYM, locale="en")
+    assert english.title in client.get("/en/search/", {"q": "trust"}).content.decode()
     # Withdrawn everywhere: gone from the website's search too.
-    withdraw(ConsentRecord.objects.get(pseudonym="JILL"), reason="Asked by phone")
-    assert jill_en.title not in client.get("/en/search/", {"q": "trust"}).content.decode()
-    assert jill_en.pk not in api_search_ids(client, "JILL")
+    withdraw(ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM), reason="Asked by phone")
+    assert english.title not in client.get("/en/search/", {"q": "trust"}).content.decode()
+    assert english.pk not in api_search_ids(client, FIRST_PSEUDONYM)
 
 
 def test_a_long_arabic_search_stays_within_what_the_database_parses(client):

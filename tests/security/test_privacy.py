@@ -15,6 +15,7 @@ from gunicorn.app.base import Application
 from sitewide.models import InformationPage, LanguageSettings
 from sitewide.operations.logs import RemoveAddresses
 from stories.models import TestimonyPage
+from tests.helpers import FIRST_PSEUDONYM, first_story_path
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN_CONF = ROOT / "site" / "gunicorn.conf.py"
@@ -24,7 +25,7 @@ REFERRER = "https://referrer.example/what-i-read-before"
 
 
 def story_path(language: str) -> str:
-    return TestimonyPage.objects.get(pseudonym="JILL", locale__language_code=language).url
+    return TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code=language).url
 
 
 # --- no cookies ---------------------------------------------------------------------------------
@@ -67,7 +68,7 @@ def test_the_filter_removes_addresses_and_keeps_the_rest():
         "peer [[address]]:443 and [address]"
     )
     assert remove_addresses(f"{READER_ADDRESS}:51234 closed") == "[address]:51234 closed"
-    kept = "GET /nl/verhalen/jill/ at 12:30:45, Django 5.2.19, etag deadbeef"
+    kept = f"GET {first_story_path('nl')} at 12:30:45, Django 5.2.19, etag deadbeef"
     assert remove_addresses(kept) == kept
 
 

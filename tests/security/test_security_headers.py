@@ -54,6 +54,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from stories.models import TestimonyPage
+from tests.helpers import FIRST_PSEUDONYM
 
 pytestmark = pytest.mark.django_db
 
@@ -528,7 +529,7 @@ def test_production_settings_redirect_to_https_and_send_hsts(production_settings
 
 
 def story_path() -> str:
-    return TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl").url
+    return TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl").url
 
 
 PAGES = {
@@ -665,15 +666,15 @@ def staff_client(client, django_user_model):
 def admin_pages():
     from stories.models import ConsentRecord
 
-    jill = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
-    english = jill.get_translation(jill.get_translations().get(locale__language_code="en").locale)
+    story = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl")
+    english = story.get_translation(story.get_translations().get(locale__language_code="en").locale)
     consent = ConsentRecord.objects.first()
     return [
         "/admin/",
-        f"/admin/pages/{jill.pk}/edit/",
+        f"/admin/pages/{story.pk}/edit/",
         f"/admin/pages/{english.pk}/edit/",  # wagtail-localize's translation editor
         f"/admin/snippets/stories/consentrecord/edit/{consent.pk}/",
-        reverse("wagtail_localize:submit_page_translation", args=[jill.pk]),
+        reverse("wagtail_localize:submit_page_translation", args=[story.pk]),
     ]
 
 
@@ -706,10 +707,10 @@ def test_admin_nonce_is_fresh_per_request_and_absent_from_reader_pages(staff_cli
 
 
 def test_previews_keep_the_readers_policy_and_may_be_framed_by_the_admin(rf, staff_client):
-    jill = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
-    request = rf.get(f"/admin/pages/{jill.pk}/edit/preview/")
+    story = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl")
+    request = rf.get(f"/admin/pages/{story.pk}/edit/preview/")
     request.user = staff_client.get("/admin/").wsgi_request.user
-    response = jill.make_preview_request(original_request=request)
+    response = story.make_preview_request(original_request=request)
     policy = parse_csp(response["Content-Security-Policy"])
     assert response.status_code == 200
     assert policy["frame-ancestors"] == {"'self'"}

@@ -19,7 +19,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from stories.models import ConsentRecord, TestimonyPage
-from tests.helpers import make_user
+from tests.helpers import FIRST_SLUG, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-test-passphrase"  # tests.helpers.make_user
@@ -65,12 +65,12 @@ def fill(route: str, values: dict[str, str]) -> str:
 
 def real_values() -> dict[str, str]:
     """Ids of real objects for the parameter names Wagtail's admin URLs use."""
-    jill = TestimonyPage.objects.get(locale__language_code="nl", slug="jill")
-    revision = jill.latest_revision
+    story = TestimonyPage.objects.get(locale__language_code="nl", slug=FIRST_SLUG["nl"])
+    revision = story.latest_revision
     record = ConsentRecord.objects.first()
     values = {
-        "page_id": str(jill.pk),
-        "parent_page_id": str(jill.get_parent().pk),
+        "page_id": str(story.pk),
+        "parent_page_id": str(story.get_parent().pk),
         "revision_id": str(revision.pk),
         "content_type_app_name": "stories",
         "content_type_model_name": "testimonypage",

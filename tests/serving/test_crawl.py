@@ -6,6 +6,8 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.helpers import first_story_path
+
 START = ["/nl/", "/en/"]
 SKIP_PREFIXES = ("/admin/", "mailto:", "tel:")
 
@@ -40,5 +42,5 @@ def test_every_internal_link_answers_200(client):
                     queue.append(link)
     assert not failures
     # The crawl reached the pages of both language trees, stories included.
-    assert {"/nl/verhalen/jill/", "/en/stories/jill/", "/en/about-comensha/"} <= seen
+    assert {first_story_path("nl"), first_story_path("en"), "/en/about-comensha/"} <= seen
     assert len(seen) > 20

@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 
 from longread.mediafiles import MediaFile
-from tests.helpers import make_user
+from tests.helpers import first_story_path, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_a_picture_has_no_language(client):
 
 
 def rendition_url(client) -> str:
-    html = client.get("/en/stories/jill/").content.decode()
+    html = client.get(first_story_path("en")).content.decode()
     return re.search(r'(/media/images/[^" ,]+)', html)[1]
 
 

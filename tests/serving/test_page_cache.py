@@ -15,16 +15,11 @@ from wagtail.models import Locale
 from sitewide.caching import page_cache
 from sitewide.models import LanguageSettings
 from stories.consent import takedown
-from stories.models import TestimonyPage
-from tests.helpers import make_user
+from tests.helpers import FIRST_PSEUDONYM, first_story, make_user
 
 pytestmark = pytest.mark.django_db
 
 HEADER = "X-Page-Cache"
-
-
-def jill(language="nl"):
-    return TestimonyPage.objects.get(pseudonym="JILL", locale__language_code=language)
 
 
 def get(client, url, **headers):
@@ -32,7 +27,7 @@ def get(client, url, **headers):
 
 
 def test_a_second_anonymous_request_is_served_from_the_cache_with_the_same_bytes(client):
-    url = jill("en").url
+    url = first_story("en").url
     first = get(client, url)
     second = get(client, url)
     assert first[HEADER] == "miss" and second[HEADER] == "hit"
@@ -50,7 +45,7 @@ def test_listings_feeds_sitemap_and_api_are_kept_too(client, url):
 
 
 def test_anonymous_answers_set_no_cookie_and_do_not_vary_on_cookies(client):
-    for url in (jill("en").url, "/en/", "/api/v2/pages/", "/sitemap.xml"):
+    for url in (first_story("en").url, "/en/", "/api/v2/pages/", "/sitemap.xml"):
         for response in (get(client, url), get(client, url)):
             assert not response.cookies, url
             assert "Set-Cookie" not in response, url
@@ -92,7 +87,7 @@ def test_an_entry_is_stored_for_no_longer_than_until_midnight(client, monkeypatc
 
 
 def test_signed_in_staff_never_get_or_fill_the_cache(client):
-    url = jill("en").url
+    url = first_story("en").url
     get(client, url)  # kept for anonymous readers
     client.force_login(make_user("editor-cache", superuser=True))
     for _ in range(2):
@@ -143,36 +138,36 @@ def test_api_answers_keep_their_per_request_cors_and_etag(client, settings):
 def test_headless_previews_are_never_kept(client):
     from tests.api.test_api_preview import PREVIEW, draft_with_token
 
-    token = draft_with_token(client, jill("en"))
+    token = draft_with_token(client, first_story("en"))
     for _ in range(2):
         response = client.get(PREVIEW, {"token": token})
         assert response.status_code == 200 and HEADER not in response
 
 
 def test_publishing_renews_the_languages_of_the_page(client, django_capture_on_commit_callbacks):
-    page = jill("en")
-    for url in (page.url, "/en/stories/", jill("nl").url, "/api/v2/pages/"):
+    page = first_story("en")
+    for url in (page.url, "/en/stories/", first_story("nl").url, "/api/v2/pages/"):
         get(client, url)
-    page.title = "JILL, renewed"
+    page.title = f"{FIRST_PSEUDONYM}, renewed"
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     renewed = get(client, page.url)
-    assert renewed[HEADER] == "miss" and "JILL, renewed" in renewed.content.decode()
+    assert renewed[HEADER] == "miss" and f"{FIRST_PSEUDONYM}, renewed" in renewed.content.decode()
     assert get(client, "/en/stories/")[HEADER] == "miss"
     assert get(client, "/api/v2/pages/")[HEADER] == "miss"
     # The Dutch page names the English one in its language switcher and hreflang links.
-    assert get(client, jill("nl").url)[HEADER] == "miss"
+    assert get(client, first_story("nl").url)[HEADER] == "miss"
 
 
 def test_a_withdrawal_takes_the_story_out_of_every_kept_answer(
     client, django_capture_on_commit_callbacks
 ):
-    page = jill("en")
+    page = first_story("en")
     urls = [page.url, "/en/stories/", "/sitemap.xml", "/api/v2/pages/?locale=en"]
     for url in urls:
         assert (
             page.url in get(client, url).content.decode()
-            or "JILL" in get(client, url).content.decode()
+            or FIRST_PSEUDONYM in get(client, url).content.decode()
         ), url
     with django_capture_on_commit_callbacks(execute=True):
         takedown.withdraw(page.consent, reason="test")
@@ -241,10 +236,10 @@ def test_a_cdn_is_purged_of_the_same_urls(client, settings, purge_receiver, task
             "LOCATION": location,
         }
     }
-    page = jill("en")
+    page = first_story("en")
     for url in (page.url, "/en/stories/", "/nl/", "/api/v2/pages/"):
         get(client, url)
-    page.title = "JILL, purged"
+    page.title = f"{FIRST_PSEUDONYM}, purged"
     page.save_revision().publish()
     task_worker()  # the purge is a task: the worker calls the CDN, not the editor's request
     paths = {path for _host, path in received}

@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from longread.mediafiles import MediaFile
 from longread.models import rendition_encoded
 from stories.models import TestimonyPage
+from tests.helpers import FIRST_SLUG
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,8 @@ def _item(image):
 
 @pytest.fixture
 def long_story():
-    """JILL with a body of every block type that chooses something, twice over."""
+    """The first demo testimony with a body of every block type that chooses something, twice
+    over."""
     images = list(get_image_model().objects.order_by("pk")[:4])
     audio = MediaFile.objects.filter(kind=MediaFile.AUDIO).first()
     body = []
@@ -53,7 +55,7 @@ def long_story():
             _block("text", "<p>Words.</p>"),
         ]
     body.append(_block("figure", {"image": 999_999, "alt_text": "Gone", "width": "inline"}))
-    story = TestimonyPage.objects.get(slug="jill", locale__language_code="en")
+    story = TestimonyPage.objects.get(slug=FIRST_SLUG["en"], locale__language_code="en")
     story.body = body
     story.save()
     return TestimonyPage.objects.get(pk=story.pk), images, audio
@@ -113,7 +115,7 @@ def test_links_in_the_text_resolve_in_one_query_in_the_readers_language(client):
     targets = list(
         Page.objects.filter(depth__in=(2, 3), locale__language_code="nl").order_by("path")[:6]
     )
-    story = TestimonyPage.objects.get(slug="jill", locale__language_code="en")
+    story = TestimonyPage.objects.get(slug=FIRST_SLUG["en"], locale__language_code="en")
     story.body = [
         _block("text", f'<p><a linktype="page" id="{page.pk}">Read {page.title}</a>.</p>')
         for page in targets * 2

@@ -5,6 +5,7 @@ import pytest
 from longread.models import LongreadImage, rendition_encoded
 from longread.renditions import READER_SPECS, image_ids_of
 from stories.models import TestimonyPage
+from tests.helpers import FIRST_PSEUDONYM
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_publishing_prepares_renditions_so_readers_never_wait(
     client, django_capture_on_commit_callbacks, task_worker
 ):
-    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="en")
+    page = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="en")
     ids = image_ids_of(page)
     assert page.hero_image_id in ids and len(ids) > 1  # hero and body images
     images = LongreadImage.objects.filter(pk__in=ids)

@@ -49,6 +49,7 @@ from scripts.served_site import (
 from sitewide.env import S3_MEDIA_STORAGE, media_storage
 from sitewide.operations import scale_out
 from stories.models import TestimonyPage
+from tests.helpers import FIRST_PSEUDONYM, first_story_path
 from tests.skip_rule import missing_tool
 
 BIN = Path(sys.executable).parent
@@ -374,7 +375,7 @@ def test_a_public_page_shows_its_images_from_the_bucket(
     client, editor, s3_endpoint, bucket, django_capture_on_commit_callbacks, task_worker
 ):
     image = upload_image(editor)
-    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="en")
+    page = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="en")
     page.hero_image = image
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
@@ -411,7 +412,7 @@ def test_a_document_in_the_bucket_is_served_only_while_a_public_page_uses_it(
     assert document.file.name in stored_keys(s3_endpoint, bucket)
     assert client.get(document.url).status_code == 404  # used by no page yet
 
-    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="en")
+    page = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="en")
     body = list(page.body.raw_data)
     page.body.append(("document", {"document": document, "title": "Read it"}))
     page.save_revision().publish()
@@ -434,7 +435,7 @@ def test_audio_in_the_bucket_is_served_through_the_site(client, s3_endpoint, buc
     assert media.file.url.startswith("/media/media_files/")
     assert client.get(media.file.url).status_code == 404  # used by no page yet
 
-    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="en")
+    page = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="en")
     page.body.append(("audio", {"media": media, "title": "Listen", "transcript": "<p>Said</p>"}))
     page.save_revision().publish()
     response = client.get(media.file.url)
@@ -549,7 +550,7 @@ def test_two_web_machines_share_everything_and_keep_nothing_locally(
             Server(envs[0], machines[0], workers=1) as first,
             Server(envs[1], machines[1], workers=1) as second,
         ):
-            status, html, _ = fetch(first.url, "/en/stories/jill/")
+            status, html, _ = fetch(first.url, first_story_path("en"))
             assert status == 200
             soup = BeautifulSoup(html, "html.parser")
             images = {
@@ -570,7 +571,7 @@ def test_two_web_machines_share_everything_and_keep_nothing_locally(
                 status, served, _ = fetch(second.url, url)
                 assert status == 200, url
                 assert served.startswith(b"%PDF")
-            status, _, _ = fetch(second.url, "/en/stories/jill/")
+            status, _, _ = fetch(second.url, first_story_path("en"))
             assert status == 200
             assert fetch(second.url, "/health/")[0] == 200
 

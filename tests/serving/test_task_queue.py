@@ -21,6 +21,7 @@ from django_tasks_db.models import DBTaskResult
 from scripts.served_site import REPO, build, free_port, site_environment
 from sitewide.api.models import PartnerWebhook, WebhookDelivery
 from stories.models import TestimonyPage
+from tests.helpers import FIRST_PSEUDONYM
 from tests.skip_rule import OWN_SQLITE_SITE
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def test_publishing_never_waits_for_dead_partners(django_capture_on_commit_callb
         PartnerWebhook.objects.create(
             name=f"Dead {number}", url=f"http://127.0.0.1:{closed_port()}/hook"
         )
-    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="en")
+    page = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="en")
     with django_capture_on_commit_callbacks(execute=True):
         page.teaser = "Published without waiting."
         page.save_revision().publish()
@@ -85,7 +86,7 @@ def test_email_leaves_through_the_worker(settings, task_worker):
 
 
 def test_translators_notices_are_a_task(django_capture_on_commit_callbacks):
-    page = TestimonyPage.objects.get(pseudonym="JILL", locale__language_code="nl")
+    page = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl")
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     assert queued("notify_translators_task") == 1

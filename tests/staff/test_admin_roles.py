@@ -9,7 +9,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from sitewide.staff.roles import translator_group_name
 from stories import workflow
 from stories.models import ConsentRecord, TestimonyPage
-from tests.helpers import make_user
+from tests.helpers import FIRST_PSEUDONYM, FIRST_SLUG, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ ROLES = {
     "consent officer": ("Consent officers",),
 }
 
-# Views of pages: the Dutch source of JILL's story and its English translation.
+# Views of pages: the Dutch source of the first demo testimony and its English translation.
 PAGE_VIEWS = {
     "edit": "/admin/pages/{id}/edit/",
     "history": "/admin/pages/{id}/history/",
@@ -35,7 +35,7 @@ PAGE_VIEWS = {
 }
 OTHER_VIEWS = {
     "page chooser": "/admin/choose-page/",
-    "page chooser search": "/admin/choose-page/search/?q=jill",
+    "page chooser search": f"/admin/choose-page/search/?q={FIRST_PSEUDONYM.lower()}",
     "image chooser": "/admin/images/chooser/",
     "document chooser": "/admin/documents/chooser/",
     "consent chooser": "/admin/snippets/choose/stories/consentrecord/",
@@ -112,18 +112,18 @@ EXPECTED = {
 
 @pytest.fixture
 def matrix_objects():
-    jill = TestimonyPage.objects.get(locale__language_code="nl", slug="jill")
-    jill_en = jill.get_translation(jill.locale.__class__.objects.get(language_code="en"))
+    story = TestimonyPage.objects.get(locale__language_code="nl", slug=FIRST_SLUG["nl"])
+    story_en = story.get_translation(story.locale.__class__.objects.get(language_code="en"))
     superuser = make_user("starter", superuser=True)
-    workflow_state = workflow.testimony_workflow().start(jill, superuser)
-    source = TranslationSource.objects.get(object_id=jill.translation_key)
+    workflow_state = workflow.testimony_workflow().start(story, superuser)
+    source = TranslationSource.objects.get(object_id=story.translation_key)
     translation = Translation.objects.get(source=source, target_locale__language_code="en")
     return {
-        "nl": jill.pk,
-        "en": jill_en.pk,
-        "nl revision": jill.latest_revision.pk,
-        "en revision": jill_en.latest_revision.pk,
-        "consent": ConsentRecord.objects.get(pk=jill.consent_id).pk,
+        "nl": story.pk,
+        "en": story_en.pk,
+        "nl revision": story.latest_revision.pk,
+        "en revision": story_en.latest_revision.pk,
+        "consent": ConsentRecord.objects.get(pk=story.consent_id).pk,
         "source": source.pk,
         "translation": translation.pk,
         "task_state": workflow_state.current_task_state.pk,

@@ -14,7 +14,7 @@ from sitewide.staff.roles import translator_group_name
 from sitewide.translation import handoff
 from stories import workflow
 from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
-from tests.helpers import make_user
+from tests.helpers import SECOND_PSEUDONYM, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -71,10 +71,10 @@ def dutch(client, settings):
 
 def test_consent_register_screens_are_dutch(dutch):
     dutch.force_login(make_user("officer", "Consent officers"))
-    kim = ConsentRecord.objects.get(pseudonym="KIM")
+    second = ConsentRecord.objects.get(pseudonym=SECOND_PSEUDONYM)
     listing = dutch.get("/admin/snippets/stories/consentrecord/")
     assert english_in(shown(listing, "table")) == []
-    url = f"/admin/consent/{kim.pk}/withdraw/"
+    url = f"/admin/consent/{second.pk}/withdraw/"
     assert english_in(shown(dutch.get(url), "main form")) == []
     english = Locale.objects.get(language_code="en")
     confirm = dutch.post(url, {"reason": "Verzoek", "part": "language", "language": english.pk})
@@ -122,7 +122,7 @@ def test_the_submit_button_names_the_workflow_in_dutch(dutch):
     dutch.force_login(make_user("writer", "Editors"))
     index = StoryIndexPage.objects.get(locale__language_code="nl")
     new = dutch.get(f"/admin/pages/add/stories/testimonypage/{index.pk}/")
-    existing = TestimonyPage.objects.get(pseudonym="KIM", locale__language_code="nl")
+    existing = TestimonyPage.objects.get(pseudonym=SECOND_PSEUDONYM, locale__language_code="nl")
     edit = dutch.get(f"/admin/pages/{existing.pk}/edit/")
     for response in (new, edit):
         footer = shown(response, "footer")

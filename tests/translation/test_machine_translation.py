@@ -18,7 +18,7 @@ from sitewide.translation.config import machine_translator_setting
 from sitewide.translation.models import SegmentReview
 from sitewide.translation.review import unconfirmed_machine_translations
 from stories.models import TestimonyPage
-from tests.helpers import make_user
+from tests.helpers import FIRST_PSEUDONYM, make_user
 from tests.translation_support import (  # noqa: F401 - fixtures
     DUMMY_TRANSLATOR,
     about_page,
@@ -52,8 +52,9 @@ def messages_of(response):
     return [html.unescape(str(message)) for message in get_messages(response.wsgi_request)]
 
 
-def jill():
-    return TestimonyPage.objects.get(locale__language_code="nl", pseudonym="JILL")
+def first_story():
+    """The first demo testimony's Dutch source page."""
+    return TestimonyPage.objects.get(locale__language_code="nl", pseudonym=FIRST_PSEUDONYM)
 
 
 # Configuration
@@ -124,7 +125,7 @@ def test_the_machine_translation_address_reaches_the_consent_check():
 def test_refused_for_a_testimony_without_consent_with_a_message(
     client, boss, romanian, dummy_translator
 ):
-    story = jill()
+    story = first_story()
     assert not story.consent.allows_machine_translation
     translation = start_translation(story, romanian, boss)
     target = translation.get_target_instance()
@@ -139,7 +140,7 @@ def test_refused_for_a_testimony_without_consent_with_a_message(
 
 
 def test_allowed_for_a_testimony_whose_consent_allows_it(client, boss, romanian, dummy_translator):
-    story = jill()
+    story = first_story()
     story.consent.allows_machine_translation = True
     story.consent.save()
     translation = start_translation(story, romanian, boss)
@@ -269,7 +270,7 @@ def sync(client, translation, **choices):
 def test_sync_with_machine_translation_is_refused_for_a_testimony_without_consent(
     client, boss, romanian, dummy_translator
 ):
-    translation = start_translation(jill(), romanian, boss)
+    translation = start_translation(first_story(), romanian, boss)
     with django_translation.override("en"):
         response = sync(client, translation, use_machine_translation=True)
         assert response.status_code == 302

@@ -16,7 +16,10 @@ from sitewide.models import InformationPage
 from sitewide.staff.roles import translator_group_name
 from sitewide.translation import files
 from stories.models import TestimonyPage
-from tests.helpers import make_user
+from tests.helpers import FIRST_PSEUDONYM, FIRST_SLUG, make_user
+
+# A new English title for the first demo testimony.
+RETOLD = f"{FIRST_PSEUDONYM}, retold"
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +39,8 @@ def translation_of(page, language_code="en") -> Translation:
 
 
 @pytest.fixture
-def jill():
-    story = TestimonyPage.objects.get(locale__language_code="nl", slug="jill")
+def first_story():
+    story = TestimonyPage.objects.get(locale__language_code="nl", slug=FIRST_SLUG["nl"])
     return translation_of(story)
 
 
@@ -132,71 +135,79 @@ def publish_new_dutch_version(page, intro: str):
 # Round trips.
 
 
-def test_po_round_trip_updates_the_pages_translation(client_en, translator, jill):
-    content = download(client_en, jill, files.PO)
+def test_po_round_trip_updates_the_pages_translation(client_en, translator, first_story):
+    content = download(client_en, first_story, files.PO)
     store = pypo.pofile.parsestring(content)
     header = store.parseheader()
-    assert header["X-WagtailLocalize-TranslationID"] == str(jill.uuid)
+    assert header["X-WagtailLocalize-TranslationID"] == str(first_story.uuid)
     assert header["X-Source-Language"] == "nl" and header["Language"] == "en"
-    assert jill.source.object_repr in header["X-Page"] and header["X-Source-Snapshot"]
+    assert first_story.source.object_repr in header["X-Page"] and header["X-Source-Snapshot"]
     units = {unit.getcontext(): unit for unit in store.units if not unit.isheader()}
     assert units["title"].target  # the English title made so far
-    segments = StringSegment.objects.filter(source=jill.source).select_related("context", "string")
+    segments = StringSegment.objects.filter(source=first_story.source).select_related(
+        "context", "string"
+    )
     assert len(store.units) - 1 == len({(s.context.path, s.string.data) for s in segments})
-    before = translations_of(jill)
+    before = translations_of(first_story)
 
-    response = upload(client_en, jill, "jill.en.po", po_with(content, {"title": "JILL, retold"}))
+    response = upload(
+        client_en, first_story, f"{FIRST_SLUG['nl']}.en.po", po_with(content, {"title": RETOLD})
+    )
 
     assert "Imported: 1 translation(s) changed" in response.content.decode()
-    title = current_translation(jill, segment(jill, jill.source.get_source_instance().title))
-    assert title.data == "JILL, retold"
+    title = current_translation(
+        first_story, segment(first_story, first_story.source.get_source_instance().title)
+    )
+    assert title.data == RETOLD
     assert title.translation_type == "manual" and title.last_translated_by == translator
-    english_page = jill.source.get_translated_instance(jill.target_locale)
-    assert english_page.draft_title == "JILL, retold"
+    english_page = first_story.source.get_translated_instance(first_story.target_locale)
+    assert english_page.draft_title == RETOLD
     changed = [row for row in before if row[0] == title.pk]
-    assert [row for row in translations_of(jill) if row[0] != title.pk] == [
+    assert [row for row in translations_of(first_story) if row[0] != title.pk] == [
         row for row in before if row not in changed
     ]
 
 
-def test_xliff_round_trip_updates_the_pages_translation(client_en, translator, jill):
-    content = download(client_en, jill, files.XLIFF)
+def test_xliff_round_trip_updates_the_pages_translation(client_en, translator, first_story):
+    content = download(client_en, first_story, files.XLIFF)
     assert b'xmlns="urn:oasis:names:tc:xliff:document:1.2"' in content
     assert b"xliff:document:1.1" not in content
     store = xliff.xlifffile.parsestring(content)
     body_unit = next(unit for unit in store.units if unit.getid().split("\x04")[-1] != "title")
-    body_segment = StringSegment.objects.get(source=jill.source, string__data=body_unit.source)
+    body_segment = StringSegment.objects.get(
+        source=first_story.source, string__data=body_unit.source
+    )
     body_unit.target = "A sentence the translator rewrote."
 
-    response = upload(client_en, jill, "jill.en.xlf", bytes(store))
+    response = upload(client_en, first_story, f"{FIRST_SLUG['nl']}.en.xlf", bytes(store))
 
     assert "Imported: 1 translation(s) changed" in response.content.decode()
-    written = current_translation(jill, body_segment)
+    written = current_translation(first_story, body_segment)
     assert written.data == "A sentence the translator rewrote."
     assert written.last_translated_by == translator
 
 
-def test_an_unchanged_file_changes_nothing(client_en, translator, jill):
-    before = translations_of(jill)
+def test_an_unchanged_file_changes_nothing(client_en, translator, first_story):
+    before = translations_of(first_story)
     for file_format in (files.PO, files.XLIFF):
-        content = download(client_en, jill, file_format)
-        response = upload(client_en, jill, f"jill.{file_format}", content)
+        content = download(client_en, first_story, file_format)
+        response = upload(client_en, first_story, f"{FIRST_SLUG['nl']}.{file_format}", content)
         assert "Imported: 0 translation(s) changed" in response.content.decode()
-    assert translations_of(jill) == before
+    assert translations_of(first_story) == before
 
 
 # Refusals: the whole import, with every problem listed.
 
 
-def test_a_file_for_another_page_is_refused_naming_both(client_en, translator, jill, about):
-    before = translations_of(jill)
+def test_a_file_for_another_page_is_refused_naming_both(client_en, translator, first_story, about):
+    before = translations_of(first_story)
     content = po_with(download(client_en, about, files.PO), {"title": "About us"})
-    response = upload(client_en, jill, "about.en.po", content)
+    response = upload(client_en, first_story, "about.en.po", content)
     text = response.content.decode()
     assert "Nothing was imported" in text
     assert "This file is for “Over CoMensha" in text
-    assert f"not for “{jill.source.object_repr}" in text
-    assert translations_of(jill) == before
+    assert f"not for “{first_story.source.object_repr}" in text
+    assert translations_of(first_story) == before
 
 
 @pytest.mark.parametrize(
@@ -209,13 +220,13 @@ def test_a_file_for_another_page_is_refused_naming_both(client_en, translator, j
     ],
 )
 def test_a_malformed_file_is_refused_with_a_clear_error(
-    client_en, translator, jill, name, content, expected
+    client_en, translator, first_story, name, content, expected
 ):
-    before = translations_of(jill)
-    response = upload(client_en, jill, name, content)
+    before = translations_of(first_story)
+    response = upload(client_en, first_story, name, content)
     text = response.content.decode()
     assert "Nothing was imported" in text and expected in text
-    assert translations_of(jill) == before
+    assert translations_of(first_story) == before
 
 
 def test_stale_segments_are_refused_per_segment(client_en, translator, about_page, about):
@@ -243,11 +254,11 @@ def test_stale_segments_are_refused_per_segment(client_en, translator, about_pag
     assert translations_of(about) == before
 
 
-def test_a_segment_unknown_to_the_page_is_refused(client_en, translator, jill):
-    content = download(client_en, jill, files.PO).replace(
+def test_a_segment_unknown_to_the_page_is_refused(client_en, translator, first_story):
+    content = download(client_en, first_story, files.PO).replace(
         b'msgctxt "title"', b'msgctxt "no.such.field"'
     )
-    response = upload(client_en, jill, "jill.en.po", content)
+    response = upload(client_en, first_story, f"{FIRST_SLUG['nl']}.en.po", content)
     assert "This segment is no longer in the page" in response.content.decode()
 
 
@@ -349,8 +360,8 @@ def test_one_bad_unit_refuses_the_whole_file(client_en, translator, contact_page
     assert translations_of(contact_page) == before  # ...and was not written either
 
 
-def test_empty_and_unfinished_translations_change_nothing(client_en, translator, jill):
-    content = download(client_en, jill, files.PO)
+def test_empty_and_unfinished_translations_change_nothing(client_en, translator, first_story):
+    content = download(client_en, first_story, files.PO)
     store = pypo.pofile.parsestring(content)
     title = next(unit for unit in store.units if unit.getcontext() == "title")
     title.target = "A title still being worked on"
@@ -358,12 +369,12 @@ def test_empty_and_unfinished_translations_change_nothing(client_en, translator,
     for unit in store.units:
         if not unit.isheader() and unit.getcontext() != "title":
             unit.target = ""
-    before = translations_of(jill)
-    response = upload(client_en, jill, "jill.en.po", bytes(store))
+    before = translations_of(first_story)
+    response = upload(client_en, first_story, f"{FIRST_SLUG['nl']}.en.po", bytes(store))
     text = response.content.decode()
     assert "Imported: 0 translation(s) changed" in text
     assert "Not imported, marked as unfinished in the file" in text
-    assert translations_of(jill) == before
+    assert translations_of(first_story) == before
 
 
 # A language's pages as a zip.
@@ -383,11 +394,11 @@ def language_url(code="en"):
 
 @pytest.mark.parametrize("file_format", [files.PO, files.XLIFF])
 def test_bulk_export_and_import_of_a_languages_out_of_date_pages(
-    client_en, translator, about_page, about, jill, file_format
+    client_en, translator, about_page, about, first_story, file_format
 ):
     publish_new_dutch_version(about_page, "Een nieuwe inleiding over 2026.")
     assert about in files.pages_to_translate(about.target_locale, translator)
-    assert jill not in files.pages_to_translate(jill.target_locale, translator)
+    assert first_story not in files.pages_to_translate(first_story.target_locale, translator)
     page = client_en.get(language_url())
     assert page.status_code == 200 and "Over CoMensha" in page.content.decode()
 
@@ -397,7 +408,7 @@ def test_bulk_export_and_import_of_a_languages_out_of_date_pages(
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = archive.namelist()
     about_name = next(name for name in names if name.startswith("over-comensha"))
-    assert not any(name.startswith("jill") for name in names)
+    assert not any(name.startswith(FIRST_SLUG["nl"]) for name in names)
     content = archive.read(about_name)
     assert b"Een nieuwe inleiding over 2026." in content  # the snapshot was refreshed first
     assert not files.out_of_date_translations(about.target_locale).filter(pk=about.pk).exists()
@@ -425,10 +436,10 @@ def test_bulk_export_and_import_of_a_languages_out_of_date_pages(
 
 
 def test_bulk_import_is_all_or_nothing_with_errors_per_file(
-    client_en, translator, jill, contact_page
+    client_en, translator, first_story, contact_page
 ):
-    before = translations_of(jill), translations_of(contact_page)
-    good = po_with(download(client_en, jill, files.PO), {"title": "JILL, retold"})
+    before = translations_of(first_story), translations_of(contact_page)
+    good = po_with(download(client_en, first_story, files.PO), {"title": RETOLD})
     bad = po_with(
         download(client_en, contact_page, files.PO), {"intro": GOOD.replace("2019", "2018")}
     )
@@ -438,7 +449,9 @@ def test_bulk_import_is_all_or_nothing_with_errors_per_file(
             "action": "import",
             "file": SimpleUploadedFile(
                 "en.zip",
-                zip_of({"jill.en.po": good, "about.en.po": bad, "notes.txt": b"hello"}),
+                zip_of(
+                    {f"{FIRST_SLUG['nl']}.en.po": good, "about.en.po": bad, "notes.txt": b"hello"}
+                ),
             ),
         },
     )
@@ -446,8 +459,8 @@ def test_bulk_import_is_all_or_nothing_with_errors_per_file(
     assert "Nothing was imported" in text
     assert 'data-file-problems="about.en.po"' in text
     assert 'data-file-problems="notes.txt"' in text
-    assert 'data-file-problems="jill.en.po"' not in text
-    assert (translations_of(jill), translations_of(contact_page)) == before
+    assert f'data-file-problems="{FIRST_SLUG["nl"]}.en.po"' not in text
+    assert (translations_of(first_story), translations_of(contact_page)) == before
 
 
 def test_bulk_import_refuses_a_file_of_another_language_and_a_bad_zip(client_en, translator):
@@ -465,15 +478,17 @@ def test_bulk_import_refuses_a_file_of_another_language_and_a_bad_zip(client_en,
     assert "This is not a zip file." in response.content.decode()
 
 
-def test_a_zip_file_for_another_language_is_refused(client_en, translator, jill):
+def test_a_zip_file_for_another_language_is_refused(client_en, translator, first_story):
     superuser = make_user("chef", superuser=True)
     client_en.force_login(superuser)
     other = (
-        Translation.objects.filter(source=jill.source, enabled=True)
+        Translation.objects.filter(source=first_story.source, enabled=True)
         .exclude(target_locale__language_code="en")
         .first()
     )
-    assert other is not None, "the demo translates JILL into Arabic as well as English"
+    assert other is not None, (
+        "the demo translates the first testimony into Arabic as well as English"
+    )
     content = download(client_en, other, files.PO)
     response = client_en.post(
         language_url(),
@@ -496,45 +511,51 @@ def other_language_translator(client_en):
     return user
 
 
-def test_a_translator_of_another_language_is_refused(client_en, other_language_translator, jill):
-    before = translations_of(jill)
+def test_a_translator_of_another_language_is_refused(
+    client_en, other_language_translator, first_story
+):
+    before = translations_of(first_story)
     urls = [
-        page_url(jill),
-        reverse("sitewide_translation_files_download", args=[jill.uuid, files.PO]),
+        page_url(first_story),
+        reverse("sitewide_translation_files_download", args=[first_story.uuid, files.PO]),
         language_url(),
     ]
     for url in urls:
         assert refused(client_en.get(url)), url
-    assert refused(client_en.post(page_url(jill), {"file": SimpleUploadedFile("a.po", b"x")}))
-    assert refused(client_en.post(reverse("sitewide_translation_files_refresh", args=[jill.uuid])))
+    assert refused(
+        client_en.post(page_url(first_story), {"file": SimpleUploadedFile("a.po", b"x")})
+    )
+    assert refused(
+        client_en.post(reverse("sitewide_translation_files_refresh", args=[first_story.uuid]))
+    )
     assert refused(client_en.post(language_url(), {"action": "export", "file_format": "po"}))
-    assert translations_of(jill) == before
+    assert translations_of(first_story) == before
 
 
-def test_anonymous_visitors_are_sent_to_sign_in(client_en, jill):
-    response = client_en.get(page_url(jill))
+def test_anonymous_visitors_are_sent_to_sign_in(client_en, first_story):
+    response = client_en.get(page_url(first_story))
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
-def test_editors_may_use_the_files_and_the_source_language_has_none(client_en, jill):
+def test_editors_may_use_the_files_and_the_source_language_has_none(client_en, first_story):
     client_en.force_login(make_user("redacteur", "Editors"))
-    assert client_en.get(page_url(jill)).status_code == 200
+    assert client_en.get(page_url(first_story)).status_code == 200
     assert client_en.get(language_url("nl")).status_code == 404
 
 
-def test_the_translation_editor_and_menu_lead_to_the_files(client_en, translator, jill):
-    english_page = jill.source.get_translated_instance(jill.target_locale)
+def test_the_translation_editor_and_menu_lead_to_the_files(client_en, translator, first_story):
+    english_page = first_story.source.get_translated_instance(first_story.target_locale)
     editor = client_en.get(reverse("wagtailadmin_pages:edit", args=[english_page.pk]))
     assert editor.status_code == 200
-    assert page_url(jill) in editor.content.decode()
+    assert page_url(first_story) in editor.content.decode()
     home = client_en.get(reverse("wagtailadmin_home"))
     assert reverse("sitewide_translation_files") in home.content.decode()
     index = client_en.get(reverse("sitewide_translation_files"))
     assert index.status_code == 200 and language_url() in index.content.decode()
 
 
-def test_the_files_pages_have_no_inline_script_or_style(client_en, translator, jill):
-    for url in (page_url(jill), language_url(), reverse("sitewide_translation_files")):
+def test_the_files_pages_have_no_inline_script_or_style(client_en, translator, first_story):
+    for url in (page_url(first_story), language_url(), reverse("sitewide_translation_files")):
         html = client_en.get(url).content.decode()
         main = html[html.index('class="nice-padding"') :]
         assert " style=" not in main and "<script" not in main, url

@@ -23,7 +23,7 @@ from sitewide.staff.roles import (
     translator_group_name,
 )
 from stories.models import ConsentRecord, Organisation, TestimonyPage
-from tests.helpers import form_data, make_user
+from tests.helpers import FIRST_SLUG, form_data, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ PAGE_STAFF = {"editor", "moderator"}
 
 @pytest.fixture
 def world(settings):
-    """JILL's story in nl (source), en (demo) and de (submitted here, a draft), with the
+    """The first demo testimony in nl (source), en (demo) and de (submitted here, a draft), with the
     language settings translated into de too."""
     if OTHER not in dict(django_settings.LANGUAGES):
         languages = [*django_settings.LANGUAGES, (OTHER, "Deutsch")]
@@ -51,13 +51,13 @@ def world(settings):
     en = Locale.objects.get(language_code="en")
     de, _ = Locale.objects.get_or_create(language_code=OTHER)
     boss = make_user("boss", superuser=True)
-    jill = TestimonyPage.objects.get(locale__language_code="nl", slug="jill")
+    story = TestimonyPage.objects.get(locale__language_code="nl", slug=FIRST_SLUG["nl"])
     settings_nl = LanguageSettings.objects.get(locale__language_code="nl")
     creator = TranslationCreator(boss, [de])
-    creator.create_translations(jill)
+    creator.create_translations(story)
     creator.create_translations(settings_nl)
     # The de home was made just now: its translators got the tree (no seed_demo involved).
-    jill_de = jill.get_translation(de)
+    story_de = story.get_translation(de)
     about_en = InformationPage.objects.filter(locale=en).first()
 
     def translation_of(instance, locale):
@@ -66,18 +66,18 @@ def world(settings):
         )
 
     return {
-        "nl": jill,
-        "en": jill.get_translation(en).specific,
-        "de": jill_de.specific,
+        "nl": story,
+        "en": story.get_translation(en).specific,
+        "de": story_de.specific,
         "de home": Page.objects.get(depth=2, locale=de),
         "about en": about_en,
-        "translation en": translation_of(jill, en),
-        "translation de": translation_of(jill, de),
+        "translation en": translation_of(story, en),
+        "translation de": translation_of(story, de),
         "settings nl": settings_nl,
         "settings en": LanguageSettings.objects.get(locale=en),
         "settings de": LanguageSettings.objects.get(locale=de),
         "settings translation en": translation_of(settings_nl, en),
-        "consent": ConsentRecord.objects.get(pk=jill.consent_id),
+        "consent": ConsentRecord.objects.get(pk=story.consent_id),
     }
 
 

@@ -11,13 +11,14 @@ from PIL import Image
 from translate.storage import pypo
 
 from sitewide.translation import files
+from tests.helpers import FIRST_SLUG
 from tests.translation import test_translation_files as translation_files
 from tests.translation.test_translation_files import download, translations_of, upload
 
-# The fixtures of the translation files' tests: a signed-in English translator, JILL's English
-# translation.
+# The fixtures of the translation files' tests: a signed-in English translator, the first demo
+# testimony's English translation.
 english = translation_files.english
-jill = translation_files.jill
+first_story = translation_files.first_story
 translator = translation_files.translator
 
 pytestmark = pytest.mark.django_db
@@ -34,28 +35,32 @@ def visible_text(response) -> str:
     return html.unescape(problems.get_text(" ", strip=True))
 
 
-def test_a_segment_problem_names_the_field_and_dutch_text_not_a_uuid(client_en, translator, jill):
-    store = pypo.pofile.parsestring(download(client_en, jill, files.PO))
+def test_a_segment_problem_names_the_field_and_dutch_text_not_a_uuid(
+    client_en, translator, first_story
+):
+    store = pypo.pofile.parsestring(download(client_en, first_story, files.PO))
     body_unit = next(
         unit for unit in store.units if not unit.isheader() and UUID.search(unit.getcontext())
     )
     # The same segment twice: refused, and the message must say which segment it is.
     body_unit.target = "Translated once"
     store.units.append(body_unit)
-    before = translations_of(jill)
-    text = visible_text(upload(client_en, jill, "jill.en.po", bytes(store)))
+    before = translations_of(first_story)
+    text = visible_text(upload(client_en, first_story, f"{FIRST_SLUG['nl']}.en.po", bytes(store)))
     assert not UUID.search(text), text
     assert str(body_unit.source)[:40] in text
     assert "body" in text.lower()
-    assert translations_of(jill) == before
+    assert translations_of(first_story) == before
 
 
-def test_a_photo_uploaded_as_a_po_file_is_refused_in_one_sentence(client_en, translator, jill):
+def test_a_photo_uploaded_as_a_po_file_is_refused_in_one_sentence(
+    client_en, translator, first_story
+):
     photo = io.BytesIO()
     Image.new("RGB", (8, 8), "red").save(photo, "JPEG", comment=b"GPS 52.37 4.89 Camera X")
     data = photo.getvalue()
-    before = translations_of(jill)
-    text = visible_text(upload(client_en, jill, "jill.en.po", data))
+    before = translations_of(first_story)
+    text = visible_text(upload(client_en, first_story, f"{FIRST_SLUG['nl']}.en.po", data))
     assert "not a text file" in text
     assert "GPS" not in text and "JFIF" not in text and "\\x" not in text
-    assert translations_of(jill) == before
+    assert translations_of(first_story) == before
