@@ -274,14 +274,16 @@ class LanguageSettings(TranslatableMixin, models.Model):
 
     @classmethod
     def for_language(cls, language_code: str):
-        """The settings of a language, falling back to the source language's."""
+        """The settings of a language, else English's (as the interface falls back to English,
+        which more readers abroad read than Dutch), else the source language's."""
+        source = Locale.get_default().language_code
         records = {
             record.locale.language_code: record
             for record in cls.objects.select_related("locale").filter(
-                locale__language_code__in={language_code, Locale.get_default().language_code}
+                locale__language_code__in={language_code, "en", source}
             )
         }
-        return records.get(language_code) or records.get(Locale.get_default().language_code)
+        return records.get(language_code) or records.get("en") or records.get(source)
 
 
 # The API's models live with the API wiring.

@@ -69,6 +69,9 @@ def parse_timestamp(name: str, value: str):
         "example": f"{name}={TIMESTAMP_EXAMPLE}"
     }
     values = {"name": name, "example": allowed}
+    if not value.isascii():
+        # Python reads other scripts' digits ("٢٠٢٠") as a year; a client's bug, not a time.
+        raise ValueError(_("%(name)s must be written with the digits 0-9") % values)
     try:
         moment = parse_datetime(value.replace(" ", "+"))  # an unescaped + arrives as a space
     except ValueError:
@@ -81,7 +84,7 @@ def parse_timestamp(name: str, value: str):
     if moment is None:
         raise ValueError(_("%(name)s must be %(example)s") % values)
     if is_naive(moment):
-        raise ValueError(_("%(name)s has no timezone; give %(example)s") % values)
+        raise ValueError(_("%(name)s needs a time with a timezone; give %(example)s") % values)
     if moment > timezone.now() + FUTURE_TOLERANCE:
         raise ValueError(
             _("%(name)s is in the future; give a moment no later than now, as %(example)s") % values

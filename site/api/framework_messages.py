@@ -48,9 +48,8 @@ WAGTAIL_MESSAGES = [
         _("cannot order by '%(name)s' while searching (field is not indexed)"),
     ),
     (
-        r"(?P<name>child_of|ancestor_of|descendant_of|translation_of|offset|limit) must be a "
-        r"positive integer",
-        _("%(name)s must be a positive integer"),
+        r"(?P<name>child_of|ancestor_of|descendant_of|translation_of) must be a positive integer",
+        _("%(name)s must be a page id (a whole number)"),
     ),
     (r"parent page doesn't exist", _("child_of: no page with this id is shown here")),
     (r"descendant page doesn't exist", _("ancestor_of: no page with this id is shown here")),

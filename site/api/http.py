@@ -30,7 +30,9 @@ def answer_language(request) -> str:
     messages are written in, else English."""
     from django.utils.translation.trans_real import parse_accept_lang_header
 
-    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+    for code, quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        if quality <= 0:  # q=0: "not this one"
+            continue
         for candidate in (code.lower(), code.split("-")[0].lower()):
             if candidate in MESSAGE_LANGUAGES:
                 return candidate

@@ -732,5 +732,8 @@ def document(base_url: str) -> dict:
 
 @views.read_only
 def schema_view(request):
+    unknown = set(request.GET) - {"format"}
+    if unknown:
+        return views.unsupported(unknown, "format")
     base_url = absolute_url(reverse("wagtailapi:pages:listing"), request).rsplit("pages/", 1)[0]
     return JsonResponse(document(base_url), json_dumps_params={"indent": 2})

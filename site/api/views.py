@@ -71,19 +71,40 @@ def OPERATOR_MESSAGE() -> str:  # noqa: N802 - a message, read when the language
 
 
 def method_not_allowed(method: str) -> str:
-    return _("method %(method)s is not allowed: the API only reads (GET, HEAD)") % {
+    return _("method %(method)s is not allowed: the API only reads (GET, HEAD, OPTIONS)") % {
         "method": method
     }
 
 
-def unsupported(names, allowed: str) -> JsonResponse:
-    """A 400 for query parameters an endpoint does not take, naming those it does."""
+def unsupported_message(names, allowed: str) -> str:
+    """The one wording of query parameters an endpoint does not take, naming those it does."""
     names = ", ".join(sorted(names))
     if allowed:
         message = _("query parameter is not supported: %(names)s (allowed: %(allowed)s)")
     else:
         message = _("query parameter is not supported: %(names)s (this address takes none)")
-    return bad_request(message % {"names": names, "allowed": allowed})
+    return message % {"names": names, "allowed": allowed}
+
+
+def unsupported(names, allowed: str) -> JsonResponse:
+    return bad_request(unsupported_message(names, allowed))
+
+
+def top_level_fields(value: str) -> list[str]:
+    """The top-level items of a `fields` parameter as written (`a,-b,c(d,e),_`)."""
+    items, depth, current = [], 0, ""
+    for char in value:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            items.append(current.strip())
+            current = ""
+            continue
+        if depth == 0 and char not in "()":
+            current += char
+    return [*items, current.strip()]
 
 
 def requested_fields(value: str) -> set[str]:
@@ -122,11 +143,11 @@ def field_hint(view, model, names) -> str:
             hints.append(
                 _(
                     "%(name)s belongs to some page types only: add type= with one of "
-                    "%(types)s (e.g. type=%(example)s). "
+                    "%(types)s (e.g. type=%(example)s)"
                 )
                 % {"name": name, "types": ", ".join(types), "example": types[0]}
             )
-    return "".join(hints)
+    return "".join(f". {hint}" for hint in hints)
 
 
 class AnonymousJSON:
@@ -137,8 +158,11 @@ class AnonymousJSON:
     renderer_classes = [JSONRenderer]
     pagination_class = CursorPagination
 
+    # Every answer's item carries these (the schema requires them): `fields=` cannot remove them.
+    kept_fields = ("id", "type", "detail_url")
+
     def dispatch(self, request, *args, **kwargs):
-        # Messages in English unless the client asks for one of the site's languages.
+        # Messages in English, or in Dutch when the client prefers it (sitewide.api.http).
         with translation.override(answer_language(request)):
             return super().dispatch(request, *args, **kwargs)
 
@@ -151,27 +175,61 @@ class AnonymousJSON:
         unknown = sorted(set(self.request.GET) - allowed)
         if unknown:
             raise BadRequestError(
-                _("query parameter is not supported: %(names)s. ") % {"names": ", ".join(unknown)}
+                unsupported_message(unknown, ", ".join(sorted(self.known_query_parameters)))
+                + _("; and the fields of %(model)s: %(fields)s")
+                % {"model": model.__name__, "fields": ", ".join(sorted(fields))}
                 + field_hint(self, model, unknown)
-                + _("Allowed: %(parameters)s, and the fields of %(model)s: %(fields)s")
-                % {
-                    "parameters": ", ".join(sorted(self.known_query_parameters)),
-                    "model": model.__name__,
-                    "fields": ", ".join(sorted(fields)),
-                }
             )
-        names = requested_fields(self.request.GET.get("fields", ""))
+        for name in ("type", "order"):
+            if self.request.GET.get(name) == "":
+                raise BadRequestError(
+                    _("%(name)s is empty: give a value or leave it out") % {"name": name}
+                )
+        self.check_fields(model)
+
+    def check_fields(self, model=None):
+        """`fields=` as written: no empty name, and never without id and meta. With a model (a
+        listing), each name must be a field of it."""
+        value = self.request.GET.get("fields")
+        if value is None:
+            return
+        items = top_level_fields(value)
+        if any(item in ("", "-") for item in items):
+            raise BadRequestError(
+                _("fields: a name is missing (two commas in a row, or a '-' without a name)")
+            )
+        kept = ", ".join(self.kept_fields)
+        if "_" in items:
+            raise BadRequestError(
+                _(
+                    "fields: '_' would leave out %(kept)s, which every answer carries; remove "
+                    "the fields you do not need with -name"
+                )
+                % {"kept": kept}
+            )
+        removed = [item[1:] for item in items if item.startswith("-")]
+        if "meta" in items or any(name in self.kept_fields + ("meta",) for name in removed):
+            raise BadRequestError(
+                _("fields: %(kept)s are part of every answer; they cannot be chosen or removed")
+                % {"kept": kept}
+            )
+        if model is None:
+            return
+        names = requested_fields(value)
         available = set(self.get_available_fields(model))
         missing = sorted(name for name in names if name not in available and name != "*")
         hint = field_hint(self, model, missing) if missing else ""
         if hint:
             raise BadRequestError(
-                _("fields: %(names)s is not a field here. ") % {"names": ", ".join(missing)} + hint
+                _("fields: %(names)s is not a field here") % {"names": ", ".join(missing)} + hint
             )
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not request.GET["id"].isdigit():
-            raise BadRequestError(_("id must be a positive integer"))
+            raise BadRequestError(
+                _("%(name)s must be a whole number of %(minimum)s or more")
+                % {"name": "id", "minimum": 1}
+            )
         return super().find_object(queryset, request)
 
     def get_renderer_context(self):
@@ -326,13 +384,14 @@ def refuse_list_parameters_on_a_detail(request) -> None:
         raise BadRequestError(
             _(
                 "query parameter is not supported on a detail: %(names)s. A detail takes only "
-                "fields=; filters such as locale and type belong to the listing."
+                "fields=; filters belong to the listing."
             )
             % {"names": ", ".join(unknown)}
         )
 
 
 class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
+    kept_fields = ("id", "type", "detail_url", "html_url", "slug", "first_published_at", "locale")
     base_serializer_class = VisiblePagesSerializer
     filter_backends = [
         PlainFieldsFilter,
@@ -404,7 +463,7 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         """`html_path` as readers see it: /en/stories/a-story/ is looked up in the English tree.
         A whole address (a page's `html_url`) is read for its path."""
         given = {"html_path", "id"} & set(request.GET)
-        if len(given) != 1:
+        if len(given) != 1 or not request.GET[given.pop()]:
             raise BadRequestError(
                 _(
                     "give html_path (a page's path, e.g. html_path=/en/stories/<slug>/, or its "
@@ -455,7 +514,11 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         ]
 
     def preview_view(self, request):
-        token = PreviewToken.from_signed(request.GET.get("token", ""))
+        if not request.GET.get("token"):
+            raise BadRequestError(
+                _("token is required: the preview token from the page editor's header menu")
+            )
+        token = PreviewToken.from_signed(request.GET["token"])
         if token is None:
             raise Http404("preview token is unknown, expired or revoked")
         page = token.revision.as_object()
@@ -486,6 +549,7 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
 
     def detail_view(self, request, pk):
         refuse_list_parameters_on_a_detail(request)
+        self.check_fields()
         response = super().detail_view(request, pk)
         response["Content-Language"] = self.get_object().locale.language_code
         return response
@@ -562,6 +626,7 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
 
     def detail_view(self, request, pk):
         refuse_list_parameters_on_a_detail(request)
+        self.check_fields()
         response = super().detail_view(request, pk)
         response["Content-Language"] = self.get_object().locale.language_code
         return response
@@ -597,9 +662,9 @@ def read_only(view):
 @read_only
 def changes_view(request):
     """What partners must do since a moment or after an event: show, update or take down."""
-    unknown = set(request.GET) - {"since", "after", "limit"}
+    unknown = set(request.GET) - {"since", "after", "limit", "format"}
     if unknown:
-        return unsupported(unknown, "since, after, limit")
+        return unsupported(unknown, "since, after, limit, format")
     if "since" not in request.GET and "after" not in request.GET:
         message = _(
             "give since (an ISO 8601 date and time with a timezone, e.g. "
@@ -636,7 +701,7 @@ def whole_number(request, name, default, minimum, maximum=None) -> int:
         if maximum:
             message = _("%(name)s must be a whole number from %(minimum)s to %(maximum)s")
         else:
-            message = _("%(name)s must be a whole number from %(minimum)s")
+            message = _("%(name)s must be a whole number of %(minimum)s or more")
         raise ValueError(message % {"name": name, "minimum": minimum, "maximum": maximum})
     return int(value)
 
@@ -690,15 +755,15 @@ def settings_view(request):
     stories, contact details, the quick-exit target and the safety and privacy pages."""
     from sitewide.models import LanguageSettings
 
-    unknown = set(request.GET) - {"locale"}
+    unknown = set(request.GET) - {"locale", "format"}
     if unknown:
-        return unsupported(unknown, "locale")
+        return unsupported(unknown, "locale, format")
     code = request.GET.get("locale", settings.LANGUAGE_CODE)
     if code not in dict(settings.LANGUAGES):
         message = _("locale %(code)s is not one of this site's languages; allowed: %(allowed)s")
         return bad_request(message % {"code": repr(code), "allowed": site_languages()})
-    # A language without settings of its own is shown with the source language's, as the
-    # website shows it; `locale` says whose they are.
+    # A language without settings of its own is shown with English's (else the source
+    # language's), as the website shows it; `locale` says whose they are.
     found = LanguageSettings.for_language(code)
     if found is None:
         return JsonResponse({"message": _("this site has no settings yet")}, status=404)
@@ -726,9 +791,10 @@ def index_view(request):
 
     from longread.templatetags.longread_language import direction
 
-    unknown = sorted(request.GET)  # read whole: the page cache then keys on every parameter
+    # Read whole: the page cache then keys on every parameter.
+    unknown = sorted(set(request.GET) - {"format"})
     if unknown:
-        return unsupported(unknown, "")
+        return unsupported(unknown, "format")
     base = absolute_url(reverse("wagtailapi:pages:listing"), request).rsplit("pages/", 1)[0]
     languages = [
         {
