@@ -108,9 +108,11 @@ def test_find_resolves_language_prefixed_paths(client):
         assert response.status_code == 302, response.content
         assert response["Location"].split("?")[0].endswith(f"{API}{page.pk}/")
     no_language = first_story_path("en").removeprefix("/en")
-    for path in (first_story_path("xx"), "/en/no-such-page/", no_language, ""):
+    for path in (first_story_path("xx"), "/en/no-such-page/", no_language):
         data = get_json(client, f"{API}find/?html_path={path}", status=404)
         assert data["message"]
+    # An empty path names nothing: the request is wrong (400), not the page gone (404).
+    assert "html_path" in get_json(client, f"{API}find/?html_path=", status=400)["message"]
 
 
 def test_errors_are_json_and_never_redirect_to_a_language(client):
