@@ -39,6 +39,7 @@ def register_media_types() -> None:
     for extension, media_type in MEDIA_TYPES.items():
         mimetypes.add_type(media_type, extension)
 
+
 AUDIO_EXTENSIONS = ["mp3", "m4a", "ogg", "oga", "opus", "wav"]
 VIDEO_EXTENSIONS = ["mp4", "webm"]
 DEFAULT_MAX_MEDIA_BYTES = 200 * 1024 * 1024
