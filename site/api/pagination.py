@@ -1,8 +1,8 @@
 """Cursor pagination of the API's lists: `meta.next` is the complete URL of the next page.
 
 The cursor is opaque to partners: a signed token naming the position and the query it belongs
-to (every parameter except `cursor`, `limit` and `offset`). Follow `meta.next` as it is; the
-limit is kept, and may be changed. A cursor altered by hand, or used with other filters, is
+to (every parameter except `cursor`, `limit`, `offset` and `format`). Follow `meta.next` as it
+is; the limit is kept, and may be changed. A cursor altered by hand, or used with other filters, is
 refused with a 400 that says so.
 """
 
@@ -21,6 +21,8 @@ from longread.absolute import absolute_url
 
 CURSOR_SALT = "sitewide.api.cursor"
 PAGING_PARAMETERS = ("cursor", "limit", "offset")
+# Parameters that change nothing in which items come: a cursor is not bound to them.
+UNBOUND_PARAMETERS = (*PAGING_PARAMETERS, "format")
 
 
 def query_fingerprint(request) -> str:
@@ -28,7 +30,7 @@ def query_fingerprint(request) -> str:
     pairs = sorted(
         (name, value)
         for name, values in request.GET.lists()
-        if name not in PAGING_PARAMETERS
+        if name not in UNBOUND_PARAMETERS
         for value in values
     )
     text = request.path + "?" + urlencode(pairs)

@@ -661,7 +661,11 @@ def document(base_url: str) -> dict:
                         if p["name"] not in ("search", "search_operator")
                     ]
                     + [
-                        parameter("search", STRING, "Words that each appear in name or city."),
+                        parameter(
+                            "search",
+                            {"type": "string", "maxLength": views.MAX_SEARCH_LENGTH},
+                            "Words that each appear in name or city.",
+                        ),
                         parameter("locale", {"type": "string", "enum": languages}, "Language."),
                         parameter("country", STRING, "ISO 3166 country code."),
                         listed_parameter("help_kinds", HelpKind.values, "Organisations offering"),
@@ -675,7 +679,10 @@ def document(base_url: str) -> dict:
             "/organisations/{id}/": {
                 "get": {
                     "summary": "One organisation",
-                    "parameters": [parameter("id", ID, "Id.", location="path", required=True)],
+                    "parameters": [
+                        parameter("id", ID, "Id.", location="path", required=True),
+                        parameter("fields", STRING, "Fields to remove (-a); id and meta stay."),
+                    ],
                     "responses": {
                         "200": json_response("The organisation.", "OrganisationDetail"),
                         **ERRORS,

@@ -514,6 +514,9 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         ]
 
     def preview_view(self, request):
+        unknown = set(request.GET) - {"token", "format"}
+        if unknown:
+            raise BadRequestError(unsupported_message(unknown, "token, format"))
         if not request.GET.get("token"):
             raise BadRequestError(
                 _("token is required: the preview token from the page editor's header menu")

@@ -6,11 +6,13 @@ docs/performance.md ("Page cache"); the functions below say what each part does.
 """
 
 import datetime
+import functools
 import hashlib
 import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterable
+from pathlib import Path
 
 from django.conf import settings
 from django.core import checks
@@ -148,6 +150,30 @@ def _eligible(request) -> bool:
     )
 
 
+# What the code that renders a page is made of: the project's code, templates, catalogues and
+# static files, and the versions of Django and Wagtail. Part of every key, so that answers kept
+# by an earlier release are never served by this one (a deploy changes what a page says, or an
+# API answer refuses what the release before accepted). Generations stay shared: a renewal by
+# any release (during a rolling deploy, say a withdrawal) reaches the entries of all of them.
+RELEASE_FOLDERS = ("site", "stories", "longread", "templates")
+RELEASE_SUFFIXES = {".py", ".html", ".txt", ".po", ".js", ".css", ".svg"}
+
+
+@functools.cache
+def release() -> str:
+    import django
+    import wagtail
+
+    digest = hashlib.sha256(f"{django.get_version()}|{wagtail.__version__}".encode())
+    base = Path(settings.BASE_DIR)
+    for folder in RELEASE_FOLDERS:
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in RELEASE_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(base)).encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _key(request, group: str, query: str = "") -> str:
     """The scheme (an https answer names https addresses), the host, the path, the query
     parameters that make the entry (see _query_for_key) and, outside the language trees, the
@@ -156,14 +182,27 @@ def _key(request, group: str, query: str = "") -> str:
     if group == SHARED:
         language = translation.get_language_from_request(request) or ""
     raw = "|".join(
-        (request.scheme, request.META.get("HTTP_HOST", ""), request.path, query, language)
+        (
+            release(),
+            request.scheme,
+            request.META.get("HTTP_HOST", ""),
+            request.path,
+            query,
+            language,
+        )
     )
     return "sitewide:page-cache:entry:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _params_key(request, generations: dict[str, str]) -> str:
     raw = "|".join(
-        (request.scheme, request.META.get("HTTP_HOST", ""), request.path, *generations.values())
+        (
+            release(),
+            request.scheme,
+            request.META.get("HTTP_HOST", ""),
+            request.path,
+            *generations.values(),
+        )
     )
     return "sitewide:page-cache:params:" + hashlib.sha256(raw.encode()).hexdigest()
 

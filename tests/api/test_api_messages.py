@@ -128,7 +128,7 @@ def test_every_method_but_reading_is_refused_in_one_wording(client):
         ), url
         dutch = client.delete(url, HTTP_ACCEPT_LANGUAGE="nl")
         assert dutch.json()["message"] == (
-            "methode DELETE is niet toegestaan: de API leest alleen (GET, HEAD, OPTIONS)"
+            "methode DELETE is niet toegestaan: de API is alleen-lezen (GET, HEAD, OPTIONS)"
         ), url
 
 
