@@ -49,7 +49,7 @@ from sitewide.api.filters import (
     listed_values,
 )
 from sitewide.api.framework_messages import in_answer_language
-from sitewide.api.http import answer_language, bad_request, not_found_answer
+from sitewide.api.http import ApiJson, answer_language, bad_request, not_found_answer
 from sitewide.api.models import ContentChange, PreviewToken
 from sitewide.api.pagination import CursorPagination
 from sitewide.caching.chrome import page_in_language
@@ -654,7 +654,7 @@ def read_only(view):
         with translation.override(answer_language(request)):
             if request.method not in ("GET", "HEAD"):
                 message = method_not_allowed(request.method)
-                response = JsonResponse({"message": message}, status=405)
+                response = ApiJson({"message": message}, status=405)
                 response["Allow"] = "GET, HEAD, OPTIONS"
                 return response
             return view(request, *args, **kwargs)
@@ -673,16 +673,16 @@ def changes_view(request):
             "give since (an ISO 8601 date and time with a timezone, e.g. "
             "since=2026-01-31T00:00:00Z) or after (the id of the last event you have), or both"
         )
-        return JsonResponse({"message": message}, status=400)
+        return ApiJson({"message": message}, status=400)
     try:
         since = parse_since(request.GET["since"]) if "since" in request.GET else None
         after = whole_number(request, "after", 0, minimum=0)
         limit = whole_number(request, "limit", MAX_ITEMS, minimum=1, maximum=MAX_ITEMS)
     except ValueError as error:
-        return JsonResponse({"message": str(error)}, status=400)
+        return ApiJson({"message": str(error)}, status=400)
     answer = changes_since(since, after, limit, request)
     if answer["meta"]["after"] != after or not after:
-        return JsonResponse(answer)
+        return ApiJson(answer)
     newest = ContentChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     if after > newest:
         # A cursor from the future (a corrupted store, or a site restored from a backup) would
@@ -692,8 +692,8 @@ def changes_view(request):
             "event, for example after a restore from a backup. Start again with since (the "
             "time of your last complete sync) and re-check the pages you show."
         ) % {"after": after, "newest": newest}
-        return JsonResponse({"message": message}, status=400)
-    return JsonResponse(answer)
+        return ApiJson({"message": message}, status=400)
+    return ApiJson(answer)
 
 
 def whole_number(request, name, default, minimum, maximum=None) -> int:
@@ -769,7 +769,7 @@ def settings_view(request):
     # language's), as the website shows it; `locale` says whose they are.
     found = LanguageSettings.for_language(code)
     if found is None:
-        return JsonResponse({"message": _("this site has no settings yet")}, status=404)
+        return ApiJson({"message": _("this site has no settings yet")}, status=404)
     data = {"locale": found.locale.language_code}
     data |= {name: getattr(found, name) for name in SETTINGS_TEXT_FIELDS}
     for name in SETTINGS_ADDRESS_FIELDS:  # never an address of a page partners may not show
@@ -781,7 +781,7 @@ def settings_view(request):
         page = page_in_language(getattr(found, f"{name}_id"), code)
         visible = page and consent.visible_pages(Page.objects.filter(pk=page.pk), consent.API)
         data[name] = page_link(page.specific, request) if visible and visible.exists() else None
-    response = JsonResponse(data)
+    response = ApiJson(data)
     response["Content-Language"] = data["locale"]
     return response
 
@@ -813,4 +813,4 @@ def index_view(request):
         name: base + f"{name}/" for name in ("pages", "organisations", "settings", "schema")
     }
     endpoints["changes"] = base + "changes/?after=0"  # from the first event on
-    return JsonResponse({"endpoints": endpoints, "languages": languages})
+    return ApiJson({"endpoints": endpoints, "languages": languages})
