@@ -480,7 +480,10 @@ def components() -> dict:
             }
         ),
         "LanguageSettings": obj(
-            {"locale": STRING, "help_text": RICH_TEXT}
+            {
+                "locale": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+                "help_text": RICH_TEXT,
+            }
             | dict.fromkeys(views.SETTINGS_TEXT_FIELDS, STRING)
             | {"safety_page": nullable(ref("PageLink"))}
             | {"privacy_page": nullable(ref("PageLink"))}

@@ -294,6 +294,8 @@ class ConsentedSearchFilter(BaseFilterBackend):
         if operator not in (None, "and", "or"):
             raise BadRequestError(OPERATOR_MESSAGE())
         if "search" not in request.GET:
+            if operator is not None:
+                raise BadRequestError(_("search_operator combines the words of search: add search"))
             return queryset
         query = checked_search(request.GET["search"])
         found = get_search_backend().search(query, Page.objects.live().public(), operator=operator)

@@ -69,6 +69,8 @@ def worded_as(text: str, language: str) -> bool:
         f"{API}?cursor=abc",
         f"{API}?locale=xx",
         f"{API}?foo=1",
+        f"{API}?search_operator=and",
+        f"{API}preview/?token=abc&locale=en",
         "/api/v2/changes/",
         "/api/v2/changes/?since=yesterday",
         "/api/v2/settings/?locale=xx",
@@ -266,3 +268,10 @@ def test_the_guides_five_calls_work_as_written(client):
         response = client.get(url, follow=True)
         assert response.status_code == 200, (url, response.content[:200])
         assert response.json()
+
+
+def test_answers_of_the_apis_own_views_are_written_like_the_frameworks(client):
+    """Compact, and text as it is (no \\u escapes), on every endpoint alike."""
+    for url in ("/api/v2/?x=1", "/api/v2/settings/?locale=ar", "/api/v2/changes/?after=0"):
+        body = client.get(url).content.decode()
+        assert '": ' not in body and '", "' not in body and "\\u0" not in body, url
