@@ -204,7 +204,7 @@ def checked_field_value(model, name: str, value: str, parameter: str = "") -> st
     if written_in_digits(field) and not value.isascii():
         raise BadRequestError(_("%(name)s must be written with the digits 0-9") % {"name": shown})
     if field.is_relation or isinstance(field, models.IntegerField):
-        if not value.isascii() or not value.isdigit():
+        if not value.isdigit():  # ASCII: checked above
             raise BadRequestError(
                 _("%(name)s must be a whole number of %(minimum)s or more")
                 % {"name": shown, "minimum": 0}

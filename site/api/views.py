@@ -66,7 +66,7 @@ def site_languages() -> str:
     return ", ".join(code for code, _name in settings.LANGUAGES)
 
 
-def OPERATOR_MESSAGE() -> str:  # noqa: N802 - a message, read when the language is known
+def operator_message() -> str:
     return _("search_operator must be 'and' or 'or'")
 
 
@@ -109,21 +109,7 @@ def top_level_fields(value: str) -> list[str]:
 
 def requested_fields(value: str) -> set[str]:
     """The top-level field names of a `fields` parameter (`a,-b,c(d,e),_`)."""
-    names, depth, current = set(), 0, ""
-    for char in value + ",":
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "," and depth == 0:
-            name = current.strip().lstrip("-")
-            if name and name != "_":
-                names.add(name)
-            current = ""
-            continue
-        if depth == 0 and char not in "()":
-            current += char
-    return names
+    return {item.lstrip("-") for item in top_level_fields(value)} - {"", "_"}
 
 
 def field_hint(view, model, names) -> str:
@@ -254,14 +240,21 @@ class AnonymousJSON:
         return response
 
 
+def unknown_locale(code: str) -> str:
+    return _("locale %(code)s is not one of this site's languages; allowed: %(allowed)s") % {
+        "code": repr(code),
+        "allowed": site_languages(),
+    }
+
+
 class KnownLocaleFilter(LocaleFilter):
-    def filter_queryset(self, request, queryset, view):
-        code = request.GET.get("locale")
+    @staticmethod
+    def refuse_unknown(code) -> None:
         if code is not None and not Locale.objects.filter(language_code=code).exists():
-            raise BadRequestError(
-                _("locale %(code)s is not one of this site's languages; allowed: %(allowed)s")
-                % {"code": repr(code), "allowed": site_languages()}
-            )
+            raise BadRequestError(unknown_locale(code))
+
+    def filter_queryset(self, request, queryset, view):
+        self.refuse_unknown(request.GET.get("locale"))
         return super().filter_queryset(request, queryset, view)
 
 
@@ -292,7 +285,7 @@ class ConsentedSearchFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         operator = request.GET.get("search_operator")
         if operator not in (None, "and", "or"):
-            raise BadRequestError(OPERATOR_MESSAGE())
+            raise BadRequestError(operator_message())
         if "search" not in request.GET:
             if operator is not None:
                 raise BadRequestError(_("search_operator combines the words of search: add search"))
@@ -576,7 +569,7 @@ class OrganisationLocaleFilter(KnownLocaleFilter):
         code = request.GET.get("locale")
         if code is None:
             return queryset
-        super().filter_queryset(request, queryset.none(), view)  # refuses an unknown locale
+        self.refuse_unknown(code)
         rank = {code: 0, "en": 1}
         chosen = {}
         for pk, key, language in queryset.values_list(
@@ -638,7 +631,7 @@ class OrganisationsEndpoint(AnonymousJSON, BaseAPIViewSet):
 
     def listing_view(self, request):
         if request.GET.get("search_operator") not in (None, "and", "or"):
-            raise BadRequestError(OPERATOR_MESSAGE())
+            raise BadRequestError(operator_message())
         if "search" in request.GET:
             parameters = request.GET.copy()
             parameters["search"] = checked_search(request.GET["search"])
@@ -765,8 +758,7 @@ def settings_view(request):
         return unsupported(unknown, "locale, format")
     code = request.GET.get("locale", settings.LANGUAGE_CODE)
     if code not in dict(settings.LANGUAGES):
-        message = _("locale %(code)s is not one of this site's languages; allowed: %(allowed)s")
-        return bad_request(message % {"code": repr(code), "allowed": site_languages()})
+        return bad_request(unknown_locale(code))
     # A language without settings of its own is shown with English's (else the source
     # language's), as the website shows it; `locale` says whose they are.
     found = LanguageSettings.for_language(code)
