@@ -22,6 +22,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from sitewide.caching.release import release
 from stories import consent
 from stories.models import TestimonyPage
 
@@ -54,7 +55,7 @@ def _version(request=None) -> str:
 
 def _cached(key: str, build, request=None):
     """`build()` kept under `key` for the current version; memoised on the request too."""
-    full_key = f"sitewide:chrome:{_version(request)}:{key}"
+    full_key = f"sitewide:chrome:{release()}:{_version(request)}:{key}"
     memo = getattr(request, "_chrome_memo", None) if request is not None else None
     if memo is not None and full_key in memo:
         return memo[full_key]

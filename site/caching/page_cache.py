@@ -6,13 +6,11 @@ docs/performance.md ("Page cache"); the functions below say what each part does.
 """
 
 import datetime
-import functools
 import hashlib
 import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterable
-from pathlib import Path
 
 from django.conf import settings
 from django.core import checks
@@ -28,6 +26,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from longread.renditions import renditions_prepared
+from sitewide.caching.release import release
 from sitewide.serving import compression, paths
 from stories.reach.counting import count_view
 from stories.signals import stories_taken_down
@@ -148,30 +147,6 @@ def _eligible(request) -> bool:
         and not _has_session(request)
         and "HTTP_AUTHORIZATION" not in request.META
     )
-
-
-# What the code that renders a page is made of: the project's code, templates, catalogues and
-# static files, and the versions of Django and Wagtail. Part of every key, so that answers kept
-# by an earlier release are never served by this one (a deploy changes what a page says, or an
-# API answer refuses what the release before accepted). Generations stay shared: a renewal by
-# any release (during a rolling deploy, say a withdrawal) reaches the entries of all of them.
-RELEASE_FOLDERS = ("site", "stories", "longread", "templates")
-RELEASE_SUFFIXES = {".py", ".html", ".txt", ".po", ".js", ".css", ".svg"}
-
-
-@functools.cache
-def release() -> str:
-    import django
-    import wagtail
-
-    digest = hashlib.sha256(f"{django.get_version()}|{wagtail.__version__}".encode())
-    base = Path(settings.BASE_DIR)
-    for folder in RELEASE_FOLDERS:
-        for path in sorted((base / folder).rglob("*")):
-            if path.suffix in RELEASE_SUFFIXES and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(base)).encode() + b"\0")
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _key(request, group: str, query: str = "") -> str:

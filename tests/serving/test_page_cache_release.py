@@ -3,7 +3,7 @@ or what the API refuses); a renewal reaches the entries of every release."""
 
 import pytest
 
-from sitewide.caching import page_cache
+from sitewide.caching import page_cache, release
 from stories.consent import takedown
 from tests.helpers import first_story
 
@@ -47,17 +47,33 @@ def test_a_withdrawal_during_a_deploy_reaches_the_entries_of_both_releases(clien
 
 
 def test_the_release_is_read_from_the_code_and_changes_with_it(tmp_path, settings):
-    page_cache.release.cache_clear()
+    release.release.cache_clear()
     try:
         settings.BASE_DIR = tmp_path
-        for folder in page_cache.RELEASE_FOLDERS:
+        for folder in release.RELEASE_FOLDERS:
             (tmp_path / folder).mkdir()
         (tmp_path / "templates" / "page.html").write_text("<p>one</p>")
-        first = page_cache.release()
-        page_cache.release.cache_clear()
-        assert page_cache.release() == first  # the same code, the same release
+        first = release.release()
+        release.release.cache_clear()
+        assert release.release() == first  # the same code, the same release
         (tmp_path / "templates" / "page.html").write_text("<p>two</p>")
-        page_cache.release.cache_clear()
-        assert page_cache.release() != first
+        release.release.cache_clear()
+        assert release.release() != first
     finally:
-        page_cache.release.cache_clear()
+        release.release.cache_clear()
+
+
+def test_the_chromes_shared_cache_is_kept_apart_by_release_too(client, monkeypatch):
+    """The settings a language falls back to, the menus: what an earlier release worked out is
+    not read by the next (its rules may differ)."""
+    from sitewide.caching import chrome
+
+    built = []
+    monkeypatch.setattr(release, "release", lambda: "before")
+    monkeypatch.setattr(chrome, "release", lambda: "before")
+    chrome._cached("probe", lambda: built.append(1) or "one")
+    chrome._cached("probe", lambda: built.append(1) or "one")
+    assert len(built) == 1
+    monkeypatch.setattr(chrome, "release", lambda: "after")
+    chrome._cached("probe", lambda: built.append(1) or "two")
+    assert len(built) == 2
