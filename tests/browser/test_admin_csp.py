@@ -112,7 +112,9 @@ def sign_in(page, credentials) -> None:
         # After enrolment: the recovery codes, shown once, then on to the admin.
         page.wait_for_url(re.compile(r"/admin/two-factor/recovery-codes/"))
         page.get_by_role("link", name=re.compile("saved these codes|codes bewaard")).click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    # The dashboard is the admin's first render in the process: on a loaded 2-core CI machine it
+    # has taken more than the default 10 s.
+    page.wait_for_url(re.compile(r"/admin/$"), timeout=30_000)
 
 
 def edit_url_of(page, title: str) -> str:
