@@ -1,6 +1,7 @@
 """The status panel on every testimony's editor: what consent allows, where the story is in its
 workflow, who acts next, and why it is or is not public in each language."""
 
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -111,6 +112,13 @@ def story_status(page) -> dict:
     return status
 
 
+def link_url(page, user) -> str:
+    """Where a consent officer links the story's record, or "" for anyone else."""
+    if page.pk and user is not None and user.has_perm("stories.change_consentrecord"):
+        return reverse("stories_consent_link", args=[page.pk])
+    return ""
+
+
 class StoryStatusPanel(Panel):
     """Read-only: shown to everyone who opens the story."""
 
@@ -120,4 +128,7 @@ class StoryStatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["status"] = story_status(self.instance)
+            # Consent officers link the record here: not a change of the text, so no revision.
+            user = getattr(self.request, "user", None)
+            context["link_url"] = link_url(self.instance, user)
             return context

@@ -10,7 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages import workflow as pages_workflow
 from wagtail.models import Locale
 
-from stories.consent import register
+from stories.consent import linking, register
 from stories.consent.takedown import withdraw
 from stories.exceptions import PublishRefused
 from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
@@ -90,12 +90,52 @@ def withdraw_view(request, pk):
     )
 
 
+class LinkForm(forms.Form):
+    record = forms.ModelChoiceField(
+        label=_("Consent record"),
+        queryset=ConsentRecord.objects.order_by("pseudonym", "pk"),
+        error_messages={"required": _("Choose the teller's consent record.")},
+    )
+
+
+def link_view(request, pk):
+    """A consent officer links the story to its teller's consent record. It is not an edit of
+    the text: no revision is made and the teller's approval stands (stories.consent.linking)."""
+    if not request.user.has_perm(CONSENT_PERMISSION):
+        raise PermissionDenied
+    page = get_object_or_404(TestimonyPage, pk=pk)
+    initial = page.consent if page.consent_id else None
+    if initial is None:  # the record written for this teller, when there is exactly one
+        same_name = ConsentRecord.objects.filter(pseudonym__iexact=page.pseudonym)
+        initial = same_name.first() if same_name.count() == 1 else None
+    form = LinkForm(request.POST or None, initial={"record": initial})
+    if request.method == "POST" and form.is_valid():
+        record = form.cleaned_data["record"]
+        linking.link(page, record, user=request.user)
+        messages.success(
+            request,
+            _("“%(title)s” is linked to the consent record of %(name)s, in every language.")
+            % {"title": page.title, "name": record.pseudonym},
+        )
+        return redirect("stories_consent_story", page.pk)
+    return TemplateResponse(
+        request,
+        "stories/admin/consent_link.html",
+        {
+            "page": page,
+            "form": form,
+            "page_title": page.title,
+            "header_icon": "doc-full",
+        },
+    )
+
+
 def story_view(request, pk):
     """A consent officer reads a testimony, read-only, in any language and at any step of its
     workflow: its status (what consent allows, who acts next, where it is public) and the text
     of its latest version, the one the teller is asked to approve. Officers do not edit pages,
     so Wagtail's editor is closed to them outside their own workflow step."""
-    from stories.status_panel import story_status
+    from stories.status_panel import link_url, story_status
     from stories.teller.service import readable_passages
 
     if not request.user.has_perm(VIEW_PERMISSION):
@@ -114,6 +154,7 @@ def story_view(request, pk):
             "page": page,
             "latest": latest,
             "status": story_status(page),
+            "link_url": link_url(page, request.user),
             "passages": readable_passages(latest.body.render_as_block()),
             "translations": translations,
             "record": page.consent,

@@ -33,6 +33,7 @@ from stories.views import (
     CONSENT_PERMISSION,
     VIEW_PERMISSION,
     erase_view,
+    link_view,
     story_of_record,
     story_view,
     withdraw_view,
@@ -172,6 +173,7 @@ def consent_admin_urls():
         path("consent/<int:pk>/withdraw/", withdraw_view, name="stories_consent_withdraw"),
         path("consent/<int:pk>/erase/", erase_view, name="stories_consent_erase"),
         path("consent/story/<int:pk>/", story_view, name="stories_consent_story"),
+        path("consent/story/<int:pk>/link/", link_view, name="stories_consent_link"),
     ]
 
 
@@ -230,6 +232,9 @@ def register_consent_log_actions(actions):
     actions.register_action("stories.consent.changed", _("Change consent"), _("Consent changed"))
     actions.register_action(
         "stories.consent.withdrawn", _("Withdraw consent"), _("Consent withdrawn")
+    )
+    actions.register_action(
+        "stories.consent.linked", _("Link consent record"), _("Consent record linked")
     )
     actions.register_action("stories.publish_refused")(PublishRefusedFormatter)
 

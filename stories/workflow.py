@@ -106,7 +106,8 @@ def teller_approval_problem(revision) -> str | None:
     if record is None:
         return gettext(
             "Link the teller's consent record to this story before recording the teller's "
-            "approval: a consent officer chooses it under 'consent record' and saves."
+            "approval: a consent officer does so with 'Link consent record' in the story's "
+            "status."
         )
     problem = record.problem(consent.WEBSITE, settings.LANGUAGE_CODE, consent.today())
     if problem:
