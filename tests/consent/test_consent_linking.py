@@ -108,7 +108,11 @@ def test_a_published_story_linked_to_a_narrower_record_goes_offline_where_it_is_
 ):
     record = record_for("LIVE")
     page = TestimonyPage(
-        title="Gekoppeld en live", slug="gekoppeld-live", pseudonym="LIVE", quote="Q", consent=record
+        title="Gekoppeld en live",
+        slug="gekoppeld-live",
+        pseudonym="LIVE",
+        quote="Q",
+        consent=record,
     )
     StoryIndexPage.objects.get(locale__language_code="nl").add_child(instance=page)
     page.save_revision().publish()
