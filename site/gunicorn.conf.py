@@ -11,6 +11,7 @@ import gc
 
 from gunicorn.glogging import Logger
 
+from sitewide.environment import env
 from sitewide.operations.logs import RemoveAddresses
 
 accesslog = "-"
@@ -61,11 +62,10 @@ def _die_with_parent():  # pragma: no cover - runs in the child between fork and
 
 
 def on_starting(server):
-    import os
     import subprocess  # noqa: S404 - this project's own worker command
     import sys
 
-    if os.environ.get("TASK_WORKER") != "embedded":
+    if env("TASK_WORKER") != "embedded":
         return
     server.task_worker = subprocess.Popen(  # noqa: S603 - fixed command
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.5"],

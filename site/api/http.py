@@ -1,4 +1,8 @@
-"""HTTP behaviour of every API response: JSON errors, caching headers, CORS, no cookies."""
+"""HTTP behaviour of every API response: JSON errors, caching headers, no cookies.
+
+CORS (the Access-Control-* headers and browsers' preflights) is django-cors-headers', configured
+in sitewide.settings.api for the API's addresses; its middleware sits right above this one.
+"""
 
 import datetime
 import hashlib
@@ -17,6 +21,8 @@ API_PREFIX = paths.API
 # Database ids are 64-bit; larger numbers are refused before they reach the database.
 MAX_ID = 2**63 - 1
 ID_PARAMETERS = ("child_of", "descendant_of", "translation_of", "id", "offset", "after")
+# The API only reads (docs/api.md): other methods answer 405.
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 
 
 # The languages the API's messages are written in. A client that prefers Dutch reads them in
@@ -102,10 +108,10 @@ class ApiHttpMiddleware:
         if not request.path_info.startswith(API_PREFIX):
             return self.get_response(request)
         if request.method == "OPTIONS":
+            # A browser's preflight (with Access-Control-Request-Method) never gets here:
+            # django-cors-headers answers it. Any other OPTIONS learns what the API allows.
             response = HttpResponse(status=204)
-            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
-            response["Access-Control-Max-Age"] = "86400"
+            response["Allow"] = ALLOWED_METHODS
         else:
             with override(answer_language(request)):
                 problem = query_problem(request)
@@ -122,7 +128,6 @@ class ApiHttpMiddleware:
         if response.status_code >= 400:
             # The API's messages follow Accept-Language (English unless Dutch is preferred).
             patch_vary_headers(response, ("Accept-Language",))
-        self.allow_origin(request, response)
         # Credentials are ignored by the API, so answers never depend on cookies.
         response.cookies.clear()
         if "Vary" in response:
@@ -157,20 +162,3 @@ class ApiHttpMiddleware:
         return get_conditional_response(
             request, etag=etag, last_modified=int(last_modified.timestamp()), response=response
         )
-
-    def allow_origin(self, request, response):
-        origins = settings.API_CORS_ORIGINS
-        origin = request.headers.get("Origin")
-        if not origins:
-            return
-        if "*" not in origins:
-            # The answer depends on the Origin (allowed or not): caches must keep them apart.
-            patch_vary_headers(response, ("Origin",))
-        if "*" in origins:
-            response["Access-Control-Allow-Origin"] = "*"
-        elif origin in origins:
-            response["Access-Control-Allow-Origin"] = origin
-            patch_vary_headers(response, ("Origin",))
-        else:
-            return
-        response["Access-Control-Expose-Headers"] = "ETag"

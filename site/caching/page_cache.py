@@ -342,8 +342,9 @@ def _shared_cache_headers(response, seconds: int) -> None:
 class PageCacheMiddleware:
     """Serves a kept answer before sessions, authentication and routing run; keeps new ones.
 
-    Sits below ApiHttpMiddleware, which adds CORS, ETag and 304 answers to kept API responses
-    per request, and above SessionMiddleware, so a kept answer never touches a session.
+    Sits below django-cors-headers' CorsMiddleware and ApiHttpMiddleware, which add CORS, ETag
+    and 304 answers to kept API responses per request, and above SessionMiddleware, so a kept
+    answer never touches a session.
     """
 
     def __init__(self, get_response):

@@ -9,10 +9,10 @@ each machine would otherwise show its own uploads or its own stale cache; likewi
 SECRET_KEY read from the machine's var/secret_key instead of the environment.
 """
 
-import os
-
 from django.conf import settings
 from django.core import checks
+
+from sitewide.environment import env
 
 LOCAL_MEDIA = "sitewide.W101"
 LOCAL_CACHE = "sitewide.W102"
@@ -67,7 +67,7 @@ def check_nothing_local_when_scaled_out(app_configs=None, **kwargs):
                 id=LOCAL_DATABASE,
             )
         )
-    if not os.environ.get("SECRET_KEY"):
+    if not env("SECRET_KEY"):
         problems.append(
             checks.Warning(
                 "SECRET_KEY comes from this machine's var/secret_key: each web machine would "

@@ -249,17 +249,37 @@ def test_etag_last_modified_and_conditional_requests(client):
     assert fresh.status_code == 200 and "Last-Modified" not in fresh
 
 
-@override_settings(API_CORS_ORIGINS=["https://partner.example"])
+# API_CORS_ORIGINS becomes django-cors-headers' CORS_ALLOWED_ORIGINS (sitewide.settings.api).
+@override_settings(CORS_ALLOWED_ORIGINS=["https://partner.example"])
 def test_cors_for_configured_origins_without_credentials(client):
     allowed = client.get(API, HTTP_ORIGIN="https://partner.example")
     assert allowed["Access-Control-Allow-Origin"] == "https://partner.example"
-    assert "Origin" in allowed["Vary"]
+    assert "origin" in allowed["Vary"].lower()
     assert "Access-Control-Allow-Credentials" not in allowed
+    assert allowed["Access-Control-Expose-Headers"] == "ETag"
     other = client.get(API, HTTP_ORIGIN="https://elsewhere.example")
     assert "Access-Control-Allow-Origin" not in other
     preflight = client.options(API, HTTP_ORIGIN="https://partner.example")
     assert preflight.status_code == 204
     assert "GET" in preflight["Access-Control-Allow-Methods"]
+    assert preflight["Allow"] == "GET, HEAD, OPTIONS"
+
+
+@override_settings(CORS_ALLOWED_ORIGINS=["https://partner.example"])
+def test_a_browsers_preflight_is_answered_for_allowed_origins_only(client):
+    asks = {"HTTP_ACCESS_CONTROL_REQUEST_METHOD": "GET"}
+    preflight = client.options(API, HTTP_ORIGIN="https://partner.example", **asks)
+    assert preflight.status_code == 200 and preflight.content == b""
+    assert preflight["Access-Control-Allow-Origin"] == "https://partner.example"
+    assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert preflight["Access-Control-Allow-Headers"] == "If-None-Match, If-Modified-Since"
+    assert preflight["Access-Control-Max-Age"] == "86400"
+    assert "Access-Control-Allow-Credentials" not in preflight
+    stranger = client.options(API, HTTP_ORIGIN="https://elsewhere.example", **asks)
+    assert not [name for name in stranger.headers if name.lower().startswith("access-control")]
+    # Only the API's addresses: a reader page gets no CORS headers.
+    page = client.get("/en/", HTTP_ORIGIN="https://partner.example")
+    assert "Access-Control-Allow-Origin" not in page
 
 
 def test_only_get_is_allowed(client):

@@ -243,8 +243,8 @@ def variables_the_code_reads() -> dict[str, str]:
 
 def test_the_scan_finds_variables_read_every_way():
     read = variables_the_code_reads()
-    # os.environ.get, env_bool, a parameter called environ, a helper taking the name second,
-    # and a read outside the settings.
+    # The schema's env in the settings, in a helper given a mapping (media storage, machine
+    # translation), and outside the settings (ensure_admin).
     for name in ("DATABASE_URL", "DEBUG", "MEDIA_S3_REGION", "DEEPL_FREE_API", "ADMIN_PASSWORD"):
         assert name in read, name
     sample = "import environ, os\nenv = environ.Env(A_FLAG=(bool, False))\n"
@@ -253,12 +253,82 @@ def test_the_scan_finds_variables_read_every_way():
     assert variables_read(ast.parse(sample)) == {"A_FLAG", "B_URL", "C_ON", "D_KEY", "E_SET"}
 
 
-def test_every_variable_the_code_reads_is_in_the_configuration_document():
+def documented_variables() -> set[str]:
+    """The variables in the table of docs/configuration.md (first column)."""
     text = (ROOT / "docs/configuration.md").read_text()
-    documented = set(re.findall(r"`([A-Z][A-Z0-9_]*)`", text))
+    table = text.split("## Variables", 1)[1].split("\n## ", 1)[0]
+    listed = set()
+    for row in table.splitlines():
+        if row.startswith("| `"):
+            listed |= set(re.findall(r"`([A-Z][A-Z0-9_]*)`", row.split("|")[1]))
+    return listed
+
+
+def test_the_configuration_table_is_the_schema():
+    """docs/configuration.md lists every variable of the schema (sitewide.environment), and
+    nothing the schema lacks."""
+    from sitewide.environment import VARIABLES
+
+    listed = documented_variables()
+    assert len(listed) > 30
+    missing = sorted(set(VARIABLES) - listed)
+    assert not missing, f"add these to the table in docs/configuration.md: {missing}"
+    stale = sorted(listed - set(VARIABLES))
+    assert not stale, f"docs/configuration.md lists variables the schema lacks: {stale}"
+
+
+def test_the_schema_says_what_each_variable_does():
+    from sitewide.environment import VARIABLES
+
+    for name, variable in VARIABLES.items():
+        assert callable(variable.cast), name
+        assert variable.meaning.strip() and "\n" not in variable.meaning, name
+
+
+def test_every_variable_the_code_reads_is_in_the_schema():
+    from sitewide.environment import VARIABLES
+
     read = variables_the_code_reads()
-    missing = {name: path for name, path in read.items() if name not in documented}
-    assert not missing, f"add these to docs/configuration.md: {missing}"
+    missing = {name: path for name, path in read.items() if name not in VARIABLES}
+    assert not missing, f"add these to sitewide.environment (and docs/configuration.md): {missing}"
+
+
+def direct_reads(tree: ast.AST) -> set[str]:
+    """Names read from os.environ (or os.getenv) itself rather than through the schema's env."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if function_name(node) == "getenv" or (
+                isinstance(func, ast.Attribute)
+                and isinstance(func.value, ast.Attribute)
+                and func.value.attr == "environ"
+                and func.attr != "setdefault"  # writes, for Django itself
+            ):
+                found |= constant_names(node.args[:1])
+        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+            if isinstance(node.value, ast.Attribute) and node.value.attr == "environ":
+                found |= constant_names([node.slice])
+        elif isinstance(node, ast.Compare) and any(
+            isinstance(c, ast.Attribute) and c.attr == "environ" for c in node.comparators
+        ):
+            found |= constant_names([node.left])
+    return found
+
+
+def test_only_the_schema_reads_the_environment():
+    sample = (
+        "import os\nx = os.environ.get('A_1'); y = os.environ['B_2']; z = 'C_3' in os.environ\n"
+    )
+    sample += "w = os.getenv('D_4'); os.environ.setdefault('NOT_READ', '1'); v = env('E_5')\n"
+    assert direct_reads(ast.parse(sample)) == {"A_1", "B_2", "C_3", "D_4"}
+    schema = ROOT / "site/environment.py"
+    direct = {
+        str(path.relative_to(ROOT)): sorted(found)
+        for path in project_modules()
+        if path != schema and (found := direct_reads(ast.parse(path.read_text())))
+    }
+    assert not direct, f"read these through sitewide.environment's env: {direct}"
 
 
 def test_the_settings_read_no_variable_at_import_that_the_scan_misses(monkeypatch):
@@ -284,24 +354,11 @@ def test_the_settings_read_no_variable_at_import_that_the_scan_misses(monkeypatc
 
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setattr(os.environ, "__class__", Recording)
-    monkeypatch.delitem(sys.modules, "sitewide.settings", raising=False)
+    # The settings are a package: every module of it is read again.
+    for module in [name for name in sys.modules if name.split(".")[:2] == ["sitewide", "settings"]]:
+        monkeypatch.delitem(sys.modules, module)
     importlib.import_module("sitewide.settings")
     project = {name for name in asked if VARIABLE.fullmatch(name)}
     project -= {"DJANGO_SETTINGS_MODULE"}
     assert "DATABASE_URL" in project
     assert project <= set(variables_the_code_reads()), project - set(variables_the_code_reads())
-
-
-def test_every_variable_the_configuration_document_lists_is_read():
-    """The other way round: the table lists no variable that nothing reads any more (the
-    Makefile's own, such as PORT, count)."""
-    text = (ROOT / "docs/configuration.md").read_text()
-    table = text.split("## Variables", 1)[1].split("\n## ", 1)[0]
-    listed = set()
-    for row in table.splitlines():
-        if row.startswith("| `"):
-            listed |= set(re.findall(r"`([A-Z][A-Z0-9_]*)`", row.split("|")[1]))
-    makefile = set(re.findall(r"^([A-Z][A-Z0-9_]*) \?=", (ROOT / "Makefile").read_text(), re.M))
-    stale = listed - set(variables_the_code_reads()) - makefile
-    assert len(listed) > 30
-    assert not stale, f"docs/configuration.md lists variables nothing reads: {sorted(stale)}"

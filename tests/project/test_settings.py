@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from sitewide.env import env_bool, parse_database_url, parse_email_url
+from sitewide.environment import Environment
 from sitewide.languages import configured_languages
+from sitewide.settings.database import parse_database_url
+from sitewide.settings.mail import parse_email_url
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "k8Vq2mZ7xR4tW1pL9sD3fG6hJ0bN5cX8vB2nM7qA4wE1rT9yU3i"
@@ -99,12 +101,48 @@ def test_email_url():
         parse_email_url("carrier-pigeon://x")
 
 
-def test_env_bool_rejects_nonsense(monkeypatch):
-    monkeypatch.setenv("SOME_FLAG", "perhaps")
-    with pytest.raises(ImproperlyConfigured, match="SOME_FLAG"):
-        env_bool("SOME_FLAG", default=False)
-    monkeypatch.setenv("SOME_FLAG", "yes")
-    assert env_bool("SOME_FLAG", default=False) is True
+def test_a_flag_rejects_nonsense():
+    with pytest.raises(ImproperlyConfigured, match="DEBUG must be one of .*; got 'perhaps'"):
+        Environment({"DEBUG": "perhaps"})("DEBUG")
+    assert Environment({"DEBUG": "yes"})("DEBUG") is True
+    assert Environment({"DEBUG": ""})("DEBUG") is False
+    assert Environment({})("DEBUG") is False
+
+
+def test_the_schema_reads_every_type_with_errors_that_name_the_variable():
+    read = Environment(
+        {"ALLOWED_HOSTS": " a.example , ,b.example", "API_MAX_AGE": "120", "VAR_DIR": "/v"}
+    )
+    assert read("ALLOWED_HOSTS") == ["a.example", "b.example"]
+    assert read("API_MAX_AGE") == 120
+    assert read("VAR_DIR") == Path("/v")
+    assert read("CSRF_TRUSTED_ORIGINS") == []
+    # A key may start with "$": it is never read as the name of another variable.
+    assert Environment({"SECRET_KEY": "$ecret"})("SECRET_KEY") == "$ecret"
+    with pytest.raises(ImproperlyConfigured, match="API_MAX_AGE must be a whole number"):
+        Environment({"API_MAX_AGE": "a minute"})("API_MAX_AGE")
+    with pytest.raises(ImproperlyConfigured, match="REACH_FLUSH_SECONDS must be a number"):
+        Environment({"REACH_FLUSH_SECONDS": "30s"})("REACH_FLUSH_SECONDS")
+    # Only the schema's variables are read: a new one is added to it (and documented) first.
+    with pytest.raises(ImproperlyConfigured, match="NOT_A_VARIABLE is not in the list"):
+        Environment({})("NOT_A_VARIABLE")
+
+
+def test_a_bad_number_stops_the_site_naming_the_variable(tmp_path):
+    result = manage(tmp_path, "check", SECRET_KEY=KEY, PAGE_CACHE_SECONDS="an hour")
+    assert result.returncode != 0
+    assert "PAGE_CACHE_SECONDS must be a whole number" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "origins", ["partner.example", "https://partner.example/", "https://partner.example/api"]
+)
+def test_cors_origins_are_origins(tmp_path, origins):
+    result = manage(tmp_path, "check", SECRET_KEY=KEY, API_CORS_ORIGINS=origins)
+    assert result.returncode != 0
+    assert "API_CORS_ORIGINS" in result.stderr and repr(origins) in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_languages_come_from_one_setting():

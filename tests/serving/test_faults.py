@@ -166,7 +166,7 @@ def test_outage_errors_are_told_apart_from_faults_of_the_code():
 
 
 def test_postgresql_connections_give_up_after_a_few_seconds_unless_the_url_says_otherwise():
-    from sitewide.env import parse_database_url
+    from sitewide.settings.database import parse_database_url
 
     default = parse_database_url("postgres://u:p@127.0.0.1:5432/name", Path("x"))
     assert default["OPTIONS"]["connect_timeout"] == 5

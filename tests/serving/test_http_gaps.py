@@ -51,14 +51,15 @@ def test_password_reset_is_limited_per_client(client):
 
 
 def test_cors_answers_vary_by_origin(client, settings):
-    settings.API_CORS_ORIGINS = ["https://partner.example"]
+    settings.CORS_ALLOWED_ORIGINS = ["https://partner.example"]  # from API_CORS_ORIGINS
     allowed = client.get("/api/v2/pages/", HTTP_ORIGIN="https://partner.example")
     assert allowed["Access-Control-Allow-Origin"] == "https://partner.example"
     other = client.get("/api/v2/pages/", HTTP_ORIGIN="https://other.example")
     assert "Access-Control-Allow-Origin" not in other
     preflight = client.options("/api/v2/pages/", HTTP_ORIGIN="https://partner.example")
     for response in (allowed, other, preflight):
-        assert "Origin" in [v.strip() for v in response["Vary"].split(",")]
+        # Header names are case-insensitive; django-cors-headers writes "origin".
+        assert "origin" in [v.strip().lower() for v in response["Vary"].split(",")]
 
 
 # --- documents -----------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def test_switched_off_by_setting(client):
 
 
 def test_api_answers_keep_their_per_request_cors_and_etag(client, settings):
-    settings.API_CORS_ORIGINS = ["https://partner.example"]
+    settings.CORS_ALLOWED_ORIGINS = ["https://partner.example"]  # from API_CORS_ORIGINS
     get(client, "/api/v2/pages/")
     kept = get(client, "/api/v2/pages/", Origin="https://partner.example")
     assert kept[HEADER] == "hit"

@@ -46,8 +46,8 @@ from scripts.served_site import (
     site_environment,
     throwaway_postgres,
 )
-from sitewide.env import S3_MEDIA_STORAGE, media_storage
 from sitewide.operations import scale_out
+from sitewide.settings.storage import S3_MEDIA_STORAGE, media_storage
 from stories.models import TestimonyPage
 from tests.helpers import FIRST_PSEUDONYM, first_story_path
 from tests.skip_rule import missing_tool

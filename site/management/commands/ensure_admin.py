@@ -1,10 +1,11 @@
-import os
 import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from wagtail.users.models import UserProfile
+
+from sitewide.environment import env
 
 
 class Command(BaseCommand):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write("A superuser exists already; no account created.")
             return
-        password = os.environ.get("ADMIN_PASSWORD")
+        password = env("ADMIN_PASSWORD")
         generated = not password
         if generated:
             password = secrets.token_urlsafe(18)
