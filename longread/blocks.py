@@ -66,7 +66,7 @@ def image_api(image, alt_text: str = "", decorative: bool = False, request=None)
         "kind": image.kind,
         "width": image.width,
         "height": image.height,
-        "alt": "" if decorative else alt_text,
+        "alt": reader_alt(alt_text, decorative),
         "decorative": decorative,
         "renditions": [
             {
@@ -110,12 +110,20 @@ def needs_alt_text(image, alt_text, decorative) -> bool:
     return bool(image) and not alt_text and not decorative
 
 
+def reader_alt(alt_text, decorative) -> str:
+    """The alternative text readers get, on the page (`longread/includes/picture.html`, through
+    the `reader_alt` filter of `longread_images`) and in the API (`image_api`): none for a
+    decorative picture."""
+    return "" if decorative else (alt_text or "")
+
+
 class AccessibleImageBlock(blocks.StructBlock):
     """A picture with what readers who cannot see it are told: an image, its alternative text,
     and whether it is decorative (then it has none). Every block that shows a picture extends it
     (figure, backdrop, scrolly step, gallery image). The three children come first, under the
     names pages store; a block that calls its picture otherwise redeclares `image` with its own
-    label, which keeps its place. Its API representation is `api_image()`."""
+    label, which keeps its place. Its templates hand `alt` and `decorative` to
+    `longread/includes/picture.html`; its API representation is `api_image()`."""
 
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
