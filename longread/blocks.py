@@ -66,7 +66,7 @@ def image_api(image, alt_text: str = "", decorative: bool = False, request=None)
         "kind": image.kind,
         "width": image.width,
         "height": image.height,
-        "alt": "" if decorative else alt_text,
+        "alt": reader_alt(alt_text, decorative),
         "decorative": decorative,
         "renditions": [
             {
@@ -104,35 +104,50 @@ class LibraryPreviewMixin:
         return self.to_python(value) if value else self.get_default()
 
 
-class AltTextMixin:
-    """Images need alternative text unless marked decorative; the error names the field."""
-
-    image_field = "image"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if (
-            value.get(self.image_field)
-            and not value.get("alt_text")
-            and not value.get("decorative")
-        ):
-            raise field_error("alt_text", _("Give alternative text, or mark the image decorative."))
-        return value
+def needs_alt_text(image, alt_text, decorative) -> bool:
+    """The rule of every picture (blocks, and a story's hero image): one that is not decorative
+    needs alternative text."""
+    return bool(image) and not alt_text and not decorative
 
 
-def alt_text_block():
-    return blocks.CharBlock(
+def reader_alt(alt_text, decorative) -> str:
+    """The alternative text readers get, on the page (`longread/includes/picture.html`, through
+    the `reader_alt` filter of `longread_images`) and in the API (`image_api`): none for a
+    decorative picture."""
+    return "" if decorative else (alt_text or "")
+
+
+class AccessibleImageBlock(blocks.StructBlock):
+    """A picture with what readers who cannot see it are told: an image, its alternative text,
+    and whether it is decorative (then it has none). Every block that shows a picture extends it
+    (figure, backdrop, scrolly step, gallery image). The three children come first, under the
+    names pages store; a block that calls its picture otherwise redeclares `image` with its own
+    label, which keeps its place. Its templates hand `alt` and `decorative` to
+    `longread/includes/picture.html`; its API representation is `api_image()`."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
         max_length=250,
         required=False,
         label=_("Alternative text"),
         help_text=_("What the image shows, for people who cannot see it."),
     )
-
-
-def decorative_block():
-    return blocks.BooleanBlock(
+    decorative = blocks.BooleanBlock(
         required=False, label=_("Decorative"), help_text=_("Adds nothing to the text; no alt text.")
     )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if needs_alt_text(value.get("image"), value.get("alt_text"), value.get("decorative")):
+            raise field_error("alt_text", _("Give alternative text, or mark the image decorative."))
+        return value
+
+    @staticmethod
+    def api_image(value, context=None) -> dict | None:
+        """The picture of a value of this block (or of a subclass) as the API shows it."""
+        return image_api(
+            value["image"], value["alt_text"], value["decorative"], request_of(context)
+        )
 
 
 class ChapterBlock(blocks.StructBlock):
@@ -219,10 +234,7 @@ class PullQuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Niemand kan dit alleen.", "attribution": "Zorgcoördinator"}
 
 
-class FigureBlock(LibraryPreviewMixin, AltTextMixin, blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = alt_text_block()
-    decorative = decorative_block()
+class FigureBlock(LibraryPreviewMixin, AccessibleImageBlock):
     caption = blocks.CharBlock(max_length=300, required=False, label=_("Caption"))
     credit = blocks.CharBlock(max_length=120, required=False, label=_("Credit"))
     width = blocks.ChoiceBlock(
@@ -243,23 +255,19 @@ class FigureBlock(LibraryPreviewMixin, AltTextMixin, blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {
-            "image": image_api(
-                value["image"], value["alt_text"], value["decorative"], request_of(context)
-            ),
+            "image": self.api_image(value, context),
             "caption": value["caption"],
             "credit": value["credit"],
             "width": value["width"],
         }
 
 
-class BackdropBlock(LibraryPreviewMixin, AltTextMixin, blocks.StructBlock):
+class BackdropBlock(LibraryPreviewMixin, AccessibleImageBlock):
     """Text cards that scroll over a sticky image. A dark scrim behind the cards keeps white text
     at a contrast of at least 5.7:1 whatever the image: the brightest pixel, white, is darkened
     to rgb(102, 102, 102) by the 60% black scrim."""
 
     image = ImageChooserBlock(label=_("Background image"))
-    alt_text = alt_text_block()
-    decorative = decorative_block()
     cards = blocks.ListBlock(
         blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Card")),
         min_num=1,
@@ -292,18 +300,14 @@ class BackdropBlock(LibraryPreviewMixin, AltTextMixin, blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {
-            "image": image_api(
-                value["image"], value["alt_text"], value["decorative"], request_of(context)
-            ),
+            "image": self.api_image(value, context),
             "cards": [rich_text_api(card.source, request_of(context)) for card in value["cards"]],
             "transition": value.get("transition") or "scroll",
         }
 
 
-class StepBlock(AltTextMixin, blocks.StructBlock):
+class StepBlock(AccessibleImageBlock):
     image = ImageChooserBlock(label=_("Figure for this step"))
-    alt_text = alt_text_block()
-    decorative = decorative_block()
     text = blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Text"))
 
     class Meta:
@@ -351,9 +355,7 @@ class ScrollyStepsBlock(LibraryPreviewMixin, blocks.StructBlock):
             "heading": value["heading"],
             "steps": [
                 {
-                    "image": image_api(
-                        step["image"], step["alt_text"], step["decorative"], request_of(context)
-                    ),
+                    "image": AccessibleImageBlock.api_image(step, context),
                     "text": rich_text_api(step["text"].source, request_of(context)),
                 }
                 for step in value["steps"]
@@ -543,10 +545,7 @@ class VideoBlock(LibraryPreviewMixin, blocks.StructBlock):
         }
 
 
-class GalleryImageBlock(AltTextMixin, blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = alt_text_block()
-    decorative = decorative_block()
+class GalleryImageBlock(AccessibleImageBlock):
     caption = blocks.CharBlock(max_length=300, required=False, label=_("Caption"))
 
 
@@ -570,9 +569,7 @@ class GalleryBlock(LibraryPreviewMixin, blocks.StructBlock):
             "heading": value["heading"],
             "images": [
                 {
-                    "image": image_api(
-                        item["image"], item["alt_text"], item["decorative"], request_of(context)
-                    ),
+                    "image": AccessibleImageBlock.api_image(item, context),
                     "caption": item["caption"],
                 }
                 for item in value["images"]

@@ -20,7 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
-from longread.blocks import LongreadBody, places
+from longread.blocks import LongreadBody, needs_alt_text, places
 from stories import consent
 from stories.api_fields import (
     BodyField,
@@ -561,7 +561,7 @@ class TestimonyPage(LongreadPage):
 
     def clean(self):
         super().clean()
-        if self.hero_image_id and not self.hero_alt_text and not self.hero_decorative:
+        if needs_alt_text(self.hero_image_id, self.hero_alt_text, self.hero_decorative):
             raise ValidationError(
                 {"hero_alt_text": _("Give alternative text, or mark the hero image decorative.")}
             )

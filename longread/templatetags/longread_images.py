@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from longread.blocks import IMAGE_FORMATS, IMAGE_WIDTHS
+from longread.blocks import IMAGE_FORMATS, IMAGE_WIDTHS, reader_alt
 from longread.models import shown_to_readers
 
 register = template.Library()
@@ -56,6 +56,13 @@ def longread_picture(image, **attrs):
         while len(_markup) > MAX_ENTRIES:
             _markup.popitem(last=False)
     return html
+
+
+@register.filter(name="reader_alt")
+def reader_alt_filter(alt_text, decorative):
+    """`alt|reader_alt:decorative`: the alternative text readers get (longread.blocks.reader_alt),
+    none for a decorative picture. `longread/includes/picture.html` applies it to every picture."""
+    return reader_alt(alt_text, decorative)
 
 
 def clear():

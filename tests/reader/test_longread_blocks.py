@@ -35,6 +35,36 @@ def test_figure_needs_alt_text_unless_decorative():
     block.clean(block.to_python(value))
 
 
+@pytest.mark.parametrize(
+    "block, wrap",
+    [
+        (blocks.FigureBlock(), lambda picture: {**picture, "width": "wide"}),
+        (blocks.BackdropBlock(), lambda picture: {**picture, "cards": ["<p>Card</p>"]}),
+        (blocks.ScrollyStepsBlock(), lambda p: {"steps": [{**p, "text": "<p>1</p>"}] * 2}),
+        (blocks.GalleryBlock(), lambda picture: {"images": [picture, picture]}),
+    ],
+    ids=["figure", "backdrop", "scrolly_steps", "gallery"],
+)
+def test_every_picture_block_tells_readers_its_alt_text_unless_decorative(block, wrap):
+    """The accessible image (blocks.AccessibleImageBlock): the alt text is required unless the
+    picture is decorative, and a decorative one has none, on the page as in the API."""
+    picture = {"image": an_image().pk, "alt_text": "", "decorative": False}
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python(wrap(picture)))
+    for alt_text, decorative, shown in [("A calm sea", False, "A calm sea"), ("Kept", True, "")]:
+        raw = wrap({**picture, "alt_text": alt_text, "decorative": decorative})
+        value = block.clean(block.to_python(raw))
+        assert {img["alt"] for img in render(block, raw).find_all("img")} == {shown}
+        api = block.get_api_representation(value)
+        images = (
+            api.get("image")
+            and [api["image"]]
+            or [item["image"] for item in api.get("steps") or api["images"]]
+        )
+        assert {image["alt"] for image in images} == {shown}
+        assert {image["decorative"] for image in images} == {decorative}
+
+
 def test_video_needs_captions_and_an_allowed_host():
     block = blocks.VideoBlock()
     assert errors_of(
