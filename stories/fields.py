@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils.text import capfirst
 
 
 class ChoiceListField(models.JSONField):
@@ -16,7 +17,7 @@ class ChoiceListField(models.JSONField):
 
     def formfield(self, **kwargs):
         return forms.MultipleChoiceField(
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),  # as Django's own fields write their labels
             choices=self.choices_list,
             required=not self.blank,
             widget=forms.CheckboxSelectMultiple,

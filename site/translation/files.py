@@ -259,7 +259,10 @@ def segments(translation: Translation):
 def page_label(translation: Translation) -> str:
     page = target_page(translation)
     page_id = page.pk if page else "?"
-    return f"{translation.source.object_repr} (page {page_id})"
+    return _("%(title)s (page %(id)s)") % {
+        "title": translation.source.object_repr,
+        "id": page_id,
+    }
 
 
 def file_name(translation: Translation, file_format: str) -> str:

@@ -3,6 +3,9 @@
 The administrator makes the staff accounts (Users, Add user); each person signs in with their
 password and an authenticator code computed from the secret the enrolment page shows. Then:
 
+- an editor writes a new Dutch testimony with blocks and a photo uploaded in the editor; the
+  consent officer writes the teller's record, links it to the story and records the teller's
+  approval; a moderator approves and the story is live, its photo without camera metadata;
 - the teller approves a new version on a phone through their link, the consent officer sees it
   on the story and confirms it, a moderator approves and the change goes live;
 - a consent officer withdraws a teller's consent (the form names what goes offline first) while
@@ -14,9 +17,12 @@ password and an authenticator code computed from the secret the enrolment page s
 Screenshots of each step go to test-results/screenshots/staff-*.png.
 """
 
+import io
 import re
+import time
 
 import pytest
+from PIL import ExifTags, Image
 from playwright.sync_api import expect
 
 from tests.browser import SCREENSHOTS
@@ -74,6 +80,7 @@ def staff(browser, site_url, admin_credentials):
 
     admin = person(admin_credentials)
     accounts = {
+        "redacteur": "Editors",
         "officier": "Consent officers",
         "moderator": "Moderators",
         "vertaler": "Translators (de)",
@@ -140,6 +147,112 @@ def approve_from_dashboard(page, title: str, action: str) -> None:
 
 
 PHONE = {"width": 375, "height": 812}
+
+
+def photo_with_camera_metadata() -> bytes:
+    """A photo as a phone writes it: the maker's name and where it was taken."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Artist] = "Iemand Demo"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (52.0, 22.0, 13.5)
+    output = io.BytesIO()
+    Image.new("RGB", (1200, 800), (40, 90, 130)).save(output, "JPEG", exif=exif)
+    return output.getvalue()
+
+
+def test_an_editor_writes_a_new_testimony_with_a_photo_and_it_goes_live(staff, site_url):
+    editor, officer, moderator = staff["redacteur"], staff["officier"], staff["moderator"]
+    title = "Een nieuw begin (demo)"
+
+    # The editor: Pages, the Dutch story index's menu, "add child page", a testimony.
+    editor.goto("/admin/pages/search/?q=Verhalen")
+    toggle = editor.locator("[data-w-dropdown-target='toggle']")
+    row = editor.locator("tr", has_text="Verhalen").filter(has=toggle).first
+    row.locator("[data-w-dropdown-target='toggle']").first.click()
+    row.get_by_role("link", name="Voeg onderliggende pagina toe").click()
+    # A story index holds testimonies only: Wagtail opens that form at once.
+    editor.wait_for_url(re.compile(r"/add/stories/testimonypage/\d+/$"))
+    expect(editor.locator("header")).to_contain_text("Nieuw: Getuigenis")
+    body = editor.locator("[data-contentpath='body']")
+    body.first.wait_for()
+    editor.fill("#id_title", title)
+    editor.fill("#id_pseudonym", "SAM")
+    editor.fill("#id_quote", "Ik wilde dat iemand het hoorde.")
+    editor.fill("#id_teaser", "Een verzonnen demoverhaal over een nieuw begin.")
+
+    def add_block(name: str) -> None:
+        body.get_by_role("button", name="Blok invoegen").last.click()
+        editor.get_by_role("option", name=name, exact=True).click()
+
+    add_block("Hoofdstuk")
+    body.get_by_label("Kop").last.fill("Het begin")
+    add_block("Tekst")
+    paragraph = body.locator("[role=textbox][contenteditable=true]").last
+    paragraph.click()
+    paragraph.type("Dit is een verzonnen alinea voor de demo.")
+    add_block("Afbeelding")
+    body.get_by_role("button", name="Kies een afbeelding").last.click()
+    chooser = editor.locator(".modal-content")
+    chooser.get_by_role("tab", name="Uploaden").click()
+    chooser.locator("input[type=file]").set_input_files(
+        {"name": "zee.jpg", "mimeType": "image/jpeg", "buffer": photo_with_camera_metadata()}
+    )
+    chooser.get_by_label("Soort").select_option(label="Foto")
+    shot(editor, "a1-photo-upload")
+    chooser.locator("form").last.locator("[type=submit]").click()
+    chooser.wait_for(state="detached")
+    body.get_by_label("Alternatieve tekst").last.fill("Een donkerblauw vlak, als een zee bij nacht")
+    footer = editor.locator("footer")
+    submit = footer.locator("button[name=action-submit]")
+    if not submit.is_visible():
+        footer.locator("[data-w-dropdown-target='toggle']").last.click()
+    submit.click()
+    text = messages_text(editor)
+    shot(editor, "a2-submitted")
+    assert "ter goedkeuring ingediend" in text, text
+
+    # The consent officer writes the teller's record in the register...
+    officer.goto("/admin/snippets/stories/consentrecord/add/")
+    officer.fill("#id_pseudonym", "SAM")
+    officer.get_by_label("Datum van toestemming").fill(time.strftime("%Y-%m-%d"))
+    officer.get_by_label("Waar het ondertekende bewijs wordt bewaard").fill("Dossier DEMO-7")
+    for label in ("Website (html-pagina's)", "Foto's", "Nederlands"):
+        officer.get_by_label(label, exact=True).check()
+    # "Recorded by" is the signed-in officer unless they choose otherwise.
+    expect(officer.locator("#id_recorded_by option:checked")).to_have_text("officier")
+    officer.get_by_role("button", name="Opslaan").click()
+    assert "SAM" in messages_text(officer)
+    # ...links it to the story from the story's status (no new version of the text)...
+    officer.goto(edit_url_of(officer, title))
+    status = officer.locator("[data-story-status]")
+    status.get_by_role("link", name="Toestemmingsregistratie koppelen").click()
+    expect(officer.get_by_label("Toestemmingsregistratie")).to_have_value(re.compile(r"\d+"))
+    shot(officer, "b1-link-record")
+    officer.get_by_role("button", name="Toestemmingsregistratie koppelen").click()
+    text = messages_text(officer)
+    assert "gekoppeld" in text and "SAM" in text, text
+    # ...and records the teller's approval of the text that was submitted.
+    approve_from_dashboard(officer, title, "De verteller heeft deze versie goedgekeurd")
+    text = messages_text(officer)
+    shot(officer, "b2-teller-approval-recorded")
+    assert "vastgelegd" in text and "geen toegang" not in text.lower(), text
+
+    # A moderator who did not write it approves: it is published at once.
+    approve_from_dashboard(moderator, title, "Goedkeuren")
+    assert "goedgekeurd en gepubliceerd" in messages_text(moderator)
+
+    reader = moderator.context.new_page()
+    reader.goto(f"{site_url}/nl/verhalen/een-nieuw-begin-demo/")
+    expect(reader.get_by_role("heading", level=1)).to_have_text(title)
+    photo = reader.get_by_role("img", name="Een donkerblauw vlak, als een zee bij nacht")
+    photo.scroll_into_view_if_needed()
+    expect(photo).to_be_visible()
+    shot(reader, "c1-live")
+    source = photo.evaluate("(image) => image.currentSrc || image.src")
+    served = Image.open(io.BytesIO(reader.request.get(source).body()))
+    assert not served.getexif(), dict(served.getexif())  # no maker, no place
+    reader.close()
 
 
 def test_the_teller_approves_on_a_phone_and_the_officer_confirms_it(browser, staff, site_url):
