@@ -24,8 +24,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from stories import consent
 from stories.consent import register
 from stories.consent.takedown import act_on_record_edit
-from stories.models import ConsentRecord, ConsentWithdrawal, Organisation, TestimonyPage
-from stories.pages import LongreadPage
+from stories.models import (
+    ConsentRecord,
+    ConsentWithdrawal,
+    LongreadPage,
+    Organisation,
+    TestimonyPage,
+)
 from stories.reach import wagtail_hooks as reach_hooks  # noqa: F401 - the reach report
 from stories.status_panel import unpublished_ancestors
 from stories.teller import wagtail_hooks as teller_hooks  # noqa: F401 - the teller's link
