@@ -10,52 +10,18 @@ class SitewideConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from longread.concerns import ready_concerns
         from sitewide import signal_handlers  # noqa: F401 - connects the receivers
-        from sitewide.api import (
-            changes,  # noqa: F401 - records the API's changes feed
-            webhook_urls,  # noqa: F401 - registers its deployment check
-        )
-        from sitewide.caching import (
-            chrome,  # noqa: F401 - forgets the cached chrome on every save
-            page_cache,  # noqa: F401 - renews the kept pages when what readers see changes
-            page_cache_erasure,  # noqa: F401 - deletes kept pages quoting an erased story
-        )
-        from sitewide.operations import (
-            scale_out,  # noqa: F401 - registers the deployment check for several machines
-        )
-        from sitewide.serving import (
-            media_views,  # noqa: F401 - purges the files of taken-down pages from a CDN
-        )
-        from sitewide.serving.public_surfaces import register_surfaces
-        from sitewide.serving.security import nonce_chooser_scripts
-
-        register_surfaces()
-        nonce_chooser_scripts()
-
-        from sitewide.operations.task_routing import keep_wagtail_integrity_tasks_immediate
-
-        keep_wagtail_integrity_tasks_immediate()
-
-        from sitewide.translation import (
-            notices,  # noqa: F401 - tells translators of changes
-            review,  # noqa: F401 - publishing waits for the review of machine translation
-        )
-        from sitewide.translation.machine import withhold_machine_translator_from_editor
-
-        withhold_machine_translator_from_editor()
-
-        from django.db.models.signals import post_migrate
-
-        from sitewide.staff import roles
-
-        # Before wagtail.snippets registers its viewsets (a later app in INSTALLED_APPS).
-        roles.register_language_scoped_policies()
-        roles.register_translator_limits()
-        post_migrate.connect(roles.ensure_groups_after_migrate, sender=self)
-
-        from django.db.models.signals import post_migrate
-
         from sitewide.languages import ensure_locales, fall_back_to_english
 
+        # Every concern folder wires itself (its `wiring.ready()`: api, caching, operations,
+        # serving, staff, translation, ...), in name order. This runs before the apps after this
+        # one in INSTALLED_APPS are ready: the staff's roles rely on it (wagtail.snippets).
+        ready_concerns(self)
+
+        # After the concerns: post_migrate receivers run in the order they are connected, and
+        # the translators' groups (the staff concern's) are seen to before the locales.
         post_migrate.connect(ensure_locales, sender=self)
         fall_back_to_english()

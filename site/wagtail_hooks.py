@@ -1,22 +1,17 @@
-"""Admin and serving hooks of the site layer (Wagtail discovers this module)."""
+"""Admin and serving hooks of the site layer (Wagtail discovers this module; it imports each
+concern's own)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
-from sitewide.api import wagtail_hooks  # noqa: F401 - preview tokens, partner webhooks
-from sitewide.staff import (
-    cancel_workflow,  # noqa: F401 - cancelling a review asks first
-    drafts,  # noqa: F401 - each editor's unfinished drafts on the dashboard
-    language_hint,  # noqa: F401 - where to choose the admin's language, when the browser differs
-    role_hooks,  # noqa: F401 - translators' language limit, publish checks
-)
-from sitewide.translation import file_hooks  # noqa: F401 - PO/XLIFF translation files
-from sitewide.translation import (  # noqa: F401 - status dashboard, review, notices
-    wagtail_hooks as translation_hooks,
-)
+from longread.concerns import import_concern_modules
 from stories import consent
+
+# Every concern's hooks (its `wagtail_hooks.py`: api, staff, translation, ...), in name order,
+# before this module's own.
+import_concern_modules("sitewide", "wagtail_hooks")
 
 
 @hooks.register("before_serve_document")

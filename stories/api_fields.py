@@ -242,7 +242,7 @@ class CountryNameField(PageDataField):
 def organisation_data(organisation) -> dict | None:
     if organisation is None:
         return None
-    from stories.organisations import HelpKind  # the organisations module builds on this one
+    from stories.models.organisations import HelpKind  # that module builds on this one
 
     with translation.override(organisation.locale.language_code):
         labels = {kind: str(label) for kind, label in HelpKind.choices}

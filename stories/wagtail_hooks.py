@@ -21,14 +21,18 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from longread.concerns import import_concern_modules
 from stories import consent
 from stories.consent import register
 from stories.consent.takedown import act_on_record_edit
-from stories.models import ConsentRecord, ConsentWithdrawal, Organisation, TestimonyPage
-from stories.pages import LongreadPage
-from stories.reach import wagtail_hooks as reach_hooks  # noqa: F401 - the reach report
+from stories.models import (
+    ConsentRecord,
+    ConsentWithdrawal,
+    LongreadPage,
+    Organisation,
+    TestimonyPage,
+)
 from stories.status_panel import unpublished_ancestors
-from stories.teller import wagtail_hooks as teller_hooks  # noqa: F401 - the teller's link
 from stories.views import (
     CONSENT_PERMISSION,
     VIEW_PERMISSION,
@@ -39,6 +43,10 @@ from stories.views import (
     withdraw_view,
 )
 from stories.workflow import SubmitToNamedWorkflow
+
+# Every concern's hooks (its `wagtail_hooks.py`: reach, teller, ...), in name order, before this
+# module's own.
+import_concern_modules("stories", "wagtail_hooks")
 
 REVIEW_WINDOW = datetime.timedelta(days=30)
 # Fields whose change is logged by name only: log entries never hold story text.

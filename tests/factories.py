@@ -29,10 +29,17 @@ from wagtail.rich_text import RichText
 from longread import blocks as longread_blocks
 from longread.models import LongreadImage
 from sitewide.models import HomePage, InformationPage
-from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
-from stories.news import NewsIndexPage, NewsPage
-from stories.organisations import Organisation, OrganisationDirectoryPage
-from stories.projects import ProjectIndexPage, ProjectPage
+from stories.models import (
+    ConsentRecord,
+    NewsIndexPage,
+    NewsPage,
+    Organisation,
+    OrganisationDirectoryPage,
+    ProjectIndexPage,
+    ProjectPage,
+    StoryIndexPage,
+    TestimonyPage,
+)
 
 
 def rich_text(html: str) -> RichText:

@@ -29,9 +29,9 @@ TWO_LANGUAGE_FOLDERS = {"teller"}
 
 # Python modules whose named constants or choices classes are printed on public pages.
 READER_PYTHON_NAMES = {
-    "stories/organisations.py": {"COUNTRIES", "HelpKind"},
-    "stories/projects.py": {"ProjectStatus"},
-    "stories/models.py": {"TellerKind", "Theme"},
+    "stories/models/organisations.py": {"COUNTRIES", "HelpKind"},
+    "stories/models/projects.py": {"ProjectStatus"},
+    "stories/models/testimony.py": {"TellerKind", "Theme"},
 }
 
 QUOTED = r"""u?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""

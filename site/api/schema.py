@@ -19,8 +19,7 @@ from sitewide.api import views
 from sitewide.api.feed import MAX_ITEMS
 from sitewide.api.models import ContentChange
 from stories import api_fields as story_fields
-from stories.models import TellerKind, Theme
-from stories.organisations import HelpKind, Organisation
+from stories.models import HelpKind, Organisation, TellerKind, Theme
 
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}

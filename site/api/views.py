@@ -56,7 +56,7 @@ from sitewide.caching.chrome import page_in_language
 from sitewide.search.text import search_words
 from stories import consent
 from stories.api_fields import linked_pages, page_html_url, page_link
-from stories.organisations import COUNTRIES, HelpKind, Organisation
+from stories.models import COUNTRIES, HelpKind, Organisation
 
 MAX_SEARCH_LENGTH = 200  # characters; longer queries are refused, not run
 MAX_SEARCH_RESULTS = 500

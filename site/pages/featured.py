@@ -4,9 +4,7 @@ top), then the latest projects and news. Every story passes the consent rule."""
 from django.db.models import Case, IntegerField, Value, When
 
 from stories import consent
-from stories.models import TellerKind, TestimonyPage
-from stories.news import NewsPage
-from stories.projects import ProjectPage
+from stories.models import NewsPage, ProjectPage, TellerKind, TestimonyPage
 
 HOME_CARDS = 6
 HOME_LATEST = 3

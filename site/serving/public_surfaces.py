@@ -1,4 +1,5 @@
-"""Site-wide public surfaces; registered in SitewideConfig.ready()."""
+"""Site-wide public surfaces; registered by the serving concern's wiring (`wiring.py`), when the
+app is ready."""
 
 from urllib.parse import urlencode
 

@@ -98,8 +98,8 @@ def _is_snippet(model) -> bool:
 
 
 def ensure_groups_after_migrate(sender, **kwargs):
-    """post_migrate of this app (connected in SitewideConfig.ready): every deployment has the
-    groups, seeded or not."""
+    """post_migrate of this app (connected by the staff concern's `wiring.py` when the app is
+    ready): every deployment has the groups, seeded or not."""
     if Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     ).exists():  # absent only while Wagtail's own migrations have not run (migrate to a target)
@@ -167,8 +167,8 @@ class LanguageScopedPermissionPolicy(ModelPermissionPolicy):
 
 
 def register_language_scoped_policies():
-    """Called from SitewideConfig.ready(): before wagtail.snippets registers its viewsets, which
-    would give every snippet model the plain per-model policy."""
+    """Called by the staff concern's `wiring.py` when the app is ready: before wagtail.snippets
+    registers its viewsets, which would give every snippet model the plain per-model policy."""
     for model in translatable_snippet_models():
         if policy_registry.get_by_type(model, fallback=False) is None:
             register_permission_policy(

@@ -1,4 +1,4 @@
-"""Admin wiring of translation files (imported by sitewide.wagtail_hooks): URLs, the
+"""Admin wiring of translation files (imported by sitewide.translation.wagtail_hooks): URLs, the
 "Translation files" menu item, and a "Translation file" item in a translated page's header."""
 
 from django.urls import path, reverse

@@ -1,5 +1,12 @@
-"""Admin wiring of the translation workflow (imported by sitewide.wagtail_hooks)."""
+"""Admin wiring of the translation workflow (imported by sitewide.wagtail_hooks, with every
+concern's)."""
 
+# isort: off
+# The translation files' hooks register first, before wagtail-localize's (imported below) and
+# this module's own.
+from sitewide.translation import file_hooks  # noqa: F401 - PO/XLIFF translation files
+
+# isort: on
 import html
 import json
 import re

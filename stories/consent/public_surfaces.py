@@ -1,4 +1,5 @@
-"""The public surfaces the stories app serves; registered in StoriesConfig.ready()."""
+"""The public surfaces the stories app serves; registered by the consent concern's wiring
+(`wiring.py`), when the app is ready."""
 
 from stories import consent
 from stories.consent.surfaces import register

@@ -1,8 +1,8 @@
 """The registry of public surfaces: every place a story could reach a reader or a partner.
 
-Each app registers its surfaces in AppConfig.ready(). The leak tests fetch every registered
-surface for every consent state and language; another test fails when a public URL pattern is
-covered by no surface, so a surface added later cannot skip the matrix.
+Each app registers its surfaces when it is ready (its concerns' `wiring.py`). The leak tests
+fetch every registered surface for every consent state and language; another test fails when a
+public URL pattern is covered by no surface, so a surface added later cannot skip the matrix.
 """
 
 from collections.abc import Callable

@@ -1,4 +1,4 @@
-"""Admin wiring of the teller's link; imported by stories.wagtail_hooks."""
+"""Admin wiring of the teller's link (imported by stories.wagtail_hooks, with every concern's)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _

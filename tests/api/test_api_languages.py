@@ -31,7 +31,7 @@ def test_the_api_names_the_pages_the_website_links_to(client, language):
 
 
 def test_the_directory_in_a_language_without_translations_lists_the_english_entries(client):
-    from stories.organisations import Organisation
+    from stories.models import Organisation
 
     english = client.get("/api/v2/organisations/?locale=en&limit=50").json()
     arabic = client.get("/api/v2/organisations/?locale=ar&limit=50").json()
@@ -44,7 +44,7 @@ def test_the_directory_in_a_language_without_translations_lists_the_english_entr
 def test_the_directory_prefers_the_language_asked_for_and_lists_each_organisation_once(client):
     from wagtail.models import Locale
 
-    from stories.organisations import Organisation
+    from stories.models import Organisation
 
     source = Organisation.objects.filter(locale__language_code="en").order_by("name").first()
     arabic = source.copy_for_translation(Locale.objects.get(language_code="ar"))

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from sitewide.api.schema import document, public_page_models
-from stories.organisations import Organisation
+from stories.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -510,7 +510,7 @@ def link_to(page, text="her story"):
 
 def page_linking_to(story, language="en", text=None):
     """A news page in the story's language whose text links to the story."""
-    from stories.news import NewsPage
+    from stories.models import NewsPage
 
     news = NewsPage.objects.filter(locale__language_code=language).live().first()
     body = list(news.body.raw_data)
@@ -654,7 +654,7 @@ def test_addresses_in_settings_and_the_directory_never_lead_to_a_hidden_story(cl
     staff, they lose an address that leads to a story readers may no longer see."""
     from sitewide.models import LanguageSettings
     from stories.consent.takedown import withdraw
-    from stories.organisations import Organisation
+    from stories.models import Organisation
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
     story = first_story()["en"]
@@ -689,7 +689,7 @@ def test_addresses_in_settings_and_the_directory_never_lead_to_a_hidden_story(cl
 def test_an_erasure_empties_addresses_of_the_story_in_settings_and_the_directory(settings):
     from sitewide.models import LanguageSettings
     from stories.consent.erasure import erase_story
-    from stories.organisations import Organisation
+    from stories.models import Organisation
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
     story = first_story()["nl"]

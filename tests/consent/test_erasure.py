@@ -564,7 +564,7 @@ def test_admin_erase_action_is_for_superusers_only(client):
 def news_linking_to(story, paragraph: str, text: str):
     """A published news page in the story's language with `paragraph` added, whose `{link}`
     is a rich-text link to the story reading `text`."""
-    from stories.news import NewsPage
+    from stories.models import NewsPage
 
     news = NewsPage.objects.filter(locale=story.locale).live().first()
     link = f'<a linktype="page" id="{story.pk}">{text}</a>'
@@ -586,7 +586,7 @@ def test_erasure_unlinks_other_pages_and_deletes_earlier_strings_and_kept_answer
 
     from sitewide.caching import page_cache_erasure
     from stories.consent.erasure import erase_story
-    from stories.news import NewsPage
+    from stories.models import NewsPage
 
     record = ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM)
     source = TestimonyPage.objects.get(consent=record, locale__language_code="nl")
@@ -670,7 +670,7 @@ def test_erasure_unlinks_typed_addresses_and_deletes_redirects_to_them(
     Redirect.objects.create(old_path="/en/elsewhere", redirect_link="https://example.org/")
     # A language's help text (a snippet), and a page's content that no revision holds.
     from sitewide.models import LanguageSettings
-    from stories.news import NewsPage
+    from stories.models import NewsPage
 
     help_settings = LanguageSettings.objects.get(locale__language_code="en")
     help_settings.help_text += f'<p><a href="{english.url}">help link</a></p>'

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.apps import apps
 from wagtail.models import Page
 
-from stories.pages import LongreadPage
+from stories.models import LongreadPage
 from tests.factories import (
     PAGE_FACTORIES,
     ConsentRecordFactory,

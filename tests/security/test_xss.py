@@ -30,8 +30,7 @@ from wagtail.models import Collection, Locale, Page
 from longread.blocks import LongreadBody
 from longread.mediafiles import MediaFile
 from sitewide.models import HomePage, InformationPage, LanguageSettings
-from stories.models import TestimonyPage
-from stories.organisations import Organisation
+from stories.models import Organisation, TestimonyPage
 from tests.helpers import form_data, make_user
 from tests.translation_support import segments_of, translate_by_hand
 

@@ -1,119 +1,12 @@
-"""Site-wide pages (home, general information) and the per-language settings."""
+"""The per-language settings: a translatable snippet, one record per language."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail.search import index
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import TranslatableField
-
-from longread.blocks import LongreadBody, chapters
-from stories.api_fields import BodyField, ListedOrganisationsField
-from stories.organisations import HelpKind, organisations_in
-from stories.pages import LongreadPage
-
-
-class HomePage(LongreadPage):
-    """The root of one language tree."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(LongreadBody(), blank=True, verbose_name=_("body"))
-    featured_story = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("featured story"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "Shown first and large, with its picture. Empty: the first story in the order "
-            "below. Only shown while its teller's consent allows."
-        ),
-    )
-    stories_order = models.CharField(
-        _("order of the stories"),
-        max_length=20,
-        choices=[
-            ("survivors", _("Survivors' stories first, newest first")),
-            ("newest", _("Newest first")),
-        ],
-        default="survivors",
-    )
-
-    parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = None
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        MultiFieldPanel(
-            [
-                PageChooserPanel("featured_story", "stories.TestimonyPage"),
-                FieldPanel("stories_order"),
-            ],
-            heading=_("Stories on the home page"),
-        ),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    api_fields = LongreadPage.api_fields + [
-        APIField("intro"),
-        APIField("body", serializer=BodyField()),
-    ]
-
-    class Meta:
-        verbose_name = _("home page")
-
-    def get_context(self, request, *args, **kwargs):
-        from sitewide.pages.featured import home_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        listing = home_listing(self)
-        context["featured_stories"] = listing["stories"]
-        context["featured_story"] = listing["featured"]
-        context["more_stories"] = listing["more"]
-        context["latest_projects"] = listing["projects"]
-        context["latest_news"] = listing["news"]
-        return context
-
-
-class InformationPage(LongreadPage):
-    """A general information page, such as 'About us', 'Return home' or the privacy statement."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(LongreadBody(), blank=True, verbose_name=_("body"))
-    organisations_kind = models.CharField(
-        _("list organisations offering"),
-        max_length=20,
-        choices=HelpKind.choices,
-        blank=True,
-        help_text=_("Lists organisations from the directory that offer this kind of help."),
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("body"),
-        FieldPanel("organisations_kind"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    api_fields = LongreadPage.api_fields + [
-        APIField("intro"),
-        APIField("body", serializer=BodyField()),
-        APIField("organisations", serializer=ListedOrganisationsField()),
-    ]
-
-    class Meta:
-        verbose_name = _("information page")
-
-    def table_of_contents(self):
-        return chapters(self.body)
-
-    def organisations(self):
-        if not self.organisations_kind:
-            return []
-        return organisations_in(self.locale, kind=self.organisations_kind)
 
 
 @register_snippet
@@ -284,16 +177,3 @@ class LanguageSettings(TranslatableMixin, models.Model):
             )
         }
         return records.get(language_code) or records.get("en") or records.get(source)
-
-
-# The API's models live with the API wiring.
-from sitewide.api.models import (  # noqa: E402,F401
-    ContentChange,
-    PartnerWebhook,
-    PreviewToken,
-    WebhookDelivery,
-)
-from sitewide.translation.models import (  # noqa: E402,F401
-    SegmentReview,
-    TranslationNotice,
-)

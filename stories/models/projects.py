@@ -16,8 +16,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from longread.blocks import LongreadBody
 from stories import consent
 from stories.api_fields import BodyField, DocumentField, OrganisationField
-from stories.organisations import COUNTRIES, Organisation
-from stories.pages import LongreadPage, page_translation_fields
+from stories.models.base import LongreadPage, page_translation_fields
+from stories.models.organisations import COUNTRIES, Organisation
 
 
 class ProjectStatus(models.TextChoices):
@@ -174,7 +174,7 @@ class ProjectPage(LongreadPage):
     def linked_stories(self):
         """The stories editors linked to this project (on their source), in this page's
         language, as readers may see them."""
-        from stories.models import TestimonyPage
+        from stories.models.testimony import TestimonyPage
 
         linked = TestimonyPage.objects.filter(
             related_projects__translation_key=self.translation_key

@@ -20,13 +20,13 @@ from longread.absolute import absolute_url
 from longread.blocks import LongreadBody
 from stories import consent
 from stories.api_fields import BodyField, FeedUrlsField, RelatedProjectsField
-from stories.pages import (
+from stories.models.base import (
     LongreadPage,
     SameLanguageChoicesForm,
     page_translation_fields,
     same_pages_in_language,
 )
-from stories.projects import ProjectPage
+from stories.models.projects import ProjectPage
 
 FEED_ITEMS = 20
 

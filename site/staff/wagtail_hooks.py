@@ -1,0 +1,8 @@
+"""Admin hooks of the staff concern (imported by sitewide.wagtail_hooks, with every concern's)."""
+
+from sitewide.staff import (
+    cancel_workflow,  # noqa: F401 - cancelling a review asks first
+    drafts,  # noqa: F401 - each editor's unfinished drafts on the dashboard
+    language_hint,  # noqa: F401 - where to choose the admin's language, when the browser differs
+    role_hooks,  # noqa: F401 - translators' language limit, publish checks
+)

@@ -1,0 +1,343 @@
+"""The consent record that governs every testimony, and its withdrawals (kept as history)."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Locale, Orderable
+
+from stories import consent
+
+REVIEW_AFTER = datetime.timedelta(days=365)
+NEVER_COVERED = _("The consent record never covered this language: there is nothing to withdraw.")
+
+
+def date_problem(given_on, expires_on, review_on=None):
+    """Contradictory dates of a consent record, as {field: message}, or None."""
+    if given_on and expires_on and expires_on <= given_on:
+        return {"expires_on": _("The expiry date must come after the date given.")}
+    if given_on and review_on and review_on < given_on:
+        return {"review_on": _("The review date cannot come before the date given.")}
+    return None
+
+
+class ConsentRecordQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """A bulk update is a change of every record it touches: narrowings are taken down and
+        written to the ledger in the same transaction (stories.consent.scope), contradictory dates
+        refused with nothing applied."""
+        from stories.consent.scope import tracked
+
+        with tracked(lambda: list(self.values_list("pk", flat=True))):
+            ids = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            rows = ConsentRecord.objects.filter(pk__in=ids).values(
+                "given_on", "expires_on", "review_on"
+            )
+            for row in rows:
+                problem = date_problem(row["given_on"], row["expires_on"], row["review_on"])
+                if problem:
+                    raise ValidationError(problem)
+        return count
+
+
+class ConsentWithdrawalQuerySet(models.QuerySet):
+    """Withdrawals written in bulk are changes of their records like one saved at a time: taken
+    down and written to the ledger in the same transaction (stories.consent.scope)."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from stories.consent.scope import tracked
+
+        objs = list(objs)
+        with tracked(sorted({obj.record_id for obj in objs if obj.record_id})):
+            return super().bulk_create(objs, *args, **kwargs)
+
+    def update(self, **kwargs):
+        """Also what bulk_update() runs. A withdrawal moved to another record is a change of
+        that record too."""
+        from stories.consent.scope import tracked
+
+        moved_to = kwargs.get("record_id", getattr(kwargs.get("record"), "pk", None))
+
+        def records():
+            return sorted(set(self.values_list("record_id", flat=True)) | {moved_to} - {None})
+
+        with tracked(records):
+            return super().update(**kwargs)
+
+
+class ConsentRecordForm(WagtailAdminModelForm):
+    """The record's admin form: a withdrawal of a language the record never covered (neither
+    as stored nor as the form now says) is refused on the withdrawal's own row."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        covered = {locale.language_code for locale in cleaned_data.get("languages") or []}
+        if self.instance.pk:
+            covered |= set(
+                ConsentRecord.languages.through.objects.filter(
+                    consentrecord_id=self.instance.pk
+                ).values_list("locale__language_code", flat=True)
+            )
+        formset = getattr(self, "formsets", {}).get("withdrawals")
+        for form in formset.forms if formset is not None else []:
+            if not form.is_valid():
+                continue
+            data = form.cleaned_data
+            language = data.get("language")
+            if (
+                not data.get("DELETE")
+                and data.get("part") == ConsentWithdrawal.LANGUAGE
+                and language is not None
+                and language.language_code not in covered
+            ):
+                form.add_error("language", NEVER_COVERED)
+        return cleaned_data
+
+
+class ConsentRecord(ClusterableModel):
+    """What a teller agreed to. Not translatable: one record governs every translation.
+
+    The signed form itself never goes on the site; `evidence_reference` says where it is kept.
+    """
+
+    pseudonym = models.CharField(_("pseudonym"), max_length=60, unique=True)
+    given_on = models.DateField(_("date given"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    evidence_reference = models.CharField(
+        _("where the signed evidence is kept"),
+        max_length=200,
+        help_text=_("A reference only, such as a file number. Never upload the form itself."),
+    )
+    review_on = models.DateField(
+        _("review date"), blank=True, help_text=_("Default: twelve months after the date given.")
+    )
+    expires_on = models.DateField(_("expiry date"), null=True, blank=True)
+
+    allows_website = models.BooleanField(_("website (HTML pages)"), default=True)
+    allows_api = models.BooleanField(_("API (JSON for partner sites)"), default=False)
+    allows_social = models.BooleanField(_("social (share links and previews)"), default=False)
+    allows_print = models.BooleanField(_("print"), default=False)
+    allows_machine_translation = models.BooleanField(_("machine translation"), default=False)
+    allows_photos = models.BooleanField(
+        _("photos"),
+        default=False,
+        help_text=_(
+            "Without it the story shows no image at all (hero, image blocks, share image, API): "
+            "any image may show the teller."
+        ),
+    )
+    allows_audio = models.BooleanField(_("audio"), default=False)
+    allows_video = models.BooleanField(_("video"), default=False)
+    languages = ParentalManyToManyField(
+        Locale, verbose_name=_("languages allowed"), related_name="+", blank=True
+    )
+    notes = models.TextField(_("internal notes"), blank=True)
+
+    objects = ConsentRecordQuerySet.as_manager()
+    base_form_class = ConsentRecordForm
+
+    panels = [
+        FieldPanel("pseudonym"),
+        MultiFieldPanel(
+            [
+                FieldPanel("given_on"),
+                FieldPanel("recorded_by"),
+                FieldPanel("evidence_reference"),
+                FieldPanel("review_on"),
+                FieldPanel("expires_on"),
+            ],
+            heading=_("Record"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("allows_website"),
+                FieldPanel("allows_api"),
+                FieldPanel("allows_social"),
+                FieldPanel("allows_print"),
+                FieldPanel("allows_machine_translation"),
+                FieldPanel("allows_photos"),
+                FieldPanel("allows_audio"),
+                FieldPanel("allows_video"),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Scope"),
+        ),
+        InlinePanel("withdrawals", heading=_("Withdrawals"), label=_("Withdrawal")),
+        FieldPanel("notes"),
+    ]
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["pseudonym"]
+
+    def __str__(self):
+        return self.pseudonym
+
+    def clean(self):
+        super().clean()
+        problem = date_problem(self.given_on, self.expires_on, self.review_on)
+        if problem:
+            raise ValidationError(problem)
+
+    def save(self, *args, **kwargs):
+        """Every save is tracked (stories.consent.scope): a narrowing is taken down and written to
+        the ledger in the same transaction, whoever saves (form, command, script)."""
+        from stories.consent.scope import tracked
+
+        if not self.review_on and self.given_on:
+            self.review_on = self.given_on + REVIEW_AFTER
+        problem = date_problem(self.given_on, self.expires_on, self.review_on)
+        if problem:
+            raise ValidationError(problem)
+        with tracked([self.pk], user=getattr(self, "_consent_user", None)):
+            super().save(*args, **kwargs)
+
+    def photos_allowed(self) -> bool:
+        return bool(self.allows_photos)
+
+    def problem(self, channel: str, language_code: str, on) -> str | None:
+        """Why this consent does not cover `channel` in `language_code` on `on`, or None.
+
+        Explains, for one record, what consent.visible_pages() decides in SQL; a test keeps the
+        two in agreement.
+        """
+        name = self.pseudonym
+        if self.given_on > on:
+            return gettext("The consent of %(name)s starts on %(date)s.") % {
+                "name": name,
+                "date": self.given_on,
+            }
+        if self.expires_on and self.expires_on <= on:
+            return gettext("The consent of %(name)s expired on %(date)s.") % {
+                "name": name,
+                "date": self.expires_on,
+            }
+        for withdrawal in self.withdrawals.all():
+            if withdrawal.withdrawn_on > on:
+                continue
+            if withdrawal.part == ConsentWithdrawal.EVERYTHING:
+                return gettext("The consent of %(name)s was withdrawn on %(date)s.") % {
+                    "name": name,
+                    "date": withdrawal.withdrawn_on,
+                }
+            if withdrawal.part == channel or (
+                withdrawal.part == ConsentWithdrawal.LANGUAGE
+                and withdrawal.language
+                and withdrawal.language.language_code == language_code
+            ):
+                return gettext("The consent of %(name)s was partly withdrawn (%(part)s).") % {
+                    "name": name,
+                    "part": withdrawal.get_part_display(),
+                }
+        if not getattr(self, f"allows_{channel}"):
+            return gettext("The consent of %(name)s does not cover the channel '%(channel)s'.") % {
+                "name": name,
+                "channel": channel,
+            }
+        if language_code not in {locale.language_code for locale in self.languages.all()}:
+            try:  # the language by its name, in the language of whoever reads this
+                language = str(get_language_info(language_code)["name_translated"])
+            except KeyError:
+                language = language_code
+            return gettext("The consent of %(name)s does not cover %(language)s.") % {
+                "name": name,
+                "language": language,
+            }
+        return None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawals.filter(part=ConsentWithdrawal.EVERYTHING).exists()
+
+
+class ConsentWithdrawal(Orderable):
+    """A teller withdrew all or part of their consent. Kept as history; never deleted."""
+
+    EVERYTHING = "everything"
+    LANGUAGE = "language"
+    PART_CHOICES = [
+        (EVERYTHING, _("Everything")),
+        (consent.WEBSITE, _("Website")),
+        (consent.API, _("API")),
+        (consent.SOCIAL, _("Social")),
+        (consent.PRINT, _("Print")),
+        (LANGUAGE, _("One language")),
+    ]
+
+    record = ParentalKey(ConsentRecord, on_delete=models.CASCADE, related_name="withdrawals")
+    withdrawn_on = models.DateField(_("withdrawn on"))
+    reason = models.TextField(_("why"), blank=True)
+    part = models.CharField(
+        _("which part"), max_length=20, choices=PART_CHOICES, default=EVERYTHING
+    )
+    language = models.ForeignKey(
+        Locale, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = ConsentWithdrawalQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("withdrawn_on"),
+        FieldPanel("part"),
+        FieldPanel("language"),
+        FieldPanel("reason"),
+    ]
+
+    def clean(self):
+        super().clean()
+        problem = self.problem()
+        if problem:
+            raise ValidationError(problem)
+
+    def problem(self, covered_codes=None) -> dict | None:
+        """Why this withdrawal cannot be recorded, as {field: message}, or None.
+
+        `covered_codes`: the languages the record covers (default: as stored). A withdrawal of a
+        language the record never covered would record nothing the rule can act on, and a part
+        the rule does not know (written by a script) would hide nothing."""
+        parts = [part for part, _label in self.PART_CHOICES]
+        if self.part not in parts:
+            message = _("Choose which part is withdrawn: %(parts)s.") % {"parts": ", ".join(parts)}
+            return {"part": message}
+        if self.part == self.LANGUAGE and not self.language_id:
+            return {"language": _("Choose the language that is withdrawn.")}
+        if self.part == self.LANGUAGE and self.record_id:
+            if covered_codes is None:
+                covered_codes = set(
+                    ConsentRecord.languages.through.objects.filter(
+                        consentrecord_id=self.record_id
+                    ).values_list("locale__language_code", flat=True)
+                )
+            code = (
+                Locale.objects.filter(pk=self.language_id)
+                .values_list("language_code", flat=True)
+                .first()
+            )
+            if code not in covered_codes:
+                return {"language": NEVER_COVERED}
+        return None
+
+    def save(self, *args, **kwargs):
+        """Saved from anywhere (the record's form, the Withdraw action, a script), a new
+        withdrawal is taken down and written to the ledger in the same transaction."""
+        from stories.consent.scope import tracked
+
+        with tracked([self.record_id], user=getattr(self, "_consent_user", None)):
+            super().save(*args, **kwargs)
