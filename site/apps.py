@@ -15,11 +15,7 @@ class SitewideConfig(AppConfig):
             changes,  # noqa: F401 - records the API's changes feed
             webhook_urls,  # noqa: F401 - registers its deployment check
         )
-        from sitewide.caching import (
-            chrome,  # noqa: F401 - forgets the cached chrome on every save
-            page_cache,  # noqa: F401 - renews the kept pages when what readers see changes
-            page_cache_erasure,  # noqa: F401 - deletes kept pages quoting an erased story
-        )
+        from sitewide.caching import signals  # noqa: F401 - renews and erases what the caches keep
         from sitewide.operations import (
             scale_out,  # noqa: F401 - registers the deployment check for several machines
         )
