@@ -29,6 +29,14 @@ def changed(before: dict[str, str]) -> set[str]:
     return {name for name in before if after[name] != before[name]}
 
 
+def test_the_chrome_shows_a_saved_setting_at_once():
+    assert chrome.language_settings("en")  # kept
+    settings = english_settings()
+    settings.helpline_phone = "0800 1234567"
+    settings.save()
+    assert chrome.language_settings("en").helpline_phone == "0800 1234567"
+
+
 def test_a_language_setting_renews_the_chrome_and_the_pages_of_its_language():
     before = generations.current(NAMES)
     english_settings().save()
