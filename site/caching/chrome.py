@@ -3,8 +3,9 @@
 The site of a request, its home page in each language, the header menu, the per-language
 settings and the addresses of the safety page and the privacy statement change only when someone
 saves a page, a site, a locale, a view restriction or the settings. They are kept in the shared
-cache under one version key that each such save replaces (on save and again on commit), so every
-process sees the change at its next request; a lost or evicted key only costs a rebuild.
+cache under the chrome's generation (`sitewide.caching.generations`: renewed on such a save and
+again on commit, kept apart by release), so every process sees the change at its next request;
+what renews it is decided in `sitewide.caching.signals`.
 
 Nothing kept here depends on a teller's consent: home pages, menu pages and the pages that the
 settings name are never testimonies (testimonies live only under a story index), and the queries
@@ -12,50 +13,24 @@ below leave testimonies out so that it stays that way. Everything consent decide
 request.
 """
 
-import uuid
-
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http.request import split_domain_port
-from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, Site
 
-from sitewide.caching.release import release
+from sitewide.caching import generations
 from stories import consent
 from stories.models import TestimonyPage
 
-VERSION_KEY = "sitewide:chrome-version"
+# The chrome's generation (sitewide.caching.generations); what renews it: sitewide.caching.signals.
+GENERATION = "sitewide:chrome-version"
 TIMEOUT = 24 * 60 * 60
 
 
-def _read_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY) or "missing"
-    return version
-
-
-def bump_version(**kwargs) -> None:
-    """Forget everything kept here: now, and again when the transaction commits (a request that
-    read the old rows in between must not keep them under the new version)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
-
-
-def _version(request=None) -> str:
-    if request is None:
-        return _read_version()
-    if not hasattr(request, "_chrome_version"):
-        request._chrome_version = _read_version()
-    return request._chrome_version
-
-
 def _cached(key: str, build, request=None):
-    """`build()` kept under `key` for the current version; memoised on the request too."""
-    full_key = f"sitewide:chrome:{release()}:{_version(request)}:{key}"
+    """`build()` kept under `key` for the current generation and release; memoised on the
+    request too."""
+    generation = generations.current([GENERATION], request)[GENERATION]
+    full_key = generations.key("sitewide:chrome:", generation, key)
     memo = getattr(request, "_chrome_memo", None) if request is not None else None
     if memo is not None and full_key in memo:
         return memo[full_key]
@@ -63,28 +38,12 @@ def _cached(key: str, build, request=None):
     if value is None:
         value = build()
         cache.set(full_key, value, TIMEOUT)
+        generations.stored()
     if request is not None:
         if memo is None:
             memo = request._chrome_memo = {}
         memo[full_key] = value
     return value
-
-
-@receiver(post_save, dispatch_uid="sitewide-chrome-saved")
-@receiver(post_delete, dispatch_uid="sitewide-chrome-deleted")
-def _model_changed(sender, **kwargs):
-    from sitewide.models import LanguageSettings
-
-    # Page types send the signal with their own class as sender, not Page.
-    if isinstance(sender, type) and issubclass(
-        sender, Page | Site | Locale | PageViewRestriction | LanguageSettings
-    ):
-        bump_version()
-
-
-page_published.connect(bump_version, dispatch_uid="sitewide-chrome-published")
-page_unpublished.connect(bump_version, dispatch_uid="sitewide-chrome-unpublished")
-post_page_move.connect(bump_version, dispatch_uid="sitewide-chrome-moved")
 
 
 # --- the site and its language trees -----------------------------------------------------------

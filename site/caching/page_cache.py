@@ -2,13 +2,14 @@
 
 What is kept and for whom, the groups and their generations, renewal when a transaction that
 changes what readers see commits, the midnight limit and the CDN purge are described once, in
-docs/performance.md ("Page cache"); the functions below say what each part does.
+docs/performance.md ("Page cache"); the functions below say what each part does. The generations
+are sitewide.caching.generations' (shared with the chrome); which change renews which group is
+decided in sitewide.caching.signals.
 """
 
 import datetime
 import hashlib
 import threading
-import uuid
 from collections import OrderedDict
 from collections.abc import Iterable
 
@@ -16,20 +17,13 @@ from django.conf import settings
 from django.core import checks
 from django.core.cache import cache
 from django.core.handlers.wsgi import get_bytes_from_wsgi
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import HttpResponse, QueryDict
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from longread.renditions import renditions_prepared
-from sitewide.caching.release import release
+from sitewide.caching import generations as shared_generations
 from sitewide.serving import compression, paths
 from stories.reach.counting import count_view
-from stories.signals import stories_taken_down
 
 HEADER = "X-Page-Cache"
 SHARED = "shared"
@@ -41,48 +35,6 @@ DROPPED_HEADERS = {"set-cookie", HEADER.lower(), "content-length", "date", "cont
 # setting PAGE_CACHE_BYPASS_TOKEN is rendered and never kept. Unset (production), it does nothing.
 BYPASS_HEADER = "HTTP_X_PAGE_CACHE_BYPASS"
 ALL = "*"  # a page that read every parameter (iterated the query string)
-
-# Models whose rows readers never see: saving them renews nothing.
-IGNORED_APPS = {
-    "sessions",
-    "axes",
-    "otp_totp",
-    "otp_static",
-    "django_otp",
-    "admin",
-    "wagtailusers",
-    "django_tasks_database",
-}
-IGNORED_MODELS = {
-    "auth.user",
-    "wagtailcore.revision",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.modellogentry",
-    "wagtailcore.workflowstate",
-    "wagtailcore.taskstate",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailadmin.editingsession",
-    "wagtail_localize.string",
-    "wagtail_localize.stringsegment",
-    "wagtail_localize.stringtranslation",
-    "wagtail_localize.translation",
-    "wagtail_localize.translationsource",
-    "wagtail_localize.translationlog",
-    "wagtail_localize.templatesegment",
-    "wagtail_localize.relatedobjectsegment",
-    "wagtail_localize.overridablesegment",
-    "wagtail_localize.segmentoverride",
-    "wagtail_localize.template",
-    "wagtail_localize.translationcontext",
-    "sitewide.contentchange",
-    "sitewide.webhookdelivery",
-    "sitewide.previewtoken",
-    "sitewide.partnerwebhook",
-    # Renditions are announced in batches (longread.renditions.renditions_prepared).
-    "longread.longreadrendition",
-}
 
 
 def enabled() -> bool:
@@ -98,8 +50,19 @@ def group_of_path(path: str) -> str:
     return f"lang:{first}" if first in language_codes() else SHARED
 
 
-def _generation_key(group: str) -> str:
-    return f"sitewide:page-cache:generation:{group}"
+GENERATION_PREFIX = "sitewide:page-cache:generation:"
+
+
+def generation_name(group: str) -> str:
+    """The name of a group's generation (sitewide.caching.generations)."""
+    return GENERATION_PREFIX + group
+
+
+def generation_names(languages: Iterable[str] | None) -> set[str]:
+    """The generations of the groups of `languages` (all languages when None) and the shared
+    group: what a change to something shown in those languages renews."""
+    codes = language_codes() if languages is None else languages
+    return {generation_name(SHARED)} | {generation_name(f"lang:{code}") for code in codes}
 
 
 def _urls_key(group: str, generation: str) -> str:
@@ -107,16 +70,10 @@ def _urls_key(group: str, generation: str) -> str:
 
 
 def current_generations(groups: Iterable[str]) -> dict[str, str]:
+    """Each group's current generation, read at once."""
     groups = list(groups)
-    found = cache.get_many([_generation_key(group) for group in groups])
-    generations = {}
-    for group in groups:
-        generation = found.get(_generation_key(group))
-        if generation is None:
-            cache.add(_generation_key(group), uuid.uuid4().hex, None)
-            generation = cache.get(_generation_key(group)) or "missing"
-        generations[group] = generation
-    return generations
+    found = shared_generations.current(generation_name(group) for group in groups)
+    return {group: found[generation_name(group)] for group in groups}
 
 
 def seconds_until_midnight(now=None) -> int:
@@ -150,36 +107,30 @@ def _eligible(request) -> bool:
 
 
 def _key(request, group: str, query: str = "") -> str:
-    """The scheme (an https answer names https addresses), the host, the path, the query
-    parameters that make the entry (see _query_for_key) and, outside the language trees, the
-    language the request negotiates."""
+    """The release, the scheme (an https answer names https addresses), the host, the path, the
+    query parameters that make the entry (see _query_for_key) and, outside the language trees,
+    the language the request negotiates."""
     language = ""
     if group == SHARED:
         language = translation.get_language_from_request(request) or ""
-    raw = "|".join(
-        (
-            release(),
-            request.scheme,
-            request.META.get("HTTP_HOST", ""),
-            request.path,
-            query,
-            language,
-        )
+    return shared_generations.key(
+        "sitewide:page-cache:entry:",
+        request.scheme,
+        request.META.get("HTTP_HOST", ""),
+        request.path,
+        query,
+        language,
     )
-    return "sitewide:page-cache:entry:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _params_key(request, generations: dict[str, str]) -> str:
-    raw = "|".join(
-        (
-            release(),
-            request.scheme,
-            request.META.get("HTTP_HOST", ""),
-            request.path,
-            *generations.values(),
-        )
+    return shared_generations.key(
+        "sitewide:page-cache:params:",
+        request.scheme,
+        request.META.get("HTTP_HOST", ""),
+        request.path,
+        *generations.values(),
     )
-    return "sitewide:page-cache:params:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 # --- query strings -------------------------------------------------------------------------------
@@ -477,8 +428,7 @@ class PageCacheMiddleware:
         _memory.put(key, entry)
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
             _remember_url(request.build_absolute_uri(), generations)
-        global _stores
-        _stores += 1
+        shared_generations.stored()
 
 
 BYPASS_IN_PRODUCTION = "sitewide.W110"
@@ -517,116 +467,20 @@ def _remember_url(url: str, generations: dict[str, str]) -> None:
             cache.set(key, urls, 24 * 60 * 60)
 
 
-# --- renewal -------------------------------------------------------------------------------------
+# --- renewal (which change renews which group: sitewide.caching.signals) ------------------------
 
 
-class _RenewalOnCommit:
-    """The groups a transaction renews, renewed once more when it commits."""
-
-    def __init__(self):
-        self.renewed: dict[str, int] = {}  # group -> stores counted when it was last renewed
-
-    def __call__(self):
-        _renew_now(set(self.renewed))
-
-
-# Entries this process stored; a transaction renews a group at once again only when an entry
-# was stored since it last did (in production one request is one transaction and stores none).
-_stores = 0
-
-
-def renew(languages: Iterable[str] | None = None) -> None:
-    """Renew the groups of `languages` (all languages when None) and the shared group.
-
-    At once, so that this process and the tests see it, and again when the transaction commits:
-    a request that read the old rows before the commit may have kept them under the new
-    generation. Within one transaction a group is renewed at once only once (see _stores).
-    """
-    groups = {SHARED} | {
-        f"lang:{code}" for code in (language_codes() if languages is None else languages)
-    }
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        _renew_now(groups)
+def purge_urls_kept_under(old: dict[str, str]) -> None:
+    """After a renewal (sitewide.caching.generations.renewed, `old` being the generations it
+    replaced): purge from the CDN every URL kept under the old generations of the groups."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    pending = next(
-        (
-            func
-            for _ids, func, _robust in connection.run_on_commit
-            if isinstance(func, _RenewalOnCommit)
-        ),
-        None,
-    )
-    if pending is None:
-        pending = _RenewalOnCommit()
-        transaction.on_commit(pending)
-    stale = {group for group in groups if pending.renewed.get(group) != _stores}
-    if stale:
-        _renew_now(stale)
-        pending.renewed.update(dict.fromkeys(stale, _stores))
-
-
-def _renew_now(groups: set[str]) -> None:
-    old = current_generations(groups)
     urls = set()
-    for group, generation in old.items():
-        urls.update(cache.get(_urls_key(group, generation)) or [])
-    cache.set_many({_generation_key(group): uuid.uuid4().hex for group in groups}, None)
-    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    for name, generation in old.items():
+        if name.startswith(GENERATION_PREFIX):
+            group = name.removeprefix(GENERATION_PREFIX)
+            urls.update(cache.get(_urls_key(group, generation)) or [])
+    if urls:
         from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
         purge_urls_from_cache(sorted(urls))
-
-
-def _languages_of_page(page) -> list[str]:
-    """The languages in which the page has a translation: their switchers name each other."""
-    if not page.translation_key:
-        return [page.locale.language_code] if page.locale_id else []
-    return list(
-        Page.objects.filter(translation_key=page.translation_key).values_list(
-            "locale__language_code", flat=True
-        )
-    )
-
-
-def _languages_of(instance) -> list[str] | None:
-    if isinstance(instance, Page):
-        return _languages_of_page(instance)
-    locale = getattr(instance, "locale", None) if hasattr(instance, "locale_id") else None
-    if locale is not None:
-        return [locale.language_code]
-    return None  # images, documents, consent records...: every language
-
-
-def _ignored(sender) -> bool:
-    meta = getattr(sender, "_meta", None)
-    if meta is None:
-        return True
-    return meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS
-
-
-@receiver(post_save, dispatch_uid="sitewide-page-cache-saved")
-@receiver(post_delete, dispatch_uid="sitewide-page-cache-deleted")
-def _model_changed(sender, instance, raw=False, **kwargs):
-    if raw or _ignored(sender):
-        return
-    renew(_languages_of(instance))
-
-
-def _page_changed(sender, instance, **kwargs):
-    renew(_languages_of_page(instance))
-
-
-page_published.connect(_page_changed, dispatch_uid="sitewide-page-cache-published")
-page_unpublished.connect(_page_changed, dispatch_uid="sitewide-page-cache-unpublished")
-post_page_move.connect(_page_changed, dispatch_uid="sitewide-page-cache-moved")
-
-
-@receiver(stories_taken_down, dispatch_uid="sitewide-page-cache-takedown")
-def _taken_down(sender, **kwargs):
-    renew(None)
-
-
-@receiver(renditions_prepared, dispatch_uid="sitewide-page-cache-renditions")
-def _renditions_prepared(sender, **kwargs):
-    renew(None)

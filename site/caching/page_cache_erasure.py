@@ -5,7 +5,8 @@ but stays in the cache (a file on disk, a key in Redis) until it expires. After 
 is not enough: an answer that held the story's text must be gone. `delete_entries_quoting()`
 reads every page-cache entry of the shared cache (file-based or Redis) and of this process's
 memory and deletes those whose body holds any of the given texts. It runs once the erasure
-has committed (`stories.signals.story_erased`); the texts are never stored.
+has committed (`stories.signals.story_erased`, received in `sitewide.caching.signals`); the
+texts are never stored.
 """
 
 import html
@@ -16,10 +17,8 @@ import zlib
 
 from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
-from django.dispatch import receiver
 
 from sitewide.caching import page_cache
-from stories.signals import story_erased
 
 ENTRY_MARK = "sitewide:page-cache:entry:"
 
@@ -95,8 +94,3 @@ def delete_entries_quoting(texts) -> int:
             entry = memory.entries.pop(key)
             memory.size -= len(entry["content"])
     return deleted
-
-
-@receiver(story_erased, dispatch_uid="sitewide-page-cache-erasure")
-def _story_erased(sender, texts, **kwargs):
-    delete_entries_quoting(texts)

@@ -210,7 +210,7 @@ def test_the_translation_editor_asks_its_module_for_the_machine_translator():
 
 @pytest.mark.django_db
 def test_on_commit_callbacks_wait_in_connection_run_on_commit():
-    """site/caching/page_cache.py finds its pending renewal among the transaction's callbacks."""
+    """site/caching/generations.py finds its pending renewal among the transaction's callbacks."""
 
     def callback():
         pass

@@ -15,7 +15,7 @@ HEADER = "X-Page-Cache"
 @pytest.fixture
 def another_release(monkeypatch):
     def switch(name):
-        monkeypatch.setattr(page_cache, "release", lambda: name)
+        monkeypatch.setattr(release, "release", lambda: name)
         page_cache._memory.clear()  # each worker of the new release starts with its own memory
 
     return switch
@@ -70,10 +70,9 @@ def test_the_chromes_shared_cache_is_kept_apart_by_release_too(client, monkeypat
 
     built = []
     monkeypatch.setattr(release, "release", lambda: "before")
-    monkeypatch.setattr(chrome, "release", lambda: "before")
     chrome._cached("probe", lambda: built.append(1) or "one")
     chrome._cached("probe", lambda: built.append(1) or "one")
     assert len(built) == 1
-    monkeypatch.setattr(chrome, "release", lambda: "after")
+    monkeypatch.setattr(release, "release", lambda: "after")
     chrome._cached("probe", lambda: built.append(1) or "two")
     assert len(built) == 2

@@ -1,0 +1,128 @@
+"""The one generation mechanism (sitewide.caching.generations) that the page cache and the chrome
+forget by, and the one module that decides which change renews which generation
+(sitewide.caching.signals). What each cache keeps, and when: tests/serving/test_page_cache.py and
+tests/serving/test_page_cache_release.py."""
+
+import pytest
+from django.core.cache import cache
+from django.test import RequestFactory
+
+from sitewide.caching import chrome, generations, page_cache
+from sitewide.models import LanguageSettings
+from tests.helpers import first_story, make_user
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "X-Page-Cache"
+ENGLISH = page_cache.generation_name("lang:en")
+DUTCH = page_cache.generation_name("lang:nl")
+SHARED = page_cache.generation_name(page_cache.SHARED)
+NAMES = [chrome.GENERATION, ENGLISH, DUTCH, SHARED]
+
+
+def english_settings():
+    return LanguageSettings.objects.get(locale__language_code="en")
+
+
+def changed(before: dict[str, str]) -> set[str]:
+    after = generations.current(before)
+    return {name for name in before if after[name] != before[name]}
+
+
+def test_the_chrome_shows_a_saved_setting_at_once():
+    assert chrome.language_settings("en")  # kept
+    settings = english_settings()
+    settings.helpline_phone = "0800 1234567"
+    settings.save()
+    assert chrome.language_settings("en").helpline_phone == "0800 1234567"
+
+
+def test_a_language_setting_renews_the_chrome_and_the_pages_of_its_language():
+    before = generations.current(NAMES)
+    english_settings().save()
+    assert changed(before) == {chrome.GENERATION, ENGLISH, SHARED}
+
+
+def test_publishing_a_page_renews_the_chrome_and_the_languages_of_its_translations():
+    before = generations.current(NAMES)
+    first_story("en").save_revision().publish()
+    assert changed(before) == {chrome.GENERATION, ENGLISH, DUTCH, SHARED}
+
+
+def test_saving_what_readers_never_see_renews_no_generation():
+    before = generations.current(NAMES)
+    make_user("someone-unseen")
+    assert changed(before) == set()
+
+
+def test_a_takedown_renews_the_pages_of_every_language():
+    from stories.consent import takedown
+
+    before = generations.current(NAMES)
+    takedown.withdraw(first_story("en").consent, reason="test")
+    assert {ENGLISH, DUTCH, SHARED} <= changed(before)
+
+
+def test_generations_are_read_at_once_and_once_per_request(monkeypatch):
+    reads = []
+    original = cache.get_many
+
+    def spy(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return original(keys, *args, **kwargs)
+
+    generations.current(NAMES)  # made, so that reading them only reads
+    monkeypatch.setattr(cache, "get_many", spy)
+    request = RequestFactory().get("/en/")
+    assert generations.current(NAMES, request) == generations.current(NAMES)
+    assert generations.current([ENGLISH, chrome.GENERATION], request)
+    assert reads == [NAMES, NAMES]  # the request's, then the one without a request
+
+
+def test_a_page_cache_hit_reads_one_generation_and_nothing_else(client, monkeypatch):
+    """The shared cache is read once on a hit this process served before: its group's
+    generation."""
+    client.get("/en/")
+    reads, depth = [], []
+    for name in ("get", "get_many"):
+        original = getattr(cache, name)
+
+        def spy(key, *args, _original=original, **kwargs):
+            if not depth:  # get_many may read through get: one read
+                keys = [key] if isinstance(key, str) else list(key)
+                reads.append([key for key in keys if key.startswith("sitewide:")])
+            depth.append(1)
+            try:
+                return _original(key, *args, **kwargs)
+            finally:
+                depth.pop()
+
+        monkeypatch.setattr(cache, name, spy)
+    assert client.get("/en/")[HEADER] == "hit"
+    assert [keys for keys in reads if keys] == [[ENGLISH]]
+
+
+def test_the_chrome_is_rebuilt_after_every_save_within_one_transaction():
+    """A transaction renews a generation at once only once, unless something was kept under it
+    since: the chrome keeping a value counts."""
+    built = []
+    for _ in range(3):
+        chrome._cached("probe", lambda: built.append(1) or "value")
+        english_settings().save()
+    chrome._cached("probe", lambda: built.append(1) or "value")
+    assert len(built) == 4
+
+
+def test_a_transaction_renews_its_generations_once_more_on_commit_in_one_callback(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        english_settings().save()
+        english_settings().save()
+        first_story("en").save_revision().publish()
+    renewals = [func for func in callbacks if isinstance(func, generations._RenewalOnCommit)]
+    assert len(renewals) == 1
+    assert {chrome.GENERATION, ENGLISH, DUTCH, SHARED} <= set(renewals[0].renewed)
+    before = generations.current(NAMES)
+    renewals[0]()
+    assert changed(before) == set(NAMES)
