@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from stories.models import ConsentRecord
 from stories.teller import service
 from stories.teller.models import TellerLink
-from stories.views import CONSENT_PERMISSION
+from stories.consent.admin_views import CONSENT_PERMISSION
 
 CARD_SALT = "stories.teller.card"
 CARD_MAX_AGE = 60 * 60  # an issued link's cards can be printed for an hour

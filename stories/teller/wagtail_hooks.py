@@ -7,7 +7,7 @@ from wagtail.admin.widgets import ListingButton
 
 from stories.models import ConsentRecord
 from stories.teller import admin_views
-from stories.views import CONSENT_PERMISSION
+from stories.consent.admin_views import CONSENT_PERMISSION
 
 
 @hooks.register("register_admin_urls")

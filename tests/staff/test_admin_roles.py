@@ -190,7 +190,7 @@ def test_translators_cannot_copy_or_publish(client, matrix_objects):
 
 def test_consent_chooser_is_closed_to_everyone_without_consent_permissions(client):
     """Wagtail's snippet choosers open to every admin user; the consent record chooser does not
-    (stories.wagtail_hooks.ConsentOfficersOnly)."""
+    (stories.consent.wagtail_hooks.ConsentOfficersOnly)."""
     record = ConsentRecord.objects.first()
     client.force_login(make_user("plain-editor", "Editors"))
     for url in (
