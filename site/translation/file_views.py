@@ -184,12 +184,22 @@ def refresh(request, translation_uuid):
 
 
 def report_success(request, result: files.ImportResult):
-    messages.success(
-        request,
-        _(
+    from sitewide.staff.roles import is_translator_only
+
+    if is_translator_only(request.user):  # translators hand over; moderators publish
+        done = _(
+            "Imported: %(changed)d translation(s) changed, %(unchanged)d unchanged, in "
+            "%(pages)s. When the page is ready, hand it over with “Ready for review” on your "
+            "dashboard: a moderator publishes it."
+        )
+    else:
+        done = _(
             "Imported: %(changed)d translation(s) changed, %(unchanged)d unchanged, in "
             "%(pages)s. Publish the page from the translation editor to put them on the site."
         )
+    messages.success(
+        request,
+        done
         % {
             "changed": result.changed,
             "unchanged": result.unchanged,

@@ -12,6 +12,8 @@ password and an authenticator code computed from the secret the enrolment page s
   the story waits for the second approval; the moderator's approval is refused with the reason;
 - a translator starts a translation from their dashboard, translates a segment in the editor and
   hands it over with "Ready for review"; the moderator finds it in their queue;
+- a translator translates a page with a PO file (downloaded, translated, uploaded) and hands it
+  over; a moderator opens it from their queue and publishes it;
 - the officer withdraws one language of a story, then everything: the site and the API follow.
 
 Screenshots of each step go to test-results/screenshots/staff-*.png.
@@ -21,6 +23,7 @@ import io
 import re
 import time
 
+import polib
 import pytest
 from PIL import ExifTags, Image
 from playwright.sync_api import expect
@@ -389,6 +392,68 @@ def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     # The hand-off saved the translated draft: the queue shows its German title.
     expect(review).to_contain_text("Pflege, die bleibt")
     shot(moderator, "12-review-queue")
+
+
+def test_a_translator_round_trips_a_po_file_and_a_moderator_publishes(staff):
+    translator, moderator = staff["vertaler"], staff["moderator"]
+    translator.goto("/admin/")
+    queue = translator.locator("section", has_text="Jouw vertalingen")
+    queue.locator("li").filter(has_text=re.compile(r"^\s*Nieuws\b")).get_by_role(
+        "button", name=re.compile("^Vertalen naar")
+    ).click()
+    translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    # Beside the editor's own PO buttons, the way to the page's file in either format.
+    files = translator.get_by_role(
+        "link", name="Vertaalbestand (PO, XLIFF): downloaden of uploaden"
+    )
+    files.click()
+    expect(translator.locator("main h2").first).to_contain_text("Nieuws (pagina ")
+    with translator.expect_download() as download:
+        translator.get_by_role("link", name="PO downloaden").click()
+    catalogue = polib.pofile(download.value.path().read_text())
+    german = {
+        "title": "Neuigkeiten",
+        "slug": "neuigkeiten",
+        "intro": "Neuigkeiten über Projekte und über die Bekämpfung des Menschenhandels.",
+    }
+    assert {entry.msgctxt for entry in catalogue} == set(german), [e.msgctxt for e in catalogue]
+    for entry in catalogue:  # what a translation tool does
+        entry.msgstr = german[entry.msgctxt]
+    translator.get_by_label("PO- of XLIFF-bestand").set_input_files(
+        {
+            "name": "nieuws.de.po",
+            "mimeType": "text/x-gettext-translation",
+            "buffer": str(catalogue).encode(),
+        }
+    )
+    translator.get_by_role("button", name="Uploaden en importeren").click()
+    text = messages_text(translator)
+    shot(translator, "d1-po-imported")
+    assert "Geïmporteerd: 3 vertaling(en) gewijzigd" in text, text
+    # A translator does not publish: the message says how the page goes on.
+    assert "Klaar voor controle" in text and "Publiceer" not in text, text
+
+    translator.goto("/admin/")
+    mine = translator.locator("section", has_text="Jouw vertalingen")
+    mine.locator("li", has_text="Nieuws (Duits").get_by_role(
+        "button", name="Klaar voor controle"
+    ).click()
+    text = messages_text(translator)
+    assert "klaar voor controle" in text and "nog niet vertaald" not in text, text
+
+    moderator.goto("/admin/")
+    review = moderator.locator("section", has_text="Vertalingen klaar voor controle")
+    review.get_by_role("link", name="Neuigkeiten").click()
+    editor = moderator.locator(".js-translation-editor")
+    expect(editor).to_contain_text("Neuigkeiten über Projekte")
+    shot(moderator, "e1-review-translation")
+    moderator.get_by_role("button", name="Publiceren in het Duits").click()
+    text = messages_text(moderator)
+    shot(moderator, "e2-published")
+    assert "in Duits gepubliceerd" in text, text
+    # The German home is still a draft in the demo: the moderator reads that readers cannot
+    # reach the page yet, and why.
+    assert "Lezers kunnen deze pagina nog niet bereiken" in text, text
 
 
 def test_the_officer_withdraws_one_language_then_everything(staff, site_url):

@@ -25,3 +25,25 @@ if (document.readyState === "loading") {
 } else {
   swapTranslationHeading();
 }
+
+// The way to the page's PO/XLIFF file page (sitewide.translation.file_views) joins the editor's
+// own PO download and upload, on a line under them, once the editor has drawn them (left where
+// the template puts it, it sat above the editor's header).
+const placeTranslationFilesLink = () => {
+  const link = document.querySelector("[data-translation-files-link]");
+  if (!link) return;
+  const place = () => {
+    const download = document.querySelector(".js-translation-editor a[href*='/pofile/download/']");
+    const panel = download && download.closest(".w-tabs__panel");
+    if (!panel || panel.parentElement.nextElementSibling === link) return;
+    panel.parentElement.after(link);
+    link.hidden = false;
+  };
+  new MutationObserver(place).observe(document.body, { childList: true, subtree: true });
+  place();
+};
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", placeTranslationFilesLink);
+} else {
+  placeTranslationFilesLink();
+}
