@@ -1,7 +1,9 @@
 """`make bench`: how the site serves a large site, and whether it keeps its budgets.
 
-Builds a large site in a throwaway folder (SQLite database, media, static files; bench.builder),
-then measures, with production settings (DEBUG off, HTTPS off on the loopback):
+Builds a large site in a throwaway folder (SQLite database, media, static files): the demo site
+as every served site is built (scripts/served_site.py, the one harness), then the bench's own
+content in this process (bench.builder). Then it measures, with production settings (DEBUG off,
+HTTPS off on the loopback):
 
 (a) in-process render time p50/p95 of a long story, a listing, the API list and the API detail,
     uncached and cached;
@@ -36,7 +38,6 @@ import platform
 import re
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -44,9 +45,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.served_site import (
+    GUNICORN_CONFIG,
+    PROJECT_VARIABLES,
+    Server,
+    build,
+    site_environment,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "var" / "bench"
-GUNICORN_CONFIG = ROOT / "site" / "gunicorn.conf.py"
 CACHE_HEADER = "X-Page-Cache"
 
 # Budgets. Every time is a ratio to a reference measured in the same run (machines differ and
@@ -57,41 +65,18 @@ STORY_UNCACHED_MAX_RATIO = 5.0  # a long story's uncached p50, to the reference 
 API_DETAIL_MAX_RATIO = 3.5  # the long story's API detail p50, to the reference page's detail
 REFERENCE_SLUG = "returning-home"  # the demo's information page (site/demo/content.py)
 
-# Environment variables of the project that must not leak from the caller into the bench.
-PROJECT_VARIABLES = (
-    "DATABASE_URL",
-    "REDIS_URL",
-    "CACHE_DIR",
-    "MEDIA_ROOT",
-    "STATIC_ROOT",
-    "VAR_DIR",
-    "DEBUG",
-    "SITE_LANGUAGES",
-    "ALLOWED_HOSTS",
-    "SECRET_KEY",
-    "SITE_HTTPS",
-    "TASKS_BACKEND",
-    "EMAIL_URL",
-    "DJANGO_SETTINGS_MODULE",
-    "GUNICORN_CMD_ARGS",
-)
+# The bench's own settings on top of the harness's production settings on the loopback
+# (scripts/served_site.py, which also drops the caller's project variables: PROJECT_VARIABLES).
+BENCH_VARIABLES = {
+    "ALLOWED_HOSTS": "127.0.0.1",
+    "SITE_LANGUAGES": "nl,en,de",
+    "EMAIL_URL": "memory://",
+    "LOG_LEVEL": "ERROR",
+}
 
 
 def environment(folder: Path) -> dict[str, str]:
-    env = {name: value for name, value in os.environ.items() if name not in PROJECT_VARIABLES}
-    env.update(
-        DJANGO_SETTINGS_MODULE="sitewide.settings",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        SITE_HTTPS="0",
-        ALLOWED_HOSTS="127.0.0.1",
-        VAR_DIR=str(folder / "var"),
-        MEDIA_ROOT=str(folder / "media"),
-        STATIC_ROOT=str(folder / "static"),
-        SITE_LANGUAGES="nl,en,de",
-        EMAIL_URL="memory://",
-        LOG_LEVEL="ERROR",
-    )
-    return env
+    return site_environment(folder, extra=BENCH_VARIABLES)
 
 
 def machine() -> dict:
@@ -314,45 +299,12 @@ def run_wrk(
     }
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(env: dict, folder: Path):
-    port = free_port()
-    log = open(folder / "gunicorn.log", "w")  # noqa: SIM115 - closed with the server
-    server = subprocess.Popen(  # noqa: S603 - the virtualenv's gunicorn
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "sitewide.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--control-socket",
-            str(folder / "gunicorn.ctl"),
-            # The production settings of gunicorn (access log without addresses), when present.
-            *(["--config", str(GUNICORN_CONFIG)] if GUNICORN_CONFIG.exists() else []),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    # The application loads in the master before it binds (preload_app, site/gunicorn.conf.py).
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped: {(folder / 'gunicorn.log').read_text()[-2000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return server, log, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("gunicorn did not start within 180 s")
+def serve(env: dict, folder: Path) -> Server:
+    """gunicorn with two workers and its production settings (access log without addresses),
+    ready once it accepts connections: the application loads in the master before it binds
+    (preload_app, site/gunicorn.conf.py)."""
+    config = GUNICORN_CONFIG if GUNICORN_CONFIG.exists() else None
+    return Server(env, folder, workers=2, config=config, start_timeout=180).start(probe=None)
 
 
 def under_load(base: str, targets: dict, static_url: str, seconds: int, folder: Path) -> dict:
@@ -581,7 +533,7 @@ def setup_django(env: dict) -> None:
 
 
 def prepare(size, log) -> dict:
-    """Migrate, seed the demo, build the bench content, collect static files, warm renditions."""
+    """Build the bench content on the built demo site, warm renditions."""
     import io
     import warnings
 
@@ -591,13 +543,7 @@ def prepare(size, log) -> dict:
 
     quiet = io.StringIO()
     warnings.simplefilter("ignore")  # the demo's translations parse URLs as HTML; harmless
-    log("Migrating a throwaway database")
-    call_command("migrate", "--noinput", verbosity=0, stdout=quiet)
-    log("Seeding the demo site")
-    call_command("seed_demo", stdout=quiet)
     call_command("compile_catalogues", stdout=quiet)
-    log("Collecting static files (hashed, Brotli and gzip)")
-    call_command("collectstatic", "--noinput", verbosity=0, stdout=quiet)
     built = Builder(size, log=lambda message: log(message.strip())).build()
     log("Making renditions (before any timed request)")
     warm_renditions(built["images"])
@@ -686,8 +632,10 @@ def main(argv=None) -> int:
         print(f"[{time.monotonic() - started:5.0f} s] {message}", flush=True)
 
     report = {"machine": machine()}
-    server = log_file = None
+    server = None
     try:
+        log("Building the demo site: migrate, seed, its tasks, static files (hashed, Brotli, gzip)")
+        build(env)
         setup_django(env)
         from bench.builder import TINY, Size
 
@@ -720,7 +668,8 @@ def main(argv=None) -> int:
             connections.close_all()
             renditions_before = LongreadRendition.objects.count()
             log("Measuring under load (gunicorn, wrk)")
-            server, log_file, base = serve({**env, "PAGE_CACHE_BYPASS_TOKEN": BYPASS_TOKEN}, folder)
+            server = serve({**env, "PAGE_CACHE_BYPASS_TOKEN": BYPASS_TOKEN}, folder)
+            base = server.url
             report["load_seconds"] = args.seconds
             from django.templatetags.static import static
 
@@ -746,9 +695,7 @@ def main(argv=None) -> int:
             )
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-            log_file.close()
+            server.stop()
         if args.keep:
             print(f"Kept {folder}")
         else:

@@ -114,11 +114,10 @@ def main(argv=None) -> int:
 
 
 def run(root: Path, database_url: str | None, args) -> dict:
-    env = site_environment(root, database_url)
-    if args.dead_webhook:
-        # The receiver is a closed loopback port: the test-only exception of the webhook
-        # address rule (sitewide.api.webhook_urls), never set in production.
-        env["WEBHOOKS_ALLOW_LOOPBACK"] = "1"
+    # With a dead webhook, its receiver is a closed loopback port: the test-only exception of
+    # the webhook address rule (sitewide.api.webhook_urls), never set in production.
+    extra = {"WEBHOOKS_ALLOW_LOOPBACK": "1"} if args.dead_webhook else None
+    env = site_environment(root, database_url, extra=extra)
     print("Building the demo site ...", flush=True)
     build(env)
     if args.dead_webhook:

@@ -1,10 +1,16 @@
-"""The seeded demo site served by gunicorn on the loopback, on a database of its own.
+"""The one harness for a throwaway served site: the seeded demo site on a database of its own,
+its environment, gunicorn on a free loopback port, and teardown.
 
-Used by the load test (scripts/load_test.py) and the fault tests (tests/serving/test_faults.py). The
-site gets none of the caller's configuration variables: a DATABASE_URL or REDIS_URL in the
-environment must never receive demo content. With a PostgreSQL DATABASE_URL, a throwaway
-database is created next to the named one (the role needs CREATEDB) and dropped afterwards;
-otherwise the site runs on a SQLite file in its own folder.
+Used by the load test (scripts/load_test.py), the bench (bench/run.py), the browser tests
+(tests/browser/conftest.py) and the serving tests (tests/serving/test_faults.py,
+tests/serving/test_scale_out.py); what differs between them is a parameter: the database URL
+and extra variables (`site_environment`), the workers, gunicorn's configuration, the port, the
+address that tells the server is up and how long to wait (`Server`).
+
+The site gets none of the caller's configuration variables (`PROJECT_VARIABLES`, the one list):
+a DATABASE_URL or REDIS_URL in the environment must never receive demo content. With a
+PostgreSQL DATABASE_URL, a throwaway database is created next to the named one (the role needs
+CREATEDB) and dropped afterwards; otherwise the site runs on a SQLite file in its own folder.
 """
 
 import fcntl
@@ -24,44 +30,18 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sitewide.environment import VARIABLES
+
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent  # the virtualenv's bin/, not the resolved interpreter
+# gunicorn's production settings (`make run`): preload, the task worker beside gunicorn when
+# TASK_WORKER=embedded, an access log without addresses.
+GUNICORN_CONFIG = REPO / "site" / "gunicorn.conf.py"
 
-# The project's configuration variables (README), plus what would redirect Django or gunicorn.
-PROJECT_VARIABLES = {
-    "SECRET_KEY",
-    "DEBUG",
-    "ALLOWED_HOSTS",
-    "CSRF_TRUSTED_ORIGINS",
-    "SITE_HTTPS",
-    "BEHIND_TLS_PROXY",
-    "HSTS_PRELOAD",
-    "DATABASE_URL",
-    "REDIS_URL",
-    "MEDIA_S3_BUCKET",
-    "MEDIA_S3_ENDPOINT_URL",
-    "MEDIA_S3_REGION",
-    "MEDIA_S3_PREFIX",
-    "CACHE_DIR",
-    "MEDIA_ROOT",
-    "STATIC_ROOT",
-    "EMAIL_URL",
-    "DEFAULT_FROM_EMAIL",
-    "WAGTAILADMIN_BASE_URL",
-    "SITE_LANGUAGES",
-    "SITE_NAME",
-    "TASKS_BACKEND",
-    "TASK_WORKER",
-    "WEBHOOKS_ALLOW_LOOPBACK",
-    "VAR_DIR",
-    "ADMIN_PASSWORD",
-    "LOG_LEVEL",
-    "PORT",
-    "API_CORS_ORIGINS",
-    "API_MAX_AGE",
-    "DJANGO_SETTINGS_MODULE",
-    "GUNICORN_CMD_ARGS",
-}
+# The project's configuration variables (the one schema, sitewide.environment), plus what would
+# redirect Django or gunicorn: dropped from the caller's environment before a served site gets
+# its own. The one list of every harness (load test, bench, browser and serving tests).
+PROJECT_VARIABLES = set(VARIABLES) | {"DJANGO_SETTINGS_MODULE", "GUNICORN_CMD_ARGS", "PORT"}
 COMMAND_TIMEOUT = 600  # seconds, per manage.py command
 START_TIMEOUT = 120  # seconds for gunicorn to answer (a parallel run shares the cores)
 
@@ -74,8 +54,11 @@ def is_postgres(url: str | None) -> bool:
     return bool(url) and urlsplit(url).scheme in {"postgres", "postgresql", "pgsql"}
 
 
-def site_environment(root: Path, database_url: str | None = None) -> dict[str, str]:
-    """Production settings on the loopback: DEBUG off, a random SECRET_KEY, state under root."""
+def site_environment(
+    root: Path, database_url: str | None = None, extra: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Production settings on the loopback: DEBUG off, a random SECRET_KEY, state under root;
+    `extra` variables last (a caller's own settings, or overrides of these)."""
     alphabet = string.ascii_letters + string.digits + "!#%&()*+-=^_"
     env = {name: value for name, value in os.environ.items() if name not in PROJECT_VARIABLES}
     env.update(
@@ -90,6 +73,7 @@ def site_environment(root: Path, database_url: str | None = None) -> dict[str, s
     )
     if database_url:
         env["DATABASE_URL"] = database_url
+    env.update(extra or {})
     return env
 
 
@@ -143,6 +127,19 @@ PER_SITE_VARIABLES = {
     "ADMIN_PASSWORD",
     "LOG_LEVEL",
     "TASK_WORKER",
+    # Read while serving only: they do not change what a build makes.
+    "PAGE_CACHE",
+    "PAGE_CACHE_SECONDS",
+    "PAGE_CACHE_BYPASS_TOKEN",
+    "REACH_FLUSH_SECONDS",
+    "FRONTEND_CACHE_PURGE_URL",
+    "CLOUDFLARE_BEARER_TOKEN",
+    "CLOUDFLARE_ZONE_ID",
+    "DEEPL_API_KEY",
+    "DEEPL_FREE_API",
+    "LIBRETRANSLATE_API_KEY",
+    "LIBRETRANSLATE_URL",
+    "VIDEO_HOSTS",
 }
 
 
@@ -215,33 +212,55 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn serving the site on a free loopback port; its output goes to `log`."""
+    """gunicorn serving the site on a loopback port (a free one unless given); its output goes to
+    `log`, its control socket lives beside it (gunicorn 27's default is one shared by every
+    gunicorn of the user).
 
-    def __init__(self, env: dict[str, str], root: Path, workers: int = 2, name: str = "gunicorn"):
+    `config`: a gunicorn configuration file (GUNICORN_CONFIG: as `make run` serves); none by
+    default. `start(probe)` waits until `probe` answers over HTTP (any status), or, with
+    `probe=None`, until the port accepts connections (with preload_app the application has loaded
+    by then), for at most `start_timeout` seconds.
+    """
+
+    def __init__(
+        self,
+        env: dict[str, str],
+        root: Path,
+        workers: int = 2,
+        name: str = "gunicorn",
+        *,
+        port: int | None = None,
+        config: Path | None = None,
+        start_timeout: float = START_TIMEOUT,
+    ):
         self.env = env
         self.root = root
         self.workers = workers
-        self.port = free_port()
+        self.config = config
+        self.start_timeout = start_timeout
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = root / f"{name}.log"
         self.control_socket = root / f"{name}.ctl"
         self.process: subprocess.Popen | None = None
 
-    def start(self, probe: str = "/robots.txt") -> "Server":
-        command = [
+    def command(self) -> list[str]:
+        return [
             str(BIN / "gunicorn"),
             "sitewide.wsgi",
+            *(["--config", str(self.config)] if self.config else []),
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
             str(self.workers),
-            # gunicorn 27's control socket defaults to one shared by every gunicorn of the user.
             "--control-socket",
             str(self.control_socket),
         ]
+
+    def start(self, probe: str | None = "/robots.txt") -> "Server":
         with self.log.open("w") as log:
             self.process = subprocess.Popen(  # noqa: S603 - fixed command
-                command,
+                self.command(),
                 cwd=REPO,
                 env=self.env,
                 stdin=subprocess.DEVNULL,
@@ -249,25 +268,31 @@ class Server:
                 stderr=subprocess.STDOUT,
             )
         try:
-            self._wait_until_answering(self.url + probe)
+            self._wait_until_answering(probe)
         except BaseException:
             self.stop()
             raise
         return self
 
-    def _wait_until_answering(self, url: str) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
+    def _wait_until_answering(self, probe: str | None) -> None:
+        url = self.url + (probe or "")
+        deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise SiteError(f"gunicorn exited ({self.process.returncode}):\n{self.log_text()}")
             try:
+                if probe is None:
+                    with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                        return
                 with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our loopback URL
                     return
             except urllib.error.HTTPError:
                 return  # it answers; what it answers is for the caller to judge
             except OSError:
                 time.sleep(0.1)
-        raise SiteError(f"gunicorn did not answer {url} in {START_TIMEOUT}s:\n{self.log_text()}")
+        raise SiteError(
+            f"gunicorn did not answer {url} in {self.start_timeout}s:\n{self.log_text()}"
+        )
 
     def worker_pids(self) -> set[int]:
         """The arbiter's worker processes (Linux): the same set means no worker was restarted."""

@@ -2,11 +2,6 @@
 
 import os
 import secrets
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,8 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from scripts.served_site import SiteError, build, free_port, manage, site_environment
-from tests.browser import NEUTRAL_STUB, REPO, neutral_target_of
+from scripts.served_site import GUNICORN_CONFIG, Server, SiteError, build, manage, site_environment
+from tests.browser import NEUTRAL_STUB, neutral_target_of
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -32,36 +27,13 @@ CHROMIUM_ARGS = [
 SERVER_START_TIMEOUT = int(os.environ.get("BROWSER_SERVER_START_TIMEOUT", "120"))  # seconds
 # The served site's superuser `admin` (made by `ensure_admin`), for tests of the admin.
 ADMIN_PASSWORD = secrets.token_urlsafe(18)
-
-
-def _server_environment(root: Path) -> dict[str, str]:
-    return {
-        **site_environment(root),
-        "ADMIN_PASSWORD": ADMIN_PASSWORD,
-        "TASK_WORKER": "embedded",
-        # Reach figures written within a second, for the test that reads them in the admin.
-        "REACH_FLUSH_SECONDS": "1",
-    }
-
-
-def _wait_until_answering(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(
-                f"gunicorn exited ({server.returncode}):\n{log.read_text()[-4000:]}", pytrace=False
-            )
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own loopback URL
-                return
-        except urllib.error.HTTPError:
-            return  # it answers; what it answers is for the tests to judge
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail(
-        f"gunicorn did not answer {url} within {SERVER_START_TIMEOUT}s:\n{log.read_text()[-4000:]}",
-        pytrace=False,
-    )
+SERVER_VARIABLES = {
+    "ADMIN_PASSWORD": ADMIN_PASSWORD,
+    # The task worker beside gunicorn, started by its configuration (GUNICORN_CONFIG).
+    "TASK_WORKER": "embedded",
+    # Reach figures written within a second, for the test that reads them in the admin.
+    "REACH_FLUSH_SECONDS": "1",
+}
 
 
 @pytest.fixture(scope="session")
@@ -84,52 +56,22 @@ def site_url(tmp_path_factory, chromium_executable) -> str:
     Asks for Chromium first so that a missing browser fails before the site is built.
     """
     root = tmp_path_factory.mktemp("browser-site")
-    env = _server_environment(root)
-    bin_dir = Path(sys.executable).parent  # the virtualenv's bin/, not the resolved interpreter
+    env = site_environment(root, extra=SERVER_VARIABLES)
     try:
         build(env)
         # The administrator works in English (tests of the English admin sign in as it); the
         # staff it adds in the Dutch journeys work in the default, Dutch.
         manage(env, "ensure_admin", "--language", "en")
+        # As `make run`: gunicorn's own configuration (the task worker starts and stops with it).
+        server = Server(
+            env, root, workers=2, config=GUNICORN_CONFIG, start_timeout=SERVER_START_TIMEOUT
+        ).start(probe="/nl/")
     except SiteError as error:
         pytest.fail(str(error), pytrace=False)
-
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = root / "gunicorn.log"
-    with log.open("w") as log_file:
-        server = subprocess.Popen(
-            [
-                str(bin_dir / "gunicorn"),
-                "sitewide.wsgi",
-                # As `make run`: the task worker starts and stops with gunicorn.
-                "--config",
-                "site/gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                # gunicorn 27's control socket defaults to ~/.gunicorn/gunicorn.ctl, shared by
-                # every gunicorn of the user: keep this one's private, in the temp dir.
-                "--control-socket",
-                str(root / "gunicorn.ctl"),
-            ],
-            cwd=REPO,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
     try:
-        _wait_until_answering(url + "/nl/", server, log)
-        yield url
+        yield server.url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        server.stop()
 
 
 @pytest.fixture(scope="session")

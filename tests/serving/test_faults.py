@@ -291,7 +291,7 @@ def test_middleware_answers_503_for_an_outage_in_the_view_or_while_rendering(cli
 def sqlite_site(tmp_path_factory):
     """Built once per worker and kept: other tests may run between the three that use it."""
     root = tmp_path_factory.mktemp("faults-sqlite")
-    env = site_environment(root) | {"PAGE_CACHE_BYPASS_TOKEN": BYPASS_TOKEN}
+    env = site_environment(root, extra={"PAGE_CACHE_BYPASS_TOKEN": BYPASS_TOKEN})
     build(env)
     with Server(env, root, workers=2) as server:
         yield server, sqlite_path(env)
@@ -368,7 +368,7 @@ def test_sqlite_outage_answers_503_and_the_site_recovers_without_a_restart(
 def test_unreachable_postgresql_answers_503(tmp_path):
     """A PostgreSQL server that refuses connections (nothing listens on the port)."""
     url = f"postgres://longread:unused@127.0.0.1:{free_port()}/longread"
-    env = site_environment(tmp_path, database_url=url) | {"PAGE_CACHE_BYPASS_TOKEN": BYPASS_TOKEN}
+    env = site_environment(tmp_path, url, extra={"PAGE_CACHE_BYPASS_TOKEN": BYPASS_TOKEN})
     started = time.monotonic()
     with Server(env, tmp_path, workers=2) as server:
         assert_outage_answers(server.url, PUBLIC_URLS)
@@ -389,9 +389,7 @@ def test_postgresql_database_that_refuses_connections_then_returns(tmp_path):
 
     with throwaway_postgres(POSTGRES_URL, "faults") as url:
         name = urlsplit(url).path.lstrip("/")
-        env = site_environment(tmp_path, database_url=url) | {
-            "PAGE_CACHE_BYPASS_TOKEN": BYPASS_TOKEN
-        }
+        env = site_environment(tmp_path, url, extra={"PAGE_CACHE_BYPASS_TOKEN": BYPASS_TOKEN})
         build(env)
         with Server(env, tmp_path, workers=2) as server:
             expected = expected_when_up(server.url)

@@ -480,7 +480,7 @@ def test_a_backup_holds_the_bucket_and_a_restore_puts_it_back(
 
 
 def test_redis_url_gives_every_process_one_cache(redis_url, tmp_path):
-    env = {**site_environment(tmp_path), "REDIS_URL": redis_url}
+    env = site_environment(tmp_path, extra={"REDIS_URL": redis_url})
     probe = f"scale-out-{uuid.uuid4().hex}"
     manage(
         env,
@@ -531,7 +531,7 @@ def test_two_web_machines_share_everything_and_keep_nothing_locally(
     bucket = new_bucket(s3_endpoint)
     shared = {**bucket_environment(s3_endpoint, bucket), "REDIS_URL": redis_url}
     with throwaway_postgres(os.environ["DATABASE_URL"], "scale") as url:
-        env = {**site_environment(tmp_path, url), **shared}
+        env = site_environment(tmp_path, url, extra=shared)
         build(env)  # migrate, seed_demo (its images go to the bucket), collectstatic
         keys = stored_keys(s3_endpoint, bucket)
         assert any(key.startswith("original_images/") for key in keys)
