@@ -446,6 +446,8 @@ def test_a_translator_round_trips_a_po_file_and_a_moderator_publishes(staff):
     review.get_by_role("link", name="Neuigkeiten").click()
     editor = moderator.locator(".js-translation-editor")
     expect(editor).to_contain_text("Neuigkeiten über Projekte")
+    # Dates in the admin's language (wagtail-localize writes English month names).
+    expect(editor).to_contain_text(re.compile(r"Handmatig vertaald op \d{1,2} [a-z]+ \d{4}"))
     shot(moderator, "e1-review-translation")
     moderator.get_by_role("button", name="Publiceren in het Duits").click()
     text = messages_text(moderator)

@@ -2,6 +2,22 @@
 // ("Nederlands to Engels translation"). The page carries the heading as wagtail-localize writes it
 // and in the admin's language (site/templates/wagtail_localize/admin/edit_translation.html);
 // this swaps the one for the other wherever and whenever the editor draws it.
+// It writes its dates with English month names too ("Handmatig vertaald op 7 December 2026",
+// Python's strftime): they are written again in the admin's language (the page's lang).
+const MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+const ENGLISH_DATE = new RegExp(`\\b(\\d{1,2}) (${MONTHS.join("|")}) (\\d{4})\\b`);
+const SEGMENT_TEXT = ".js-translation-editor li > div > p, textarea";
+const localDates = (text) => {
+  const language = document.documentElement.lang || "en";
+  if (language.startsWith("en")) return text;
+  const format = new Intl.DateTimeFormat(language, { day: "numeric", month: "long", year: "numeric" });
+  return text.replace(new RegExp(ENGLISH_DATE.source, "g"), (_whole, day, month, year) =>
+    format.format(new Date(Number(year), MONTHS.indexOf(month), Number(day))),
+  );
+};
 const swapTranslationHeading = () => {
   const marker = document.querySelector("[data-translation-heading]");
   if (!marker) return;
@@ -10,6 +26,10 @@ const swapTranslationHeading = () => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.nodeValue.trim() === from) node.nodeValue = to;
+      // Not inside a segment's own text (source or translation), which is the page's content.
+      else if (ENGLISH_DATE.test(node.nodeValue) && !node.parentElement.closest(SEGMENT_TEXT)) {
+        node.nodeValue = localDates(node.nodeValue);
+      }
     }
   };
   new MutationObserver(swap).observe(document.body, {
