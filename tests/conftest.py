@@ -12,6 +12,7 @@ from tests.skip_rule import (
     pytest_runtest_makereport,  # noqa: F401  (no skip hides a test in CI)
     suite_on_postgres,
 )
+from tests.xdist_groups import GroupScheduling, write_groups
 
 # The browser tests serve the site on its embedded default (a SQLite file of its own, whatever
 # DATABASE_URL says: tests/browser/conftest.py), so on CI's PostgreSQL run they would repeat
@@ -35,6 +36,13 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(BROWSER_ON_POSTGRES)
         elif not item.get_closest_marker("xdist_group") and uses_a_module_fixture(item):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    write_groups(items)  # for the scheduler below (tests/xdist_groups.py)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadgroup":
+        return GroupScheduling(config, log)
+    return None
 
 
 def uses_a_module_fixture(item) -> bool:
