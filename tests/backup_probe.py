@@ -1,8 +1,9 @@
 """What the backup tests compare, read from one environment in a process of its own.
 
-Run as `python -m tests.backup_probe [--fetch URL]... [--story PSEUDONYM]... [--dump FILE]`
-with the environment's DATABASE_URL and MEDIA_ROOT; prints JSON. Pages are fetched first: a
-first rendering may create image renditions, which then belong to what is counted.
+Run as `python -m tests.backup_probe [--feed] [--fetch URL]... [--story PSEUDONYM]...
+[--dump FILE]` with the environment's DATABASE_URL and MEDIA_ROOT; prints JSON. The changes feed
+(--feed: its events as [id, event, page id]) is read before anything else; then pages are
+fetched: a first rendering may create image renditions, which then belong to what is counted.
 """
 
 import argparse
@@ -19,6 +20,7 @@ def main():
     parser.add_argument("--fetch", action="append", default=[])
     parser.add_argument("--story", action="append", default=[])
     parser.add_argument("--dump")
+    parser.add_argument("--feed", action="store_true")
     args = parser.parse_args()
     django.setup()
 
@@ -29,9 +31,15 @@ def main():
     from django.test import Client
     from wagtail.models import Page
 
+    from sitewide.api.models import ContentChange
     from stories import consent
     from stories.consent import ledger
     from stories.models import ConsentRecord, TestimonyPage
+
+    feed = None
+    if args.feed:
+        events = ContentChange.objects.values_list("pk", "event", "page_id")
+        feed = [list(event) for event in events]
 
     client = Client(HTTP_HOST="localhost")
     fetched = {}
@@ -95,6 +103,7 @@ def main():
                 "media": media,
                 "ledger": ledger.entries(),
                 "stories": stories,
+                **({"feed": feed} if args.feed else {}),
                 "pid": os.getpid(),
             }
         )

@@ -12,6 +12,7 @@ from tests.skip_rule import (
     pytest_runtest_makereport,  # noqa: F401  (no skip hides a test in CI)
     suite_on_postgres,
 )
+from tests.xdist_groups import GroupScheduling, write_groups
 
 # The browser tests serve the site on its embedded default (a SQLite file of its own, whatever
 # DATABASE_URL says: tests/browser/conftest.py), so on CI's PostgreSQL run they would repeat
@@ -24,13 +25,35 @@ BROWSER_ON_POSTGRES = pytest.mark.skip(
 
 def pytest_collection_modifyitems(config, items):
     """In a parallel run (pytest-xdist, `--dist loadgroup`) the browser tests stay in one worker:
-    they share one served site and one Chromium, built once per worker."""
+    they share one served site and one Chromium, built once per worker. Likewise the tests of a
+    module that share a module-scoped fixture (a backup's environments, moto and Redis, the large
+    site of the query budgets, ...): spread over both workers, each worker would build it again."""
     on_postgres = suite_on_postgres()
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
             if on_postgres:
                 item.add_marker(BROWSER_ON_POSTGRES)
+        elif not item.get_closest_marker("xdist_group") and uses_a_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    write_groups(items)  # for the scheduler below (tests/xdist_groups.py)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadgroup":
+        return GroupScheduling(config, log)
+    return None
+
+
+def uses_a_module_fixture(item) -> bool:
+    """Whether the test needs (directly or through another fixture) a module-scoped fixture."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(
+        definitions and definitions[-1].scope == "module"
+        for definitions in info.name2fixturedefs.values()
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)
