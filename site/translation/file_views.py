@@ -16,6 +16,7 @@ from wagtail.admin import messages
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
+from sitewide.staff.translators import may_edit_translated_type
 from sitewide.translation import files
 from sitewide.translation.staleness import is_out_of_date
 
@@ -213,13 +214,11 @@ def checked_editor_upload(request, translation_id):
     a page's file goes through the page's translation file view (which lists every problem), a
     snippet's through the same import, with its problems as messages.
     """
-    from wagtail_localize.views.edit_translation import user_can_edit_instance
-
     translation = get_object_or_404(Translation, pk=translation_id)
     if files.target_page(translation) is not None:
         return translation_files(request, translation.uuid)
     instance = translation.get_target_instance()
-    if not user_can_edit_instance(request.user, instance):
+    if not may_edit_translated_type(request.user, instance):
         raise PermissionDenied
     upload_form = UploadForm(request.POST, request.FILES)
     back = request.META.get("HTTP_REFERER") or "wagtailadmin_home"
