@@ -1,6 +1,7 @@
 """Admin hooks of the staff roles (sitewide.staff.roles): the language limit of translators on the
 views Wagtail and wagtail-localize do not check per record, and the consent check of a
-translation's publish button before anything is saved."""
+translation's publish button before anything is saved. What translators may do is decided in
+sitewide.staff.translators; these hooks ask it."""
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -12,7 +13,7 @@ from wagtail import hooks
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import Translation
 
-from sitewide.staff.roles import is_translator_only, may_edit_in_its_language
+from sitewide.staff import translators
 from sitewide.staff.two_factor import ADMIN_PREFIX
 from stories.models import TestimonyPage
 
@@ -37,12 +38,12 @@ def refused_page_action(request, match) -> str | None:
                 "A translation of a testimony cannot become an alias of the Dutch page: the "
                 "Dutch text would be shown under another language. Edit the translation instead."
             )
-        if is_translator_only(request.user):
+        if not translators.may_convert_to_alias(request.user, page):
             return gettext(
                 "Translators do not convert pages into aliases. Ask a moderator if this "
                 "translation should go."
             )
-    if name in SYNC_VIEWS and is_translator_only(request.user):
+    if name in SYNC_VIEWS and not translators.may_sync(request.user):
         return gettext(
             "Translators do not sync translations with the Dutch page, nor stop syncing them. "
             "A moderator or editor does this when the Dutch text changes."
@@ -55,12 +56,13 @@ def hide_what_translators_may_not_do(menu_items, request, context):
     page = context.get("page")
     hide = (
         {"localize-convert-to-alias"}
-        if page is not None
-        and (page.specific_class is TestimonyPage or is_translator_only(request.user))
+        if page is not None and not translators.may_convert_to_alias(request.user, page)
         else set()
     )
-    if is_translator_only(request.user):
-        hide |= {"action-unpublish", "action-delete", "localize-restart-translation"}
+    if not translators.may_take_pages_away(request.user):
+        hide |= {"action-unpublish", "action-delete"}
+    if not translators.may_sync(request.user):
+        hide |= {"localize-restart-translation"}
     if hide:
         menu_items[:] = [item for item in menu_items if item.name not in hide]
 
@@ -69,7 +71,7 @@ def hide_what_translators_may_not_do(menu_items, request, context):
 def refuse_snippets_of_other_languages(request, instance):
     """Wagtail's snippet edit view checks the model permission only; wagtail-localize's
     translation editor (its own before_edit_snippet hook, after this one) none at all."""
-    if isinstance(instance, TranslatableMixin) and not may_edit_in_its_language(
+    if isinstance(instance, TranslatableMixin) and not translators.may_edit_record(
         request.user, instance, "change"
     ):
         raise PermissionDenied
@@ -78,7 +80,7 @@ def refuse_snippets_of_other_languages(request, instance):
 @hooks.register("before_delete_snippet", order=-20)
 def refuse_deleting_snippets_of_other_languages(request, instances):
     for instance in instances:
-        if isinstance(instance, TranslatableMixin) and not may_edit_in_its_language(
+        if isinstance(instance, TranslatableMixin) and not translators.may_edit_record(
             request.user, instance, "delete"
         ):
             raise PermissionDenied
@@ -148,6 +150,6 @@ class TranslatorScopeMiddleware:
             return None
         if isinstance(instance, Page):
             return None  # Wagtail's page permissions already hold the language limit
-        if not may_edit_in_its_language(request.user, instance, "change"):
+        if not translators.may_edit_record(request.user, instance, "change"):
             raise PermissionDenied
         return None

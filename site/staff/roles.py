@@ -7,10 +7,9 @@ reviews it), no consent records.
 
 Wagtail's snippet permissions are per model, so the language limit on snippets is a permission
 policy (`LanguageScopedPermissionPolicy`) registered for every translatable model, and enforced on
-the views that do not ask it per record (`sitewide.staff.role_hooks`).
+the views that do not ask it per record (`sitewide.staff.role_hooks`). Which languages a
+translator works in and what they may do there is decided in `sitewide.staff.translators`.
 """
-
-import re
 
 from django.apps import apps
 from django.conf import settings
@@ -23,16 +22,11 @@ from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
-GROUP_NAME = re.compile(r"^Translators \((?P<code>[a-z-]+)\)$")
-
-
-def translator_group_name(language_code: str) -> str:
-    return f"Translators ({language_code})"
-
-
-def translator_group_language(group_name: str) -> str | None:
-    match = GROUP_NAME.match(group_name)
-    return match["code"] if match else None
+from sitewide.staff.translators import (
+    translator_group_language,
+    translator_group_name,
+    translators_do_not_take_pages_away,
+)
 
 
 def translatable_snippet_models() -> list[type]:
@@ -174,49 +168,6 @@ def register_language_scoped_policies():
             register_permission_policy(
                 model, LanguageScopedPermissionPolicy(model), exact_class=True
             )
-
-
-def may_edit_in_its_language(user, instance, action: str = "change") -> bool:
-    """Whether the language scope lets `user` do `action` on this (non-page) record."""
-    policy = policy_registry.get_by_type(type(instance))
-    return policy.user_has_permission_for_instance(user, action, instance)
-
-
-# --- What translators do: translate, never take pages away --------------------------------------
-
-
-def translator_languages(user) -> set[str]:
-    """The languages of the translators' groups `user` is in."""
-    if not user.is_authenticated:
-        return set()
-    cache = user.__dict__
-    if "_translator_languages" not in cache:
-        cache["_translator_languages"] = {
-            code
-            for code in (translator_group_language(name) for name in _group_names(user))
-            if code
-        }
-    return cache["_translator_languages"]
-
-
-def _group_names(user) -> list[str]:
-    cache = user.__dict__
-    if "_group_names" not in cache:
-        cache["_group_names"] = list(user.groups.values_list("name", flat=True))
-    return cache["_group_names"]
-
-
-def is_translator_only(user) -> bool:
-    """A member of translators' groups and of no other group (not a superuser): they translate,
-    they do not delete, move, unpublish, sync or turn pages into aliases."""
-    if not user.is_authenticated or user.is_superuser:
-        return False
-    names = _group_names(user)
-    return bool(names) and all(translator_group_language(name) for name in names)
-
-
-def translators_do_not_take_pages_away(user, page, action: str) -> bool:
-    return action in ("delete", "move", "unpublish") and is_translator_only(user)
 
 
 def register_translator_limits():

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from sitewide.staff.translators import may_edit_translation
 from sitewide.translation import file_views, files
 
 
@@ -60,7 +61,7 @@ def translation_file_button(page, user, view_name, next_url=None):
         .filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
         .first()
     )
-    if translation is not None and page.permissions_for_user(user).can_edit():
+    if translation is not None and may_edit_translation(user, page):
         yield PageMenuItem(
             gettext_lazy("Translation file (PO, XLIFF)"),
             reverse("sitewide_translation_files_page", args=[translation.uuid]),

@@ -16,6 +16,11 @@ from wagtail.admin import messages
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
+from sitewide.staff.translators import (
+    is_translator_only,
+    may_edit_translated_type,
+    may_edit_translation,
+)
 from sitewide.translation import files
 from sitewide.translation.staleness import is_out_of_date
 
@@ -184,8 +189,6 @@ def refresh(request, translation_uuid):
 
 
 def report_success(request, result: files.ImportResult):
-    from sitewide.staff.roles import is_translator_only
-
     if is_translator_only(request.user):  # translators hand over; moderators publish
         done = _(
             "Imported: %(changed)d translation(s) changed, %(unchanged)d unchanged, in "
@@ -221,18 +224,31 @@ def checked_editor_upload(request, translation_id):
     The stock view imports whatever entries it can read and skips the rest silently, without the
     checks on numbers, addresses and placeholders. This view sits before it at the same address:
     a page's file goes through the page's translation file view (which lists every problem), a
-    snippet's through the same import, with its problems as messages.
+    snippet's through the same import, with its problems as messages. Like the page's, a
+    snippet's file is imported only for whoever may edit that record in its language
+    (`sitewide.staff.translators.may_edit_translation`): the stock view asks only for the
+    model's permission, which translators hold for their own language's records alone.
     """
-    from wagtail_localize.views.edit_translation import user_can_edit_instance
-
     translation = get_object_or_404(Translation, pk=translation_id)
     if files.target_page(translation) is not None:
         return translation_files(request, translation.uuid)
     instance = translation.get_target_instance()
-    if not user_can_edit_instance(request.user, instance):
-        raise PermissionDenied
-    upload_form = UploadForm(request.POST, request.FILES)
+    if not may_edit_translated_type(request.user, instance):
+        raise PermissionDenied  # as wagtail-localize's own view
     back = request.META.get("HTTP_REFERER") or "wagtailadmin_home"
+    if not may_edit_translation(request.user, instance):
+        # The model's permission, held for the translator's own language only (a translator of
+        # another language): refused before the file is read, so nothing changes.
+        messages.error(
+            request,
+            _(
+                "Nothing was imported: you may not change the %(language)s translation. "
+                "Translators upload files only to translations into their own language."
+            )
+            % {"language": translation.target_locale.get_display_name()},
+        )
+        return redirect(back)
+    upload_form = UploadForm(request.POST, request.FILES)
     if not upload_form.is_valid():
         for error in upload_form.errors.get("file", []):
             messages.error(request, error)

@@ -43,6 +43,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.strings import StringValue, validate_translation_links
 
+from sitewide.staff.translators import may_edit_translation
 from sitewide.translation.staleness import out_of_date_translations
 
 PO = "po"
@@ -173,7 +174,7 @@ def target_page(translation: Translation) -> Page | None:
 
 def user_can_edit(user, translation: Translation) -> bool:
     page = target_page(translation)
-    return page is not None and page.permissions_for_user(user).can_edit()
+    return page is not None and may_edit_translation(user, page)
 
 
 def with_untranslated_segments(translations):

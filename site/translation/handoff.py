@@ -23,12 +23,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission, Locale, Page, PageLogEntry
+from wagtail.models import Locale, Page, PageLogEntry
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
-from sitewide.staff.roles import translator_group_name, translator_languages
+from sitewide.staff.translators import (
+    may_hand_over,
+    may_review,
+    may_start_translation,
+    translator_group_name,
+    translator_languages,
+)
 from sitewide.translation.memory import untranslated_segments
 from sitewide.translation.staleness import out_of_date_translations
 
@@ -38,15 +44,6 @@ READY = "sitewide.translation.ready_for_review"
 SENT_BACK = "sitewide.translation.sent_back"
 HANDOFF_ACTIONS = (READY, SENT_BACK)
 QUEUE_LENGTH = 30
-
-
-def is_moderator(user) -> bool:
-    """May publish pages somewhere: reviews translations."""
-    if user.is_superuser:
-        return True
-    return GroupPagePermission.objects.filter(
-        group__user=user, permission__codename="publish_page"
-    ).exists()
 
 
 def latest_handoff(page) -> PageLogEntry | None:
@@ -169,7 +166,7 @@ def start_translation(request, page_id):
     page = get_object_or_404(Page, pk=page_id, locale__language_code=settings.LANGUAGE_CODE)
     codes = translator_languages(request.user)
     code = request.POST.get("language") or (sorted(codes)[0] if len(codes) == 1 else "")
-    if code not in codes and not request.user.is_superuser:
+    if not may_start_translation(request.user, code):
         raise PermissionDenied
     locale = get_object_or_404(Locale, language_code=code)
     existing = page.get_translation_or_none(locale)
@@ -189,7 +186,7 @@ def start_translation(request, page_id):
 def ready_for_review(request, page_id):
     page = get_object_or_404(Page, pk=page_id)
     code = page.locale.language_code
-    if code == settings.LANGUAGE_CODE or not page.permissions_for_user(request.user).can_edit():
+    if not may_hand_over(request.user, page):
         raise PermissionDenied
     translation = Translation.objects.filter(
         source__object_id=page.translation_key, target_locale=page.locale
@@ -245,7 +242,7 @@ def ready_for_review(request, page_id):
 @require_POST
 def send_back(request, page_id):
     page = get_object_or_404(Page, pk=page_id)
-    if not page.permissions_for_user(request.user).can_publish():
+    if not may_review(request.user, page):
         raise PermissionDenied
     comment = (request.POST.get("comment") or "").strip()
     if not comment:

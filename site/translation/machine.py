@@ -17,13 +17,12 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import Page
 from wagtail_localize.machine_translators import deepl, get_machine_translator
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from sitewide.staff.roles import may_edit_in_its_language
+from sitewide.staff.translators import may_edit_translation
 from sitewide.translation.memory import suggest_earlier_translations
 from sitewide.translation.review import unconfirmed_machine_translations
 from stories.models import TestimonyPage
@@ -106,11 +105,9 @@ def machine_translate(request, translation_id):
     check; then tells the person how many segments now wait for review."""
     translation = get_object_or_404(Translation.objects.select_related("source"), pk=translation_id)
     target = translation.get_target_instance()
-    if not edit_translation.user_can_edit_instance(request.user, target):
-        raise PermissionDenied
     # This address is outside wagtail-localize's namespace, so the translators' language limit
-    # on snippets (sitewide.staff.role_hooks.TranslatorScopeMiddleware) is asked here.
-    if not isinstance(target, Page) and not may_edit_in_its_language(request.user, target):
+    # on snippets (sitewide.staff.role_hooks.TranslatorScopeMiddleware) is asked here too.
+    if not may_edit_translation(request.user, target):
         raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
     refusal = machine_translation_refusal(translation)

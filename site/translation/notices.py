@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 from wagtail.users.models import UserProfile
 
-from sitewide.staff.roles import translator_group_name
+from sitewide.staff.translators import translator_group_name
 from sitewide.translation.models import TranslationNotice
 from sitewide.translation.staleness import out_of_date_translations
 

@@ -15,10 +15,9 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.models import GroupPagePermission, Page
 from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from sitewide.languages import staff_language_names
-from sitewide.staff.roles import translator_group_name
+from sitewide.staff.translators import languages_shown, may_edit_translation
 from sitewide.translation import review
 from sitewide.translation.models import TranslationNotice
 from sitewide.translation.status import NEEDS_REVIEW, status_table
@@ -26,12 +25,7 @@ from sitewide.translation.status import NEEDS_REVIEW, status_table
 
 def visible_languages(user) -> list[tuple[str, str]]:
     """The columns this user sees: a translator only their own languages."""
-    targets = list(settings.LANGUAGES[1:])
-    if user.is_superuser:
-        return targets
-    groups = set(user.groups.values_list("name", flat=True))
-    own = [(code, name) for code, name in targets if translator_group_name(code) in groups]
-    return own or targets
+    return languages_shown(user)
 
 
 def may_see_status(user) -> bool:
@@ -110,7 +104,7 @@ def _editable_translation(request, translation_id) -> Translation:
         raise Http404 from error
     if not isinstance(target, Page):
         raise Http404  # the review covers pages, as the dashboard does
-    if not user_can_edit_instance(request.user, target):
+    if not may_edit_translation(request.user, target):
         raise PermissionDenied
     translation.target = target
     return translation

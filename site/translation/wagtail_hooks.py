@@ -23,7 +23,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from sitewide.staff.roles import is_translator_only, translator_languages
+from sitewide.staff.translators import (
+    is_moderator,
+    may_convert_to_alias,
+    may_sync,
+    translator_languages,
+)
 from sitewide.translation import handoff, views
 from sitewide.translation.machine import editor_without_machine, machine_translation_refusal
 from sitewide.translation.memory import earlier_suggestions, suggest_earlier_translations
@@ -34,7 +39,6 @@ from sitewide.translation.review import (
     unconfirmed_machine_translations,
 )
 from sitewide.translation.staleness import is_out_of_date
-from stories.models import TestimonyPage
 
 
 @hooks.register("register_admin_urls")
@@ -116,7 +120,7 @@ def guard_translation_editor(request, page):
     else:
         response = localize_hooks.before_edit_page(request, page)
     if response is not None and no_alias_conversion(request.user, page):
-        without_actions(response, stop=is_translator_only(request.user))
+        without_actions(response, stop=not may_sync(request.user))
     return response
 
 
@@ -158,7 +162,7 @@ def no_alias_conversion(user, page) -> bool:
     """Whose editor offers no "Convert to alias page": translators' (their work would be
     replaced by the Dutch text), and nobody's on a testimony (sitewide.staff.role_hooks refuses
     it)."""
-    return page.specific_class is TestimonyPage or is_translator_only(user)
+    return not may_convert_to_alias(user, page)
 
 
 PROPS = re.compile(rb'data-props="([^"]*)"')
@@ -257,7 +261,7 @@ class ReviewQueuePanel(Component):
 def add_translation_queues(request, panels):
     if translator_languages(request.user):
         panels.append(TranslatorQueuePanel(handoff.translator_queue(request.user)))
-    if handoff.is_moderator(request.user):
+    if is_moderator(request.user):
         queue = handoff.awaiting_review()
         if queue:
             panels.append(ReviewQueuePanel(queue))

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from stories.consent.admin_views import CONSENT_PERMISSION
 from stories.models import ConsentRecord
 from stories.teller import service
 from stories.teller.models import TellerLink
-from stories.consent.admin_views import CONSENT_PERMISSION
 
 CARD_SALT = "stories.teller.card"
 CARD_MAX_AGE = 60 * 60  # an issued link's cards can be printed for an hour

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
+from stories.consent.admin_views import CONSENT_PERMISSION
 from stories.models import ConsentRecord
 from stories.teller import admin_views
-from stories.consent.admin_views import CONSENT_PERMISSION
 
 
 @hooks.register("register_admin_urls")
