@@ -16,6 +16,7 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from longread.absolute import absolute_url
 from longread.mediafiles import MediaFile
 from sitewide.serving.byte_ranges import with_byte_ranges
 from stories.consent import media_access
@@ -96,8 +97,8 @@ def purge_files_of_taken_down_pages(sender, page_ids, **kwargs):
 
     urls = media_access.file_urls_of_pages(page_ids)
     if urls:
-        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-        purge_urls_from_cache([url if "://" in url else base + url for url in urls])
+        # On the public site's address (the one base URL), where readers fetched the files.
+        purge_urls_from_cache([absolute_url(url) for url in urls])
 
 
 def _stream_from_bucket(name):

@@ -50,7 +50,7 @@ def manage_view(request, pk):
     }
     if request.method == "POST" and form.is_valid():
         link, token, code = service.issue(record, form.cleaned_data["language"], request.user)
-        url = request.build_absolute_uri(service.link_path(link.language, token))
+        url = service.link_url(link.language, token, request)
         context.update(
             issued=link,
             link_card=signing.dumps({"link": link.pk, "url": url}, salt=CARD_SALT),

@@ -11,11 +11,13 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
+from longread.absolute import absolute_url
 from stories import consent
 from stories.consent.takedown import withdraw
 from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
@@ -50,12 +52,12 @@ def new_code() -> str:
 
 
 def link_path(language: str, token: str) -> str:
-    return f"/teller/{language}/{token}/"
+    return reverse("teller_page", kwargs={"language": language, "token": token})
 
 
-def link_url(language: str, token: str) -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
-    return base.rstrip("/") + link_path(language, token)
+def link_url(language: str, token: str, request=None) -> str:
+    """On the public site's address (the one base URL): the admin's may be closed to tellers."""
+    return absolute_url(link_path(language, token), request)
 
 
 @transaction.atomic

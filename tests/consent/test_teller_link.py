@@ -68,6 +68,15 @@ def live(pseudonym, language):
     ).exists()
 
 
+def test_the_link_is_on_the_public_sites_address(settings, client):
+    """The teller opens the link on the public site: the admin's address may be closed to them."""
+    settings.SITE_BASE_URL = "https://verhalen.example.org"
+    settings.WAGTAILADMIN_BASE_URL = "https://beheer.example.org"
+    out = io.StringIO()
+    call_command("teller_link", FIRST_PSEUDONYM, "--language", "en", stdout=out)
+    assert re.search(r"Link: https://verhalen\.example\.org/teller/en/\S+/", out.getvalue())
+
+
 def test_command_prints_a_new_link_and_revokes_the_old_one():
     out = io.StringIO()
     call_command("teller_link", FIRST_PSEUDONYM.lower(), "--language", "en", stdout=out)

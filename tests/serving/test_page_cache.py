@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from sitewide.caching import page_cache
 from sitewide.models import LanguageSettings
 from stories.consent import takedown
+from stories.signals import stories_taken_down
 from tests.helpers import FIRST_PSEUDONYM, first_story, make_user
 
 pytestmark = pytest.mark.django_db
@@ -254,6 +255,28 @@ def test_a_cdn_is_purged_of_the_same_urls(client, settings, purge_receiver, task
     task_worker()
     paths = {path for _host, path in received}
     assert "/en/" in paths and "/nl/" not in paths
+
+
+def test_a_takedown_purges_the_storys_files_on_the_public_address(
+    settings, purge_receiver, task_worker
+):
+    """The files of a story taken down are purged where readers fetched them: the public
+    site's address (SITE_BASE_URL), not the admin's."""
+    location, received = purge_receiver
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    settings.SITE_BASE_URL = "http://verhalen.example.org"
+    settings.WAGTAILADMIN_BASE_URL = "http://beheer.example.org"
+    page = first_story("en")
+    stories_taken_down.send(sender=None, page_ids=[page.pk])
+    task_worker()  # purges are tasks: the worker calls the CDN
+    files = [(host, path) for host, path in received if "/media/" in path]
+    assert files, received
+    assert {host for host, _path in files} == {"verhalen.example.org"}
 
 
 def _entry_writes(monkeypatch):
