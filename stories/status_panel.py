@@ -9,7 +9,7 @@ from wagtail.admin.panels import Panel
 from wagtail.models import Page, TaskState
 
 from stories import consent
-from stories.workflow import TellerApprovalTask
+from stories.workflow import TellerApprovalTask, same_text
 
 CHANNEL_LABELS = {
     consent.WEBSITE: _("website"),
@@ -73,7 +73,7 @@ def story_status(page) -> dict:
                 "by": teller.finished_by.get_full_name() or teller.finished_by.get_username()
                 if teller.finished_by
                 else "",
-                "current": latest is not None and teller.revision_id == latest.pk,
+                "current": same_text(latest, teller.revision),
             }
         task = page.current_workflow_task
         if task is not None:

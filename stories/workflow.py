@@ -84,13 +84,45 @@ def testimony_workflow():
     return Workflow.objects.filter(name=TESTIMONY_WORKFLOW, active=True).first()
 
 
+# What a revision records about the page's place and state, not its text: two revisions that
+# differ only here hold the same text.
+NOT_TEXT = {
+    "latest_revision", "latest_revision_created_at", "live_revision", "live",
+    "has_unpublished_changes", "first_published_at", "last_published_at", "go_live_at",
+    "expire_at", "expired", "locked", "locked_at", "locked_by", "draft_title", "owner",
+    "path", "depth", "numchild", "url_path", "content_type",
+}  # fmt: skip
+
+
+def same_text(revision, other) -> bool:
+    """Whether two revisions of a page hold the same text (an editor opened and left without a
+    change, and the admin's autosave kept a revision all the same)."""
+    if revision is None or other is None:
+        return False
+    if revision.pk == other.pk:
+        return True
+    strip = lambda content: {k: v for k, v in content.items() if k not in NOT_TEXT}  # noqa: E731
+    return strip(revision.content) == strip(other.content)
+
+
+def approved_for(revision, task_model) -> bool:
+    """Whether a person approved this revision's text at this task (on it, or on a revision of
+    the same text)."""
+    if revision is None:
+        return False
+    approved = TaskState.objects.filter(
+        revision__object_id=revision.object_id,
+        revision__base_content_type_id=revision.base_content_type_id,
+        status=TaskState.STATUS_APPROVED,
+        task__in=task_model.objects.all(),
+    ).select_related("revision")
+    return any(same_text(revision, state.revision) for state in approved)
+
+
 def workflow_problem(revision) -> str | None:
     """Why this revision may not be published by a person yet, or None when it has passed."""
-    approved = TaskState.objects.filter(revision=revision, status=TaskState.STATUS_APPROVED)
-    if revision is None:
-        approved = TaskState.objects.none()
     for task_model in (TellerApprovalTask, SecondPersonApprovalTask):
-        if not approved.filter(task__in=task_model.objects.all()).exists():
+        if not approved_for(revision, task_model):
             return gettext(
                 "A testimony is published through the workflow '%(workflow)s': the teller's "
                 "approval of this version and a second person's approval come first."

@@ -234,3 +234,36 @@ def test_log_entries_of_refusals_hold_no_story_text():
     entry = PageLogEntry.objects.get(page=page, action="stories.publish_refused")
     assert "citaat" not in str(entry.data)
     assert not ModelLogEntry.objects.filter(data__icontains="citaat").exists()
+
+
+def test_a_revision_of_the_same_text_keeps_the_tellers_approval(client):
+    """Someone opens the story in the editor after the teller's approval and leaves without a
+    change, but the admin's autosave keeps a revision: the approval of that text stands. A
+    revision with another text needs the teller's approval again."""
+    writer = make_user("writer-same", "Editors")
+    officer = make_user("officer-same", "Consent officers")
+    reviewer = make_user("reviewer-same", "Moderators")
+    page = draft_story(consent=new_consent(), slug="zelfde-tekst")
+    client.force_login(writer)
+    submit_to_workflow(client, page)
+    client.force_login(officer)
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    page.save_revision(user=officer)  # the same text, a new revision (autosave)
+    client.force_login(reviewer)
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert page.live
+
+    changed = draft_story(consent=new_consent(pseudonym="ANDER"), slug="andere-tekst")
+    client.force_login(writer)
+    submit_to_workflow(client, changed)
+    client.force_login(officer)
+    workflow_action(client, changed, "approve")
+    changed.refresh_from_db()
+    changed.quote = "Een ander citaat"
+    changed.save_revision(user=officer)
+    client.force_login(reviewer)
+    workflow_action(client, changed, "approve")
+    changed.refresh_from_db()
+    assert not changed.live
