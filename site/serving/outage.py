@@ -30,7 +30,7 @@ PAGE = Path(__file__).resolve().parents[2] / "templates" / "503.html"
 READER_LANGUAGE_MARK = "<!-- reader's language -->"
 MESSAGE_TEMPLATE = "includes/unavailable_message.html"
 LOG_INTERVAL_SECONDS = 10.0
-HEALTH_PATH = "/health/"
+HEALTH_PATH = paths.HEALTH  # the one list of prefixes
 HEALTH_CACHE_KEY = "sitewide:health-probe"
 _last_logged = -LOG_INTERVAL_SECONDS
 
