@@ -127,6 +127,17 @@ def tracked(record_ids, user=None):
                 act(pk, before[pk], after[pk], user)
 
 
+def recorded_withdrawals(record_pk: int) -> set[int]:
+    """The record's withdrawals already in the ledger: taken down before, not to act on again."""
+    from stories.models import ConsentLedgerEntry
+
+    return set(
+        ConsentLedgerEntry.objects.filter(
+            consent_record_id=record_pk, withdrawal_id__isnull=False
+        ).values_list("withdrawal_id", flat=True)
+    )
+
+
 def act(record_pk: int, before: dict, after: dict, user=None) -> list:
     """Take down and record what changed from `before` to `after` (see the module docstring)."""
     from stories.consent.takedown import take_down
@@ -134,11 +145,7 @@ def act(record_pk: int, before: dict, after: dict, user=None) -> list:
 
     record = ConsentRecord.objects.get(pk=record_pk)
     results = []
-    recorded = set(
-        ConsentLedgerEntry.objects.filter(
-            consent_record_id=record_pk, withdrawal_id__isnull=False
-        ).values_list("withdrawal_id", flat=True)
-    )
+    recorded = recorded_withdrawals(record_pk)
     added = sorted(set(after["withdrawals"]) - set(before["withdrawals"]) - recorded)
     changed = sorted(
         pk

@@ -154,12 +154,10 @@ def act_on_record_edit(record: ConsentRecord, user=None) -> list[TakedownResult]
     Withdraw action's (taken down, written to the ledger, so a restore re-applies them); a scope
     narrowed in the form (a channel or language removed) takes down what it no longer covers,
     written to the ledger like an expiry."""
-    recorded = ConsentLedgerEntry.objects.filter(
-        consent_record_id=record.pk, withdrawal_id__isnull=False
-    ).values_list("withdrawal_id", flat=True)
+    recorded = scope.recorded_withdrawals(record.pk)
     results = [
         take_down(record, ConsentLedgerEntry.WITHDRAWAL, user=user, withdrawal=withdrawal)
-        for withdrawal in record.withdrawals.exclude(pk__in=list(recorded)).order_by("pk")
+        for withdrawal in record.withdrawals.exclude(pk__in=recorded).order_by("pk")
     ]
     results.append(take_down(record, ConsentLedgerEntry.EXPIRY, user=user))
     return results

@@ -25,10 +25,13 @@ const swapTranslationHeading = () => {
   const swap = () => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeValue.trim() === from) node.nodeValue = to;
+      if (from !== to && node.nodeValue.trim() === from) node.nodeValue = to;
       // Not inside a segment's own text (source or translation), which is the page's content.
+      // Only a real change is written: writing a text, even the same one, is a mutation, and
+      // this runs on every mutation.
       else if (ENGLISH_DATE.test(node.nodeValue) && !node.parentElement.closest(SEGMENT_TEXT)) {
-        node.nodeValue = localDates(node.nodeValue);
+        const local = localDates(node.nodeValue);
+        if (local !== node.nodeValue) node.nodeValue = local;
       }
     }
   };
