@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests import early_site, worker_times
 from tests.seeded_database import SeededDatabase
 from tests.skip_rule import (
     OTHER_DATABASE,
@@ -37,6 +38,22 @@ def pytest_collection_modifyitems(config, items):
         elif not item.get_closest_marker("xdist_group") and uses_a_module_fixture(item):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
     write_groups(items)  # for the scheduler below (tests/xdist_groups.py)
+
+
+def pytest_xdist_node_collection_finished(node, ids):
+    early_site.start(ids)
+
+
+def pytest_sessionfinish(session):
+    early_site.finish()
+
+
+def pytest_runtest_logreport(report):
+    worker_times.record(report)
+
+
+def pytest_terminal_summary(terminalreporter):
+    worker_times.summary(terminalreporter)
 
 
 def pytest_xdist_make_scheduler(config, log):

@@ -20,6 +20,7 @@ from stories.consent import scope
 from stories.consent.surfaces import SURFACES, covered_url_names
 from stories.models import ConsentWithdrawal, TestimonyPage
 from tests.helpers import FIRST_PSEUDONYM, FIRST_SLUG, SECOND_PSEUDONYM
+from tests.skip_rule import OTHER_DATABASE, suite_on_postgres
 
 pytestmark = pytest.mark.django_db
 
@@ -157,8 +158,24 @@ def fetch(client, url):
 
 CHANNELS = (consent.WEBSITE, consent.API)
 
+# Both runs render every surface after the change (the primed cache is renewed, so each surface is
+# rendered again from the database): the SQL rule is checked on PostgreSQL by the primed half. The
+# cold half differs only in what was served before the change, which no database decides; it runs
+# once, on SQLite, so that CI stays within its time.
+CACHES = [
+    pytest.param(
+        "cold",
+        marks=pytest.mark.skipif(
+            suite_on_postgres(),
+            reason=f"{OTHER_DATABASE}: the cold-cache half of the matrix runs on SQLite; the "
+            "primed half renders every surface again from PostgreSQL",
+        ),
+    ),
+    "primed",
+]
 
-@pytest.mark.parametrize("cache", ["cold", "primed"])
+
+@pytest.mark.parametrize("cache", CACHES)
 @pytest.mark.parametrize("channel", CHANNELS)
 @pytest.mark.parametrize("apply_state", STATES, ids=[state.__name__[6:] for state in STATES])
 def test_story_reaches_readers_only_where_consent_covers_it(client, apply_state, channel, cache):
