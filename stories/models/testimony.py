@@ -22,6 +22,7 @@ from stories.api_fields import (
     RelatedStoriesField,
     ValueListField,
 )
+from stories.consent.records import ConsentRecord
 from stories.exceptions import ConsentRefused
 from stories.fields import ChoiceListField
 from stories.models.base import (
@@ -30,7 +31,6 @@ from stories.models.base import (
     page_translation_fields,
     same_pages_in_language,
 )
-from stories.models.consent_records import ConsentRecord
 from stories.status_panel import StoryStatusPanel
 from stories.workflow import testimony_workflow, workflow_problem
 
