@@ -22,6 +22,7 @@ from stories.api_fields import (
     RelatedStoriesField,
     ValueListField,
 )
+from stories.consent.permissions import CONSENT_PERMISSION
 from stories.consent.records import ConsentRecord
 from stories.exceptions import ConsentRefused
 from stories.fields import ChoiceListField
@@ -136,7 +137,7 @@ class TestimonyPage(LongreadPage):
         FieldPanel("body"),
         InlinePanel("related_stories", label=_("Related story")),
         # Only consent officers see and change which record governs the story.
-        FieldPanel("consent", permission="stories.change_consentrecord"),
+        FieldPanel("consent", permission=CONSENT_PERMISSION),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("pseudonym"),
