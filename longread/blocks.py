@@ -30,13 +30,13 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # Widths of image renditions offered to browsers; a phone takes the smallest that fits.
 IMAGE_WIDTHS = (480, 800, 1200, 1600)
 IMAGE_FORMATS = ("webp", "jpeg")
-DEFAULT_VIDEO_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 
 
 def video_hosts() -> tuple[str, ...]:
-    """Hosts external videos may come from; the page's CSP allows frames from these only."""
-    return tuple(getattr(settings, "LONGREAD_VIDEO_HOSTS", DEFAULT_VIDEO_HOSTS))
+    """Hosts external videos may come from; the page's CSP allows frames from these only. The
+    setting is the site's (from its VIDEO_HOSTS variable, where the default hosts are written)."""
+    return tuple(settings.LONGREAD_VIDEO_HOSTS)
 
 
 def allowed_video_url(url: str) -> bool:

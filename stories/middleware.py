@@ -3,6 +3,7 @@ import json
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 
@@ -39,7 +40,8 @@ class ConsentRefusalMiddleware:
             )
         back = request.META.get("HTTP_REFERER", "")
         if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-            back = "/admin/"
+            # The admin's home, by its name in the URL conf: its address is the site layer's.
+            back = reverse("wagtailadmin_home")
         return redirect(back)
 
 

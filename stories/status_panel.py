@@ -9,6 +9,7 @@ from wagtail.admin.panels import Panel
 from wagtail.models import Page, TaskState
 
 from stories import consent
+from stories.consent.permissions import CONSENT_PERMISSION
 from stories.workflow import TellerApprovalTask, same_text
 
 CHANNEL_LABELS = {
@@ -114,7 +115,7 @@ def story_status(page) -> dict:
 
 def link_url(page, user) -> str:
     """Where a consent officer links the story's record, or "" for anyone else."""
-    if page.pk and user is not None and user.has_perm("stories.change_consentrecord"):
+    if page.pk and user is not None and user.has_perm(CONSENT_PERMISSION):
         return reverse("stories_consent_link", args=[page.pk])
     return ""
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
-from wagtail.models import AbstractGroupApprovalTask, TaskState, Workflow
+from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState, Workflow
 
 from stories import consent
 from stories.exceptions import PublishRefused
@@ -107,16 +107,35 @@ def same_text(revision, other) -> bool:
 
 def approved_for(revision, task_model) -> bool:
     """Whether a person approved this revision's text at this task (on it, or on a revision of
-    the same text)."""
+    the same text).
+
+    The approved revisions' ids come first, without their texts: approved on this very revision
+    needs no text. Then the latest approved revision's text (the usual case: a revision kept
+    after the approval without a change); the earlier ones' only when that text differs."""
     if revision is None:
         return False
-    approved = TaskState.objects.filter(
-        revision__object_id=revision.object_id,
-        revision__base_content_type_id=revision.base_content_type_id,
-        status=TaskState.STATUS_APPROVED,
-        task__in=task_model.objects.all(),
-    ).select_related("revision")
-    return any(same_text(revision, state.revision) for state in approved)
+    approved_ids = list(
+        TaskState.objects.filter(
+            revision__object_id=revision.object_id,
+            revision__base_content_type_id=revision.base_content_type_id,
+            status=TaskState.STATUS_APPROVED,
+            task__in=task_model.objects.all(),
+        )
+        .order_by("-revision_id")
+        .values_list("revision_id", flat=True)
+        .distinct()
+    )
+    if revision.pk is not None and revision.pk in approved_ids:
+        return True
+    if not approved_ids:
+        return False
+    latest, *earlier = approved_ids
+    if same_text(revision, Revision.objects.filter(pk=latest).first()):
+        return True
+    return any(
+        same_text(revision, other)
+        for other in Revision.objects.filter(pk__in=earlier).order_by("-pk")
+    )
 
 
 def workflow_problem(revision) -> str | None:

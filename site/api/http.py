@@ -15,14 +15,13 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from sitewide.api import methods
 from sitewide.serving import paths
 
 API_PREFIX = paths.API
 # Database ids are 64-bit; larger numbers are refused before they reach the database.
 MAX_ID = 2**63 - 1
 ID_PARAMETERS = ("child_of", "descendant_of", "translation_of", "id", "offset", "after")
-# The API only reads (docs/api.md): other methods answer 405.
-ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 
 
 # The languages the API's messages are written in. A client that prefers Dutch reads them in
@@ -111,7 +110,7 @@ class ApiHttpMiddleware:
             # A browser's preflight (with Access-Control-Request-Method) never gets here:
             # django-cors-headers answers it. Any other OPTIONS learns what the API allows.
             response = HttpResponse(status=204)
-            response["Allow"] = ALLOWED_METHODS
+            response["Allow"] = methods.ALLOW_HEADER
         else:
             with override(answer_language(request)):
                 problem = query_problem(request)
@@ -123,7 +122,7 @@ class ApiHttpMiddleware:
                 # the reader's HTML page.
                 with override(answer_language(request)):
                     response = not_found_answer()
-            if request.method in ("GET", "HEAD") and response.status_code == 200:
+            if request.method in methods.READ and response.status_code == 200:
                 response = self.conditional(request, response)
         if response.status_code >= 400:
             # The API's messages follow Accept-Language (English unless Dutch is preferred).

@@ -39,6 +39,7 @@ from longread.absolute import absolute_url
 from longread.addresses import is_own_host
 from longread.rich_text import shown_address
 from longread.richtext import rich_text_api
+from sitewide.api import methods
 from sitewide.api.feed import MAX_ITEMS, changes_since, parse_since
 from sitewide.api.filters import (
     FILTER_PARAMETERS,
@@ -71,8 +72,9 @@ def operator_message() -> str:
 
 
 def method_not_allowed(method: str) -> str:
-    return _("method %(method)s is not allowed: the API only reads (GET, HEAD, OPTIONS)") % {
-        "method": method
+    return _("method %(method)s is not allowed: the API only reads (%(allowed)s)") % {
+        "method": method,
+        "allowed": methods.ALLOW_HEADER,
     }
 
 
@@ -647,10 +649,10 @@ def read_only(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         with translation.override(answer_language(request)):
-            if request.method not in ("GET", "HEAD"):
+            if request.method not in methods.READ:
                 message = method_not_allowed(request.method)
                 response = ApiJson({"message": message}, status=405)
-                response["Allow"] = "GET, HEAD, OPTIONS"
+                response["Allow"] = methods.ALLOW_HEADER
                 return response
             return view(request, *args, **kwargs)
 

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from sitewide.api import methods
 from sitewide.environment import env
 from sitewide.serving import paths
 
@@ -49,8 +50,9 @@ CORS_ALLOW_ALL_ORIGINS = "*" in API_CORS_ORIGINS
 CORS_ALLOWED_ORIGINS = cors_origins(API_CORS_ORIGINS)
 CORS_URLS_REGEX = rf"^{re.escape(paths.API)}"
 CORS_ALLOW_CREDENTIALS = False
-# The API only reads; a browser may ask conditionally (sitewide.api.http) and read the ETag.
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# The API only reads (sitewide.api.methods); a browser may ask conditionally (sitewide.api.http)
+# and read the ETag.
+CORS_ALLOW_METHODS = list(methods.ALLOWED)
 CORS_ALLOW_HEADERS = ["If-None-Match", "If-Modified-Since"]
 CORS_EXPOSE_HEADERS = ["ETag"]
 CORS_PREFLIGHT_MAX_AGE = 86400

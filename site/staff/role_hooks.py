@@ -1,7 +1,7 @@
 """Admin hooks of the staff roles (sitewide.staff.roles): the language limit of translators on the
 views Wagtail and wagtail-localize do not check per record, and the consent check of a
-translation's publish button before anything is saved. What translators may do is decided in
-sitewide.staff.translators; these hooks ask it."""
+translation's publish button before anything is saved. What translators may do (and which of the
+editor's actions they see) is decided in sitewide.staff.translators; these hooks ask it."""
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -49,22 +49,6 @@ def refused_page_action(request, match) -> str | None:
             "A moderator or editor does this when the Dutch text changes."
         )
     return None
-
-
-@hooks.register("construct_page_action_menu")
-def hide_what_translators_may_not_do(menu_items, request, context):
-    page = context.get("page")
-    hide = (
-        {"localize-convert-to-alias"}
-        if page is not None and not translators.may_convert_to_alias(request.user, page)
-        else set()
-    )
-    if not translators.may_take_pages_away(request.user):
-        hide |= {"action-unpublish", "action-delete"}
-    if not translators.may_sync(request.user):
-        hide |= {"localize-restart-translation"}
-    if hide:
-        menu_items[:] = [item for item in menu_items if item.name not in hide]
 
 
 @hooks.register("before_edit_snippet", order=-20)

@@ -9,12 +9,14 @@ syncing, or turning a translation into an alias.
 
 Everything that asks (the admin hooks of `sitewide.staff.role_hooks`, the translation workflow
 in `sitewide.translation`: hand-off, dashboard, review, files, machine translation, the
-editor's hooks; the page permission limit registered in `stories.publishing`) asks here.
+editor's hooks; the page permission limit registered in `stories.publishing`) asks here. What
+they see of it in the editor's action menu is decided here too, at the end of this module.
 """
 
 import re
 
 from django.conf import settings
+from wagtail import hooks
 from wagtail.models import GroupPagePermission, Page
 from wagtail.permissions import policy_registry
 
@@ -158,3 +160,28 @@ def may_convert_to_alias(user, page=None) -> bool:
     if page is not None and page.specific_class is TestimonyPage:
         return False
     return not is_translator_only(user)
+
+
+# --- What they see of it in the editor --------------------------------------------------------
+
+
+def hidden_page_actions(user, page) -> set[str]:
+    """The editor's action-menu items (by Wagtail's and wagtail-localize's names) `user` does not
+    see on `page`: those of what they never do."""
+    hide = (
+        {"localize-convert-to-alias"}
+        if page is not None and not may_convert_to_alias(user, page)
+        else set()
+    )
+    if not may_take_pages_away(user):
+        hide |= {"action-unpublish", "action-delete"}
+    if not may_sync(user):
+        hide |= {"localize-restart-translation"}
+    return hide
+
+
+@hooks.register("construct_page_action_menu")
+def hide_what_translators_may_not_do(menu_items, request, context):
+    hide = hidden_page_actions(request.user, context.get("page"))
+    if hide:
+        menu_items[:] = [item for item in menu_items if item.name not in hide]

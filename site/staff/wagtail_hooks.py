@@ -5,4 +5,5 @@ from sitewide.staff import (
     drafts,  # noqa: F401 - each editor's unfinished drafts on the dashboard
     language_hint,  # noqa: F401 - where to choose the admin's language, when the browser differs
     role_hooks,  # noqa: F401 - translators' language limit, publish checks
+    translators,  # noqa: F401 - the editor's actions translators do not see
 )

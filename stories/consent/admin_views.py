@@ -10,11 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from stories.consent import linking, register
+from stories.consent.permissions import CONSENT_PERMISSION, VIEW_PERMISSION
 from stories.consent.takedown import withdraw
 from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
-
-CONSENT_PERMISSION = "stories.change_consentrecord"
-VIEW_PERMISSION = "stories.view_consentrecord"
 
 
 class WithdrawalForm(forms.Form):

@@ -12,7 +12,8 @@ from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-from stories.models import ConsentRecord, TestimonyPage
+from stories.consent.takedown import take_down
+from stories.models import ConsentLedgerEntry, ConsentRecord, TestimonyPage
 
 LOG_ACTION = "stories.consent.linked"
 
@@ -42,9 +43,6 @@ def revisions_to_keep_in_step(pages) -> set[int]:
 @transaction.atomic
 def link(page, record: ConsentRecord, user=None) -> list[TestimonyPage]:
     """Link `record` to the story of `page` (every language); returns the story's pages."""
-    from stories.consent.takedown import take_down
-    from stories.models import ConsentLedgerEntry
-
     pages = story_pages(page)
     for revision in Revision.objects.filter(pk__in=revisions_to_keep_in_step(pages)):
         revision.content = {**revision.content, "consent": record.pk}

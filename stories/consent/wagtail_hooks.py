@@ -27,14 +27,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from stories import consent
 from stories.consent import register
 from stories.consent.admin_views import (
-    CONSENT_PERMISSION,
-    VIEW_PERMISSION,
     erase_view,
     link_view,
     story_of_record,
     story_view,
     withdraw_view,
 )
+from stories.consent.permissions import CONSENT_PERMISSION, VIEW_PERMISSION
 from stories.consent.takedown import act_on_record_edit
 from stories.models import (
     ConsentRecord,

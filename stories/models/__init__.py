@@ -2,14 +2,14 @@
 them with the `stories` app (Django imports this package when the apps load).
 
 - `base.py`: `LongreadPage`, the abstract base of every public page type;
-- `consent_records.py`: `ConsentRecord` and its `ConsentWithdrawal` history;
 - `testimony.py`: `TestimonyPage` and its related stories; `story_index.py`: `StoryIndexPage`;
 - `ledger.py`: `ConsentLedgerEntry`;
 - `organisations.py`, `projects.py`, `news.py`: the organisation directory and its snippet,
   projects, news with its feeds;
 - the models of a concern live in its folder and are registered here: the reach counter
   (`stories/reach/models.py`), the teller's link (`stories/teller/models.py`), the testimony
-  workflow's tasks (`stories/workflow.py`).
+  workflow's tasks (`stories/workflow.py`), the consent record and its withdrawals
+  (`stories/consent/records.py`).
 
 The order below is the order the models are defined in, which Wagtail keeps for its page types
 and snippets (the admin's lists of them, the API schema's): it is the order they had before this
@@ -38,7 +38,7 @@ from stories.models.organisations import (  # noqa: F401
     validate_country,
 )
 from stories.workflow import SecondPersonApprovalTask, TellerApprovalTask  # noqa: F401
-from stories.models.consent_records import (  # noqa: F401
+from stories.consent.records import (  # noqa: F401
     NEVER_COVERED,
     REVIEW_AFTER,
     ConsentRecord,

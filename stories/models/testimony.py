@@ -22,6 +22,8 @@ from stories.api_fields import (
     RelatedStoriesField,
     ValueListField,
 )
+from stories.consent.permissions import CONSENT_PERMISSION
+from stories.consent.records import ConsentRecord
 from stories.exceptions import ConsentRefused
 from stories.fields import ChoiceListField
 from stories.models.base import (
@@ -30,7 +32,6 @@ from stories.models.base import (
     page_translation_fields,
     same_pages_in_language,
 )
-from stories.models.consent_records import ConsentRecord
 from stories.status_panel import StoryStatusPanel
 from stories.workflow import testimony_workflow, workflow_problem
 
@@ -136,7 +137,7 @@ class TestimonyPage(LongreadPage):
         FieldPanel("body"),
         InlinePanel("related_stories", label=_("Related story")),
         # Only consent officers see and change which record governs the story.
-        FieldPanel("consent", permission="stories.change_consentrecord"),
+        FieldPanel("consent", permission=CONSENT_PERMISSION),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("pseudonym"),

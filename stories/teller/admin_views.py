@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from stories.consent.admin_views import CONSENT_PERMISSION
+from stories.consent.permissions import CONSENT_PERMISSION
 from stories.models import ConsentRecord
 from stories.teller import service
 from stories.teller.models import TellerLink

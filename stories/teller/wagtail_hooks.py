@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
-from stories.consent.admin_views import CONSENT_PERMISSION
+from stories.consent.permissions import CONSENT_PERMISSION
 from stories.models import ConsentRecord
 from stories.teller import admin_views
 

@@ -267,3 +267,38 @@ def test_a_revision_of_the_same_text_keeps_the_tellers_approval(client):
     workflow_action(client, changed, "approve")
     changed.refresh_from_db()
     assert not changed.live
+
+
+def test_an_earlier_approved_text_keeps_its_approval_after_a_later_one(client):
+    """approved_for() reads the latest approved text first; a revision that returns to a text the
+    teller approved earlier (not the latest approved one) is still approved, another is not."""
+    from stories.workflow import TellerApprovalTask, approved_for
+
+    writer = make_user("writer-earlier", "Editors")
+    officer = make_user("officer-earlier", "Consent officers")
+    reviewer = make_user("reviewer-earlier", "Moderators")
+    page = draft_story(consent=new_consent(), slug="eerdere-tekst")
+    client.force_login(writer)
+    submit_to_workflow(client, page)
+    client.force_login(officer)
+    workflow_action(client, page, "approve")  # the teller approves the first text
+    client.force_login(reviewer)
+    workflow_action(client, page, "reject")  # back to the teller's step
+
+    story = page.get_latest_revision_as_object()
+    first_quote = story.quote
+    story.quote = "Een tweede citaat"
+    story.save_revision(user=writer)
+    client.force_login(writer)
+    submit_to_workflow(client, page)
+    client.force_login(officer)
+    workflow_action(client, page, "approve")  # the teller approves the second text
+    page.refresh_from_db()
+    assert approved_for(page.get_latest_revision(), TellerApprovalTask)
+
+    story = page.get_latest_revision_as_object()
+    story.quote = first_quote
+    back = story.save_revision(user=writer)
+    assert approved_for(back, TellerApprovalTask)
+    story.quote = "Een citaat dat de verteller nooit zag"
+    assert not approved_for(story.save_revision(user=writer), TellerApprovalTask)

@@ -1,4 +1,9 @@
-"""The consent record that governs every testimony, and its withdrawals (kept as history)."""
+"""The consent record that governs every testimony, and its withdrawals (kept as history).
+
+The consent concern's models, beside the rule they feed (`ConsentRecord.problem()` explains in
+words what `stories.consent.visible_pages()` decides in SQL). Registered with the app by
+`stories.models`, which imports them in its fixed order; this module imports only the rule's
+channel names (`stories.consent`), never pages, so it loads before the page models."""
 
 import datetime
 
