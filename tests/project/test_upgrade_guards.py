@@ -175,6 +175,32 @@ def test_wagtails_api_views_answer_get_object_from_cached_object():
     assert view.get_object() == "kept"
 
 
+@pytest.mark.django_db
+def test_a_workflows_log_entries_record_the_names_where_the_history_reads_them():
+    """stories/workflow.py shows a workflow's log entries with the names translated: Wagtail's
+    log formatters read them from data["workflow"]["title"] and its "task" and "next" titles,
+    and a workflow or task is loaded through post_init with its name in __dict__."""
+    from wagtail.models import PageLogEntry, Workflow
+
+    from stories.workflow import NameInAdminLanguage
+    from tests.factories import TestimonyPageFactory, story_index
+    from tests.helpers import make_user
+
+    testimony = Workflow.objects.get(name="Testimony review")
+    assert isinstance(testimony.__dict__["name"], NameInAdminLanguage)
+    page = TestimonyPageFactory(parent=story_index("nl"))
+    writer = make_user("writer", "Editors")
+    page.save_revision(user=writer)
+    testimony.start(page, writer)
+    entry = PageLogEntry.objects.get(page=page, action="wagtail.workflow.start")
+    recorded = entry.data["workflow"]
+    assert isinstance(recorded["title"], NameInAdminLanguage)
+    assert isinstance(recorded["next"]["title"], NameInAdminLanguage)
+    # Read as the formatters read it: the names in the active language.
+    assert str(recorded["title"]) in entry.message
+    assert str(recorded["next"]["title"]) in entry.message
+
+
 # --- wagtail-localize ------------------------------------------------------------------------
 
 
