@@ -14,7 +14,8 @@ from sitewide.staff.roles import translator_group_name
 from sitewide.translation import handoff
 from stories import workflow
 from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
-from tests.helpers import SECOND_PSEUDONYM, make_user
+from tests.factories import InformationPageFactory, home
+from tests.helpers import SECOND_PSEUDONYM, choose_admin_language, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +129,20 @@ def test_the_submit_button_names_the_workflow_in_dutch(dutch):
         footer = shown(response, "footer")
         assert "Stuur door naar Beoordeling van een getuigenis" in footer, footer
         assert "Testimony review" not in footer and "Moderators approval" not in footer
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [("nl", "1-1 van 1 pagina", "1-2 van 2 pagina's"), ("en", "1-1 of 1 page", "1-2 of 2 pages")],
+)
+def test_the_page_search_counts_its_results_in_a_sentence(dutch, language, one, two):
+    """Above the page search's results, the count names what it counts (Wagtail's search view
+    named nothing: "1-1 van 1 None"), in the account's language."""
+    dutch.force_login(choose_admin_language(make_user("boss", superuser=True), language))
+    InformationPageFactory(parent=home("nl"), title="Zoekproef eerste")
+    header = shown(dutch.get("/admin/pages/search/?q=Zoekproef"), "main thead")
+    assert one in header and "None" not in header, header
+    InformationPageFactory(parent=home("nl"), title="Zoekproef tweede")
+    # The results alone, as the search field asks for them while someone types.
+    header = shown(dutch.get("/admin/pages/search/results/?q=Zoekproef"), "thead")
+    assert two in header and "None" not in header, header
