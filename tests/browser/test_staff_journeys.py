@@ -149,6 +149,36 @@ def approve_from_dashboard(page, title: str, action: str) -> None:
         button.click()
 
 
+# Where a dashboard panel puts its heading and its first line of text, from its left edge (and
+# where the panel is): the project's panels are drawn as Wagtail's own. Text a screen reader
+# alone reads (a table's hidden header) is not where a person reads.
+PANEL_GEOMETRY = """(section) => {
+  const box = section.getBoundingClientRect();
+  const heading = section.querySelector(".w-panel__heading").getBoundingClientRect();
+  const walker = document.createTreeWalker(
+    section.querySelector(".w-panel__content"),
+    NodeFilter.SHOW_TEXT,
+    (node) => node.nodeValue.trim() && !node.parentElement.closest(".w-sr-only")
+      ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
+  );
+  const range = document.createRange();
+  range.selectNodeContents(walker.nextNode());
+  const text = range.getBoundingClientRect();
+  return {
+    left: Math.round(box.left), width: Math.round(box.width),
+    heading: Math.round(heading.left - box.left), text: Math.round(text.left - box.left),
+  };
+}"""
+
+
+def panel_geometry(page, heading: str) -> dict:
+    """The dashboard panel with this heading: where it is and where its text starts."""
+    page.goto("/admin/")
+    title = page.locator(".w-panel__heading", has_text=heading)
+    section = page.locator("section.w-panel--dashboard", has=title).first
+    return section.evaluate(PANEL_GEOMETRY)
+
+
 PHONE = {"width": 375, "height": 812}
 
 
@@ -235,10 +265,15 @@ def test_an_editor_writes_a_new_testimony_with_a_photo_and_it_goes_live(staff, s
     officer.get_by_role("button", name="Toestemmingsregistratie koppelen").click()
     text = messages_text(officer)
     assert "gekoppeld" in text and "SAM" in text, text
+    # Her dashboard's consent panel is drawn as Wagtail's "Awaiting your review" beside it: the
+    # same place, heading and inset of the text (at 1280 px).
+    consent_panel = panel_geometry(officer, "Toestemming")
+    assert consent_panel == panel_geometry(officer, "In afwachting van jouw beoordeling")
+    shot(officer, "b2-officer-dashboard")
     # ...and records the teller's approval of the text that was submitted.
     approve_from_dashboard(officer, title, "De verteller heeft deze versie goedgekeurd")
     text = messages_text(officer)
-    shot(officer, "b2-teller-approval-recorded")
+    shot(officer, "b3-teller-approval-recorded")
     assert "vastgelegd" in text and "geen toegang" not in text.lower(), text
 
     # A moderator who did not write it approves: it is published at once.
@@ -348,7 +383,10 @@ def test_a_refused_approval_says_why_in_dutch(staff, site_url):
 
 def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     translator, moderator = staff["vertaler"], staff["moderator"]
-    translator.goto("/admin/")
+    # The translator's and the moderator's panels are drawn as the consent panel beside Wagtail's
+    # own on the administrator's dashboard (English), at 1280 px.
+    drawn_as_wagtails = panel_geometry(staff["admin"], "Consent")
+    assert panel_geometry(translator, "Jouw vertalingen") == drawn_as_wagtails
     queue = translator.locator("section", has_text="Jouw vertalingen")
     expect(queue).to_be_visible()
     shot(translator, "9-translator-dashboard")
@@ -395,6 +433,8 @@ def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     review = moderator.locator("section", has_text="Vertalingen klaar voor controle")
     # The hand-off saved the translated draft: the queue shows its German title.
     expect(review).to_contain_text("Pflege, die bleibt")
+    assert panel_geometry(moderator, "Vertalingen klaar voor controle") == drawn_as_wagtails
+    moderator.goto("/admin/")
     shot(moderator, "12-review-queue")
 
 
