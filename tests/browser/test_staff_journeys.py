@@ -256,6 +256,20 @@ def test_an_editor_writes_a_new_testimony_with_a_photo_and_it_goes_live(staff, s
     expect(officer.locator("#id_recorded_by option:checked")).to_have_text("officier")
     officer.get_by_role("button", name="Opslaan").click()
     assert "SAM" in messages_text(officer)
+    # Back in the register, SAM's row has no "Verhaal lezen" yet (no story is linked): its
+    # buttons start under its name all the same, where every other row's start.
+    officer.wait_for_url(re.compile(r"/admin/snippets/stories/consentrecord/$"))
+    sam = officer.locator("tbody tr", has_text="SAM")
+    expect(sam.get_by_role("link", name="Verhaal lezen")).to_have_count(0)
+    expect(sam.get_by_role("link", name="Intrekken")).to_be_visible()
+    starts = officer.locator("tbody td.title").evaluate_all(
+        """(cells) => cells.map((cell) => [
+            Math.round(cell.querySelector(".title-wrapper a").getBoundingClientRect().left),
+            Math.round(cell.querySelector(".actions > li").getBoundingClientRect().left),
+        ])"""
+    )
+    assert len(starts) > 1 and len({left for row in starts for left in row}) == 1, starts
+    shot(officer, "b0-register-new-record")
     # ...links it to the story from the story's status (no new version of the text)...
     officer.goto(edit_url_of(officer, title))
     status = officer.locator("[data-story-status]")
