@@ -8,13 +8,13 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, TaskState
 
 from sitewide.staff.roles import translator_group_name
 from sitewide.translation import handoff
 from stories import workflow
 from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
-from tests.factories import InformationPageFactory, home
+from tests.factories import InformationPageFactory, TestimonyPageFactory, home, story_index
 from tests.helpers import SECOND_PSEUDONYM, choose_admin_language, make_user
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +146,20 @@ def test_the_page_search_counts_its_results_in_a_sentence(dutch, language, one, 
     # The results alone, as the search field asks for them while someone types.
     header = shown(dutch.get("/admin/pages/search/results/?q=Zoekproef"), "thead")
     assert two in header and "None" not in header, header
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("nl", "2 minuten geleden"), ("en", "2 minutes ago")]
+)
+def test_the_status_panel_says_how_long_ago_in_the_admins_language(dutch, language, said):
+    """Wagtail's status panel says when a story was sent to its step ("Verstuurd naar ... 2
+    minuten geleden"), in the account's language (it read "2 minutes ago" on a Dutch screen)."""
+    writer = make_user("writer", "Editors")
+    page = TestimonyPageFactory(parent=story_index("nl"), title="Een verhaal dat wacht")
+    page.save_revision(user=writer)
+    state = workflow.testimony_workflow().start(page, writer)
+    sent = timezone.now() - datetime.timedelta(minutes=2, seconds=5)
+    TaskState.objects.filter(pk=state.current_task_state.pk).update(started_at=sent)
+    dutch.force_login(choose_admin_language(make_user("moderator", "Moderators"), language))
+    status = shown(dutch.get(f"/admin/pages/{page.pk}/edit/"), "[data-side-panel='status']")
+    assert said in status.replace("\xa0", " "), status
