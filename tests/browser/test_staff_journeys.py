@@ -14,6 +14,9 @@ password and an authenticator code computed from the secret the enrolment page s
   hands it over with "Ready for review"; the moderator finds it in their queue;
 - a translator translates a page with a PO file (downloaded, translated, uploaded) and hands it
   over; a moderator opens it from their queue and publishes it;
+- the English translator starts the English translation of a new Dutch page from their
+  dashboard, translates it in the editor and hands it over; a moderator publishes it, and readers
+  read it in English;
 - the officer withdraws one language of a story, then everything: the site and the API follow.
 
 Screenshots of each step go to test-results/screenshots/staff-*.png.
@@ -87,6 +90,7 @@ def staff(browser, site_url, admin_credentials):
         "officier": "Consent officers",
         "moderator": "Moderators",
         "vertaler": "Translators (de)",
+        "translator": "Translators (en)",
     }
     for username, group in accounts.items():
         add_user(admin, username, group)
@@ -514,6 +518,101 @@ def test_a_translator_round_trips_a_po_file_and_a_moderator_publishes(staff):
     # The German home is still a draft in the demo: the moderator reads that readers cannot
     # reach the page yet, and why.
     assert "Lezers kunnen deze pagina nog niet bereiken" in text, text
+
+
+# A Dutch news page without an English version (every demo page has one), as an editor would
+# have published it; made on the served site with the ORM: no person's step under test.
+NEW_DUTCH_NEWS = {
+    "title": "Spreekuur in de bibliotheek",
+    "slug": "spreekuur-in-de-bibliotheek",
+    "intro": "Elke dinsdag is er een spreekuur in de bibliotheek.",
+    "text": "Iedereen kan zonder afspraak langskomen.",
+}
+PUBLISH_NEW_DUTCH_NEWS = f"""
+from wagtail.rich_text import RichText
+from stories.models import NewsIndexPage, NewsPage
+news = {NEW_DUTCH_NEWS!r}
+index = NewsIndexPage.objects.get(locale__language_code="nl")
+page = NewsPage(
+    title=news["title"], slug=news["slug"], intro=news["intro"],
+    body=[("text", RichText("<p>" + news["text"] + "</p>"))],
+)
+index.add_child(instance=page)
+page.save_revision().publish()
+"""
+ENGLISH_NEWS = {
+    "title": "Drop-in hours at the library",
+    "slug": "drop-in-hours-at-the-library",
+    "intro": "Every Tuesday there are drop-in hours at the library.",
+    "text": "Anyone can come by without an appointment.",
+}
+
+
+def test_the_english_translator_translates_a_new_page_and_a_moderator_publishes_it(
+    staff, served_site
+):
+    """The English translator starts the English version of a new Dutch page from their
+    dashboard, translates each segment in the editor and hands it over; a moderator publishes
+    it from their queue, and a reader reads the English page."""
+    served_site.manage("shell", "-c", PUBLISH_NEW_DUTCH_NEWS)
+    translator, moderator = staff["translator"], staff["moderator"]
+
+    translator.goto("/admin/")
+    queue = translator.locator("section", has_text="Jouw vertalingen")
+    item = queue.locator("li", has_text=NEW_DUTCH_NEWS["title"]).first
+    item.get_by_role("button", name="Vertalen naar het Engels").click()
+    translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    editor = translator.locator(".js-translation-editor")
+    editor.get_by_text(NEW_DUTCH_NEWS["title"]).first.wait_for()
+    expect(editor).to_contain_text("Vertaling uit het Nederlands naar het Engels")
+
+    def translate(field: str) -> None:
+        segment = editor.locator("li", has_text=NEW_DUTCH_NEWS[field]).first
+        segment.get_by_role("button", name="Vertaal").first.click()
+        segment.locator("textarea").fill(ENGLISH_NEWS[field])
+        segment.get_by_role("button", name="Opslaan").click()
+        expect(segment).to_contain_text(ENGLISH_NEWS[field])
+
+    for field in ("title", "intro", "text"):
+        translate(field)
+    # The page's address is on the editor's other tab.
+    translator.get_by_role("tab", name="Eigenschappen").click()
+    translate("slug")
+    shot(translator, "f1-english-translation")
+
+    translator.goto("/admin/")
+    mine = translator.locator("section", has_text="Jouw vertalingen")
+    mine.locator("li", has_text=f"{NEW_DUTCH_NEWS['title']} (Engels").get_by_role(
+        "button", name="Klaar voor controle"
+    ).click()
+    text = messages_text(translator)
+    shot(translator, "f2-english-handed-over")
+    assert "klaar voor controle" in text and "nog niet vertaald" not in text, text
+
+    moderator.goto("/admin/")
+    review = moderator.locator("section", has_text="Vertalingen klaar voor controle")
+    # The hand-off saved the translated draft: the queue names it by its English title.
+    review.get_by_role("link", name=ENGLISH_NEWS["title"]).click()
+    editor = moderator.locator(".js-translation-editor")
+    expect(editor).to_contain_text(ENGLISH_NEWS["text"])
+    moderator.get_by_role("button", name="Publiceren in het Engels").click()
+    text = messages_text(moderator)
+    shot(moderator, "f3-english-published")
+    assert f"'{ENGLISH_NEWS['title']}' in Engels gepubliceerd" in text, text
+    # The English home and news index are live: readers reach the page at once.
+    assert "nog niet bereiken" not in text, text
+
+    reader = moderator.context.new_page()
+    response = reader.goto(f"{served_site.url}/en/news/{ENGLISH_NEWS['slug']}/")
+    assert response.status == 200
+    expect(reader.locator("html")).to_have_attribute("lang", "en")
+    expect(reader.get_by_role("heading", level=1)).to_have_text(ENGLISH_NEWS["title"])
+    main = reader.locator("main")
+    expect(main).to_contain_text(ENGLISH_NEWS["intro"])
+    expect(main).to_contain_text(ENGLISH_NEWS["text"])
+    expect(main).not_to_contain_text(NEW_DUTCH_NEWS["text"])
+    shot(reader, "f4-english-page")
+    reader.close()
 
 
 def test_the_officer_withdraws_one_language_then_everything(staff, site_url):
