@@ -2,19 +2,82 @@
 
 Every revision of a testimony in the source language that a person publishes must have passed
 both tasks; TestimonyPage.publish() asks `workflow_problem()` before it publishes.
+
+Workflows and tasks are stored under English names (the migrations made them so; lookups by
+name use them) and read in the admin's language wherever Wagtail shows them (`NameInAdminLanguage`).
 """
 
 from django.apps import apps
 from django.conf import settings
-from django.utils.translation import gettext
+from django.db.models.signals import post_init, pre_save
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
-from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState, Workflow
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    GroupApprovalTask,
+    ModelLogEntry,
+    PageLogEntry,
+    Revision,
+    Task,
+    TaskState,
+    Workflow,
+)
 
 from stories import consent
 from stories.exceptions import PublishRefused
 
-TESTIMONY_WORKFLOW = "Testimony review"
+# The names the workflows and their tasks are stored under (stories/migrations/0005), in English;
+# the catalogue translates them. Wagtail's own default workflow and its one task share a name.
+TESTIMONY_WORKFLOW = gettext_noop("Testimony review")
+TELLER_APPROVAL = gettext_noop("Teller's approval")
+SECOND_APPROVAL = gettext_noop("Second person's approval")
+MODERATORS_APPROVAL = gettext_noop("Moderators approval")
+STORED_NAMES = frozenset(
+    {TESTIMONY_WORKFLOW, TELLER_APPROVAL, SECOND_APPROVAL, MODERATORS_APPROVAL}
+)
+
+
+class NameInAdminLanguage(str):
+    """A stored workflow or task name that reads in the admin's language wherever it is shown.
+
+    Wagtail shows `workflow.name` and `task.name` as they are stored in many places (the lock
+    banner, the status panel, the workflow history, the dashboard's review panels, reports,
+    notifications). Templates, `%`, `str.format()` and `format_html()` ask an object for its text
+    through `str()` or `format()`, and get the translation here. Everything else sees the stored
+    English: comparisons, hashing and lookups by name, and the database adapters (SQLite's and
+    psycopg's) and JSON, which read a `str` subclass's characters, not its `__str__`; so a save
+    stores the English name and a log entry records it.
+    """
+
+    __slots__ = ()
+
+    def __str__(self):
+        return gettext(str.__str__(self))
+
+    def __format__(self, format_spec):
+        return format(str(self), format_spec)
+
+
+def in_admin_language(name):
+    """A stored name as NameInAdminLanguage; any other value as it is."""
+    if type(name) is str and name in STORED_NAMES:
+        return NameInAdminLanguage(name)
+    return name
+
+
+def stored_name(name):
+    """The stored name of which `name` is the translation in an admin language (an edit form
+    shows the name translated, and sends it back so), else `name` as it is."""
+    if not isinstance(name, str) or name in STORED_NAMES:
+        return name
+    for language, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES:
+        with translation.override(language):
+            for stored in STORED_NAMES:
+                if gettext(stored) == name:
+                    return stored
+    return name
 
 
 class TellerApprovalTask(AbstractGroupApprovalTask):
@@ -78,6 +141,34 @@ class SecondPersonApprovalTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("second-person approval task")
         verbose_name_plural = _("second-person approval tasks")
+
+
+def name_in_admin_language(sender, instance, **kwargs):
+    """post_init of a workflow or a task: its stored name reads in the admin's language."""
+    # Through __dict__: a deferred name is not loaded for this.
+    name = instance.__dict__.get("name")
+    if name is not None:
+        instance.__dict__["name"] = in_admin_language(name)
+
+
+def keep_the_stored_name(sender, instance, **kwargs):
+    """pre_save of a workflow or a task: saved under the translation of its stored name (an edit
+    form sends back what it showed), it keeps the stored name."""
+    if "name" in instance.__dict__:
+        instance.__dict__["name"] = stored_name(instance.__dict__["name"])
+
+
+def log_names_in_admin_language(sender, instance, **kwargs):
+    """post_init of a log entry: a workflow's log entry records the workflow's and the task's
+    names as they were stored (data["workflow"]["title"], and in its "task" and "next"); Wagtail's
+    history shows them from there, so they read in the admin's language too."""
+    data = instance.__dict__.get("data")
+    recorded = data.get("workflow") if isinstance(data, dict) else None
+    if not isinstance(recorded, dict):
+        return
+    for part in (recorded, recorded.get("task"), recorded.get("next")):
+        if isinstance(part, dict) and "title" in part:
+            part["title"] = in_admin_language(part["title"])
 
 
 def testimony_workflow():
@@ -230,3 +321,20 @@ class SubmitToNamedWorkflow(SubmitForModerationMenuItem):
                 return workflow
         parent = context.get("parent_page")
         return parent.get_workflow() if parent is not None else None
+
+
+# Each model separately (post_init without a sender would run for every object loaded): a task is
+# loaded as Task or as its own type.
+for _model in (Workflow, Task, GroupApprovalTask, TellerApprovalTask, SecondPersonApprovalTask):
+    post_init.connect(
+        name_in_admin_language, sender=_model, dispatch_uid=f"stories-name-{_model._meta.label}"
+    )
+    pre_save.connect(
+        keep_the_stored_name, sender=_model, dispatch_uid=f"stories-keep-{_model._meta.label}"
+    )
+for _model in (PageLogEntry, ModelLogEntry):
+    post_init.connect(
+        log_names_in_admin_language,
+        sender=_model,
+        dispatch_uid=f"stories-log-names-{_model._meta.label}",
+    )

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Its catalogues only: Wagtail writes "2 minuten geleden" with its naturaltime (the status
+    # panel, the workflow history); without the app that read "2 minutes ago" on a Dutch screen.
+    "django.contrib.humanize",
     "csp",
     # The API's CORS headers and preflight answers (sitewide.settings.api).
     "corsheaders",

@@ -150,6 +150,8 @@ class ConsentRecordViewSet(SnippetViewSet):
         return ConsentRecord.objects.prefetch_related("withdrawals")
 
     search_fields = ["pseudonym"]
+    # Wagtail's listing, with every row's buttons starting under its title.
+    index_template_name = "stories/admin/consent_register.html"
     inspect_view_enabled = False
     copy_view_enabled = False
 

@@ -49,8 +49,20 @@ def chromium_executable() -> Path:
     return CHROMIUM
 
 
+@dataclass(frozen=True)
+class ServedSite:
+    """The served site: its address, and its environment for one more command on it (a test's
+    setup that no person does through the admin, such as a page made with the ORM)."""
+
+    url: str
+    env: dict[str, str]
+
+    def manage(self, *args: str) -> str:
+        return manage(self.env, *args)
+
+
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory, chromium_executable) -> str:
+def served_site(tmp_path_factory, chromium_executable) -> ServedSite:
     """The real site, as production serves it: migrated, seeded, static files collected, gunicorn.
 
     Asks for Chromium first so that a missing browser fails before the site is built.
@@ -69,9 +81,15 @@ def site_url(tmp_path_factory, chromium_executable) -> str:
     except SiteError as error:
         pytest.fail(str(error), pytrace=False)
     try:
-        yield server.url
+        yield ServedSite(server.url, env)
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site) -> str:
+    """The served site's address."""
+    return served_site.url
 
 
 @pytest.fixture(scope="session")

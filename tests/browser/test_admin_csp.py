@@ -206,6 +206,8 @@ def test_translation_editor(admin):
     # wagtail-localize's editor (React) has drawn the story's segments; one opens for editing.
     editor = page.locator(".js-translation-editor")
     editor.get_by_text("The most important thing is that I get my trust back").first.wait_for()
+    # An English account's editor keeps its own words ("More actions" to a screen reader).
+    expect(page.locator("footer").get_by_role("button", name="More actions")).to_have_count(1)
     editor.get_by_role("button", name="Edit").first.click()
     editor.locator("textarea").first.wait_for()
     admin.assert_clean()

@@ -14,6 +14,9 @@ password and an authenticator code computed from the secret the enrolment page s
   hands it over with "Ready for review"; the moderator finds it in their queue;
 - a translator translates a page with a PO file (downloaded, translated, uploaded) and hands it
   over; a moderator opens it from their queue and publishes it;
+- the English translator starts the English translation of a new Dutch page from their
+  dashboard, translates it in the editor and hands it over; a moderator publishes it, and readers
+  read it in English;
 - the officer withdraws one language of a story, then everything: the site and the API follow.
 
 Screenshots of each step go to test-results/screenshots/staff-*.png.
@@ -87,6 +90,7 @@ def staff(browser, site_url, admin_credentials):
         "officier": "Consent officers",
         "moderator": "Moderators",
         "vertaler": "Translators (de)",
+        "translator": "Translators (en)",
     }
     for username, group in accounts.items():
         add_user(admin, username, group)
@@ -147,6 +151,36 @@ def approve_from_dashboard(page, title: str, action: str) -> None:
     button.wait_for()
     with page.expect_navigation():
         button.click()
+
+
+# Where a dashboard panel puts its heading and its first line of text, from its left edge (and
+# where the panel is): the project's panels are drawn as Wagtail's own. Text a screen reader
+# alone reads (a table's hidden header) is not where a person reads.
+PANEL_GEOMETRY = """(section) => {
+  const box = section.getBoundingClientRect();
+  const heading = section.querySelector(".w-panel__heading").getBoundingClientRect();
+  const walker = document.createTreeWalker(
+    section.querySelector(".w-panel__content"),
+    NodeFilter.SHOW_TEXT,
+    (node) => node.nodeValue.trim() && !node.parentElement.closest(".w-sr-only")
+      ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
+  );
+  const range = document.createRange();
+  range.selectNodeContents(walker.nextNode());
+  const text = range.getBoundingClientRect();
+  return {
+    left: Math.round(box.left), width: Math.round(box.width),
+    heading: Math.round(heading.left - box.left), text: Math.round(text.left - box.left),
+  };
+}"""
+
+
+def panel_geometry(page, heading: str) -> dict:
+    """The dashboard panel with this heading: where it is and where its text starts."""
+    page.goto("/admin/")
+    title = page.locator(".w-panel__heading", has_text=heading)
+    section = page.locator("section.w-panel--dashboard", has=title).first
+    return section.evaluate(PANEL_GEOMETRY)
 
 
 PHONE = {"width": 375, "height": 812}
@@ -226,6 +260,20 @@ def test_an_editor_writes_a_new_testimony_with_a_photo_and_it_goes_live(staff, s
     expect(officer.locator("#id_recorded_by option:checked")).to_have_text("officier")
     officer.get_by_role("button", name="Opslaan").click()
     assert "SAM" in messages_text(officer)
+    # Back in the register, SAM's row has no "Verhaal lezen" yet (no story is linked): its
+    # buttons start under its name all the same, where every other row's start.
+    officer.wait_for_url(re.compile(r"/admin/snippets/stories/consentrecord/$"))
+    sam = officer.locator("tbody tr", has_text="SAM")
+    expect(sam.get_by_role("link", name="Verhaal lezen")).to_have_count(0)
+    expect(sam.get_by_role("link", name="Intrekken")).to_be_visible()
+    starts = officer.locator("tbody td.title").evaluate_all(
+        """(cells) => cells.map((cell) => [
+            Math.round(cell.querySelector(".title-wrapper a").getBoundingClientRect().left),
+            Math.round(cell.querySelector(".actions > li").getBoundingClientRect().left),
+        ])"""
+    )
+    assert len(starts) > 1 and len({left for row in starts for left in row}) == 1, starts
+    shot(officer, "b0-register-new-record")
     # ...links it to the story from the story's status (no new version of the text)...
     officer.goto(edit_url_of(officer, title))
     status = officer.locator("[data-story-status]")
@@ -235,10 +283,15 @@ def test_an_editor_writes_a_new_testimony_with_a_photo_and_it_goes_live(staff, s
     officer.get_by_role("button", name="Toestemmingsregistratie koppelen").click()
     text = messages_text(officer)
     assert "gekoppeld" in text and "SAM" in text, text
+    # Her dashboard's consent panel is drawn as Wagtail's "Awaiting your review" beside it: the
+    # same place, heading and inset of the text (at 1280 px).
+    consent_panel = panel_geometry(officer, "Toestemming")
+    assert consent_panel == panel_geometry(officer, "In afwachting van jouw beoordeling")
+    shot(officer, "b2-officer-dashboard")
     # ...and records the teller's approval of the text that was submitted.
     approve_from_dashboard(officer, title, "De verteller heeft deze versie goedgekeurd")
     text = messages_text(officer)
-    shot(officer, "b2-teller-approval-recorded")
+    shot(officer, "b3-teller-approval-recorded")
     assert "vastgelegd" in text and "geen toegang" not in text.lower(), text
 
     # A moderator who did not write it approves: it is published at once.
@@ -348,7 +401,10 @@ def test_a_refused_approval_says_why_in_dutch(staff, site_url):
 
 def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     translator, moderator = staff["vertaler"], staff["moderator"]
-    translator.goto("/admin/")
+    # The translator's and the moderator's panels are drawn as the consent panel beside Wagtail's
+    # own on the administrator's dashboard (English), at 1280 px.
+    drawn_as_wagtails = panel_geometry(staff["admin"], "Consent")
+    assert panel_geometry(translator, "Jouw vertalingen") == drawn_as_wagtails
     queue = translator.locator("section", has_text="Jouw vertalingen")
     expect(queue).to_be_visible()
     shot(translator, "9-translator-dashboard")
@@ -360,6 +416,10 @@ def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     # The editor's heading in Dutch (wagtail-localize writes it in English).
     expect(editor).to_contain_text("Vertaling uit het Nederlands naar het Duits")
     expect(editor).not_to_contain_text("translation")
+    # Its footer's menu to a screen reader, in Dutch too (wagtail-localize's script says "More
+    # actions" whatever the admin's language).
+    expect(translator.locator("footer").get_by_role("button", name="Meer acties")).to_have_count(1)
+    expect(translator.get_by_text("More actions")).to_have_count(0)
     shot(translator, "10-translation-editor")
     # The translator sees no action that takes the page away.
     body = translator.content()
@@ -391,6 +451,8 @@ def test_a_translator_starts_a_translation_and_hands_it_over(staff):
     review = moderator.locator("section", has_text="Vertalingen klaar voor controle")
     # The hand-off saved the translated draft: the queue shows its German title.
     expect(review).to_contain_text("Pflege, die bleibt")
+    assert panel_geometry(moderator, "Vertalingen klaar voor controle") == drawn_as_wagtails
+    moderator.goto("/admin/")
     shot(moderator, "12-review-queue")
 
 
@@ -456,6 +518,101 @@ def test_a_translator_round_trips_a_po_file_and_a_moderator_publishes(staff):
     # The German home is still a draft in the demo: the moderator reads that readers cannot
     # reach the page yet, and why.
     assert "Lezers kunnen deze pagina nog niet bereiken" in text, text
+
+
+# A Dutch news page without an English version (every demo page has one), as an editor would
+# have published it; made on the served site with the ORM: no person's step under test.
+NEW_DUTCH_NEWS = {
+    "title": "Spreekuur in de bibliotheek",
+    "slug": "spreekuur-in-de-bibliotheek",
+    "intro": "Elke dinsdag is er een spreekuur in de bibliotheek.",
+    "text": "Iedereen kan zonder afspraak langskomen.",
+}
+PUBLISH_NEW_DUTCH_NEWS = f"""
+from wagtail.rich_text import RichText
+from stories.models import NewsIndexPage, NewsPage
+news = {NEW_DUTCH_NEWS!r}
+index = NewsIndexPage.objects.get(locale__language_code="nl")
+page = NewsPage(
+    title=news["title"], slug=news["slug"], intro=news["intro"],
+    body=[("text", RichText("<p>" + news["text"] + "</p>"))],
+)
+index.add_child(instance=page)
+page.save_revision().publish()
+"""
+ENGLISH_NEWS = {
+    "title": "Drop-in hours at the library",
+    "slug": "drop-in-hours-at-the-library",
+    "intro": "Every Tuesday there are drop-in hours at the library.",
+    "text": "Anyone can come by without an appointment.",
+}
+
+
+def test_the_english_translator_translates_a_new_page_and_a_moderator_publishes_it(
+    staff, served_site
+):
+    """The English translator starts the English version of a new Dutch page from their
+    dashboard, translates each segment in the editor and hands it over; a moderator publishes
+    it from their queue, and a reader reads the English page."""
+    served_site.manage("shell", "-c", PUBLISH_NEW_DUTCH_NEWS)
+    translator, moderator = staff["translator"], staff["moderator"]
+
+    translator.goto("/admin/")
+    queue = translator.locator("section", has_text="Jouw vertalingen")
+    item = queue.locator("li", has_text=NEW_DUTCH_NEWS["title"]).first
+    item.get_by_role("button", name="Vertalen naar het Engels").click()
+    translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    editor = translator.locator(".js-translation-editor")
+    editor.get_by_text(NEW_DUTCH_NEWS["title"]).first.wait_for()
+    expect(editor).to_contain_text("Vertaling uit het Nederlands naar het Engels")
+
+    def translate(field: str) -> None:
+        segment = editor.locator("li", has_text=NEW_DUTCH_NEWS[field]).first
+        segment.get_by_role("button", name="Vertaal").first.click()
+        segment.locator("textarea").fill(ENGLISH_NEWS[field])
+        segment.get_by_role("button", name="Opslaan").click()
+        expect(segment).to_contain_text(ENGLISH_NEWS[field])
+
+    for field in ("title", "intro", "text"):
+        translate(field)
+    # The page's address is on the editor's other tab.
+    translator.get_by_role("tab", name="Eigenschappen").click()
+    translate("slug")
+    shot(translator, "f1-english-translation")
+
+    translator.goto("/admin/")
+    mine = translator.locator("section", has_text="Jouw vertalingen")
+    mine.locator("li", has_text=f"{NEW_DUTCH_NEWS['title']} (Engels").get_by_role(
+        "button", name="Klaar voor controle"
+    ).click()
+    text = messages_text(translator)
+    shot(translator, "f2-english-handed-over")
+    assert "klaar voor controle" in text and "nog niet vertaald" not in text, text
+
+    moderator.goto("/admin/")
+    review = moderator.locator("section", has_text="Vertalingen klaar voor controle")
+    # The hand-off saved the translated draft: the queue names it by its English title.
+    review.get_by_role("link", name=ENGLISH_NEWS["title"]).click()
+    editor = moderator.locator(".js-translation-editor")
+    expect(editor).to_contain_text(ENGLISH_NEWS["text"])
+    moderator.get_by_role("button", name="Publiceren in het Engels").click()
+    text = messages_text(moderator)
+    shot(moderator, "f3-english-published")
+    assert f"'{ENGLISH_NEWS['title']}' in Engels gepubliceerd" in text, text
+    # The English home and news index are live: readers reach the page at once.
+    assert "nog niet bereiken" not in text, text
+
+    reader = moderator.context.new_page()
+    response = reader.goto(f"{served_site.url}/en/news/{ENGLISH_NEWS['slug']}/")
+    assert response.status == 200
+    expect(reader.locator("html")).to_have_attribute("lang", "en")
+    expect(reader.get_by_role("heading", level=1)).to_have_text(ENGLISH_NEWS["title"])
+    main = reader.locator("main")
+    expect(main).to_contain_text(ENGLISH_NEWS["intro"])
+    expect(main).to_contain_text(ENGLISH_NEWS["text"])
+    expect(main).not_to_contain_text(NEW_DUTCH_NEWS["text"])
+    shot(reader, "f4-english-page")
+    reader.close()
 
 
 def test_the_officer_withdraws_one_language_then_everything(staff, site_url):

@@ -12,7 +12,9 @@ from django.contrib.messages import get_messages
 from django.utils import timezone
 from wagtail.models import Locale
 
+from stories import workflow
 from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
+from tests.factories import TestimonyPageFactory, story_index
 from tests.helpers import SECOND_PSEUDONYM, form_data, make_user
 
 pytestmark = pytest.mark.django_db
@@ -169,6 +171,28 @@ def test_an_officer_reads_any_testimony_read_only(client, officer):
     english = page.find("a", string="Engels")
     reading = BeautifulSoup(client.get(english["href"]).content.decode(), "html.parser")
     assert reading.select_one("article.story-read")["lang"] == "en"
+
+
+def shown_header_title(response) -> str:
+    """The page's name as the editor's header shows it (its breadcrumbs; the header's <h1> is
+    for screen readers only)."""
+    assert response.status_code == 200, response.status_code
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    crumbs = soup.select_one("header [data-w-breadcrumbs]")
+    assert crumbs is not None and crumbs.get("hidden") is None, crumbs
+    return crumbs.select("li")[-1].get_text(" ", strip=True)
+
+
+def test_an_officer_at_the_tellers_step_reads_the_title_in_the_editors_header(client, officer):
+    """At her own workflow step Wagtail's editor opens to her: its header names the story, as
+    an editor's does (Wagtail names the page there only to people who may explore pages)."""
+    writer = make_user("writer", "Editors")
+    page = TestimonyPageFactory(parent=story_index("nl"), title="Een verhaal voor de officier")
+    page.save_revision(user=writer)
+    workflow.testimony_workflow().start(page, writer)
+    assert shown_header_title(client.get(f"/admin/pages/{page.pk}/edit/")) == page.title
+    client.force_login(writer)
+    assert shown_header_title(client.get(f"/admin/pages/{page.pk}/edit/")) == page.title
 
 
 def test_only_consent_staff_read_stories_there(client):

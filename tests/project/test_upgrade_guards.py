@@ -38,6 +38,10 @@ OVERRIDDEN_TEMPLATES = {
     ),
     "site/templates/wagtailadmin/widgets/time_input.html": ("wagtailadmin", "536917c544a13563"),
     "site/templates/wagtailadmin/widgets/date_input.html": ("wagtailadmin", "2557f7a4fd543d7c"),
+    "site/templates/wagtailadmin/shared/headers/page_edit_header.html": (
+        "wagtailadmin",
+        "4fa8e889c687f945",
+    ),
     "site/templates/wagtail_localize/admin/submit_translation.html": (
         "wagtail_localize",
         "f11cd525d207f37c",
@@ -173,6 +177,47 @@ def test_wagtails_api_views_answer_get_object_from_cached_object():
     view = BaseAPIViewSet()
     view._cached_object = "kept"
     assert view.get_object() == "kept"
+
+
+@pytest.mark.django_db
+def test_page_breadcrumbs_gives_the_breadcrumbs_template_its_items():
+    """site/templatetags/sitewide_staff.py calls Wagtail's `page_breadcrumbs` tag function and
+    adds the page's title when it gives no items (someone who may not explore pages)."""
+    from django.contrib.auth.models import AnonymousUser
+    from wagtail.admin.templatetags.wagtailadmin_tags import page_breadcrumbs
+    from wagtail.models import Page
+
+    request = RequestFactory().get("/admin/")
+    request.user = AnonymousUser()
+    page = Page.objects.filter(depth=2).first()
+    crumbs = page_breadcrumbs({"request": request}, page, "wagtailadmin_explore")
+    assert crumbs["items"] == [] and "is_expanded" in crumbs
+
+
+@pytest.mark.django_db
+def test_a_workflows_log_entries_record_the_names_where_the_history_reads_them():
+    """stories/workflow.py shows a workflow's log entries with the names translated: Wagtail's
+    log formatters read them from data["workflow"]["title"] and its "task" and "next" titles,
+    and a workflow or task is loaded through post_init with its name in __dict__."""
+    from wagtail.models import PageLogEntry, Workflow
+
+    from stories.workflow import NameInAdminLanguage
+    from tests.factories import TestimonyPageFactory, story_index
+    from tests.helpers import make_user
+
+    testimony = Workflow.objects.get(name="Testimony review")
+    assert isinstance(testimony.__dict__["name"], NameInAdminLanguage)
+    page = TestimonyPageFactory(parent=story_index("nl"))
+    writer = make_user("writer", "Editors")
+    page.save_revision(user=writer)
+    testimony.start(page, writer)
+    entry = PageLogEntry.objects.get(page=page, action="wagtail.workflow.start")
+    recorded = entry.data["workflow"]
+    assert isinstance(recorded["title"], NameInAdminLanguage)
+    assert isinstance(recorded["next"]["title"], NameInAdminLanguage)
+    # Read as the formatters read it: the names in the active language.
+    assert str(recorded["title"]) in entry.message
+    assert str(recorded["next"]["title"]) in entry.message
 
 
 # --- wagtail-localize ------------------------------------------------------------------------

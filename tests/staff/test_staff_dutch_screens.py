@@ -8,13 +8,14 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, TaskState
 
 from sitewide.staff.roles import translator_group_name
 from sitewide.translation import handoff
 from stories import workflow
 from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
-from tests.helpers import SECOND_PSEUDONYM, make_user
+from tests.factories import InformationPageFactory, TestimonyPageFactory, home, story_index
+from tests.helpers import SECOND_PSEUDONYM, choose_admin_language, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +129,37 @@ def test_the_submit_button_names_the_workflow_in_dutch(dutch):
         footer = shown(response, "footer")
         assert "Stuur door naar Beoordeling van een getuigenis" in footer, footer
         assert "Testimony review" not in footer and "Moderators approval" not in footer
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [("nl", "1-1 van 1 pagina", "1-2 van 2 pagina's"), ("en", "1-1 of 1 page", "1-2 of 2 pages")],
+)
+def test_the_page_search_counts_its_results_in_a_sentence(dutch, language, one, two):
+    """Above the page search's results, the count names what it counts (Wagtail's search view
+    named nothing: "1-1 van 1 None"), in the account's language."""
+    dutch.force_login(choose_admin_language(make_user("boss", superuser=True), language))
+    InformationPageFactory(parent=home("nl"), title="Zoekproef eerste")
+    header = shown(dutch.get("/admin/pages/search/?q=Zoekproef"), "main thead")
+    assert one in header and "None" not in header, header
+    InformationPageFactory(parent=home("nl"), title="Zoekproef tweede")
+    # The results alone, as the search field asks for them while someone types.
+    header = shown(dutch.get("/admin/pages/search/results/?q=Zoekproef"), "thead")
+    assert two in header and "None" not in header, header
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("nl", "2 minuten geleden"), ("en", "2 minutes ago")]
+)
+def test_the_status_panel_says_how_long_ago_in_the_admins_language(dutch, language, said):
+    """Wagtail's status panel says when a story was sent to its step ("Verstuurd naar ... 2
+    minuten geleden"), in the account's language (it read "2 minutes ago" on a Dutch screen)."""
+    writer = make_user("writer", "Editors")
+    page = TestimonyPageFactory(parent=story_index("nl"), title="Een verhaal dat wacht")
+    page.save_revision(user=writer)
+    state = workflow.testimony_workflow().start(page, writer)
+    sent = timezone.now() - datetime.timedelta(minutes=2, seconds=5)
+    TaskState.objects.filter(pk=state.current_task_state.pk).update(started_at=sent)
+    dutch.force_login(choose_admin_language(make_user("moderator", "Moderators"), language))
+    status = shown(dutch.get(f"/admin/pages/{page.pk}/edit/"), "[data-side-panel='status']")
+    assert said in status.replace("\xa0", " "), status

@@ -1,7 +1,9 @@
 // wagtail-localize's editor writes its heading in English whatever the admin's language
-// ("Nederlands to Engels translation"). The page carries the heading as wagtail-localize writes it
-// and in the admin's language (site/templates/wagtail_localize/admin/edit_translation.html);
-// this swaps the one for the other wherever and whenever the editor draws it.
+// ("Nederlands to Engels translation"), and the screen-reader text of its footer's menu ("More
+// actions": written into its script, past its own catalogue). The page carries each text as
+// wagtail-localize writes it and in the admin's language
+// (site/templates/wagtail_localize/admin/edit_translation.html); this swaps the one for the
+// other wherever and whenever the editor draws it, never inside a segment's text.
 // It writes its dates with English month names too ("Handmatig vertaald op 7 December 2026",
 // Python's strftime): they are written again in the admin's language (the page's lang).
 const MONTHS = [
@@ -19,17 +21,22 @@ const localDates = (text) => {
   );
 };
 const swapTranslationHeading = () => {
-  const marker = document.querySelector("[data-translation-heading]");
-  if (!marker) return;
-  const { from, to } = marker.dataset;
+  const markers = document.querySelectorAll("[data-translation-heading], [data-translation-text]");
+  if (!markers.length) return;
+  const texts = new Map();
+  for (const { dataset } of markers) {
+    if (dataset.from !== dataset.to) texts.set(dataset.from, dataset.to);
+  }
   const swap = () => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (from !== to && node.nodeValue.trim() === from) node.nodeValue = to;
       // Not inside a segment's own text (source or translation), which is the page's content.
       // Only a real change is written: writing a text, even the same one, is a mutation, and
       // this runs on every mutation.
-      else if (ENGLISH_DATE.test(node.nodeValue) && !node.parentElement.closest(SEGMENT_TEXT)) {
+      if (node.parentElement.closest(SEGMENT_TEXT)) continue;
+      const to = texts.get(node.nodeValue.trim());
+      if (to !== undefined) node.nodeValue = to;
+      else if (ENGLISH_DATE.test(node.nodeValue)) {
         const local = localDates(node.nodeValue);
         if (local !== node.nodeValue) node.nodeValue = local;
       }
