@@ -332,6 +332,23 @@ for _model in (Workflow, Task, GroupApprovalTask, TellerApprovalTask, SecondPers
     pre_save.connect(
         keep_the_stored_name, sender=_model, dispatch_uid=f"stories-keep-{_model._meta.label}"
     )
+
+
+def serialized_as_stored(field):
+    """Django's serializers (`dumpdata`, ...) write a field's `value_to_string()`, which is `str()`
+    of the value: the translation, for a name read in the admin's language. A dump holds the
+    stored name, in whatever language the process runs."""
+
+    def value_to_string(obj):
+        value = field.value_from_object(obj)
+        return value if value is None else str.__str__(value)
+
+    field.value_to_string = value_to_string
+
+
+# A task's own types share Task's field (multi-table inheritance).
+for _model in (Workflow, Task):
+    serialized_as_stored(_model._meta.get_field("name"))
 for _model in (PageLogEntry, ModelLogEntry):
     post_init.connect(
         log_names_in_admin_language,

@@ -208,3 +208,19 @@ def test_the_e_mail_to_the_reviewers_names_the_step_in_their_language(
     assert names["teller"] in text, text
     other = ENGLISH if names is DUTCH else DUTCH
     assert other["teller"] not in text, text
+
+
+def test_a_dump_made_in_dutch_holds_the_stored_names():
+    """`dumpdata` writes a field's `value_to_string()`: in a process whose language is Dutch (the
+    site's default), the dump still holds the English names the database holds."""
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    with translation.override("nl"):
+        call_command("dumpdata", "wagtailcore.workflow", "wagtailcore.task", stdout=out)
+    names = {row["fields"]["name"] for row in json.loads(out.getvalue())}
+    assert {ENGLISH["workflow"], ENGLISH["teller"], ENGLISH["second"]} <= names
+    assert not names & set(DUTCH.values())
