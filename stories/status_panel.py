@@ -18,6 +18,11 @@ CHANNEL_LABELS = {
     consent.SOCIAL: _("social media"),
     consent.PRINT: _("print"),
 }
+MEDIA_LABELS = {
+    "photos": _("photos"),
+    "audio": _("audio"),
+    "video": _("video"),
+}
 
 
 def unpublished_ancestors(page) -> list:
@@ -44,6 +49,16 @@ def story_status(page) -> dict:
             for channel, label in CHANNEL_LABELS.items()
             if getattr(record, f"allows_{channel}")
         ]
+        status["media"] = [
+            str(label) for name, label in MEDIA_LABELS.items() if getattr(record, f"allows_{name}")
+        ]
+        status["withdrawals"] = [
+            {"date": _date(withdrawal.withdrawn_on), "part": withdrawal.describe()}
+            for withdrawal in record.withdrawals.select_related("language").order_by(
+                "withdrawn_on", "pk"
+            )
+        ]
+        status["withdrawn"] = record.is_withdrawn
         status["consent_languages"] = [
             locale.get_display_name() for locale in record.languages.all()
         ]
@@ -77,7 +92,13 @@ def story_status(page) -> dict:
                 "current": same_text(latest, teller.revision),
             }
         task = page.current_workflow_task
-        if task is not None:
+        if record is not None and record.is_withdrawn:
+            # Nobody acts next: a full withdrawal is final, whatever the workflow says.
+            status["next"] = gettext(
+                "Nobody: the teller withdrew all consent. The story stays offline in every "
+                "language; only a new consent record could change that."
+            )
+        elif task is not None:
             # Names kept in the database, in the admin's language where the catalogue has them.
             groups = ", ".join(gettext(group.name) for group in task.specific.groups.all())
             status["next"] = gettext("%(task)s, by: %(groups)s") % {

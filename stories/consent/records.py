@@ -11,15 +11,16 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import formats
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale, Orderable
 
 from stories import consent
+from stories.consent.history_panel import WithdrawalHistoryPanel
 
 REVIEW_AFTER = datetime.timedelta(days=365)
 NEVER_COVERED = _("The consent record never covered this language: there is nothing to withdraw.")
@@ -79,35 +80,6 @@ class ConsentWithdrawalQuerySet(models.QuerySet):
             return super().update(**kwargs)
 
 
-class ConsentRecordForm(WagtailAdminModelForm):
-    """The record's admin form: a withdrawal of a language the record never covered (neither
-    as stored nor as the form now says) is refused on the withdrawal's own row."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        covered = {locale.language_code for locale in cleaned_data.get("languages") or []}
-        if self.instance.pk:
-            covered |= set(
-                ConsentRecord.languages.through.objects.filter(
-                    consentrecord_id=self.instance.pk
-                ).values_list("locale__language_code", flat=True)
-            )
-        formset = getattr(self, "formsets", {}).get("withdrawals")
-        for form in formset.forms if formset is not None else []:
-            if not form.is_valid():
-                continue
-            data = form.cleaned_data
-            language = data.get("language")
-            if (
-                not data.get("DELETE")
-                and data.get("part") == ConsentWithdrawal.LANGUAGE
-                and language is not None
-                and language.language_code not in covered
-            ):
-                form.add_error("language", NEVER_COVERED)
-        return cleaned_data
-
-
 class ConsentRecord(ClusterableModel):
     """What a teller agreed to. Not translatable: one record governs every translation.
 
@@ -155,7 +127,6 @@ class ConsentRecord(ClusterableModel):
     notes = models.TextField(_("internal notes"), blank=True)
 
     objects = ConsentRecordQuerySet.as_manager()
-    base_form_class = ConsentRecordForm
 
     panels = [
         FieldPanel("pseudonym"),
@@ -183,7 +154,8 @@ class ConsentRecord(ClusterableModel):
             ],
             heading=_("Scope"),
         ),
-        InlinePanel("withdrawals", heading=_("Withdrawals"), label=_("Withdrawal")),
+        # Read only: a withdrawal is recorded once, on the Withdraw screen, and never edited.
+        WithdrawalHistoryPanel(heading=_("Withdrawals")),
         FieldPanel("notes"),
     ]
 
@@ -227,12 +199,12 @@ class ConsentRecord(ClusterableModel):
         if self.given_on > on:
             return gettext("The consent of %(name)s starts on %(date)s.") % {
                 "name": name,
-                "date": self.given_on,
+                "date": formats.date_format(self.given_on, "DATE_FORMAT"),
             }
         if self.expires_on and self.expires_on <= on:
             return gettext("The consent of %(name)s expired on %(date)s.") % {
                 "name": name,
-                "date": self.expires_on,
+                "date": formats.date_format(self.expires_on, "DATE_FORMAT"),
             }
         for withdrawal in self.withdrawals.all():
             if withdrawal.withdrawn_on > on:
@@ -240,7 +212,7 @@ class ConsentRecord(ClusterableModel):
             if withdrawal.part == ConsentWithdrawal.EVERYTHING:
                 return gettext("The consent of %(name)s was withdrawn on %(date)s.") % {
                     "name": name,
-                    "date": withdrawal.withdrawn_on,
+                    "date": formats.date_format(withdrawal.withdrawn_on, "DATE_FORMAT"),
                 }
             if withdrawal.part == channel or (
                 withdrawal.part == ConsentWithdrawal.LANGUAGE
@@ -249,7 +221,7 @@ class ConsentRecord(ClusterableModel):
             ):
                 return gettext("The consent of %(name)s was partly withdrawn (%(part)s).") % {
                     "name": name,
-                    "part": withdrawal.get_part_display(),
+                    "part": withdrawal.describe(),
                 }
         if not getattr(self, f"allows_{channel}"):
             return gettext("The consent of %(name)s does not cover the channel '%(channel)s'.") % {
@@ -304,6 +276,15 @@ class ConsentWithdrawal(Orderable):
         FieldPanel("language"),
         FieldPanel("reason"),
     ]
+
+    def describe(self) -> str:
+        """The withdrawn part in words, a language by its name in the reader's language."""
+        if self.part == self.LANGUAGE and self.language_id:
+            return gettext("%(part)s: %(language)s") % {
+                "part": self.get_part_display(),
+                "language": self.language.get_display_name(),
+            }
+        return str(self.get_part_display())
 
     def clean(self):
         super().clean()

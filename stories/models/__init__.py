@@ -42,7 +42,6 @@ from stories.consent.records import (  # noqa: F401
     NEVER_COVERED,
     REVIEW_AFTER,
     ConsentRecord,
-    ConsentRecordForm,
     ConsentWithdrawal,
     date_problem,
 )

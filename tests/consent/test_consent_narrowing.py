@@ -400,28 +400,3 @@ def test_the_editor_says_why_a_storys_photos_are_hidden(client):
     client.force_login(make_user("admin", superuser=True))
     html = client.get(f"/admin/pages/{second.pk}/edit/").content.decode()
     assert f"Photos are hidden: the consent of {SECOND_PSEUDONYM} does not allow photos." in html
-
-
-def test_the_record_form_refuses_a_withdrawal_of_a_language_never_covered(client):
-    client.force_login(make_user("officer", "Consent officers"))
-    target = record()
-    url = f"/admin/snippets/stories/consentrecord/edit/{target.pk}/"
-    data = form_data(client.get(url).content.decode())
-    n = int(data["withdrawals-TOTAL_FORMS"][0])
-    data["withdrawals-TOTAL_FORMS"] = [str(n + 1)]
-    data.update(
-        {
-            f"withdrawals-{n}-withdrawn_on": [str(timezone.localdate())],
-            f"withdrawals-{n}-reason": ["Not in German."],
-            f"withdrawals-{n}-part": [ConsentWithdrawal.LANGUAGE],
-            f"withdrawals-{n}-language": [str(Locale.objects.get(language_code="de").pk)],
-            f"withdrawals-{n}-id": [""],
-            f"withdrawals-{n}-ORDER": [str(n + 1)],
-            f"withdrawals-{n}-DELETE": [""],
-        }
-    )
-    data.pop("allows_api")  # would narrow the record, were the form accepted
-    response = client.post(url, data)
-    assert response.status_code == 200
-    assert "never covered this language" in response.content.decode()
-    assert record().allows_api and not record().withdrawals.exists() and not entries()

@@ -209,35 +209,48 @@ def test_staff_preview_of_a_hidden_story_carries_a_banner(rf):
     assert FIRST_PSEUDONYM in html.split('class="lr-preview-banner"')[1].split("</div>")[0]
 
 
-def test_a_withdrawal_added_in_the_record_form_is_acted_on_and_in_the_ledger(
+def test_the_record_form_cannot_add_change_or_remove_a_withdrawal(
     client, django_capture_on_commit_callbacks
 ):
-    """The record's own form is a withdrawal path too: the story goes down at once and the
-    ledger holds the withdrawal, so restoring an older backup records it again."""
+    """A withdrawal is recorded once, on the Withdraw screen, and is final: the record's own form
+    shows the withdrawals read only, and whatever it posts (a withdrawal's row marked deleted, a
+    changed part, a new row) changes none of them, so the story stays offline."""
     client.force_login(officer())
     record = ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM)
+    with django_capture_on_commit_callbacks(execute=True):
+        withdraw(record, reason="Asked by phone.")
+    withdrawal = record.withdrawals.get()
     url = f"/admin/snippets/stories/consentrecord/edit/{record.pk}/"
-    data = form_data(client.get(url).content.decode())
-    n = int(data["withdrawals-TOTAL_FORMS"][0])
-    data["withdrawals-TOTAL_FORMS"] = [str(n + 1)]
+    html = client.get(url).content.decode()
+    assert "withdrawals-TOTAL_FORMS" not in html
+    history = html.split("data-withdrawal-history")[1].split("</div>")[0]
+    assert "Everything" in history and "Asked by phone." in history
+    assert "cannot be changed or removed" in history
+    assert f"/admin/consent/{record.pk}/withdraw/" in history
+
+    data = form_data(html)
     data.update(
         {
-            f"withdrawals-{n}-withdrawn_on": [str(timezone.localdate())],
-            f"withdrawals-{n}-reason": ["Asked by phone."],
-            f"withdrawals-{n}-part": [ConsentWithdrawal.EVERYTHING],
-            f"withdrawals-{n}-language": [""],
-            f"withdrawals-{n}-id": [""],
-            f"withdrawals-{n}-ORDER": [str(n + 1)],
-            f"withdrawals-{n}-DELETE": [""],
+            "withdrawals-TOTAL_FORMS": ["2"],
+            "withdrawals-INITIAL_FORMS": ["1"],
+            "withdrawals-0-id": [str(withdrawal.pk)],
+            "withdrawals-0-withdrawn_on": [str(withdrawal.withdrawn_on)],
+            "withdrawals-0-part": [ConsentWithdrawal.LANGUAGE],
+            "withdrawals-0-DELETE": ["on"],
+            "withdrawals-1-id": [""],
+            "withdrawals-1-withdrawn_on": [str(timezone.localdate())],
+            "withdrawals-1-part": [consent.PRINT],
+            "withdrawals-1-DELETE": [""],
         }
     )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    withdrawal = record.withdrawals.get()
-    entry = ConsentLedgerEntry.objects.get(withdrawal_id=withdrawal.pk)
-    assert entry.kind == ConsentLedgerEntry.WITHDRAWAL and entry.page_ids
+    assert list(record.withdrawals.values_list("pk", "part")) == [
+        (withdrawal.pk, ConsentWithdrawal.EVERYTHING)
+    ]
     assert not TestimonyPage.objects.filter(consent=record).live().exists()
+    assert record.problem(consent.WEBSITE, "nl", consent.today())
 
 
 def test_narrowing_the_scope_in_the_form_takes_down_what_it_no_longer_covers(client):
