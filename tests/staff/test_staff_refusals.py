@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, TaskState
 
 from stories import workflow
+from stories.consent.takedown import withdraw
 from stories.exceptions import PublishRefused
 from stories.models import ConsentRecord, StoryIndexPage, TestimonyPage
 from tests.helpers import admin_in, form_data, make_user
@@ -232,6 +233,35 @@ def test_every_testimony_editor_shows_its_status(client):
     assert "Goedkeuring van de verteller: nog niet vastgelegd" in panel
     assert "Volgende stap: Goedkeuring van de verteller, door: Toestemmingsfunctionarissen" in panel
     assert "niet openbaar (niet gepubliceerd)" in panel
+
+
+def test_the_status_panel_says_what_was_withdrawn_and_that_nobody_acts_next(client):
+    """After a withdrawal the story's editor says so: the part, the language by name, and after
+    a full withdrawal that nobody acts next (not "an editor submits the story")."""
+    record = consent_record(pseudonym="INGETROKKEN", allows_photos=True)
+    page = story(record, slug="ingetrokken")
+    client.force_login(make_user("boss", superuser=True))
+
+    def panel():
+        editor = dutch(client).get(f"/admin/pages/{page.pk}/edit/")
+        soup = BeautifulSoup(editor.content.decode(), "html.parser")
+        return soup.select_one("[data-story-status]").get_text(" ", strip=True)
+
+    assert "ingetrokken" not in panel()
+    withdraw(
+        record,
+        reason="Telefonisch",
+        part="language",
+        language=Locale.objects.get(language_code="en"),
+    )
+    text = panel()
+    assert "Deels ingetrokken: Eén taal: Engels" in text
+    assert "Volgende stap: Goedkeuring van de verteller" in text
+    withdraw(record, reason="Alles")
+    text = panel()
+    assert "Toestemming ingetrokken:" in text and "Alles" in text
+    assert "Volgende stap: Niemand: de verteller heeft alle toestemming ingetrokken" in text
+    assert "Media: foto's" in text
 
 
 def test_after_changes_are_requested_the_story_goes_back_to_the_teller(client):
