@@ -1,6 +1,7 @@
 """Template tags of the staff's admin screens."""
 
 from django import template
+from django.utils.html import format_html
 from wagtail.admin.templatetags.wagtailadmin_tags import page_breadcrumbs
 from wagtail.admin.utils import get_latest_str
 
@@ -17,3 +18,11 @@ def editor_breadcrumbs(context, page, url_name, url_root_name=None):
     if not crumbs["items"]:
         crumbs.update(items=[{"url": None, "label": get_latest_str(page)}], is_expanded=True)
     return crumbs
+
+
+@register.simple_tag
+def new_page_form_id():
+    """Inside the new-page form: its token (one form, one page: sitewide.staff.drafts)."""
+    from sitewide.staff.drafts import FORM_ID_FIELD, new_form_id
+
+    return format_html('<input type="hidden" name="{}" value="{}">', FORM_ID_FIELD, new_form_id())
