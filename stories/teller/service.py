@@ -290,6 +290,7 @@ def version_for_teller(task_state: TaskState) -> dict:
         "language": page.locale.language_code,
         "language_name": language_name(page.locale.language_code),
         "title": page.title,
+        "quote": page.quote,
         "teaser": page.teaser,
         "content_note": page.content_note,
         "passages": readable_passages(page.body.render_as_block()),

@@ -5,6 +5,7 @@ approval of the submitted text can be recorded right after and stands."""
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry, Revision, TaskState
 
@@ -130,5 +131,8 @@ def test_the_status_panel_offers_officers_the_link_and_editors_not(client):
     edit = f"/admin/pages/{page.pk}/edit/"
     html = officer(client).get(f"/admin/consent/story/{page.pk}/").content.decode()
     assert link_url(page) in html
+    # The text the teller is asked to approve starts with the headline quote.
+    quote = BeautifulSoup(html, "html.parser").select_one("[data-headline-quote]")
+    assert quote is not None and quote.get_text(strip=True) == page.quote
     client.force_login(make_user("editor-panel", "Editors"))
     assert link_url(page) not in dutch(client).get(edit).content.decode()

@@ -446,6 +446,8 @@ def test_teller_approves_a_waiting_version_and_it_counts_once_an_officer_confirm
     version = BeautifulSoup(html(shown), "html.parser").select_one(".teller__text")
     assert version.select("h4") and version.select("blockquote") and len(version.select("p")) > 3
     assert not version.find("button") and "Sluiten" not in version.get_text()
+    # The headline quote, the largest words on the story's page, is part of what is approved.
+    assert version.select_one("h3 + blockquote").get_text(strip=True) == page.quote
     # The teller's text, not the site's help box; pictures named, their slider labels left out.
     texts = [p.get_text(strip=True) for p in version.select("p")]
     assert "Herken je iets" not in version.get_text()
