@@ -37,6 +37,7 @@ from sitewide.staff.translators import (
 )
 from sitewide.translation.memory import untranslated_segments
 from sitewide.translation.staleness import out_of_date_translations
+from stories.consent import consent_problem
 
 logger = logging.getLogger(__name__)
 
@@ -73,8 +74,22 @@ def awaiting_review(locales=None) -> list[dict]:
             continue
         if page.last_published_at and page.last_published_at >= entry.timestamp:
             continue
-        queue.append({"page": page, "entry": entry})
+        queue.append(
+            {
+                "page": page,
+                "entry": entry,
+                # The translation's own title (a new page's row keeps the source's).
+                "title": page.get_latest_revision_as_object().title,
+                "blocked": consent_blocks(page),
+            }
+        )
     return queue[:QUEUE_LENGTH]
+
+
+def consent_blocks(page, language_code: str | None = None) -> str:
+    """Why a testimony may not appear in this language (its teller's consent), or "": such a
+    translation is neither offered to start nor handed over, since it could never be published."""
+    return consent_problem(page.specific, language_code) or ""
 
 
 def _in_progress_pages(locales) -> list:
@@ -123,27 +138,32 @@ def translator_queue(user) -> dict:
     translated_keys = Page.objects.filter(locale__in=locales, alias_of__isnull=True).values(
         "translation_key"
     )
-    to_start = (
-        Page.objects.filter(locale=source, depth__gt=2, live=True)
+    to_start = [
+        page
+        for page in Page.objects.filter(locale=source, depth__gt=2, live=True)
         .exclude(translation_key__in=translated_keys)
         .order_by("-last_published_at")[:QUEUE_LENGTH]
-    )
+        if any(not consent_blocks(page, code) for code in codes)
+    ]
     in_progress = []
     for page in _in_progress_pages(locales):
         entry = latest_handoff(page)
         state = ""
-        if entry is not None and entry.action == READY:
+        blocked = consent_blocks(page)
+        if blocked:
+            state = "blocked"
+        elif entry is not None and entry.action == READY:
             state = "" if (page.last_published_at or entry.timestamp) > entry.timestamp else "ready"
         elif entry is not None and entry.action == SENT_BACK:
             state = "sent_back"
-        in_progress.append({"page": page, "state": state, "entry": entry})
+        in_progress.append({"page": page, "state": state, "entry": entry, "blocked": blocked})
     outdated = (
         out_of_date_translations()
         .filter(target_locale__in=locales)
         .select_related("source", "target_locale")[:QUEUE_LENGTH]
     )
     return {
-        "to_start": list(to_start),
+        "to_start": to_start,
         "in_progress": in_progress,
         "out_of_date": [{"translation": item, "page": _target_page(item)} for item in outdated],
         "languages": list(locales),
@@ -188,6 +208,14 @@ def ready_for_review(request, page_id):
     code = page.locale.language_code
     if not may_hand_over(request.user, page):
         raise PermissionDenied
+    blocked = consent_blocks(page)
+    if blocked:
+        messages.error(
+            request,
+            _("“%(title)s” cannot be handed over: %(reason)s Nothing was sent to the moderators.")
+            % {"title": page.get_latest_revision_as_object().title, "reason": blocked},
+        )
+        return _back(request)
     translation = Translation.objects.filter(
         source__object_id=page.translation_key, target_locale=page.locale
     ).first()
@@ -203,11 +231,13 @@ def ready_for_review(request, page_id):
             )
             return _back(request)
     log(instance=page, action=READY, user=request.user, data={"language": code})
+    # The translation's own title (a page never published keeps the source's title in its row).
+    title = page.get_latest_revision_as_object().title
     moderators = _moderators()
     _mail(
         moderators,
         lambda: (
-            _("Translation ready for review: %(title)s") % {"title": page.title},
+            _("Translation ready for review: %(title)s") % {"title": title},
             _(
                 "%(name)s handed over the %(language)s translation of “%(title)s” for review. "
                 "Preview it and publish it, or send it back with a comment.\n\n%(url)s\n"
@@ -215,15 +245,14 @@ def ready_for_review(request, page_id):
             % {
                 "name": request.user.get_full_name() or request.user.get_username(),
                 "language": page.locale.get_display_name(),
-                "title": page.title,
+                "title": title,
                 "url": _absolute(reverse("wagtailadmin_home")),
             },
         ),
     )
     messages.success(
         request,
-        _("“%(title)s” is ready for review. The moderators have been told.")
-        % {"title": page.title},
+        _("“%(title)s” is ready for review. The moderators have been told.") % {"title": title},
     )
     missing = untranslated_segments(translation).count() if translation is not None else 0
     if missing:

@@ -42,6 +42,7 @@ OVERRIDDEN_TEMPLATES = {
         "wagtailadmin",
         "4fa8e889c687f945",
     ),
+    "site/templates/wagtailadmin/pages/create.html": ("wagtailadmin", "fc9cd05a7fd80461"),
     "site/templates/wagtail_localize/admin/submit_translation.html": (
         "wagtail_localize",
         "f11cd525d207f37c",

@@ -203,3 +203,38 @@ def translator_dashboard_progress(client) -> str:
     soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
     section = soup.select_one("[data-translator-in-progress]")
     return str(section) if section is not None else ""
+
+
+def test_a_translation_the_consent_does_not_cover_is_neither_offered_nor_handed_over(
+    client, dutch_story, translator, moderator
+):
+    """A language the teller's consent does not cover (never given, or withdrawn) could never
+    be published: the translator is not offered to start it, a translation in progress says
+    why instead of offering "Ready for review", and handing it over anyway sends nothing."""
+    from stories.consent.takedown import withdraw
+
+    english_locale = Locale.objects.get(language_code="en")
+    client.force_login(translator)
+    soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    assert soup.select(f'form[action="/admin/translations/start/{dutch_story.pk}/"]')
+    start(client, dutch_story)
+    english = dutch_story.get_translation(english_locale)
+    withdraw(
+        dutch_story.consent, reason="Niet in het Engels", part="language", language=english_locale
+    )
+
+    soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    in_progress = soup.select_one("[data-translator-in-progress]").get_text(" ", strip=True)
+    assert "cannot be published:" in in_progress and "One language: English" in in_progress
+    assert not soup.select(f'form[action="/admin/translations/ready/{english.pk}/"]')
+    mail.outbox.clear()
+    response = client.post(f"/admin/translations/ready/{english.pk}/", {"next": "/admin/"})
+    assert any("cannot be handed over" in text for text in shown(response)), shown(response)
+    assert not PageLogEntry.objects.filter(page=english, action=handoff.READY).exists()
+    assert mail.outbox == []
+
+    # A Dutch story whose consent does not cover English is not offered to start.
+    dutch_story.consent.languages.set([Locale.objects.get(language_code="nl")])
+    english.delete()
+    soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    assert not soup.select(f'form[action="/admin/translations/start/{dutch_story.pk}/"]')
