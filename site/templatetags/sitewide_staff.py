@@ -26,3 +26,35 @@ def new_page_form_id():
     from sitewide.staff.drafts import FORM_ID_FIELD, new_form_id
 
     return format_html('<input type="hidden" name="{}" value="{}">', FORM_ID_FIELD, new_form_id())
+
+
+@register.inclusion_tag("sitewide/admin/translation_handover.html", takes_context=True)
+def translation_handover(context, translation):
+    """In the translation editor, for whoever may hand the page over (its translators): "Ready
+    for review" where they work, or why it cannot be (the dashboard has the same)."""
+    from wagtail.models import Page
+
+    from sitewide.staff.translators import may_hand_over, may_review
+    from sitewide.translation.handoff import READY, consent_blocks, latest_handoff
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    page = Page.objects.filter(
+        translation_key=translation.source.object_id, locale=translation.target_locale
+    ).first()
+    if user is None or page is None or not may_hand_over(user, page) or may_review(user, page):
+        return {"shown": False}
+    entry = latest_handoff(page)
+    waiting = (
+        entry is not None
+        and entry.action == READY
+        and not (page.last_published_at and page.last_published_at >= entry.timestamp)
+    )
+    return {
+        "shown": True,
+        "page": page,
+        "blocked": consent_blocks(page),
+        "waiting": waiting,
+        "next": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -206,9 +206,12 @@ class ConsentRecord(ClusterableModel):
                 "name": name,
                 "date": formats.date_format(self.expires_on, "DATE_FORMAT"),
             }
-        for withdrawal in self.withdrawals.all():
-            if withdrawal.withdrawn_on > on:
-                continue
+        # In force on `on`; a full withdrawal is named before any partial one.
+        withdrawals = sorted(
+            (withdrawal for withdrawal in self.withdrawals.all() if withdrawal.withdrawn_on <= on),
+            key=lambda withdrawal: withdrawal.part != ConsentWithdrawal.EVERYTHING,
+        )
+        for withdrawal in withdrawals:
             if withdrawal.part == ConsentWithdrawal.EVERYTHING:
                 return gettext("The consent of %(name)s was withdrawn on %(date)s.") % {
                     "name": name,

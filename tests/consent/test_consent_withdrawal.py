@@ -266,3 +266,22 @@ def test_narrowing_the_scope_in_the_form_takes_down_what_it_no_longer_covers(cli
         assert client.get(page.url).status_code == 404
     entry = ConsentLedgerEntry.objects.get(consent_record_id=record.pk)
     assert (entry.kind, entry.scope) == (ConsentLedgerEntry.NARROWING, {"channels": ["website"]})
+
+
+def test_a_full_withdrawal_is_named_before_an_earlier_partial_one(
+    django_capture_on_commit_callbacks,
+):
+    """Staff read why a page is down: after "English" and then "everything", the reason is the
+    full withdrawal, not the older partial one."""
+    record = ConsentRecord.objects.get(pseudonym=FIRST_PSEUDONYM)
+    english = Locale.objects.get(language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        withdraw(
+            record, reason="Niet in het Engels", part=ConsentWithdrawal.LANGUAGE, language=english
+        )
+    assert "partly withdrawn (One language: English)" in record.problem(
+        consent.WEBSITE, "en", consent.today()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        withdraw(record, reason="Alles")
+    assert "was withdrawn on" in record.problem(consent.WEBSITE, "en", consent.today())

@@ -58,16 +58,22 @@ if (document.readyState === "loading") {
 
 // The way to the page's PO/XLIFF file page (sitewide.translation.file_views) joins the editor's
 // own PO download and upload, on a line under them, once the editor has drawn them (left where
-// the template puts it, it sat above the editor's header).
+// the template puts it, it sat above the editor's header); a translator's "Ready for review"
+// (sitewide.translation.handoff) follows it.
 const placeTranslationFilesLink = () => {
   const link = document.querySelector("[data-translation-files-link]");
   if (!link) return;
+  const handover = document.querySelector("[data-translation-handover]");
   const place = () => {
     const download = document.querySelector(".js-translation-editor a[href*='/pofile/download/']");
     const panel = download && download.closest(".w-tabs__panel");
     if (!panel || panel.parentElement.nextElementSibling === link) return;
     panel.parentElement.after(link);
     link.hidden = false;
+    if (handover) {
+      link.after(handover);
+      handover.hidden = false;
+    }
   };
   new MutationObserver(place).observe(document.body, { childList: true, subtree: true });
   place();
