@@ -580,14 +580,15 @@ def test_the_english_translator_translates_a_new_page_and_a_moderator_publishes_
     translate("slug")
     shot(translator, "f1-english-translation")
 
-    translator.goto("/admin/")
-    mine = translator.locator("section", has_text="Jouw vertalingen")
-    mine.locator("li", has_text=f"{NEW_DUTCH_NEWS['title']} (Engels").get_by_role(
-        "button", name="Klaar voor controle"
-    ).click()
+    # Handed over where the translator works: the editor's own "Ready for review".
+    translator.get_by_role("tab", name="Inhoud").click()
+    handover = translator.locator("[data-translation-handover]")
+    expect(handover).to_be_visible()
+    handover.get_by_role("button", name="Klaar voor controle").click()
     text = messages_text(translator)
     shot(translator, "f2-english-handed-over")
     assert "klaar voor controle" in text and "nog niet vertaald" not in text, text
+    expect(translator.locator("[data-translation-handover]")).to_contain_text("wacht op controle")
 
     moderator.goto("/admin/")
     review = moderator.locator("section", has_text="Vertalingen klaar voor controle")
