@@ -14,13 +14,14 @@ RUN_WORKER := TASK_WORKER=embedded
 # Build tools for the editable install, pinned like everything else.
 BUILD_TOOLS := setuptools==80.9.0 wheel==0.45.1
 
-.PHONY: help run serve install install-test test lint pytest browser-deps load-deps scale-deps load bench check-python clean
+.PHONY: help run serve install install-test test lint pytest browser-deps load-deps scale-deps load bench lighthouse check-python clean
 
 help:
 	@echo "make run    install, migrate, seed demo content and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   install test tools, run ruff and the whole test suite"
 	@echo "make load   load test: 60 s of wrk on a story, a static file, the API and search while an editor publishes (LOAD_ARGS=\"--duration 600 --dead-webhook\": the soak)"
 	@echo "make bench  a large throwaway site: render times, queries, throughput, against the budgets"
+	@echo "make lighthouse  Lighthouse's mobile performance score of a demo story, offline, in Debian's Chromium (at least 0.95)"
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)' 2>/dev/null || { \
@@ -96,6 +97,17 @@ load: install load-deps
 # runs: make bench BENCH_ARGS="--tiny".
 bench: install load-deps
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Lighthouse's mobile performance score of the first demo story on its own throwaway site, in
+# Debian's Chromium, offline (docs/performance.md). Another story: LIGHTHOUSE_ARGS="--path /en/...".
+# Its npm package lives apart (tools/lighthouse), so that `make test` does not install it.
+lighthouse: install browser-deps tools/lighthouse/node_modules/.installed
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compile_catalogues
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package-lock.json node_modules/.installed
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 node_modules/.installed: package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \

@@ -35,7 +35,7 @@ def translation_handover(context, translation):
     from wagtail.models import Page
 
     from sitewide.staff.translators import may_hand_over, may_review
-    from sitewide.translation.handoff import READY, consent_blocks, latest_handoff
+    from sitewide.translation.handoff import READY, consent_blocks, consent_ended, latest_handoff
 
     request = context.get("request")
     user = getattr(request, "user", None)
@@ -53,7 +53,8 @@ def translation_handover(context, translation):
     return {
         "shown": True,
         "page": page,
-        "blocked": consent_blocks(page),
+        "blocked": consent_ended(page),
+        "note": consent_blocks(page),
         "waiting": waiting,
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),

@@ -37,7 +37,7 @@ from sitewide.staff.translators import (
 )
 from sitewide.translation.memory import untranslated_segments
 from sitewide.translation.staleness import out_of_date_translations
-from stories.consent import consent_problem
+from stories.consent import WEBSITE, consent_problem, today
 
 logger = logging.getLogger(__name__)
 
@@ -87,9 +87,20 @@ def awaiting_review(locales=None) -> list[dict]:
 
 
 def consent_blocks(page, language_code: str | None = None) -> str:
-    """Why a testimony may not appear in this language (its teller's consent), or "": such a
-    translation is neither offered to start nor handed over, since it could never be published."""
+    """Why a testimony may not appear in this language now (its teller's consent), or ""."""
     return consent_problem(page.specific, language_code) or ""
+
+
+def consent_ended(page, language_code: str | None = None) -> str:
+    """Why the teller's consent for this language has ended (withdrawn, expired), or "": such a
+    translation could never be published, so it is neither offered nor handed over. A language
+    the record does not name yet is offered, with the reason: an officer may still add it."""
+    specific = page.specific
+    record = getattr(specific, "consent", None)
+    if record is None:
+        return ""
+    code = language_code or specific.locale.language_code
+    return record.ended(WEBSITE, code, today()) or ""
 
 
 def _in_progress_pages(locales) -> list:
@@ -138,19 +149,25 @@ def translator_queue(user) -> dict:
     translated_keys = Page.objects.filter(locale__in=locales, alias_of__isnull=True).values(
         "translation_key"
     )
-    to_start = [
-        page
-        for page in Page.objects.filter(locale=source, depth__gt=2, live=True)
+    to_start = []
+    for page in (
+        Page.objects.filter(locale=source, depth__gt=2, live=True)
         .exclude(translation_key__in=translated_keys)
         .order_by("-last_published_at")[:QUEUE_LENGTH]
-        if any(not consent_blocks(page, code) for code in codes)
-    ]
+    ):
+        offers = [
+            {"locale": locale, "note": consent_blocks(page, locale.language_code)}
+            for locale in locales
+            if not consent_ended(page, locale.language_code)
+        ]
+        if offers:
+            to_start.append({"page": page, "offers": offers})
     in_progress = []
     for page in _in_progress_pages(locales):
         entry = latest_handoff(page)
         state = ""
         blocked = consent_blocks(page)
-        if blocked:
+        if consent_ended(page):
             state = "blocked"
         elif entry is not None and entry.action == READY:
             state = "" if (page.last_published_at or entry.timestamp) > entry.timestamp else "ready"
@@ -208,7 +225,7 @@ def ready_for_review(request, page_id):
     code = page.locale.language_code
     if not may_hand_over(request.user, page):
         raise PermissionDenied
-    blocked = consent_blocks(page)
+    blocked = consent_ended(page)
     if blocked:
         messages.error(
             request,

@@ -189,18 +189,11 @@ class ConsentRecord(ClusterableModel):
     def photos_allowed(self) -> bool:
         return bool(self.allows_photos)
 
-    def problem(self, channel: str, language_code: str, on) -> str | None:
-        """Why this consent does not cover `channel` in `language_code` on `on`, or None.
-
-        Explains, for one record, what consent.visible_pages() decides in SQL; a test keeps the
-        two in agreement.
-        """
+    def ended(self, channel: str, language_code: str, on) -> str | None:
+        """Why this consent no longer covers `channel` in `language_code` on `on` (expired, or
+        withdrawn in whole or for this part), or None. Unlike a language or channel the record
+        does not name (yet), nothing staff add to the record changes this."""
         name = self.pseudonym
-        if self.given_on > on:
-            return gettext("The consent of %(name)s starts on %(date)s.") % {
-                "name": name,
-                "date": formats.date_format(self.given_on, "DATE_FORMAT"),
-            }
         if self.expires_on and self.expires_on <= on:
             return gettext("The consent of %(name)s expired on %(date)s.") % {
                 "name": name,
@@ -226,6 +219,23 @@ class ConsentRecord(ClusterableModel):
                     "name": name,
                     "part": withdrawal.describe(),
                 }
+        return None
+
+    def problem(self, channel: str, language_code: str, on) -> str | None:
+        """Why this consent does not cover `channel` in `language_code` on `on`, or None.
+
+        Explains, for one record, what consent.visible_pages() decides in SQL; a test keeps the
+        two in agreement.
+        """
+        name = self.pseudonym
+        if self.given_on > on:
+            return gettext("The consent of %(name)s starts on %(date)s.") % {
+                "name": name,
+                "date": formats.date_format(self.given_on, "DATE_FORMAT"),
+            }
+        ended = self.ended(channel, language_code, on)
+        if ended:
+            return ended
         if not getattr(self, f"allows_{channel}"):
             return gettext("The consent of %(name)s does not cover the channel '%(channel)s'.") % {
                 "name": name,

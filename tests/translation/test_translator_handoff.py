@@ -233,8 +233,26 @@ def test_a_translation_the_consent_does_not_cover_is_neither_offered_nor_handed_
     assert not PageLogEntry.objects.filter(page=english, action=handoff.READY).exists()
     assert mail.outbox == []
 
-    # A Dutch story whose consent does not cover English is not offered to start.
+    # A Dutch story whose English consent was withdrawn is not offered to start.
     dutch_story.consent.languages.set([Locale.objects.get(language_code="nl")])
     english.delete()
     soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
     assert not soup.select(f'form[action="/admin/translations/start/{dutch_story.pk}/"]')
+
+
+def test_a_language_the_consent_does_not_name_yet_is_offered_with_the_reason(
+    client, dutch_story, translator
+):
+    """Not yet covered is not ended: an officer may add the language, so the translation is
+    offered and may be handed over, with the reason it cannot be published yet."""
+    dutch_story.consent.languages.set([Locale.objects.get(language_code="nl")])
+    client.force_login(translator)
+    soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    form = soup.select_one(f'form[action="/admin/translations/start/{dutch_story.pk}/"]')
+    assert form is not None
+    assert "does not cover English" in form.find_parent("li").get_text(" ", strip=True)
+    start(client, dutch_story)
+    english = dutch_story.get_translation(Locale.objects.get(language_code="en"))
+    response = client.post(f"/admin/translations/ready/{english.pk}/", {"next": "/admin/"})
+    assert PageLogEntry.objects.filter(page=english, action=handoff.READY).exists()
+    assert not any("cannot be handed over" in text for text in shown(response))
