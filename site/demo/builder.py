@@ -8,6 +8,7 @@ import datetime
 import html
 import io
 import math
+import re
 import struct
 import uuid
 import wave
@@ -43,6 +44,8 @@ from stories.models import (
 SOURCE = "nl"
 TARGET = "en"
 RIGHT_TO_LEFT_DEMO = "ar"
+# An address (slug) or a chapter anchor: lower-case Latin letters and digits joined by hyphens.
+ADDRESS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 class DemoBuilder:
@@ -436,7 +439,24 @@ class DemoBuilder:
             self.translate(instance, en)
         self.link_privacy_page(privacy, en)
         if RIGHT_TO_LEFT_DEMO in dict(django_settings.LANGUAGES):
-            self.arabic_story(home, index, stories, settings, safety)
+            self.arabic_pages(
+                home,
+                index,
+                stories,
+                settings,
+                [
+                    safety,
+                    about,
+                    project_index,
+                    *projects.values(),
+                    news_index,
+                    *news,
+                    directory,
+                    return_page,
+                    privacy,
+                ],
+                organisations.values(),
+            )
         self.out_of_date_news(news)
         self.log("Groups")
         for group in ensure_translator_groups():
@@ -444,30 +464,39 @@ class DemoBuilder:
 
     def arabic_mapping(self) -> dict[str, str]:
         """Dutch → Arabic through the English (content.ARABIC is keyed by the English text);
-        language-neutral strings (pseudonyms, anchors, numbers) stay as they are."""
+        language-neutral strings (pseudonyms, numbers) stay as they are, and addresses and
+        chapter anchors take the English ones (Latin letters, as the Arabic pages' addresses)."""
         mapping = {}
         for dutch, english in self.mapping.items():
             if english in content.ARABIC:
                 mapping[dutch] = content.ARABIC[english]
             elif dutch == english:
                 mapping[dutch] = dutch
+            elif ADDRESS.match(dutch) and ADDRESS.match(english):
+                mapping[dutch] = english
         return mapping
 
-    def arabic_story(self, home, index, stories, settings, safety):
-        """JILL's story in Arabic, a right-to-left demo page, with the pages above it (so that
-        its address works), the page on browsing safely (the help a reader at risk needs in her
-        own language first) and the per-language settings (help box, footer, quick exit).
+    def arabic_pages(self, home, index, stories, settings, pages, organisations):
+        """The right-to-left demo: JILL's story in Arabic with the pages above it (so that its
+        address works), every page the Arabic pages' menu and footer link to, with the pages
+        listed there (`pages`, parents first: browsing safely, the help a reader at risk needs
+        in her own language first; about, the projects, the news, the organisation directory,
+        the return page, privacy), the organisations they name, and the per-language settings
+        (help box, footer, quick exit), last, so that they name the Arabic safety and privacy
+        pages. No Arabic reader meets an English page from the menus, the footer or the help.
 
-        Her consent record gets Arabic first: publishing a translation outside the consented
-        languages is refused (stories.consent)."""
+        Only JILL's consent record gets Arabic, first: publishing a translation outside the
+        consented languages is refused (stories.consent)."""
         locale = Locale.objects.get(language_code=RIGHT_TO_LEFT_DEMO)
         story = next(page for page in stories if page.pseudonym == content.ARABIC_STORY)
         if not story.get_translations().filter(locale=locale).exists():
             story.consent.languages.add(locale)
             story.consent.save()
         mapping = self.arabic_mapping()
-        for instance in (home, index, story, safety, settings):
+        for instance in (*organisations, home, index, story, *pages, settings):
             self.translate(instance, locale, mapping)
+        privacy = next(page for page in pages if page.slug == content.PRIVACY["slug"][SOURCE])
+        self.link_privacy_page(privacy, locale)
 
     def out_of_date_news(self, news):
         """Change one Dutch news item after its translation: the dashboard's out-of-date state."""
@@ -481,13 +510,18 @@ class DemoBuilder:
         page.save_revision().publish()
         self.log(f"  changed after translation: {page.title}")
 
-    def link_privacy_page(self, privacy, en):
-        """Settings translated before the privacy page existed get its translation too."""
-        translated = privacy.get_translations().filter(locale=en).first()
-        english = LanguageSettings.objects.filter(locale=en, privacy_page__isnull=True).first()
-        if translated is not None and english is not None:
-            english.privacy_page = translated
-            english.save()
+    def link_privacy_page(self, privacy, locale):
+        """Settings translated before the privacy page had a translation in their language (they
+        name no privacy page, or the Dutch one) get that translation."""
+        translated = privacy.get_translations().filter(locale=locale).first()
+        settings = LanguageSettings.objects.filter(locale=locale).first()
+        if (
+            translated is not None
+            and settings is not None
+            and settings.privacy_page_id in (None, privacy.pk)
+        ):
+            settings.privacy_page = translated
+            settings.save()
 
 
 def calm_tone_wav(seconds: int) -> bytes:

@@ -110,7 +110,10 @@ ABOUT = {
     "body": [
         (
             "chapter",
-            {"heading": {"nl": "Wat we doen", "en": "What we do"}, "anchor": "wat-we-doen"},
+            {
+                "heading": {"nl": "Wat we doen", "en": "What we do"},
+                "anchor": T("wat-we-doen", "what-we-do"),
+            },
         ),
         (
             "text",
@@ -133,7 +136,7 @@ ABOUT = {
             "chapter",
             {
                 "heading": {"nl": "Over deze verhalen", "en": "About these stories"},
-                "anchor": "verhalen",
+                "anchor": T("verhalen", "stories"),
             },
         ),
         (
@@ -159,7 +162,7 @@ ABOUT["body"] += [
             "heading": T("In cijfers", "In figures"),
             "figures": [
                 {
-                    "figure": "5.000–7.500",
+                    "figure": T("5.000–7.500", "5,000–7,500"),
                     "count_to": None,
                     "label": T(
                         "geschatte slachtoffers per jaar in Nederland",
@@ -256,7 +259,7 @@ SAFETY = {
             "chapter",
             {
                 "heading": T("Wat de knop doet", "What the button does"),
-                "anchor": "wat-de-knop-doet",
+                "anchor": T("wat-de-knop-doet", "what-the-button-does"),
             },
         ),
         (
@@ -276,7 +279,7 @@ SAFETY = {
             "chapter",
             {
                 "heading": T("Wat de knop niet doet", "What the button does not do"),
-                "anchor": "wat-de-knop-niet-doet",
+                "anchor": T("wat-de-knop-niet-doet", "what-the-button-does-not-do"),
             },
         ),
         (
@@ -308,7 +311,7 @@ PRIVACY = {
             "chapter",
             {
                 "heading": T("Wat we vastleggen", "What we record"),
-                "anchor": "wat-we-vastleggen",
+                "anchor": T("wat-we-vastleggen", "what-we-record"),
             },
         ),
         (
@@ -336,7 +339,7 @@ PRIVACY = {
             "chapter",
             {
                 "heading": T("Hoe lang we het bewaren", "How long we keep it"),
-                "anchor": "hoe-lang-we-het-bewaren",
+                "anchor": T("hoe-lang-we-het-bewaren", "how-long-we-keep-it"),
             },
         ),
         (
@@ -356,7 +359,7 @@ PRIVACY = {
             "chapter",
             {
                 "heading": T("Vragen", "Questions"),
-                "anchor": "vragen",
+                "anchor": T("vragen", "questions"),
             },
         ),
         (
@@ -427,7 +430,7 @@ JILL_BODY = [
             ),
         ),
     ),
-    ("chapter", {"heading": T("Het begin", "The beginning"), "anchor": "begin"}),
+    ("chapter", {"heading": T("Het begin", "The beginning"), "anchor": T("begin", "beginning")}),
     (
         "text",
         rich(
@@ -539,7 +542,7 @@ JILL_BODY = [
             "lang": "",
         },
     ),
-    ("chapter", {"heading": T("Hulp", "Help"), "anchor": "hulp"}),
+    ("chapter", {"heading": T("Hulp", "Help"), "anchor": T("hulp", "help")}),
     (
         "text",
         rich(
@@ -670,7 +673,7 @@ JILL_BODY = [
             "width": "full",
         },
     ),
-    ("chapter", {"heading": T("Daarna", "Afterwards"), "anchor": "daarna"}),
+    ("chapter", {"heading": T("Daarna", "Afterwards"), "anchor": T("daarna", "afterwards")}),
     (
         "image_comparison",
         {
@@ -810,7 +813,7 @@ KIM_BODY = [
             ),
         ),
     ),
-    ("chapter", {"heading": T("Zwijgen", "Silence"), "anchor": "zwijgen"}),
+    ("chapter", {"heading": T("Zwijgen", "Silence"), "anchor": T("zwijgen", "silence")}),
     (
         "testimony_quote",
         {
@@ -906,7 +909,7 @@ KIM_BODY = [
             ],
         },
     ),
-    ("chapter", {"heading": T("Praten", "Speaking"), "anchor": "praten"}),
+    ("chapter", {"heading": T("Praten", "Speaking"), "anchor": T("praten", "speaking")}),
     (
         "text",
         rich(
@@ -1006,7 +1009,7 @@ KIM_BODY = [
             "width": "full",
         },
     ),
-    ("chapter", {"heading": T("Verder", "Onwards"), "anchor": "verder"}),
+    ("chapter", {"heading": T("Verder", "Onwards"), "anchor": T("verder", "onwards")}),
     (
         "text",
         rich(
@@ -1068,7 +1071,10 @@ KIM_BODY = [
 
 MARK_BODY = [
     ("text", rich(FICTION_NOTE)),
-    ("chapter", {"heading": T("De controle", "The inspection"), "anchor": "controle"}),
+    (
+        "chapter",
+        {"heading": T("De controle", "The inspection"), "anchor": T("controle", "inspection")},
+    ),
     (
         "text",
         rich(
@@ -1117,7 +1123,7 @@ MARK_BODY = [
             "heading": T("Waarom signalen ertoe doen", "Why signs matter"),
             "figures": [
                 {
-                    "figure": "5.000–7.500",
+                    "figure": T("5.000–7.500", "5,000–7,500"),
                     "count_to": None,
                     "label": T(
                         "geschatte slachtoffers van mensenhandel per jaar in Nederland",
@@ -1140,7 +1146,13 @@ MARK_BODY = [
             ],
         },
     ),
-    ("chapter", {"heading": T("Samenwerken", "Working together"), "anchor": "samenwerken"}),
+    (
+        "chapter",
+        {
+            "heading": T("Samenwerken", "Working together"),
+            "anchor": T("samenwerken", "working-together"),
+        },
+    ),
     (
         "text",
         rich(
@@ -1248,7 +1260,10 @@ MARK_BODY = [
             ),
         },
     ),
-    ("chapter", {"heading": T("Wat ik leerde", "What I learned"), "anchor": "geleerd"}),
+    (
+        "chapter",
+        {"heading": T("Wat ik leerde", "What I learned"), "anchor": T("geleerd", "what-i-learned")},
+    ),
     (
         "text",
         rich(
@@ -1284,7 +1299,13 @@ MARK_BODY = [
 
 NOOR_BODY = [
     ("text", rich(FICTION_NOTE)),
-    ("chapter", {"heading": T("De eerste nacht", "The first night"), "anchor": "eerste-nacht"}),
+    (
+        "chapter",
+        {
+            "heading": T("De eerste nacht", "The first night"),
+            "anchor": T("eerste-nacht", "first-night"),
+        },
+    ),
     (
         "text",
         rich(
@@ -1330,7 +1351,7 @@ NOOR_BODY = [
             "heading": T("De opgave", "The task"),
             "figures": [
                 {
-                    "figure": "5.000–7.500",
+                    "figure": T("5.000–7.500", "5,000–7,500"),
                     "count_to": None,
                     "label": T(
                         "geschatte slachtoffers per jaar in Nederland",
@@ -1352,7 +1373,7 @@ NOOR_BODY = [
             ],
         },
     ),
-    ("chapter", {"heading": T("De keten", "The chain"), "anchor": "keten"}),
+    ("chapter", {"heading": T("De keten", "The chain"), "anchor": T("keten", "the-chain")}),
     (
         "text",
         rich(
@@ -1444,7 +1465,7 @@ NOOR_BODY = [
             ),
         },
     ),
-    ("chapter", {"heading": T("Terugkeer", "Return"), "anchor": "terugkeer"}),
+    ("chapter", {"heading": T("Terugkeer", "Return"), "anchor": T("terugkeer", "returning-home")}),
     (
         "text",
         rich(
@@ -1925,7 +1946,7 @@ RETURN_PAGE = {
             "chapter",
             {
                 "heading": T("Met wie neem je eerst contact op?", "Whom to contact first"),
-                "anchor": "eerst-contact",
+                "anchor": T("eerst-contact", "whom-to-contact-first"),
             },
         ),
         (
@@ -1946,7 +1967,7 @@ RETURN_PAGE = {
             "chapter",
             {
                 "heading": T("De methode Safe Future", "The Safe Future method"),
-                "anchor": "veilige-toekomst",
+                "anchor": T("veilige-toekomst", "safe-future"),
             },
         ),
         (
@@ -2040,7 +2061,10 @@ PROJECTS = [
         "body": [
             (
                 "chapter",
-                {"heading": T("Wat REST deed", "What REST did"), "anchor": "wat-rest-deed"},
+                {
+                    "heading": T("Wat REST deed", "What REST did"),
+                    "anchor": T("wat-rest-deed", "what-rest-did"),
+                },
             ),
             (
                 "text",
@@ -2291,7 +2315,7 @@ NEWS = [
 ]
 
 
-# --- Arabic: JILL's story (with the home page and story index above it), right to left ----------
+# --- Arabic: JILL's story and the pages around it, right to left ---------------------------------
 # A demo translation, written for this project from the English text above (keyed by it). The
 # demo note paragraph says so on each page. The consent record of JILL covers Arabic in the demo.
 ARABIC_STORY = "JILL"
@@ -2310,10 +2334,10 @@ ARABIC = {
         "وتعمل من أجل رعاية أفضل للضحايا، في هولندا وخارجها."
     ),
     "Stories": "قصص",
-    "stories": "stories",  # the address keeps Latin letters
+    # Addresses (slugs) and chapter anchors keep the English ones, in Latin letters
+    # (DemoBuilder.arabic_mapping).
     # The page on browsing safely: the reader at risk needs it in her own language first.
     "Browsing this website safely": "تصفّح هذا الموقع بأمان",
-    "browsing-safely": "browsing-safely",
     "Someone may be able to look at your phone or computer. Here is what the 'Leave this site "
     "quickly' button does, and what it does not do.": (
         "قد يتمكّن شخص ما من الاطّلاع على هاتفك أو حاسوبك. إليك ما يفعله زرّ «غادر هذا الموقع "
@@ -2552,10 +2576,333 @@ ARABIC = {
     "Are you in danger now? Call 112.": "هل أنت في خطر الآن؟ اتصل بالرقم 112.",
     "Dutch and English (demo)": "الهولندية والإنجليزية (تجريبي)",
     "112": "112",
+    # The privacy statement: the footer of every Arabic page links to it.
+    "Privacy": "الخصوصية",
+    "This website keeps as little as possible about the people who read it. Here is exactly "
+    "what we record, how long we keep it and whom to contact.": (
+        "يحتفظ هذا الموقع بأقل قدر ممكن من المعلومات عن قرّائه. تجد هنا بالضبط ما نسجّله، "
+        "وكم من الوقت نحتفظ به، وبمن يمكنك التواصل."
+    ),
+    "What we record": "ما نسجّله",
+    "For every page that is requested, the server writes one line in its log: the time, the "
+    "address of the page without search terms, the answer (for example found or not found), the "
+    "size and how long it took.": (
+        "عند طلب أي صفحة، يكتب الخادم سطرًا واحدًا في سجلّه: الوقت، وعنوان الصفحة دون كلمات "
+        "البحث، والنتيجة (مثلًا: وُجدت الصفحة أو لم توجد)، والحجم، والمدة التي استغرقها الطلب."
+    ),
+    "We record no IP address, not the page you came from and nothing about your browser or "
+    "device. Readers get no cookies. We use no visitor statistics from others and load nothing "
+    "from other websites; a video from another website only loads when you click it.": (
+        "لا نسجّل عنوان IP، ولا الصفحة التي أتيت منها، ولا أي شيء عن متصفّحك أو جهازك. لا يتلقّى "
+        "القرّاء ملفات تعريف الارتباط (كوكيز). لا نستخدم إحصاءات زوّار من جهات أخرى، ولا نحمّل "
+        "شيئًا من مواقع أخرى؛ فالفيديو من موقع آخر لا يُحمَّل إلا عندما تنقر عليه."
+    ),
+    "We do count how often a page is read and how far readers get, without following anyone. "
+    "For every view of a page, the server adds one to a number for that page, that language and "
+    "that day; search engines are not counted. If JavaScript is on, your browser tells this "
+    "website once, as you leave, which chapter you reached and whether you reached the end. "
+    "Nothing more: no cookie, nothing on your device, no address, no details of your browser, "
+    "nothing that tells readers apart. We keep only the numbers per page, language and day.": (
+        "لكننا نحصي عدد مرات قراءة الصفحة وإلى أين يصل القرّاء فيها، دون أن نتتبّع أحدًا. فعند كل "
+        "عرض لصفحة يضيف الخادم واحدًا إلى رقم خاص بتلك الصفحة وتلك اللغة وذلك اليوم، ولا تُحتسب "
+        "محرّكات البحث. وإذا كان JavaScript مفعّلًا، يُبلغ متصفّحك هذا الموقع مرة واحدة، عند "
+        "مغادرتك، بالفصل الذي وصلت إليه وما إذا كنت قد بلغت النهاية. لا شيء أكثر من ذلك: لا كوكيز، "
+        "ولا شيء على جهازك، ولا عنوان، ولا تفاصيل عن متصفّحك، ولا شيء يميّز قارئًا عن آخر. نحتفظ "
+        "فقط بالأرقام لكل صفحة ولغة ويوم."
+    ),
+    "Only staff who sign in to manage the stories get a cookie that keeps them signed in.": (
+        "وحدهم الموظفون الذين يسجّلون الدخول لإدارة القصص يتلقّون ملف تعريف ارتباط يُبقيهم مسجَّلين."
+    ),
+    "How long we keep it": "كم من الوقت نحتفظ به",
+    "We keep the server log for 14 days; then it is deleted. We keep backups of the website for "
+    "30 days.": ("نحتفظ بسجلّ الخادم 14 يومًا، ثم يُحذف. ونحتفظ بالنسخ الاحتياطية للموقع 30 يومًا."),
+    "Whoever tells a story decides where, in which languages and for how long it can be seen. We "
+    "keep that consent as long as the story exists. If a teller withdraws consent, or has the "
+    "story erased, we keep only numbers and dates, without a name and without text: that way we "
+    "can show that we followed the teller's choice.": (
+        "من يروي قصته هو من يقرّر أين يمكن رؤيتها، وبأي لغات، وإلى متى. ونحتفظ بهذه الموافقة ما "
+        "دامت القصة موجودة. وإذا سحب الراوي موافقته، أو طلب محو القصة، لا نحتفظ إلا بأرقام "
+        "وتواريخ، بلا اسم وبلا نص: وبذلك نستطيع أن نُثبت أننا اتّبعنا اختيار الراوي."
+    ),
+    "Questions": "أسئلة",
+    "Do you have a question about privacy, or do you want to know what we keep about you? Write "
+    "to info@example.org. If you disagree with how we handle data, you can file a complaint with "
+    "the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).": (
+        "هل لديك سؤال عن الخصوصية، أو تريد أن تعرف ما الذي نحتفظ به عنك؟ اكتب إلى "
+        "info@example.org. وإذا لم تكن راضيًا عن طريقة تعاملنا مع البيانات، يمكنك تقديم شكوى إلى "
+        "هيئة حماية البيانات الهولندية (Autoriteit Persoonsgegevens)."
+    ),
+    # The page about the organisation (menu).
+    "About CoMensha": "عن CoMensha",
+    "The coordination centre against human trafficking brings together the organisations that "
+    "identify, protect and support victims.": (
+        "يجمع مركز تنسيق مكافحة الاتجار بالبشر المنظماتِ التي تتعرّف على الضحايا وتحميهم وتساندهم."
+    ),
+    "What we do": "ما نقوم به",
+    "Trafficking takes many forms: sexual exploitation, labour exploitation and criminal "
+    "exploitation. No single organisation can tackle it alone.": (
+        "للاتجار بالبشر أشكال كثيرة: الاستغلال الجنسي، واستغلال العمل، والاستغلال الإجرامي. ولا "
+        "تستطيع أي منظمة أن تتصدّى له وحدها."
+    ),
+    "That is why we link municipalities, police, care, shelters and the justice system in one "
+    "chain approach, and record how many victims come into view.": (
+        "لذلك نربط بين البلديات والشرطة وخدمات الرعاية ودور الإيواء والقضاء في نهج مشترك واحد، "
+        "ونرصد عدد الضحايا الذين يُتعرَّف عليهم."
+    ),
+    "About these stories": "عن هذه القصص",
+    "Everyone who tells a story here does so under a pseudonym and with consent that can be "
+    "withdrawn at any time. The story then disappears from this website.": (
+        "كل من يروي قصته هنا يفعل ذلك باسم مستعار وبموافقة يمكن سحبها في أي وقت، وعندها تختفي "
+        "القصة من هذا الموقع."
+    ),
+    "In figures": "بالأرقام",
+    # Figures in Western digits, as in the home page's introduction.
+    "5,000–7,500": "5000–7500",
+    "estimated victims a year in the Netherlands": "العدد التقديري للضحايا كل عام في هولندا",
+    "Estimate quoted by CoMensha": "تقدير أوردته CoMensha",
+    "€346,069": "346,069 يورو",
+    "total budget of RAVOT-EUR": "الميزانية الإجمالية لمشروع RAVOT-EUR",
+    "Grant HOME/2012/ISEC/AG/4000004405": "المنحة HOME/2012/ISEC/AG/4000004405",
+    "European cooperation": "تعاون أوروبي",
+    "February 2014 – January 2016": "فبراير 2014 – يناير 2016",
+    "Hungary, Belgium and the Netherlands build a transnational referral mechanism for "
+    "assistance, safe return and reintegration.": (
+        "تبني هنغاريا وبلجيكا وهولندا آلية إحالة عابرة للحدود من أجل المساعدة والعودة الآمنة "
+        "وإعادة الإدماج."
+    ),
+    "November 2020": "نوفمبر 2020",
+    "REST online focus group": "مجموعة نقاش مركّزة لمشروع REST عبر الإنترنت",
+    "12 March 2021": "12 مارس 2021",
+    "REST final report presented": "تقديم التقرير النهائي لمشروع REST",
+    "In a webinar, with members of the European Parliament.": (
+        "في ندوة عبر الإنترنت، بحضور أعضاء من البرلمان الأوروبي."
+    ),
+    "Early 2021": "مطلع عام 2021",
+    "COMPASS launched": "إطلاق مشروع COMPASS",
+    "By IOM and the Netherlands' Ministry of Foreign Affairs.": (
+        "أطلقته المنظمة الدولية للهجرة (IOM) ووزارة الخارجية الهولندية."
+    ),
+    "Webinar on the REST final report (demo: the address is a placeholder)": (
+        "ندوة عبر الإنترنت عن التقرير النهائي لمشروع REST (تجريبي: العنوان مثال فقط)"
+    ),
+    "Factsheet (demo)": "ورقة معلومات (تجريبية)",
+    "An example of a document to download.": "مثال على مستند للتنزيل.",
+    # The organisation directory (menu) and its organisations, below.
+    "Organisations": "المنظمات",
+    "Organisations in Europe that help victims. A social map like the one the SAFE project made "
+    "(demo: kinds of help are indicative).": (
+        "منظمات في أوروبا تساعد الضحايا، على غرار الخريطة الاجتماعية التي أعدّها مشروع SAFE "
+        "(تجريبي: أنواع المساعدة إرشادية فقط)."
+    ),
+    # The return page (menu).
+    "Returning home": "العودة إلى الوطن",
+    "Anyone who wants to return to their country of origin does not have to do it alone.": (
+        "من يريد العودة إلى بلده الأصلي لا يحتاج إلى أن يفعل ذلك وحده."
+    ),
+    "Going back is a choice you make yourself. You do not have to decide now, and you do not "
+    "decide alone: support workers think it through with you, also when you are unsure or would "
+    "rather stay.": (
+        "العودة قرار تتخذه بنفسك. لست مضطرًا إلى أن تقرّر الآن، ولن تقرّر وحدك: العاملون في "
+        "المساعدة يفكّرون معك، حتى إن كنت مترددًا أو تفضّل البقاء."
+    ),
+    "Whom to contact first": "بمن تتصل أولًا؟",
+    "Talk first to your own support worker, such as your care coordinator or the shelter where "
+    "you stay. If you have none, contact CoMensha: they put you in touch with the right "
+    "organisation.": (
+        "تحدّث أولًا إلى من يساندك عادةً، مثل منسّق الرعاية الخاص بك أو دار الإيواء التي تقيم "
+        "فيها. وإن لم يكن لديك أحد، فتواصل مع CoMensha: فهم يصلونك بالمنظمة المناسبة."
+    ),
+    "If you want to prepare a return, an organisation that supports voluntary return, such as "
+    "IOM Netherlands, can help you with the journey and with contacts in your country of origin. "
+    "The organisations below help with return and reintegration.": (
+        "إذا أردت التحضير للعودة، يمكن لمنظمة تدعم العودة الطوعية، مثل المنظمة الدولية للهجرة في "
+        "هولندا (IOM Nederland)، أن تساعدك في الرحلة وفي التواصل مع جهات في بلدك الأصلي. "
+        "المنظمات المذكورة أدناه تساعد في العودة وإعادة الإدماج."
+    ),
+    "Talk to CoMensha": "تحدّث إلى CoMensha",
+    "The Safe Future method": "منهج «المستقبل الآمن» (Safe Future)",
+    "Under the Safe Future method, return can be discussed from the first moment of support. "
+    "Departure is prepared together, and there is contact with an organisation in the country of "
+    "origin for reintegration.": (
+        "وفق منهج «المستقبل الآمن»، يمكن الحديث عن العودة منذ اللحظة الأولى للمساعدة. يُحضَّر "
+        "للمغادرة معًا، ويكون هناك تواصل مع منظمة في البلد الأصلي من أجل إعادة الإدماج."
+    ),
+    "In Dutch return policy, one's own responsibility for departure comes first, with support for "
+    "independent departure. Forced departure follows only when no help is accepted; the "
+    "Repatriation and Departure Service carries it out.": (
+        "في سياسة العودة الهولندية تأتي مسؤولية الشخص نفسه عن المغادرة أولًا، مع دعم للمغادرة "
+        "المستقلة. ولا تأتي المغادرة القسرية إلا إذا لم تُقبَل أي مساعدة، وتتولى تنفيذها دائرة "
+        "العودة والمغادرة (Dienst Terugkeer en Vertrek)."
+    ),
+    # The projects and the news (menu), with their index pages.
+    "Projects": "المشاريع",
+    "European cooperation to protect victims better.": "تعاون أوروبي لحماية الضحايا بشكل أفضل.",
+    "News": "الأخبار",
+    "News about projects and about tackling human trafficking.": (
+        "أخبار عن المشاريع وعن مكافحة الاتجار بالبشر."
+    ),
+    "Partner": "شريك",
+    "Applicant": "جهة متقدّمة بالمشروع",
+    "Implementation": "التنفيذ",
+    "National": "وطني",
+    "EU AMIF": "صندوق اللجوء والهجرة والاندماج التابع للاتحاد الأوروبي (EU AMIF)",
+    "EU ISEC 2012 ‘Prevention of and Fight against Crime’": (
+        "برنامج الاتحاد الأوروبي ISEC 2012 «منع الجريمة ومكافحتها»"
+    ),
+    "Residence status for victims": "حق الإقامة للضحايا",
+    "REsidency STatus: Strengthening the Protection of Trafficked Persons": (
+        "وضع الإقامة: تعزيز حماية ضحايا الاتجار بالبشر "
+        "(REsidency STatus: Strengthening the Protection of Trafficked Persons)"
+    ),
+    "A European project of about two years that strengthened the position of victims from "
+    "outside the EU, and their right to a residence status for long-term protection.": (
+        "مشروع أوروبي استمر نحو عامين، عزّز وضع الضحايا القادمين من خارج الاتحاد الأوروبي، وحقّهم "
+        "في وضع إقامة يوفّر لهم حماية طويلة الأمد."
+    ),
+    "Council of Europe (co-funding)": "مجلس أوروبا (تمويل مشترك)",
+    "REST Final Report": "التقرير النهائي لمشروع REST",
+    "Policy paper": "ورقة سياسات",
+    "Guide of Promising Practices": "دليل الممارسات الواعدة",
+    "Identification and the residence-permit procedure": "التعرّف على الضحايا وإجراءات تصريح الإقامة",
+    "Clear criteria and short lead times.": "معايير واضحة ومدد قصيرة لإنجاز الإجراءات.",
+    "Trafficking and international protection": "الاتجار بالبشر والحماية الدولية",
+    "Align the trafficking and asylum procedures, applying the Dublin III Regulation, the "
+    "Anti-Trafficking Directive and the Residence Permit Directive coherently.": (
+        "التنسيق بين إجراءات الاتجار بالبشر وإجراءات اللجوء، مع تطبيق لائحة دبلن الثالثة وتوجيه "
+        "مكافحة الاتجار بالبشر وتوجيه تصاريح الإقامة تطبيقًا متّسقًا."
+    ),
+    "Dublin transfers": "عمليات النقل بموجب لائحة دبلن",
+    "Assess risk and vulnerability beforehand, and ensure contact between Dublin units and NGOs.": (
+        "تقييم المخاطر ومدى الهشاشة مسبقًا، وضمان التواصل بين وحدات دبلن والمنظمات غير الحكومية."
+    ),
+    "Socio-economic rights": "الحقوق الاجتماعية والاقتصادية",
+    "Access to social inclusion, including the right to work.": (
+        "الوصول إلى الإدماج الاجتماعي، بما في ذلك الحق في العمل."
+    ),
+    "What REST did": "ما قام به مشروع REST",
+    "In November 2020 the project held an online focus group. On 12 March 2021 the final report "
+    "was presented in a webinar, with members of the European Parliament.": (
+        "في نوفمبر 2020 عقد المشروع مجموعة نقاش مركّزة عبر الإنترنت. وفي 12 مارس 2021 قُدِّم "
+        "التقرير النهائي في ندوة عبر الإنترنت، بحضور أعضاء من البرلمان الأوروبي."
+    ),
+    "REST webinar, 12 March 2021 (demo: the address is a placeholder)": (
+        "ندوة REST عبر الإنترنت، 12 مارس 2021 (تجريبي: العنوان مثال فقط)"
+    ),
+    "Safe return and early identification": "العودة الآمنة والتعرّف المبكر على الضحايا",
+    "Safe and Adequate Return, Fair Treatment and Early identification of Victims of Trafficking": (
+        "عودة آمنة وملائمة، ومعاملة منصفة، وتعرّف مبكر على ضحايا الاتجار بالبشر "
+        "(Safe and Adequate Return, Fair Treatment and Early identification of Victims of "
+        "Trafficking)"
+    ),
+    "Police, specialised NGOs and IOM in the Netherlands, Hungary and Bulgaria worked together, "
+    "with expertise from North Macedonia as a transit country.": (
+        "عملت الشرطة ومنظمات غير حكومية متخصّصة والمنظمة الدولية للهجرة (IOM) في هولندا وهنغاريا "
+        "وبلغاريا معًا، مع الاستفادة من خبرة مقدونيا الشمالية بوصفها بلد عبور."
+    ),
+    "The project used questionnaires to take stock of good practices, bottlenecks and training "
+    "needs on early identification and a safe future.": (
+        "استخدم المشروع استبيانات لحصر الممارسات الجيدة والعقبات واحتياجات التدريب في مجال التعرّف "
+        "المبكر على الضحايا وبناء مستقبل آمن."
+    ),
+    "It developed and delivered training modules, and made a social map of EU organisations "
+    "supporting victims.": (
+        "وطوّر وحدات تدريبية وقدّمها، وأعدّ خريطة اجتماعية لمنظمات في الاتحاد الأوروبي تساند الضحايا."
+    ),
+    "Referral across borders": "الإحالة عبر الحدود",
+    "Referral and assistance for victims of human trafficking in Europe": (
+        "إحالة ضحايا الاتجار بالبشر ومساعدتهم في أوروبا"
+    ),
+    "A transnational referral mechanism between Hungary, Belgium and the Netherlands for "
+    "assistance, safe return and reintegration.": (
+        "آلية إحالة عابرة للحدود بين هنغاريا وبلجيكا وهولندا من أجل المساعدة والعودة الآمنة "
+        "وإعادة الإدماج."
+    ),
+    "The project organised three professional workshops, study visits, a training handbook and "
+    "a website.": (
+        "نظّم المشروع ثلاث ورش عمل للمهنيين وزيارات دراسية، وأعدّ دليلًا تدريبيًا وموقعًا إلكترونيًا."
+    ),
+    "Protecting people on the move": "حماية الأشخاص المتنقّلين",
+    "Cooperation on Migration and Partnerships to Achieve Sustainable Solutions": (
+        "التعاون في مجال الهجرة والشراكات من أجل حلول مستدامة "
+        "(Cooperation on Migration and Partnerships to Achieve Sustainable Solutions)"
+    ),
+    "Launched early 2021 by IOM and the Netherlands' Ministry of Foreign Affairs, worldwide.": (
+        "أطلقته المنظمة الدولية للهجرة (IOM) ووزارة الخارجية الهولندية في مطلع عام 2021، على "
+        "مستوى العالم."
+    ),
+    "Ministry of Foreign Affairs": "وزارة الخارجية",
+    "COMPASS protects people on the move, counters trafficking and smuggling, and supports "
+    "dignified return and sustainable reintegration.": (
+        "يحمي مشروع COMPASS الأشخاص المتنقّلين، ويتصدّى للاتجار بالبشر وتهريبهم، ويدعم العودة "
+        "الكريمة وإعادة الإدماج المستدامة."
+    ),
+    "Victims get access to protection and assistance, such as mental health and psychosocial "
+    "support.": (
+        "يحصل الضحايا على الحماية والمساعدة، مثل الدعم النفسي والاجتماعي ورعاية الصحة النفسية."
+    ),
+    "Task force for the protection of labour migrants": "فريق عمل لحماية العمال المهاجرين",
+    "Chaired by Emile Roemer during the COVID-19 pandemic: housing, safe work and social "
+    "security. CoMensha contributed recommendations.": (
+        "برئاسة إميل رومر (Emile Roemer) خلال جائحة كوفيد-19: السكن، والعمل الآمن، والضمان "
+        "الاجتماعي. وقدّمت CoMensha توصيات."
+    ),
+    "The REST final report was presented in a webinar with members of the European Parliament.": (
+        "قُدِّم التقرير النهائي لمشروع REST في ندوة عبر الإنترنت بحضور أعضاء من البرلمان الأوروبي."
+    ),
+    "Longread on human trafficking published": "نشر تقرير مطوّل عن الاتجار بالبشر",
+    "CoMensha made a longread with VNG and makers Jessica Maas and Bas Losekoot, with experience "
+    "stories of victims and professionals. Municipalities have a key role.": (
+        "أعدّت CoMensha مع رابطة البلديات الهولندية (VNG) والمؤلّفَين Jessica Maas وBas Losekoot "
+        "تقريرًا مطوّلًا يضمّ قصص تجارب لضحايا ومهنيين. وللبلديات دور أساسي."
+    ),
+    "Demo: the date is approximate.": "تجريبي: التاريخ تقريبي.",
+    "Kompas: a guide to tackling trafficking for municipalities": (
+        "Kompas: دليل للبلديات في مكافحة الاتجار بالبشر"
+    ),
+    "A digital guide by VNG with CoMensha on forms of trafficking, administrative instruments and "
+    "responsibilities, with a factsheet.": (
+        "دليل رقمي أعدّته رابطة البلديات الهولندية (VNG) مع CoMensha عن أشكال الاتجار بالبشر "
+        "والأدوات الإدارية والمسؤوليات، مع ورقة معلومات."
+    ),
+    "IOM and the Ministry of Foreign Affairs launched COMPASS, which undermines traffickers' "
+    "business models by promoting safe alternatives and sharing information.": (
+        "أطلقت المنظمة الدولية للهجرة (IOM) ووزارة الخارجية مشروع COMPASS، الذي يقوّض أساليب "
+        "المتاجرين بالبشر في الكسب من خلال تشجيع بدائل آمنة وتبادل المعلومات."
+    ),
 }
 
-# One Dutch news item is changed after its translation, so the translation dashboard shows an
-# out-of-date translation: the sentence is added to its Dutch introduction only.
+# The organisations' descriptions in Arabic, each followed by the placeholder note, as the
+# builder writes them (DemoBuilder.organisations). Names stay as the organisations write them.
+ARABIC_ORGANISATION_NOTE = (
+    "تجريبي: الموقع الإلكتروني وعنوان البريد الإلكتروني مثالان فقط، وليسا بيانات اتصال حقيقية."
+)
+ARABIC_ORGANISATIONS = {
+    "Coordinator of the REST project.": "المنظمة المنسّقة لمشروع REST.",
+    "Partner in the REST project.": "شريك في مشروع REST.",
+    "Coordination centre against human trafficking.": "مركز تنسيق مكافحة الاتجار بالبشر.",
+    "European network against human trafficking.": "شبكة أوروبية لمكافحة الاتجار بالبشر.",
+    "Led the SAFE project.": "قادت مشروع SAFE.",
+    "Supports voluntary and safe return.": "تدعم العودة الطوعية والآمنة.",
+    "Partner in the SAFE project.": "شريك في مشروع SAFE.",
+    "Applicant of RAVOT-EUR.": "من الجهات التي تقدّمت بمشروع RAVOT-EUR.",
+    "Hungary's Ministry of Interior. Led RAVOT-EUR for Hungary.": (
+        "وزارة الداخلية الهنغارية. قادت مشروع RAVOT-EUR عن هنغاريا."
+    ),
+    "Launched COMPASS with IOM.": "أطلقت مشروع COMPASS مع المنظمة الدولية للهجرة (IOM).",
+    "Association of Netherlands Municipalities.": "رابطة البلديات الهولندية.",
+    "The government service that carries out departure from the Netherlands.": (
+        "الجهة الحكومية التي تنفّذ المغادرة من هولندا."
+    ),
+}
+ARABIC.update(
+    {
+        f"{english} {ORGANISATION_PLACEHOLDER_NOTE['en']}": f"{arabic} {ARABIC_ORGANISATION_NOTE}"
+        for english, arabic in ARABIC_ORGANISATIONS.items()
+    }
+)
+
+# One Dutch news item is changed after its translations, so the translation dashboard shows it
+# out of date (in English and Arabic): the sentence is added to its Dutch introduction only.
 OUT_OF_DATE_NEWS = "rest-report"
 OUT_OF_DATE_UPDATE = (
     "Bijgewerkt: de presentatie is terug te kijken via de website van het Europees Parlement."

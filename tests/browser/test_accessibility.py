@@ -22,11 +22,21 @@ AXE_RUN = """tags => axe.run(document, {
   help: violation.help,
   targets: violation.nodes.map(node => node.target.flat(Infinity).join(" >> ")),
 })))"""
-# Arabic, right to left: the demo's home and the first demo testimony, and the search page.
+# Arabic, right to left: the demo's home, the first demo testimony, the search page and every
+# page the Arabic menu and footer lead to, with a project and a news item.
 ARABIC_PAGES = [
     DemoPage("ar", "home", "/ar/"),
     DemoPage("ar", "testimony", first_story_path("ar")),
     DemoPage("ar", "search", "/ar/search/?q=ثقتي"),
+    DemoPage("ar", "information", "/ar/about-comensha/"),
+    DemoPage("ar", "privacy", "/ar/privacy/"),
+    DemoPage("ar", "safety", "/ar/browsing-safely/"),
+    DemoPage("ar", "project-index", "/ar/projects/"),
+    DemoPage("ar", "project", "/ar/projects/ravot-eur/"),
+    DemoPage("ar", "news-index", "/ar/news/"),
+    DemoPage("ar", "news", "/ar/news/rest-final-report/"),
+    DemoPage("ar", "organisations", "/ar/organisations/"),
+    DemoPage("ar", "return", "/ar/returning-home/"),
 ]
 AUDITED = DEMO_PAGES + NOT_FOUND_PAGES + ARABIC_PAGES
 # A phone and a laptop: the header is a different layout at each.

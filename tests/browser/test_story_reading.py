@@ -251,6 +251,174 @@ def test_the_chapter_panel_opens_under_its_button_and_closes_with_a_tap_beside_i
     assert panel_box["y"] >= toggle_box["y"] + toggle_box["height"] - 1
 
 
+CHAPTERS = {"nl": "Hoofdstukken", "en": "Chapters", "ar": "الفصول"}
+# What the phone's chapter bar shows: its button, the label and the current chapter's name.
+BAR_STATE = """() => {
+  const box = e => { const b = e.getBoundingClientRect();
+    return {left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: b.width,
+      height: b.height}; };
+  const bar = document.querySelector('[data-chapter-bar]');
+  const toggle = bar.querySelector('[data-toc-toggle]');
+  const label = toggle.querySelector('.lr-toc__label');
+  const current = toggle.querySelector('[data-toc-current]');
+  const style = getComputedStyle(current);
+  return {bar: box(bar), toggle: box(toggle), label: box(label), current: box(current),
+    label_text: label.textContent, current_text: current.textContent,
+    current_shown: style.display !== 'none' && current.getBoundingClientRect().width > 0,
+    lines: current.getBoundingClientRect().height / parseFloat(style.lineHeight),
+    overflowing: current.scrollHeight > current.clientHeight + 1,
+    direction: getComputedStyle(toggle).direction};
+}"""
+
+
+def _bar_state(page, naming: str | None = None) -> dict:
+    """The bar's state once it names `naming` ("" for none), or after two frames."""
+    _settle(page, 50)
+    if naming is not None:
+        page.wait_for_function(
+            "name => document.querySelector('[data-toc-current]').textContent === name",
+            arg=naming,
+            timeout=5000,
+        )
+    return page.evaluate(BAR_STATE)
+
+
+def _assert_bar_in_place(page, state, language):
+    """The bar sits right under the top bar, within the screen, its text within it."""
+    bar, toggle = state["bar"], state["toggle"]
+    assert abs(bar["top"] - page.locator(".lr-bar").bounding_box()["height"]) <= 1, bar
+    assert toggle["left"] >= 0 and toggle["right"] <= PHONE["width"], toggle
+    assert toggle["height"] <= bar["height"] <= 52, bar  # one slim bar, whatever the title
+    assert state["direction"] == ("rtl" if language == "ar" else "ltr")
+    if state["current_shown"]:
+        current = state["current"]
+        assert toggle["left"] - 1 <= current["left"] and current["right"] <= toggle["right"] + 1
+        assert bar["top"] <= current["top"] and current["bottom"] <= bar["bottom"], current
+        middle = (toggle["left"] + toggle["right"]) / 2
+        # The chapter's name starts at the start of the line: the right in Arabic.
+        if language == "ar":
+            assert current["right"] > middle, (current, toggle)
+        else:
+            assert current["left"] < middle, (current, toggle)
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_the_phone_chapter_bar_says_chapters_in_the_introduction_and_names_a_reached_chapter(
+    new_context, language
+):
+    """In the story's introduction the bar says "Chapters", not the first chapter's name; once a
+    chapter's heading has come up to the middle of the screen it names that chapter, on the
+    start side, with the label kept for screen readers only."""
+    page = new_context(viewport=PHONE, reduced_motion="reduce").new_page()
+    page.goto(FIRST[language])
+    bar_top = page.locator("[data-chapter-bar]").evaluate(
+        "bar => bar.getBoundingClientRect().top + window.scrollY"
+    )
+    top_bar = page.locator(".lr-bar").bounding_box()["height"]
+    page.evaluate("y => window.scrollTo(0, y)", bar_top - top_bar + 1)  # just stuck
+    headings = page.locator(".lr-chapter")
+    assert headings.first.evaluate(BOX)[1] > PHONE["height"] / 2, "no introduction on screen"
+    intro = _bar_state(page)
+    assert intro["label_text"] == CHAPTERS[language]
+    assert intro["current_text"] == "" and not intro["current_shown"], intro
+    assert intro["label"]["width"] > 20, "the label is not shown in the introduction"
+    assert page.locator("[data-toc-toggle]").inner_text().strip() == CHAPTERS[language]
+    _assert_bar_in_place(page, intro, language)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"chapter-bar-{language}-375-introduction.png")
+
+    names = page.locator(".lr-toc a").all_text_contents()
+    assert len(names) == headings.count() >= 3
+    for number in range(headings.count()):
+        heading = headings.nth(number)
+        y = heading.evaluate("h => h.getBoundingClientRect().top + window.scrollY")
+        page.evaluate("y => window.scrollTo(0, y)", y - PHONE["height"] / 3)
+        assert names[number] == heading.inner_text().strip()
+        state = _bar_state(page, names[number])
+        assert state["current_shown"] and not state["overflowing"], state
+        assert state["label"]["width"] <= 1, "the label takes the chapter's room"
+        assert state["label_text"] == CHAPTERS[language]  # still read out with the name
+        assert abs(state["bar"]["height"] - intro["bar"]["height"]) <= 1, "the bar changed size"
+        _assert_bar_in_place(page, state, language)
+        assert heading.evaluate(BOX)[1] >= state["bar"]["bottom"], "the bar covers the heading"
+        if number == 0:
+            page.screenshot(path=SCREENSHOTS / f"chapter-bar-{language}-375-first-chapter.png")
+    # Back in the introduction, the bar says "Chapters" again.
+    page.evaluate("y => window.scrollTo(0, y)", bar_top - top_bar + 1)
+    assert _bar_state(page, "")["current_shown"] is False
+
+
+# A chapter title of 90-odd characters (a heading may have 120) on an information page of its
+# own: the same chapter bar as a story's.
+LONG_TITLE = {
+    "nl": "Wat je kunt doen als iemand anders je paspoort, je telefoon of je bankpas bewaart "
+    "en niet teruggeeft",
+    "ar": "ما الذي يمكنك فعله إذا احتفظ شخص آخر بجواز سفرك أو هاتفك أو بطاقتك المصرفية ولم "
+    "يُعِدها إليك",
+}
+SHORT_TITLE = {"nl": "Eerst dit", "ar": "أولًا"}
+LONG_TITLE_PATH = {"nl": "/nl/lange-hoofdstuktitel/", "ar": "/ar/long-chapter-title/"}
+MAKE_LONG_TITLE_PAGES = f"""
+from wagtail.rich_text import RichText
+from sitewide.models import HomePage, InformationPage
+for language, path in {LONG_TITLE_PATH!r}.items():
+    home = HomePage.objects.get(locale__language_code=language, depth=2)
+    slug = path.strip("/").split("/")[-1]
+    if InformationPage.objects.child_of(home).filter(slug=slug).exists():
+        continue
+    paragraph = RichText("<p>" + "Demo. " * 60 + "</p>")
+    page = InformationPage(
+        title="Demo", slug=slug, intro="Demo.",
+        body=[("text", paragraph), ("chapter", {{"heading": {SHORT_TITLE!r}[language],
+        "anchor": "first"}}), ("text", paragraph), ("chapter", {{"heading":
+        {LONG_TITLE!r}[language], "anchor": "long"}}), *[("text", paragraph)] * 6],
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+"""
+
+
+@pytest.fixture(scope="module")
+def long_title_pages(served_site):
+    served_site.manage("shell", "-c", MAKE_LONG_TITLE_PAGES)
+    return LONG_TITLE_PATH
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_a_long_chapter_title_reads_on_two_lines_in_the_phone_bar(
+    new_context, long_title_pages, language
+):
+    """A long chapter title wraps to two lines inside the slim bar (never over the text below),
+    ends in an ellipsis only when it needs more, and reads whole in the panel the bar opens."""
+    page = new_context(viewport=PHONE, reduced_motion="reduce").new_page()
+    page.goto(long_title_pages[language])
+    short = page.locator("#first")
+    y = short.evaluate("h => h.getBoundingClientRect().top + window.scrollY")
+    page.evaluate("y => window.scrollTo(0, y)", y - PHONE["height"] / 3)
+    one_line = _bar_state(page, SHORT_TITLE[language])
+    assert round(one_line["lines"]) == 1
+
+    heading = page.locator("#long")
+    y = heading.evaluate("h => h.getBoundingClientRect().top + window.scrollY")
+    page.evaluate("y => window.scrollTo(0, y)", y - PHONE["height"] / 3)
+    state = _bar_state(page, LONG_TITLE[language])
+    assert round(state["lines"]) == 2, state  # two lines, clamped
+    assert abs(state["bar"]["height"] - one_line["bar"]["height"]) <= 1, "the bar grew"
+    _assert_bar_in_place(page, state, language)
+    assert heading.evaluate(BOX)[1] >= state["bar"]["bottom"], "the bar covers the heading"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"chapter-bar-{language}-375-long-title.png")
+    # The whole title, in the panel, marked as the current chapter.
+    page.evaluate("document.querySelector('[data-toc-toggle]').click()")  # no scroll-into-view
+    current = page.locator(".lr-toc__list a[aria-current]")
+    expect(current).to_be_visible()
+    assert current.inner_text().strip() == LONG_TITLE[language]
+    left, _top, right, _bottom = current.evaluate(BOX)
+    assert left >= 0 and right <= PHONE["width"], "the title runs off the panel"
+    assert current.evaluate("a => a.scrollWidth <= a.clientWidth + 1"), "cut off in the panel"
+    page.screenshot(path=SCREENSHOTS / f"chapter-panel-{language}-375-long-title.png")
+
+
 # --- Audio ---------------------------------------------------------------------------------------
 
 

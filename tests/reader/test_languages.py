@@ -45,7 +45,7 @@ from tests.helpers import FIRST_PSEUDONYM, SECOND_PSEUDONYM
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = list(KNOWN_LANGUAGES)
-# Languages the demo has no pages in (Arabic has the first demo testimony only).
+# Languages the demo has no pages in (Arabic has the first demo testimony and the site's pages).
 WITHOUT_DEMO_PAGES = [code for code in LANGUAGES if code not in ("nl", "en", "ar")]
 HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\" dir=\"([^\"]+)\"")
 HREF = re.compile(r"href=\"(/[^\"]*)\"")
@@ -206,6 +206,10 @@ def test_a_page_not_translated_answers_404_and_nothing_points_at_it(
         for name, page in source_pages().items()
         if name not in translated and name not in ("home",)
     ]
+    for page in untranslated:  # the demo's own translations (Arabic has them) taken offline
+        for shown in page.get_translations().filter(locale=Locale.objects.get(language_code=code)):
+            if shown.live:
+                shown.specific.unpublish()
     for page in untranslated:
         # The Dutch address under this language's prefix is not a page.
         assert client.get(page.url.replace("/nl/", f"/{code}/", 1)).status_code == 404
@@ -239,14 +243,14 @@ def test_switcher_and_sitemap_offer_the_arabic_story_only_where_it_exists(client
     for code in ("nl", "en", "ar"):
         assert f'hreflang="{code}"' in html
     assert 'hreflang="de"' not in html
-    # The page about the organisation exists in nl and en only: no Arabic in its switcher.
-    about = dutch(InformationPage, slug=content.ABOUT["slug"]["nl"])
-    about_html = get_html(client, about.url)
-    assert 'hreflang="ar"' not in about_html
-    assert 'hreflang="en"' in about_html
+    # The second story's consent covers Dutch and English only: no Arabic in its switcher.
+    second = TestimonyPage.objects.get(pseudonym=SECOND_PSEUDONYM, locale__language_code="en")
+    other_html = get_html(client, second.url)
+    assert 'hreflang="ar"' not in other_html
+    assert 'hreflang="nl"' in other_html
     # It offers the Arabic home page instead, said so in Arabic: a reader who came from the
     # Arabic pages can go back.
-    soup = BeautifulSoup(about_html, "html.parser")
+    soup = BeautifulSoup(other_html, "html.parser")
     (arabic_home,) = soup.select(".lr-languages a[lang=ar]")
     assert arabic_home["href"] == "/ar/"
     assert arabic_home.get_text(" ", strip=True) == "العربية (الصفحة الرئيسية)"
@@ -260,7 +264,7 @@ def test_switcher_and_sitemap_offer_the_arabic_story_only_where_it_exists(client
         assert alternates[f"http://testserver{page.url}"] == {
             code: f"http://testserver{other.url}" for code, other in first.items()
         }
-    assert set(alternates[f"http://testserver{about.url}"]) == {"nl", "en"}
+    assert set(alternates[f"http://testserver{second.url}"]) == {"nl", "en"}
     assert not any(url.startswith("http://testserver/de/") for url in alternates)
 
 
@@ -425,26 +429,33 @@ def test_demo_has_the_first_story_in_arabic_marked_as_a_demo_translation(client)
     assert HTML_TAG.search(html).groups() == ("ar", "rtl")
     assert "ترجمة تجريبية" in html  # "demo translation", in the story's first paragraph
     assert content.ARABIC["Getting my trust back"] in html
-    # Only the first testimony, the pages above it and the page on browsing safely: the second
-    # testimony's consent does not cover Arabic.
+    # Only the first testimony, with the site's pages: the second testimony's consent does not
+    # cover Arabic.
     assert not TestimonyPage.objects.filter(
         pseudonym=SECOND_PSEUDONYM, locale__language_code="ar"
     ).exists()
     live = Page.objects.filter(locale__language_code="ar", live=True).specific()
-    assert sorted(type(page).__name__ for page in live) == [
+    assert sorted({type(page).__name__ for page in live}) == [
         "HomePage",
         "InformationPage",
+        "NewsIndexPage",
+        "NewsPage",
+        "OrganisationDirectoryPage",
+        "ProjectIndexPage",
+        "ProjectPage",
         "StoryIndexPage",
         "TestimonyPage",
     ]
+    assert [page.pseudonym for page in live if isinstance(page, TestimonyPage)] == [FIRST_PSEUDONYM]
     assert "ترجمة تجريبية" in get_html(client, "/ar/")
 
 
-def test_demo_has_exactly_one_out_of_date_translation():
+def test_demo_has_exactly_one_page_out_of_date_in_its_translations():
     stale = list(out_of_date_translations())
-    assert len(stale) == 1
+    assert {translation.target_locale.language_code for translation in stale} == {"en", "ar"}
+    assert len(stale) == 2 and len({translation.source_id for translation in stale}) == 1
     page = stale[0].source.get_source_instance()
-    assert page.slug == "eindrapport-rest" and stale[0].target_locale.language_code == "en"
+    assert page.slug == "eindrapport-rest"
     assert content.OUT_OF_DATE_UPDATE in page.intro
 
 
@@ -464,15 +475,28 @@ def test_seeding_the_demo_again_changes_no_translation():
 
 
 def test_site_pages_missing_in_a_language_are_linked_in_english_not_dutch(client):
-    """The privacy page exists in Dutch and English only in the demo: an Arabic page links the
-    English one, as its interface falls back to English. The page on browsing safely has an
-    Arabic version (the help a reader at risk needs first), which the Arabic pages link."""
+    """The demo has the privacy page and the page on browsing safely in Dutch, English and
+    Arabic. Without its Arabic privacy page, an Arabic page links the English one, as its
+    interface falls back to English; the Arabic page on browsing safely (the help a reader at
+    risk needs first) is still the one the Arabic pages link."""
     from sitewide.caching import chrome
 
     for url_of in (chrome.safety_url, chrome.privacy_url):
         english, dutch = url_of("en"), url_of("nl")
         assert english.startswith("/en/") and dutch.startswith("/nl/")
         assert url_of("hu") == english
+        assert url_of("ar").startswith("/ar/")
+    # The Arabic privacy page taken offline, the Arabic settings naming the Dutch one again: as
+    # a language whose settings were translated before the page was.
+    arabic_privacy = InformationPage.objects.get(
+        locale__language_code="ar", slug=content.PRIVACY["slug"]["en"]
+    )
+    arabic_settings = LanguageSettings.objects.get(locale__language_code="ar")
+    arabic_settings.privacy_page = arabic_privacy.get_translation(
+        Locale.objects.get(language_code="nl")
+    )
+    arabic_settings.save()
+    arabic_privacy.unpublish()
     assert chrome.privacy_url("ar") == chrome.privacy_url("en")
     arabic_safety = chrome.safety_url("ar")
     assert arabic_safety.startswith("/ar/")
@@ -524,14 +548,23 @@ def test_a_filter_that_finds_nothing_offers_the_way_back(client, address, query,
     assert unfiltered.find("a", string=label) is None
 
 
-@pytest.mark.parametrize("address", ["/nl/terugkeer/", "/en/returning-home/"])
-def test_the_return_page_gives_someone_to_call_right_where_it_says_whom_to_contact(client, address):
+@pytest.mark.parametrize(
+    ("address", "anchor"),
+    [
+        ("/nl/terugkeer/", "eerst-contact"),
+        ("/en/returning-home/", "whom-to-contact-first"),
+        ("/ar/returning-home/", "whom-to-contact-first"),
+    ],
+)
+def test_the_return_page_gives_someone_to_call_right_where_it_says_whom_to_contact(
+    client, address, anchor
+):
     soup = BeautifulSoup(client.get(address).content.decode(), "html.parser")
     box = soup.select_one("article .lr-help, main .lr-help")
     assert box is not None, "no help box on the return page"
     assert box.select_one("a.lr-tap[href^='tel:0'], a.lr-tap[href^='tel:+31']"), "no call button"
     assert box.select_one("a.lr-tap[href='tel:112']")
-    heading = soup.find(id="eerst-contact")
+    heading = soup.find(id=anchor)
     assert heading is not None and heading.find_next(class_="lr-help") is box
 
 

@@ -204,7 +204,13 @@
     });
     if (current) current.link.setAttribute("aria-current", "true");
     if (current) reach.furthest = Math.max(reach.furthest, chapters.indexOf(current) + 1);
-    if (tocCurrent) tocCurrent.textContent = (current || chapters[0] || { link: tocCurrent }).link.textContent;
+    /* The bar names a chapter once it is reached; in the story's introduction it says only
+       "Chapters" (the label, which then stays for screen readers only). */
+    if (tocCurrent) {
+      var name = current ? current.link.textContent : "";
+      if (tocCurrent.textContent !== name) tocCurrent.textContent = name;
+      chapterBar.classList.toggle("lr-toc--in-chapter", !!current);
+    }
   }
   var midline = observe && new IntersectionObserver(function (entries) {
     var chapterMoved = false;
