@@ -235,6 +235,7 @@ def test_a_translation_the_consent_does_not_cover_is_neither_offered_nor_handed_
 
     # A Dutch story whose English consent was withdrawn is not offered to start.
     dutch_story.consent.languages.set([Locale.objects.get(language_code="nl")])
+    dutch_story.consent.save()
     english.delete()
     soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
     assert not soup.select(f'form[action="/admin/translations/start/{dutch_story.pk}/"]')
@@ -245,7 +246,9 @@ def test_a_language_the_consent_does_not_name_yet_is_offered_with_the_reason(
 ):
     """Not yet covered is not ended: an officer may add the language, so the translation is
     offered and may be handed over, with the reason it cannot be published yet."""
-    dutch_story.consent.languages.set([Locale.objects.get(language_code="nl")])
+    record = dutch_story.consent
+    record.languages.set([Locale.objects.get(language_code="nl")])
+    record.save()
     client.force_login(translator)
     soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
     form = soup.select_one(f'form[action="/admin/translations/start/{dutch_story.pk}/"]')
