@@ -8,6 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages import workflow as pages_workflow
 
 from stories.exceptions import PublishRefused
+from stories.workflow import TellerApprovalTask
 
 
 class WorkflowActionView(pages_workflow.WorkflowActionView):
@@ -39,6 +40,13 @@ class WorkflowActionView(pages_workflow.WorkflowActionView):
         if self.action_name == "approve" and page.live and not page.workflow_in_progress:
             messages.success(
                 request, _("“%(title)s” is approved and published.") % {"title": title}
+            )
+        elif self.action_name == "approve" and isinstance(self.task, TellerApprovalTask):
+            # The officer records the teller's approval, not an approval of their own.
+            messages.success(
+                request,
+                _("The teller's approval of this version of “%(title)s” is recorded.")
+                % {"title": title},
             )
         elif self.action_name == "approve":
             messages.success(

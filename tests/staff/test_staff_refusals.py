@@ -285,3 +285,16 @@ def test_after_changes_are_requested_the_story_goes_back_to_the_teller(client):
     page.refresh_from_db()
     assert page.current_workflow_task.name == "Teller's approval"
     assert page.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_recording_the_tellers_approval_says_whose_approval_it_is(client):
+    """The officer records the teller's approval: the message does not call it theirs."""
+    record = consent_record(pseudonym="WIENS")
+    page = story(record, slug="wiens")
+    client.force_login(make_user("officier-wiens", "Consent officers"))
+    response = dutch(client).post(action_url(page, "approve"), {"next": "/admin/"})
+    assert response.status_code == 302
+    said = " ".join(shown_messages(response))
+    assert "door de verteller is vastgelegd" in said and "Je goedkeuring" not in said, said
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Second person's approval"
