@@ -260,42 +260,15 @@ class TestimonyPage(LongreadPage):
             .defer_streamfields()
         )
 
-    def more_stories(self, exclude):
-        """Other stories readers of this language may see, newest first, without `exclude`."""
-        return (
-            consent.visible_pages(TestimonyPage.objects.filter(locale_id=self.locale_id))
-            .exclude(pk__in=[self.pk, *exclude])
-            .order_by("-first_published_at", "pk")
-        )
-
-    def story_end(self) -> tuple[list, bool]:
-        """The cards at the story's end and whether more stories complete them.
-
-        The stories an editor linked, all of them; fewer than STORY_END_CARDS are completed with
-        more stories of this language (`more_stories`, the same consent rule), so a single link
-        does not end the story with a lonely card. No story twice, never this one. No link, no
-        cards: the end stays as the editor made it."""
-        # Picture, reading time (from the body) and consent at once.
-        cards = list(
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Related stories as cards: picture, reading time (from the body) and consent at once.
+        context["related"] = (
             self.visible_related_stories()
             .defer(None)
             .select_related("consent", "hero_image", "locale")
+            .prefetch_related("hero_image__renditions")
         )
-        completed = False
-        if cards and len(cards) < STORY_END_CARDS:
-            more = list(
-                self.more_stories([story.pk for story in cards]).select_related(
-                    "consent", "hero_image", "locale"
-                )[: STORY_END_CARDS - len(cards)]
-            )
-            completed = bool(more)
-            cards.extend(more)
-        models.prefetch_related_objects(cards, "hero_image__renditions")
-        return cards, completed
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["related"], context["related_completed"] = self.story_end()
         context["media_allowed"] = self.media_allowed()
         return context
 
@@ -334,10 +307,6 @@ class TestimonyPage(LongreadPage):
         if self.hero_image_id and self.image_is_shown(self.hero_image):
             return self.hero_image
         return None
-
-
-# Cards at a story's end when an editor linked fewer (TestimonyPage.story_end).
-STORY_END_CARDS = 3
 
 
 class RelatedStory(Orderable):
