@@ -4,7 +4,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale, ModelLogEntry, Page
 
 from stories import consent
@@ -268,6 +268,7 @@ def test_narrowing_the_scope_in_the_form_takes_down_what_it_no_longer_covers(cli
     assert (entry.kind, entry.scope) == (ConsentLedgerEntry.NARROWING, {"channels": ["website"]})
 
 
+@translation.override("en")  # the reasons as an English account reads them
 def test_a_full_withdrawal_is_named_before_an_earlier_partial_one(
     django_capture_on_commit_callbacks,
 ):
