@@ -35,7 +35,7 @@ def translation_handover(context, translation):
     from wagtail.models import Page
 
     from sitewide.staff.translators import may_hand_over, may_review
-    from sitewide.translation.handoff import READY, consent_blocks, consent_ended, latest_handoff
+    from sitewide.translation.handoff import consent_blocks, consent_ended, waits_for_review
 
     request = context.get("request")
     user = getattr(request, "user", None)
@@ -44,18 +44,12 @@ def translation_handover(context, translation):
     ).first()
     if user is None or page is None or not may_hand_over(user, page) or may_review(user, page):
         return {"shown": False}
-    entry = latest_handoff(page)
-    waiting = (
-        entry is not None
-        and entry.action == READY
-        and not (page.last_published_at and page.last_published_at >= entry.timestamp)
-    )
     return {
         "shown": True,
         "page": page,
         "blocked": consent_ended(page),
         "note": consent_blocks(page),
-        "waiting": waiting,
+        "waiting": waits_for_review(page),
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }

@@ -55,6 +55,18 @@ def latest_handoff(page) -> PageLogEntry | None:
     )
 
 
+def published_since(page, entry) -> bool:
+    """Whether the page was published after its hand-off entry (the review is over)."""
+    return bool(page.last_published_at and page.last_published_at >= entry.timestamp)
+
+
+def waits_for_review(page, entry=None) -> bool:
+    """Whether the page's latest hand-off (`entry`, read when not given) is "ready for review"
+    and it has not been published since."""
+    entry = entry if entry is not None else latest_handoff(page)
+    return entry is not None and entry.action == READY and not published_since(page, entry)
+
+
 def awaiting_review(locales=None) -> list[dict]:
     """Translations handed over and not published or sent back since, newest first."""
     entries = (
@@ -72,7 +84,7 @@ def awaiting_review(locales=None) -> list[dict]:
         page = entry.page
         if page is None or entry.action != READY:
             continue
-        if page.last_published_at and page.last_published_at >= entry.timestamp:
+        if published_since(page, entry):
             continue
         queue.append(
             {
@@ -170,7 +182,7 @@ def translator_queue(user) -> dict:
         if consent_ended(page):
             state = "blocked"
         elif entry is not None and entry.action == READY:
-            state = "" if (page.last_published_at or entry.timestamp) > entry.timestamp else "ready"
+            state = "ready" if waits_for_review(page, entry) else ""
         elif entry is not None and entry.action == SENT_BACK:
             state = "sent_back"
         in_progress.append({"page": page, "state": state, "entry": entry, "blocked": blocked})
