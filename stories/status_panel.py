@@ -54,9 +54,7 @@ def story_status(page) -> dict:
         ]
         status["withdrawals"] = [
             {"date": _date(withdrawal.withdrawn_on), "part": withdrawal.describe()}
-            for withdrawal in record.withdrawals.select_related("language").order_by(
-                "withdrawn_on", "pk"
-            )
+            for withdrawal in record.withdrawals_in_order()
         ]
         status["withdrawn"] = record.is_withdrawn
         status["consent_languages"] = [

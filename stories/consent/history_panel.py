@@ -18,11 +18,7 @@ class WithdrawalHistoryPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             record = self.instance
-            context["withdrawals"] = (
-                list(record.withdrawals.select_related("language").order_by("withdrawn_on", "pk"))
-                if record.pk
-                else []
-            )
+            context["withdrawals"] = list(record.withdrawals_in_order()) if record.pk else []
             user = getattr(self.request, "user", None)
             context["withdraw_url"] = (
                 reverse("stories_consent_withdraw", args=[record.pk])

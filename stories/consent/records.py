@@ -252,6 +252,10 @@ class ConsentRecord(ClusterableModel):
             }
         return None
 
+    def withdrawals_in_order(self):
+        """The withdrawals as staff read them: oldest first, each with its language."""
+        return self.withdrawals.select_related("language").order_by("withdrawn_on", "pk")
+
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawals.filter(part=ConsentWithdrawal.EVERYTHING).exists()
