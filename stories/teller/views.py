@@ -181,6 +181,8 @@ def teller_page(request, language, token):
 def _answer(request, language, token):
     context = {
         "language": language,
+        # The page's direction; the story's own words carry their language's (lang and dir).
+        "direction": "rtl" if translation.get_language_bidi() else "ltr",
         "token": token,
         "languages": [(code, name) for code, name in settings.LANGUAGES],
         "quick_exit_url": _quick_exit_url(language),

@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment, Tag
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
@@ -573,17 +573,25 @@ def interface_text(markup, language) -> str:
     """What the page says in its own language: its text and labels, without what is marked as
     another language (the story's titles and text, the other languages' names)."""
     soup = BeautifulSoup(markup, "html.parser")
-    for other in soup.select("[lang]"):
-        if other.name != "html" and other["lang"] != language:
-            other.decompose()
-    for hidden in soup(["script", "style"]):
-        hidden.decompose()
-    labels = [
-        element[attribute]
-        for attribute in ("aria-label", "title", "alt", "placeholder")
-        for element in soup.select(f"[{attribute}]")
-    ]
-    return "\n".join([soup.get_text(" "), *labels])
+    parts = []
+
+    def read(element, inherited):
+        own = element.get("lang", inherited)
+        if own == language:
+            parts.extend(
+                element[attribute]
+                for attribute in ("aria-label", "title", "alt", "placeholder")
+                if element.has_attr(attribute)
+            )
+        for child in element.children:
+            if isinstance(child, Tag):
+                if child.name not in ("script", "style"):
+                    read(child, own)
+            elif own == language and not isinstance(child, Comment):
+                parts.append(str(child))
+
+    read(soup, None)
+    return " ".join(parts)
 
 
 def english_in(text, strings) -> list[str]:
@@ -602,10 +610,11 @@ def test_the_language_check_finds_english_labels_and_skips_the_storys_own_words(
     markup = (
         '<html lang="ro"><title>Povestea ta</title><nav aria-label="Language"></nav>'
         '<p>Cititori până acum: mai puțin de 10. <span lang="en">Until when</span></p>'
+        '<div lang="nl"><p>Open</p><p lang="ro">Where it appears</p></div>'
         "<p>Retragi %(what)s.</p></html>"
     )
     text = interface_text(markup, "ro")
-    assert english_in(text, english) == ["Language"]
+    assert english_in(text, english) == ["Language", "Where it appears"]
     assert PLACEHOLDER_LEFT.search(text)
 
 
@@ -662,3 +671,9 @@ def test_every_screen_speaks_the_tellers_language(client, settings, language):
         opening = re.search(r"<html [^>]*>", html(response))[0]
         direction = "rtl" if language == "ar" else "ltr"
         assert f'lang="{language}"' in opening and f'dir="{direction}"' in opening, opening
+    # The story's own words keep their language's direction inside the page's.
+    soup = BeautifulSoup(html(overview), "html.parser")
+    story_words = soup.select(".teller__text > div[lang], .teller__list span[lang]")
+    assert story_words
+    for words in story_words:
+        assert words["dir"] == ("rtl" if words["lang"] == "ar" else "ltr"), words
