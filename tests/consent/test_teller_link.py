@@ -638,8 +638,8 @@ def test_every_screen_speaks_the_tellers_language(client, settings, language):
     _link, token, code = issued(language=language)
 
     code_form = page_of(client, token, language)
-    wrong = open_with(client, token, "AAAA-AAAA", language)
-    overview = open_with(client, token, code, language)
+    wrong = page_of(client, token, language, {**form_data(html(code_form)), "code": "AAAA-AAAA"})
+    overview = page_of(client, token, language, {**form_data(html(code_form)), "code": code})
     withdraw = step_form(overview, "withdraw")
     confirm = submit(client, token, overview, withdraw, language, scope="language:en")
     done = submit(client, token, confirm, step_form(confirm, "confirm"), language)
