@@ -55,6 +55,25 @@ STICKY_BOTTOM = """() => {
   }
   return bottom;
 }"""
+# A picture that fills its box with object-fit: cover, as [the height in pixels of the rendition
+# the browser chose (its `width-N` and the picture's shape), the height it is drawn at (CSS pixels,
+# the screenshots' density of 1)]. A rendition shorter than it is drawn looks soft.
+SHARPNESS = """async img => {
+  if (!(img.complete && img.naturalWidth)) {
+    await new Promise(done => img.addEventListener('load', done, {once: true}));
+  }
+  const width = Number(/width-(\\d+)/.exec(img.currentSrc)[1]);
+  const shape = img.naturalWidth / img.naturalHeight;
+  const box = img.getBoundingClientRect();
+  return [width / shape, Math.max(box.height, box.width / shape)];
+}"""
+
+
+def _assert_sharp(image, what):
+    source, drawn = image.evaluate(SHARPNESS)
+    assert source >= 0.95 * drawn, f"{what} is drawn {drawn:.0f} px tall from {source:.0f} px"
+
+
 FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
@@ -93,6 +112,7 @@ def test_first_screen_on_a_phone_shows_the_title_over_the_cover_and_the_quick_ex
     assert c_top - 1 <= top and bottom <= c_bottom + 1, "the title lies outside the cover picture"
     assert top >= page.evaluate(STICKY_BOTTOM) - 1, "a sticky bar covers the title"
     assert bottom <= PHONE["height"], "the title is below the first screen"
+    _assert_sharp(page.locator(".lr-cover__media img"), "the cover picture")
     # The content note is read before a word of the story: on the first screen, under the title.
     note = page.locator(".lr-cover__text p", has_text=CONTENT_NOTE[language])
     _n_left, n_top, _n_right, n_bottom = note.evaluate(BOX)
@@ -170,6 +190,7 @@ def test_pinned_picture_stays_put_while_two_steps_scroll_past(new_context, viewp
     tops = [top for _, top, _ in seen]
     assert max(tops) - min(tops) <= 1, f"the pinned picture moved: {tops}"
     assert all(float(opacity) == 1 for _, _, opacity in seen)
+    _assert_sharp(section.locator(".lr-step__figure.is-shown img"), "the pinned picture")
     # Each step's text scrolled past the picture meanwhile.
     texts = [steps.nth(i).locator(".lr-step__text").evaluate(BOX)[1] for i in range(3)]
     assert texts[0] < texts[1] < texts[2]
