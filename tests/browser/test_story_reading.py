@@ -204,6 +204,13 @@ def test_backdrop_picture_stays_put_while_its_cards_scroll(new_context, path):
     page.goto(path)
     backdrop = page.locator("[data-backdrop]").first
     cards = backdrop.locator(".lr-backdrop__card")
+    # The picture is there as its section arrives: with the section's top three quarters down
+    # the screen, no empty half screen waits for it (a fading backdrop is faded in by then).
+    top = backdrop.evaluate("b => b.getBoundingClientRect().top + scrollY")
+    page.evaluate("y => window.scrollTo(0, y)", top - DESKTOP["height"] * 0.75)
+    _settle(page, 100)
+    media = backdrop.locator(".lr-backdrop__media")
+    assert float(media.evaluate("m => getComputedStyle(m).opacity")) == 1, "no picture yet"
     tops = []
     for index in range(cards.count()):
         _scroll_to_centre(page, cards.nth(index))
@@ -211,6 +218,19 @@ def test_backdrop_picture_stays_put_while_its_cards_scroll(new_context, path):
         media = backdrop.locator(".lr-backdrop__media")
         assert float(media.evaluate("m => getComputedStyle(m).opacity")) == 1
     assert len(tops) >= 2 and max(tops) - min(tops) <= 1, f"the backdrop moved: {tops}"
+
+
+def test_a_single_related_story_ends_the_story_as_a_feature_card_in_the_texts_column(new_context):
+    page = new_context(viewport=DESKTOP).new_page()
+    page.goto(FIRST["en"])
+    cards = page.locator(".lr-related .lr-story-card")
+    assert cards.count() == 1
+    card = cards.first.evaluate(BOX)
+    text = page.locator(".lr-body > p").first.evaluate(BOX)
+    assert abs(card[0] - text[0]) <= 20, f"the card starts at {card[0]}, the text at {text[0]}"
+    assert card[2] - card[0] >= 0.9 * (text[2] - text[0]), "the card is narrower than the text"
+    picture = cards.first.locator("img").evaluate(BOX)
+    assert picture[2] <= card[0] + (card[2] - card[0]) / 2 + 1, "the picture is not beside the text"
 
 
 # --- Chapters ----------------------------------------------------------------------------------
