@@ -4,17 +4,20 @@ Nothing about a reader is kept: no cookie, and the new table holds integers per 
 day and measure."""
 
 import io
+import logging
 
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
+from scripts.served_site import free_port
 from stories.consent.takedown import withdraw
 from stories.models import ConsentWithdrawal, TestimonyPage
 from stories.reach import counting, report
 from stories.reach.models import ReachCounter
 from stories.reach.views import page_facts
 from tests.helpers import FIRST_PSEUDONYM, choose_admin_language, demo_story, make_user
+from tests.servers import redis_server
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +212,93 @@ def test_the_teller_sees_the_figures_of_their_story(client):
     counting.flush()
     facts = service.overview(pages.first().consent)
     assert {item["readers"] for item in facts["translations"]} == {"fewer than 10"}
+
+
+# --- Through Redis (REDIS_URL): every process's counts meet there, any process writes them ------
+
+
+@pytest.fixture(scope="module")
+def reach_redis_url(tmp_path_factory):
+    with redis_server(tmp_path_factory.mktemp("reach-redis")) as url:
+        yield url
+
+
+@pytest.fixture
+def reach_redis(reach_redis_url, settings):
+    """The counters go through a real, empty Redis; the client to look into it."""
+    import redis
+
+    settings.REACH_REDIS_URL = reach_redis_url
+    client = redis.Redis.from_url(reach_redis_url)
+    client.flushdb()
+    yield client
+    client.close()
+
+
+def test_two_processes_counts_meet_in_redis_and_are_written_once(reach_redis, monkeypatch):
+    page = demo_story(FIRST_PSEUDONYM, "nl")
+    first, second = counting.Tally(), counting.Tally()  # two web processes' memories
+    for _ in range(3):
+        first.count(page.pk, "nl", "view")
+    for _ in range(2):
+        second.count(page.pk, "nl", "view")
+    write = counting.write
+
+    def second_flushes_meanwhile(batch):
+        # While the first process writes what it took from Redis, the second flushes too: it
+        # finds only its own counts there, never the first's.
+        monkeypatch.setattr(counting, "write", write)
+        assert second.flush() == 1
+        assert ReachCounter.objects.get(page=page, measure="view").count == 2
+        return write(batch)
+
+    monkeypatch.setattr(counting, "write", second_flushes_meanwhile)
+    assert first.flush() == 1
+    assert ReachCounter.objects.get(page=page, measure="view").count == 5
+    assert first.flush() == second.flush() == 0
+    assert reach_redis.keys("longread:reach:*") == []
+    # Only integers per page, language, day and measure ever sat in Redis.
+    third = counting.Tally()
+    third.count(page.pk, "nl", "end")
+    assert third._push(third.redis(), third.take())
+    [(field, amount)] = reach_redis.hgetall(counting.PENDING_KEY).items()
+    assert (field.decode().split("|")[::3], amount) == ([str(page.pk), "end"], b"1")
+    # The command writes what Redis holds first, whichever process counted it.
+    out = io.StringIO()
+    call_command("reach_report", "--csv", stdout=out)
+    assert any(line.startswith(f"{page.url},nl,") for line in out.getvalue().splitlines())
+    assert ReachCounter.objects.get(page=page, measure="end").count == 1
+
+
+def test_a_flush_that_cannot_write_leaves_the_counts_in_redis(reach_redis, monkeypatch):
+    page = demo_story(FIRST_PSEUDONYM, "nl")
+    counting.count(page.pk, "nl", "view")
+    counting.count(page.pk, "nl", "view")
+
+    def broken(*args):
+        raise RuntimeError("database unavailable")
+
+    monkeypatch.setattr(counting, "_add", broken)
+    assert counting.flush() == 0
+    assert counting.pending() == {}  # pushed to Redis, and put back there
+    assert reach_redis.hvals(counting.PENDING_KEY) == [b"2"]
+    assert reach_redis.keys(counting.DRAINING_KEY + "*") == []
+    monkeypatch.undo()
+    assert counting.flush() == 1
+    assert ReachCounter.objects.get(page=page, measure="view").count == 2
+    assert reach_redis.keys("longread:reach:*") == []
+
+
+def test_a_redis_that_is_down_breaks_no_page_view(client, settings, caplog):
+    settings.REACH_REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    page = demo_story(FIRST_PSEUDONYM, "nl")
+    for _ in range(2):
+        assert client.get(page.url, HTTP_USER_AGENT=BROWSER).status_code == 200
+    assert sum(counting.pending().values()) == 2  # counted in memory
+    with caplog.at_level(logging.WARNING, logger="stories.reach.counting"):
+        assert counting.flush() == 1  # straight to the database
+        counting.count(page.pk, "nl", "view")
+        assert counting.flush() == 1
+    assert ReachCounter.objects.get(page=page, measure="view").count == 3
+    told = [record for record in caplog.records if "Redis unreachable" in record.message]
+    assert len(told) == 1  # once, not at every flush
