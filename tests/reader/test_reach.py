@@ -16,7 +16,13 @@ from stories.models import ConsentWithdrawal, TestimonyPage
 from stories.reach import counting, report
 from stories.reach.models import ReachCounter
 from stories.reach.views import page_facts
-from tests.helpers import FIRST_PSEUDONYM, choose_admin_language, demo_story, make_user
+from tests.helpers import (
+    FIRST_PSEUDONYM,
+    SECOND_PSEUDONYM,
+    choose_admin_language,
+    demo_story,
+    make_user,
+)
 from tests.servers import redis_server
 
 pytestmark = pytest.mark.django_db
@@ -189,6 +195,74 @@ def test_the_chapter_curve_is_drawn_once_there_are_enough_readers(client):
     detail = client.get(f"/admin/reach/{page.pk}/").content.decode()
     assert detail.count("<rect") == len(page.table_of_contents())
     assert 'width="50"' in detail  # half of the readers reached the second chapter
+
+
+def test_a_projects_reach_adds_up_its_page_and_the_stories_and_news_linked_to_it(client):
+    from bs4 import BeautifulSoup
+
+    from stories.models import NewsPage, ProjectPage
+
+    project = ProjectPage.objects.get(acronym="REST", locale__language_code="nl")
+    news = NewsPage.objects.get(related_projects=project, locale__language_code="nl")
+    story = demo_story(FIRST_PSEUDONYM, "nl")  # linked on its source: every language follows
+    TestimonyPage.related_projects.through.objects.create(testimonypage=story, projectpage=project)
+    english = demo_story(FIRST_PSEUDONYM, "en")
+    other = demo_story(SECOND_PSEUDONYM, "nl")  # not linked: not the project's
+    for page, language, views, ends in [
+        (project, "nl", 12, 6),
+        (story, "nl", 3, 1),
+        (news, "nl", 2, 0),
+        (english, "en", 20, 10),
+        (other, "nl", 50, 50),
+    ]:
+        for number in range(views):
+            counting.count(page.pk, language, "view")
+            if number < ends:
+                counting.count(page.pk, language, "end")
+    client.force_login(choose_admin_language(make_user("reporter", superuser=True), "nl"))
+
+    # Reachable from the report's project row and its Projects tab.
+    listing = client.get("/admin/reach/").content.decode()  # writes the counts first
+    assert f'href="/admin/reach/projects/{project.pk}/?month=' in listing
+    assert 'href="/admin/reach/projects/?month=' in listing and "Projecten" in listing
+    projects = BeautifulSoup(client.get("/admin/reach/projects/").content, "html.parser")
+    row = projects.select_one(f'[data-reach-project="{project.pk}"]')
+    assert [cell.get_text() for cell in row.select("td")][2:] == ["37", "17", "46%"]
+
+    screen = client.get(f"/admin/reach/projects/{project.pk}/")
+    soup = BeautifulSoup(screen.content, "html.parser")
+
+    def cells(selector):
+        return [cell.get_text() for cell in soup.select_one(selector).select("td")]
+
+    assert "Per taal" in soup.get_text() and "Bereik: " + project.title in soup.get_text()
+    assert cells('[data-reach-language="nl"]')[1:] == ["17", "minder dan 10", "41%"]
+    assert cells('[data-reach-language="en"]')[1:] == ["20", "10", "50%"]
+    assert cells('[data-reach-language="all"]') == ["37", "17", "46%"]
+    # Each page with its own figures, the project first; small figures not told exactly.
+    rows = soup.select("[data-reach-page]")
+    listed = [row["data-reach-page"] for row in rows]
+    kinds = [row.select("td")[1].get_text() for row in rows]
+    assert f"{project.pk}-nl" in listed and kinds[0] == "Project"
+    assert kinds == sorted(kinds, key=["Project", "Getuigenis", kinds[-1]].index)
+    assert cells(f'[data-reach-page="{story.pk}-nl"]')[1:] == [
+        "Getuigenis",
+        "nl",
+        "minder dan 10",
+        "minder dan 10",
+        "–",
+    ]
+    assert f"{english.pk}-en" in listed and f"{news.pk}-nl" in listed
+    assert not any(row.startswith(f"{other.pk}-") for row in listed)
+    # The CSV: the exact daily figures of the project's pages, and of no other page.
+    exported = client.get(f"/admin/reach/projects/{project.pk}/", {"format": "csv"})
+    assert f'filename="reach-{project.slug}-' in exported["Content-Disposition"]
+    lines = exported.content.decode().splitlines()
+    assert lines[0] == "path,language,day,views,readers_who_reached_the_end"
+    assert sorted(line.rsplit(",", 2)[1:] for line in lines[1:]) == sorted(
+        [["12", "6"], ["3", "1"], ["2", "0"], ["20", "10"]]
+    )
+    assert client.get(f"/admin/reach/projects/{story.pk}/").status_code == 404
 
 
 def test_the_command_prints_one_row_per_page_language_and_day(client):
