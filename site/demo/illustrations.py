@@ -268,7 +268,9 @@ def arch(rng, palette):
     shadowed(canvas, banks, bank)
     span = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(span)
-    draw.arc([WIDTH * 0.16, HEIGHT * 0.1, WIDTH * 0.84, HEIGHT * 0.86], 180, 360, fill=255, width=46)
+    draw.arc(
+        [WIDTH * 0.16, HEIGHT * 0.1, WIDTH * 0.84, HEIGHT * 0.86], 180, 360, fill=255, width=46
+    )
     draw.rectangle([WIDTH * 0.1, HEIGHT * 0.445, WIDTH * 0.9, HEIGHT * 0.475], fill=255)
     shadowed(canvas, span, bridge)
     return canvas
