@@ -50,24 +50,36 @@ def _rows(month):
 
 
 def _shown(row) -> dict:
-    """A row's figures as the screens show them: under 10 not exactly, no rate for them."""
+    """A row's figures as the screens show them: under 10 not exactly, and no rate that would
+    tell a hidden figure (a rate needs both the views and the readers to the end at 10 or more,
+    or none read to the end)."""
     enough = row["views"] >= report.FEW
+    rate_shown = enough and (row["ends"] >= report.FEW or row["ends"] == 0)
     return {
         "views": report.shown(row["views"]),
         "ends": report.shown(row["ends"]),
-        "completion": f"{row['completion']}%" if enough else "–",
+        "completion": f"{row['completion']}%" if rate_shown else "–",
         "enough": enough,
     }
 
 
-def _months() -> list[datetime.date]:
-    """The first days of the twelve months a screen offers, this one first."""
+def _month_context(since: datetime.date) -> dict:
+    """What every reach screen says of its month: the twelve months it offers (this one first,
+    and the month shown when it is older), and whether the month is still running."""
     months = []
     first = timezone.localdate().replace(day=1)
     for _step in range(12):
         months.append(first)
         first = (first - datetime.timedelta(days=1)).replace(day=1)
-    return months
+    if since not in months:
+        months.append(since)
+    today = timezone.localdate()
+    return {
+        "since": since,
+        "month": since.strftime("%Y-%m"),
+        "months": months,
+        "running_until": today if since == today.replace(day=1) else None,
+    }
 
 
 @never_cache
@@ -84,9 +96,7 @@ def report_view(request):
             "header_icon": "view",
             "tab": "pages",
             "rows": rows,
-            "since": since,
-            "month": since.strftime("%Y-%m"),
-            "months": _months(),
+            **_month_context(since),
         },
     )
 
@@ -140,9 +150,7 @@ def projects_view(request):
             "header_icon": "view",
             "tab": "projects",
             "rows": rows,
-            "since": since,
-            "month": since.strftime("%Y-%m"),
-            "months": _months(),
+            **_month_context(since),
         },
     )
 
@@ -196,9 +204,7 @@ def project_view(request, page_id):
             ],
             "total": _summed(figures),
             "pages": listed,
-            "since": since,
-            "month": since.strftime("%Y-%m"),
-            "months": _months(),
+            **_month_context(since),
         },
     )
 
@@ -215,7 +221,11 @@ def page_view(request, page_id):
             {
                 "title": title,
                 "readers": report.shown(readers),
-                "width": round(100 * readers / row["views"]) if row["views"] else 0,
+                # A share, and a bar, only where they tell no hidden figure.
+                "width": round(100 * readers / row["views"])
+                if row["views"] and (readers >= report.FEW or readers == 0)
+                else 0,
+                "hidden": 0 < readers < report.FEW,
                 "y": index * 12,
             }
             for index, (title, readers) in enumerate(
@@ -233,8 +243,7 @@ def page_view(request, page_id):
             "page": page,
             "is_project": isinstance(page, ProjectPage),
             "rows": rows,
-            "since": since,
-            "month": since.strftime("%Y-%m"),
+            **_month_context(since),
         },
     )
 

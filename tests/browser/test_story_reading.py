@@ -226,7 +226,7 @@ def test_a_single_related_story_ends_the_story_as_a_feature_card_in_the_texts_co
     cards = page.locator(".lr-related .lr-story-card")
     assert cards.count() == 1
     card = cards.first.evaluate(BOX)
-    text = page.locator(".lr-body > p").first.evaluate(BOX)
+    text = page.locator(".lr-body > .lr-text p").first.evaluate(BOX)
     assert abs(card[0] - text[0]) <= 20, f"the card starts at {card[0]}, the text at {text[0]}"
     assert card[2] - card[0] >= 0.9 * (text[2] - text[0]), "the card is narrower than the text"
     picture = cards.first.locator("img").evaluate(BOX)

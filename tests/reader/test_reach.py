@@ -9,6 +9,7 @@ import logging
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from scripts.served_site import free_port
 from stories.consent.takedown import withdraw
@@ -236,7 +237,8 @@ def test_a_projects_reach_adds_up_its_page_and_the_stories_and_news_linked_to_it
         return [cell.get_text() for cell in soup.select_one(selector).select("td")]
 
     assert "Per taal" in soup.get_text() and "Bereik: " + project.title in soup.get_text()
-    assert cells('[data-reach-language="nl"]')[1:] == ["17", "minder dan 10", "41%"]
+    # Fewer than 10 read to the end in Dutch: no rate either, which would tell how many.
+    assert cells('[data-reach-language="nl"]') == ["Nederlands", "17", "minder dan 10", "–"]
     assert cells('[data-reach-language="en"]')[1:] == ["20", "10", "50%"]
     assert cells('[data-reach-language="all"]') == ["37", "17", "46%"]
     # Each page with its own figures, the project first; small figures not told exactly.
@@ -247,11 +249,14 @@ def test_a_projects_reach_adds_up_its_page_and_the_stories_and_news_linked_to_it
     assert kinds == sorted(kinds, key=["Project", "Getuigenis", kinds[-1]].index)
     assert cells(f'[data-reach-page="{story.pk}-nl"]')[1:] == [
         "Getuigenis",
-        "nl",
+        "Nederlands",
         "minder dan 10",
         "minder dan 10",
         "–",
     ]
+    assert cells(f'[data-reach-page="{news.pk}-nl"]')[-2] == "0"  # none is not "fewer than 10"
+    month = timezone.localdate()
+    assert f"tot en met {month.day} " in soup.select_one("h2.w-h3").get_text()
     assert f"{english.pk}-en" in listed and f"{news.pk}-nl" in listed
     assert not any(row.startswith(f"{other.pk}-") for row in listed)
     # The CSV: the exact daily figures of the project's pages, and of no other page.
