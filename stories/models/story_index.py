@@ -35,8 +35,11 @@ class StoryIndexPage(LongreadPage):
         if theme in Theme.values:
             # JSON containment is not portable across SQLite and PostgreSQL; themes are few.
             stories = stories.filter(themes__icontains=f'"{theme}"')
-        # Cards show no body: long bodies stay in the database.
-        return stories.select_related("hero_image").defer_streamfields()
+        # Cards render no body, but count its reading time from the stored texts
+        # (card_reading_minutes); pictures only where the consent allows photos.
+        return stories.select_related("consent", "hero_image", "locale").prefetch_related(
+            "hero_image__renditions"
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -130,6 +130,23 @@ def test_story_index_filters_by_kind_and_theme(client):
     assert SECOND_PSEUDONYM in labour and FIRST_PSEUDONYM not in labour.split("Filter")[-1]
 
 
+def test_story_index_shows_each_story_as_a_card_with_picture_title_and_reading_time(client):
+    from stories.models import StoryIndexPage, TestimonyPage
+
+    index = StoryIndexPage.objects.get(locale__language_code="en")
+    soup = BeautifulSoup(client.get(index.url).content.decode(), "html.parser")
+    cards = soup.select(".lr-card")
+    stories = TestimonyPage.objects.live().child_of(index)
+    assert len(cards) == stories.count() >= 4
+    for story in stories:
+        card = next(card for card in cards if card.a["href"] == story.url)
+        assert card.select_one(".lr-card__title").get_text(strip=True) == story.title
+        assert story.pseudonym in card.select_one(".lr-card__who").get_text()
+        assert card.select_one(".lr-card__meta").get_text(strip=True).endswith("minute read")
+        # The demo's heroes are illustrations: every card shows its picture.
+        assert card.select_one("img[src]"), story.title
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_feeds_are_valid_rss_and_atom_per_language(client, language):
     index = NewsIndexPage.objects.get(locale__language_code=language)
