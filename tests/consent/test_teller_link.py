@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
+from stories.reach import counting
 from stories.teller import service
 from stories.teller.models import TellerLink, TellerMessage
 from tests.helpers import (
@@ -635,6 +636,9 @@ def test_every_screen_speaks_the_tellers_language(client, settings, language):
     waiting = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl")
     waiting.save_revision(user=writer)
     workflow.testimony_workflow().start(waiting, writer)
+    for page in TestimonyPage.objects.filter(consent=consent_record):
+        counting.count(page.pk, page.locale.language_code, "view")  # one reader: "fewer than 10"
+    counting.flush()
     _link, token, code = issued(language=language)
 
     code_form = page_of(client, token, language)
