@@ -1,7 +1,9 @@
 """Webhook URLs: https to public addresses only, checked when saved and at every delivery
 (after name resolution), and no redirect followed (sitewide.api.webhook_urls)."""
 
+import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -10,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
+from sitewide.api import webhooks
 from sitewide.api.models import ContentChange, PartnerWebhook, WebhookDelivery
 from sitewide.api.webhook_urls import LOOPBACK_ALLOWED, UnsafeWebhookURL, target
 from sitewide.api.webhooks import attempt
@@ -145,6 +148,89 @@ def test_redirects_are_not_followed(receiver):
     assert Receiver.hits == ["/moved"]  # never /elsewhere
     assert delivery.status == WebhookDelivery.PENDING
     assert "302" in delivery.last_error and "redirect" in delivery.last_error
+
+
+class RawPartner:
+    """A partner on the loopback that answers with the bytes it is given, `pause` seconds
+    apart, then closes the connection."""
+
+    def __init__(self, pieces: list[bytes], pause: float = 0.0):
+        self.pieces, self.pause = pieces, pause
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.answer, daemon=True)
+        self.thread.start()
+
+    def answer(self):
+        connection, _ = self.listener.accept()
+        with connection:
+            connection.recv(65536)  # the request (small: one withdrawn event)
+            for piece in self.pieces:
+                try:
+                    connection.sendall(piece)
+                except OSError:
+                    return  # the site hung up
+                if self.stop.wait(self.pause):
+                    return
+
+    def close(self):
+        self.stop.set()
+        self.thread.join(5)
+        self.listener.close()
+
+
+def test_a_partner_that_drips_its_answer_fails_the_attempt_at_the_deadline(monkeypatch):
+    """One deadline for the whole attempt: a byte every 0.3 s never trips a socket timeout,
+    but the attempt ends when its time is up, as a failure retried later."""
+    monkeypatch.setattr(webhooks, "TIMEOUT", 1)
+    partner = RawPartner([b"HTTP/1.1 200 OK\r\n"] + [b"X"] * 20, pause=0.3)
+    try:
+        delivery = delivery_to(f"http://127.0.0.1:{partner.port}/hook")
+        started = time.monotonic()
+        attempt(delivery)
+        took = time.monotonic() - started
+    finally:
+        partner.close()
+    delivery.refresh_from_db()
+    assert took < 2, took
+    assert delivery.status == WebhookDelivery.PENDING and delivery.attempts == 1
+    assert delivery.last_error == "no complete answer within 1 s"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        [b"HTTP/1.1 200 OK\r\nContent-Type: appl"],  # cut in the middle of a header
+        [b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"],  # before the blank line
+        [b"HTTP/1.1 200"],  # in the status line
+        [b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{}"],  # before the body's end
+    ],
+)
+def test_an_answer_cut_short_is_not_a_delivery(answer):
+    partner = RawPartner(answer)
+    try:
+        delivery = delivery_to(f"http://127.0.0.1:{partner.port}/hook")
+        attempt(delivery)
+    finally:
+        partner.close()
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.PENDING and delivery.delivered_at is None
+    assert "closed" in delivery.last_error
+
+
+def test_a_complete_answer_with_its_body_is_a_delivery():
+    partner = RawPartner([b"HTTP/1.1 204 No Content\r\n", b"Server: partner\r\n\r\n"])
+    body = RawPartner([b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n", b"{}"])
+    try:
+        for server in (partner, body):
+            delivery = delivery_to(f"http://127.0.0.1:{server.port}/hook")
+            attempt(delivery)
+            delivery.refresh_from_db()
+            assert delivery.status == WebhookDelivery.DELIVERED, delivery.last_error
+    finally:
+        partner.close()
+        body.close()
 
 
 def test_the_loopback_exception_is_refused_by_the_deploy_check(settings):
