@@ -4,7 +4,8 @@ Staff who can add webhooks must not be able to make the server probe its own net
 cloud metadata service at 169.254.169.254, a database on 10.0.0.5, the loopback). So a webhook
 URL is checked when it is saved and again at every delivery, after its name is resolved: https
 only, and every address the name resolves to must be a public one (not private, loopback,
-link-local, multicast, reserved or otherwise special). Delivery then connects to the address it
+link-local, multicast, reserved or otherwise special, nor an IPv6 form that carries such an
+IPv4 address: IPv4-mapped, 6to4, Teredo, NAT64). Delivery then connects to the address it
 checked (a name that resolves differently a moment later changes nothing) and follows no
 redirect.
 
@@ -15,6 +16,7 @@ is a test-only setting: `check --deploy` refuses it (`sitewide.api.webhook_urls.
 import contextlib
 import http.client
 import ipaddress
+import re
 import socket
 import ssl
 import threading
@@ -37,12 +39,31 @@ def loopback_allowed() -> bool:
     return bool(getattr(settings, "WEBHOOKS_ALLOW_LOOPBACK", False))
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# A host written as numbers only that is not four decimal numbers (2130706433, 0x7f000001,
+# 0177.0.0.1, 127.1, 0): resolvers read these as addresses, people do not.
+NUMERIC_HOST = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]+))*\.?", re.ASCII)
+
+
+def _embedded(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries and leads to: 6to4 (2002::/16), both ends of
+    Teredo (2001::/32), NAT64 (64:ff9b::/96)."""
+    found = [address.sixtofour] if address.sixtofour else []
+    found += list(address.teredo or ())
+    if address in NAT64:
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return found
+
+
 def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
         address = address.ipv4_mapped
-    return address.is_global and not (
+    public = address.is_global and not (
         address.is_multicast or address.is_reserved or address.is_link_local
     )
+    if isinstance(address, ipaddress.IPv6Address):
+        return public and all(_is_public(inner) for inner in _embedded(address))
+    return public
 
 
 def _allowed(address) -> bool:
@@ -70,6 +91,14 @@ def target(url: str, resolve=socket.getaddrinfo) -> tuple[str, str, int, str]:
         literal = ipaddress.ip_address(host)
     except ValueError:
         literal = None
+    if literal is None and NUMERIC_HOST.fullmatch(host):
+        raise UnsafeWebhookURL(
+            _(
+                "%(host)s is not a name or an address this site sends to: write a host name, "
+                "or an address as four decimal numbers."
+            )
+            % {"host": host}
+        )
     if literal is not None:
         addresses = [literal]
     else:

@@ -45,6 +45,10 @@ REFUSED = [
     "https://[fd00::1]/",
     "https://[::ffff:127.0.0.1]/",
     "https://[::ffff:169.254.169.254]/",
+    "https://[2002:7f00:1::]/",  # 6to4 of 127.0.0.1
+    "https://[2002:a9fe:a9fe::1]/",  # 6to4 of 169.254.169.254
+    "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",  # Teredo (client 192.0.2.45)
+    "https://[64:ff9b::a9fe:a9fe]/",  # NAT64 of 169.254.169.254
     "https://localhost/",  # a name that resolves to the loopback (from /etc/hosts)
     "https://user:secret@93.184.215.14/",
     "https://",
@@ -61,6 +65,10 @@ def test_unsafe_addresses_are_refused(production_rule, url):
 
 def test_a_public_https_address_is_accepted(production_rule):
     assert target("https://93.184.215.14/hook") == ("https", "93.184.215.14", 443, "93.184.215.14")
+
+
+def test_the_6to4_form_of_a_public_address_is_accepted(production_rule):
+    assert target("https://[2002:5db8:d70e::1]/")[3] == "2002:5db8:d70e::1"
 
 
 def test_a_name_that_does_not_resolve_is_refused_with_a_message(production_rule):
@@ -87,6 +95,38 @@ def test_staff_see_the_reason_in_the_admin_and_nothing_is_saved(client, producti
         assert response.status_code == 200, url
         assert reason in response.content.decode(), url
     assert not PartnerWebhook.objects.exists()
+
+
+def test_hosts_written_as_numbers_get_a_reason_not_just_invalid(client, production_rule):
+    client.force_login(make_user("webhooks-admin", superuser=True))
+    add = reverse("wagtailsnippets_sitewide_partnerwebhook:add")
+    with translation.override("en"):
+        for host in ["2130706433", "0x7f000001", "0177.0.0.1", "127.1", "0"]:
+            response = client.post(add, {"name": "P", "url": f"https://{host}/", "secret": "s"})
+            page = response.content.decode()
+            assert "not a name or an address this site sends to" in page, host
+            assert "Enter a valid URL" not in page, host
+        for host in ["localhost.", "ip6-localhost"]:  # what they resolve to depends on the machine
+            response = client.post(add, {"name": "P", "url": f"https://{host}/", "secret": "s"})
+            page = response.content.decode()
+            assert "could not be resolved" in page or "public internet addresses" in page, host
+    assert not PartnerWebhook.objects.exists()
+
+
+def test_the_signing_secret_is_offered_when_created_and_never_shown_again(client):
+    client.force_login(make_user("webhooks-admin", superuser=True))
+    add = client.get(reverse("wagtailsnippets_sitewide_partnerwebhook:add")).content.decode()
+    assert 'name="secret"' in add
+    hook = PartnerWebhook.objects.create(name="Partner", url="https://93.184.215.14/hook")
+    edit = reverse("wagtailsnippets_sitewide_partnerwebhook:edit", args=[hook.pk])
+    page = client.get(edit).content.decode()
+    assert 'name="url"' in page
+    assert hook.secret not in page and 'name="secret"' not in page
+    # Saving the edit form keeps the secret the partner has.
+    response = client.post(edit, {"name": "Renamed", "url": hook.url, "active": "on"})
+    assert response.status_code == 302
+    renamed = PartnerWebhook.objects.get(pk=hook.pk)
+    assert renamed.name == "Renamed" and renamed.secret == hook.secret
 
 
 class Receiver(BaseHTTPRequestHandler):
