@@ -114,8 +114,10 @@ def test_news_index_paginates_and_keeps_the_filter(client):
     assert next_link and "page=2" in next_link["href"]
     second = text_of(client, index.url + next_link["href"])
     assert "Extra item" in second or "REST final report presented" in second
-    assert client.get(f"{index.url}?page=999").status_code == 200  # the last page, not an error
-    assert client.get(f"{index.url}?page=abc").status_code == 200
+    # Past the end: the last page; no page number: the first (stories.models.listing).
+    last = client.get(f"{index.url}?page=999&project=")
+    assert last.status_code == 302 and last["Location"] == f"{index.url}?page=2&project="
+    assert client.get(f"{index.url}?page=abc")["Location"] == index.url
 
 
 def test_story_index_filters_by_kind_and_theme(client):
