@@ -47,14 +47,24 @@ def _binding(token: str) -> str:
 
 
 def _form_token(token: str) -> str:
-    return signing.dumps(_binding(token), salt=FORM_SALT)
+    return signing.dumps({"bound": _binding(token), "at": time.time()}, salt=FORM_SALT)
 
 
 def _form_token_ok(token: str, signed: str) -> bool:
     try:
-        return signing.loads(signed or "", salt=FORM_SALT, max_age=FORM_MAX_AGE) == _binding(token)
+        data = signing.loads(signed or "", salt=FORM_SALT, max_age=FORM_MAX_AGE)
     except signing.BadSignature:
         return False
+    return isinstance(data, dict) and data.get("bound") == _binding(token)
+
+
+def _form_opened_before_lock(link, signed: str) -> bool:
+    """Whether the code form was shown before the teller last left through the quick exit: a
+    code sent from it again (Back, then "resend") opens nothing."""
+    if not link.locked_at:
+        return False
+    data = signing.loads(signed, salt=FORM_SALT, max_age=FORM_MAX_AGE)
+    return data.get("at", 0) <= link.locked_at.timestamp()
 
 
 def _unlocked(link, mode: str) -> str:
@@ -175,6 +185,7 @@ def teller_page(request, language, token):
     with translation.override(language):
         response = _answer(request, language, token)
         response.render()
+    response["Content-Language"] = language
     return _private(response)
 
 
@@ -213,6 +224,8 @@ def _answer(request, language, token):
             return code_screen(
                 _("That code does not fit this link. Please check it and try again.")
             )
+        if _form_opened_before_lock(link, request.POST["form_token"]):
+            return code_screen(_("For your safety, please enter your code again."))
         mode = TAKEDOWN_ONLY if limited else FULL
         service.log_opened(link, mode)
         return _overview(screen, link, mode)

@@ -316,7 +316,9 @@ def test_leaving_through_the_quick_exit_locks_every_screen_opened_before(client)
     """The quick exit sends the page's lock form (reader.js): whoever presses Back on the
     teller's phone and resends a screen finds the code screen, and nothing is done again."""
     _link, token, code = issued()
-    overview = open_with(client, token, code)
+    sent_code = {**form_data(html(page_of(client, token, "en"))), "code": code}
+    overview = page_of(client, token, "en", sent_code)
+    assert overview["Content-Language"] == "en"
     soup = BeautifulSoup(html(overview), "html.parser")
     lock = soup.select_one("form[data-quick-exit-send]")
     assert lock and lock.has_attr("hidden")
@@ -328,6 +330,10 @@ def test_leaving_through_the_quick_exit_locks_every_screen_opened_before(client)
     confirm = submit(client, token, overview, 0, scope="language:en")
     assert "enter your code again" in html(confirm)
     assert live(FIRST_PSEUDONYM, "en")
+    # The code sent again from the form shown before the exit (Back, Back, then "resend")
+    # opens nothing either.
+    assert "enter your code again" in html(page_of(client, token, "en", sent_code))
+    assert "Your story in each language" not in html(page_of(client, token, "en", sent_code))
     # With the code again, everything works as before.
     again = open_with(client, token, code)
     confirm = submit(client, token, again, 0, scope="language:en")
