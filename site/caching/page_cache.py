@@ -1,7 +1,8 @@
 """Whole responses for anonymous readers, kept in the shared cache and served before sessions.
 
-What is kept and for whom, the groups and their generations, renewal when a transaction that
-changes what readers see commits, the midnight limit and the CDN purge are described once, in
+What is kept and for whom, the groups and their generations (a language's, the shared answers',
+the aggregates' and one per page shown), renewal when a transaction that changes what readers see
+commits, the midnight limit and the CDN purge are described once, in
 docs/performance.md ("Page cache"); the functions below say what each part does. The generations
 are sitewide.caching.generations' (shared with the chrome); which change renews which group is
 decided in sitewide.caching.signals.

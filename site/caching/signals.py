@@ -5,11 +5,14 @@ page cache alike; and the erasure of kept answers quoting an erased story.
   chrome's generation (`sitewide.caching.chrome`), as do a page's publication, unpublication and
   move.
 - A save or deletion of anything readers may see renews the page cache's groups
-  (`sitewide.caching.page_cache`): for a page, the languages of all its translations (their
-  switchers and hreflang links name each other); for a translatable object, its language; for
-  anything else, every language; always the shared group. Models readers never see
-  (IGNORED_APPS, IGNORED_MODELS) and rows loaded as fixtures (`raw`) renew none of them.
-  A publication, unpublication or move renews the languages of the page; a takedown and a batch
+  (`sitewide.caching.page_cache`). A page-level change (a page saved, published, unpublished,
+  moved or deleted, or a row belonging to a page such as a related story) renews the group of the
+  answers that show the page (`page_cache.page_generation_names`: every translation of it), the
+  aggregates' and the shared group; and every language's group when it may change the chrome or
+  an address (`_changes_chrome`; unpublications, moves and deletions always). Anything else
+  renews, as before pages were kept apart: for a translatable object, its language; for anything
+  else, every language; always the shared group. Models readers never see (IGNORED_APPS,
+  IGNORED_MODELS) and rows loaded as fixtures (`raw`) renew none of them. A takedown and a batch
   of new renditions renew every language.
 - After a renewal, the CDN is purged of the URLs the page cache kept under the old generations.
 - Once an erasure has committed, every kept answer quoting the story is deleted
@@ -97,20 +100,28 @@ def _languages_of(instance) -> list[str] | None:
 
 
 # What the chrome shows of a page (menus, language homes, the safety and privacy pages'
-# addresses, addresses typed as links): a change of any of these renews every language.
+# addresses, addresses typed as links) and what decides whether readers see it at all (its
+# publication, its language, a testimony's consent record): a change of any of these renews every
+# language, as a consent change does.
 CHROME_FIELDS = ("live", "slug", "url_path", "path", "depth", "locale_id", "show_in_menus")
+VISIBILITY_FIELDS = ("consent_id",)  # where the page type has them
 # Pages this deep or less are the site's root, language homes and the pages directly under
 # them: the ones menus may name by their titles.
 MENU_DEPTH = 3
 
 
+def _compared_fields(sender) -> tuple[str, ...]:
+    present = {field.attname for field in sender._meta.concrete_fields}
+    return ("title", *CHROME_FIELDS, *(name for name in VISIBILITY_FIELDS if name in present))
+
+
 @receiver(pre_save, dispatch_uid="sitewide-caching-page-before")
 def _page_before(sender, instance, raw=False, **kwargs):
-    """Notes what the chrome shows of a page as it was, for `_changes_chrome`."""
+    """Notes the page's row as it was, for `_changes_chrome`."""
     if raw or instance.pk is None or not _is_page_type(sender):
         return
     instance._page_cache_before = (
-        Page.objects.filter(pk=instance.pk).values("title", *CHROME_FIELDS).first()
+        sender._base_manager.filter(pk=instance.pk).values(*_compared_fields(sender)).first()
     )
 
 
@@ -119,13 +130,13 @@ def _is_page_type(sender) -> bool:
 
 
 def _changes_chrome(page, created: bool) -> bool:
-    """Whether saving `page` changed what the chrome, or any page's typed link, may show:
-    new pages, a change of address, tree, language, publication or menu, and a title change of
-    a page a menu may name. Conservative: unknown means yes."""
+    """Whether saving `page` changed what the chrome, any page's typed link, or the consent rule
+    may show: new pages, a change of address, tree, language, publication, menu or consent
+    record, and a title change of a page a menu may name. Conservative: unknown means yes."""
     before = page.__dict__.pop("_page_cache_before", None)
     if created or before is None:
         return True
-    if any(before[name] != getattr(page, name) for name in CHROME_FIELDS):
+    if any(before[name] != getattr(page, name) for name in before if name != "title"):
         return True
     named = page.show_in_menus or page.depth <= MENU_DEPTH
     return before["title"] != page.title and named

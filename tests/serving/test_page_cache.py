@@ -145,7 +145,9 @@ def test_headless_previews_are_never_kept(client):
         assert response.status_code == 200 and HEADER not in response
 
 
-def test_publishing_renews_the_languages_of_the_page(client, django_capture_on_commit_callbacks):
+def test_publishing_renews_the_page_in_every_language_and_the_aggregates(
+    client, django_capture_on_commit_callbacks
+):
     page = first_story("en")
     for url in (page.url, "/en/stories/", first_story("nl").url, "/api/v2/pages/"):
         get(client, url)
