@@ -56,6 +56,16 @@ def test_publishing_a_live_page_again_renews_what_shows_it_not_its_languages():
     assert changed(before) == {chrome.GENERATION, story_generation(story), INDEX, SHARED}
 
 
+def test_a_story_saved_with_another_consent_record_renews_every_language():
+    """Whether readers see the story changed without a change of publication: a consent change,
+    which renews everything, whatever pages showed the story before."""
+    story = first_story("en")
+    before = generations.current([*NAMES, story_generation(story)])
+    story.consent = None
+    story.save(update_fields=["consent"], clean=False)
+    assert changed(before) == {*NAMES, story_generation(story)}
+
+
 def test_unpublishing_a_page_renews_every_language():
     story = first_story("en")
     before = generations.current([*NAMES, story_generation(story)])
@@ -95,8 +105,10 @@ def test_generations_are_read_at_once_and_once_per_request(monkeypatch):
 
 def test_a_page_cache_hit_reads_its_generations_at_once_and_nothing_else(client, monkeypatch):
     """The shared cache is read once on a hit this process served before: the generations of
-    its groups (a home page: its language's and the aggregates')."""
-    client.get("/en/")
+    its groups (a home page: its language's and the aggregates'; a story: its language's and
+    those of the pages it shows)."""
+    story = first_story("en")
+    client.get("/en/"), client.get(story.url)
     reads, depth = [], []
     for name in ("get", "get_many"):
         original = getattr(cache, name)
@@ -114,6 +126,10 @@ def test_a_page_cache_hit_reads_its_generations_at_once_and_nothing_else(client,
         monkeypatch.setattr(cache, name, spy)
     assert client.get("/en/")[HEADER] == "hit"
     assert [keys for keys in reads if keys] == [[ENGLISH, INDEX]]
+    reads.clear()
+    assert client.get(story.url)[HEADER] == "hit"
+    [read] = [keys for keys in reads if keys]
+    assert read[0] == ENGLISH and story_generation(story) in read and INDEX not in read
 
 
 def test_the_chrome_is_rebuilt_after_every_save_within_one_transaction():

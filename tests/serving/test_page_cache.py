@@ -389,13 +389,15 @@ def test_a_cdn_is_purged_of_the_same_urls(client, settings, purge_receiver, task
         }
     }
     page = first_story("en")
-    for url in (page.url, "/en/stories/", "/nl/", "/api/v2/pages/"):
+    showing, unrelated = story_showing(page).url, unrelated_story(page).url
+    for url in (page.url, "/en/stories/", "/nl/", "/api/v2/pages/", showing, unrelated):
         get(client, url)
     page.title = f"{FIRST_PSEUDONYM}, purged"
     page.save_revision().publish()
     task_worker()  # the purge is a task: the worker calls the CDN, not the editor's request
     paths = {path for _host, path in received}
-    assert {page.url, "/en/stories/", "/nl/", "/api/v2/pages/"} <= paths
+    assert {page.url, "/en/stories/", "/nl/", "/api/v2/pages/", showing} <= paths
+    assert unrelated not in paths  # kept by the page cache, so kept by the CDN too
     assert {host for host, _path in received} == {"testserver"}
     # English settings renew the English pages (and the API), not the Dutch ones.
     received.clear()
