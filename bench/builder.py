@@ -4,6 +4,10 @@ Long stories (many blocks drawing many images from a shared pool, related storie
 language), news items, and the trees of languages the demo does not have. Pages are created
 published, the way the site serves them, without going through revisions, workflows or
 wagtail-localize: what is measured is serving, not publishing.
+
+And the reference every time budget is measured against: one stock Wagtail page
+(bench.reference, installed by the bench's settings only) with five paragraphs and one of the
+site's illustrations, under the English home page.
 """
 
 import datetime
@@ -19,6 +23,7 @@ from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from bench.reference.models import ReferencePage
 from longread.mediafiles import MediaFile
 from sitewide.models import HomePage, LanguageSettings
 from stories.models import (
@@ -433,4 +438,31 @@ class Builder:
             self.relate(stories)
             news = self.news(trees, locales, images)
         self.log(f"  {len(news)} news items in {len(self.size.languages)} languages")
-        return {"stories": stories, "news": news, "trees": trees, "images": images}
+        reference = self.reference(trees["en"][0])
+        self.log(f"  the reference page {reference.url}")
+        return {
+            "stories": stories,
+            "news": news,
+            "trees": trees,
+            "images": images,
+            "reference": reference,
+        }
+
+    def reference(self, home) -> ReferencePage:
+        """The stock page: five paragraphs of about 120 words and one illustration, published."""
+        Image_ = get_image_model()
+        illustration = Image_.objects.filter(kind=Image_.ILLUSTRATION).order_by("pk").first()
+        if illustration is None:
+            raise RuntimeError("The reference page needs one of the demo site's illustrations.")
+        body = "".join(paragraph(self.rng, 120) for _ in range(5))
+        return publish_under(
+            home,
+            ReferencePage(
+                title="Reference page",
+                slug="bench-reference",
+                locale=home.locale,
+                image=illustration,
+                body=body,
+            ),
+            timezone.now(),
+        )

@@ -31,6 +31,15 @@ class AddressFreeLogger(Logger):
 logger_class = AddressFreeLogger
 
 
+# The request line (method, path and query string) may be long: a search of 10,000 characters
+# must reach the site, which answers it (400 JSON on the API, 200 with a message on the reader's
+# search page) instead of gunicorn's bare 414 past its default of 4,094 bytes. gunicorn takes a
+# limit of at most 8,190 bytes, or none (0), and 10,000 characters do not fit in 8,190: so none
+# here. Its timeout still ends a request line that never finishes, and a proxy in front caps
+# the line (docs/security.md, "HTTP details").
+limit_request_line = 0
+
+
 # The application is loaded once, in the master, before the workers fork (they share its memory
 # until they write to it). Everything loaded at start is then frozen out of the garbage
 # collector's reach: without it, a worker's full collection walks some 40,000 long-lived objects

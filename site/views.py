@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from longread.absolute import absolute_url
 from sitewide.search.text import search_words
+from sitewide.serving.media_views import public_file_cache_control
 from sitewide.serving.outage import in_reader_language, is_database_outage, unavailable_response
 from stories import consent
 
@@ -202,4 +203,14 @@ def document(request, document_id, document_filename):
     if response.get("ETag") in ('""', 'W/""'):
         # A document stored without its hash: an empty ETag would make every version match.
         del response["ETag"]
+    if response.status_code in (200, 304):
+        # Served only while a public page uses it (before_serve_document), like a rendition:
+        # the same short lifetime; a document behind a collection's privacy is kept by nobody.
+        from wagtail.documents import get_document_model
+
+        document = get_document_model().objects.select_related("collection").get(pk=document_id)
+        restricted = document.collection.get_view_restrictions().exists()
+        response["Cache-Control"] = (
+            "private, no-store" if restricted else public_file_cache_control()
+        )
     return response

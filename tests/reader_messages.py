@@ -2,8 +2,11 @@
 
 Reader-visible means: marked for translation in a template that renders a public page (the
 project templates, the page templates, the longread blocks and chrome; not the admin's), or one
-of the Python choices those pages print (countries, kinds of help, project status). Staff-only
-strings (the admin, form labels, validation messages) are translated in Dutch only.
+of the Python choices, constants and answers those pages print (countries, kinds of help, project
+status, the teller's page's choices and answers). The teller's private page counts as a reader
+page: a teller reads it in any reader language (docs/teller.md), and so the part of the printed
+teller's cards set in the teller's language. Staff-only strings (the admin, form labels,
+validation messages) are translated in Dutch only.
 """
 
 import ast
@@ -23,15 +26,28 @@ READER_TEMPLATE_FOLDERS = [
     "longread/templates/longread",
 ]
 ADMIN_FOLDERS = {"admin", "translation_files"}
-# The teller's private page (stories/teller/) is offered in Dutch and English for now
-# (docs/teller.md): its strings are translated in those two until the other catalogues have them.
-TWO_LANGUAGE_FOLDERS = {"teller"}
+# Staff screens kept beside a public one (the teller's link in the admin, next to the teller's
+# page): only their {% language %} blocks, set in a reader's language, are reader-visible.
+STAFF_TEMPLATE_PREFIX = "admin_"
+LANGUAGE_BLOCK = re.compile(r"{%\s*language\s[^%]*%}(.*?){%\s*endlanguage\s*%}", re.S)
 
-# Python modules whose named constants or choices classes are printed on public pages.
+# Python modules whose named constants, choices classes or functions print on public pages.
 READER_PYTHON_NAMES = {
     "stories/models/organisations.py": {"COUNTRIES", "HelpKind"},
     "stories/models/projects.py": {"ProjectStatus"},
     "stories/models/testimony.py": {"TellerKind", "Theme"},
+    "stories/reach/report.py": {"shown"},
+}
+# The teller's page: what its screens say, written in Python (stories/teller/views.py).
+TELLER_PYTHON_NAMES = {
+    "stories/teller/views.py": {
+        "CHANNEL_NAMES",
+        "CHANNEL_TAKEDOWN_WORDS",
+        "LANGUAGES_IN_SENTENCES",
+        "MessageForm",
+        "_scope_words",
+        "_answer",
+    },
 }
 
 QUOTED = r"""u?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
@@ -47,15 +63,23 @@ def reader_templates() -> list[Path]:
         for path in sorted(base.rglob("*")):
             relative = path.relative_to(base).parts
             folders = set(relative[:-1])
-            if path.is_file() and not (ADMIN_FOLDERS | TWO_LANGUAGE_FOLDERS) & folders:
+            if path.is_file() and not ADMIN_FOLDERS & folders:
                 found.append(path)
     return found
 
 
-def messages_in_reader_templates() -> set[tuple[str | None, str]]:
+def reader_source(path: Path) -> str:
+    """What of a template a reader can see: all of it, or a staff screen's language blocks."""
+    source = path.read_text()
+    if path.name.startswith(STAFF_TEMPLATE_PREFIX):
+        return "{% load i18n %}" + "".join(LANGUAGE_BLOCK.findall(source))
+    return source
+
+
+def messages_in_templates(paths) -> set[tuple[str | None, str]]:
     found = set()
-    for path in reader_templates():
-        source = templatize(path.read_text(), origin=str(path))
+    for path in paths:
+        source = templatize(reader_source(path), origin=str(path))
         for name, arguments in CALL.findall(source):
             strings = [ast.literal_eval(text.lstrip("u")) for text in LITERAL.findall(arguments)]
             context = strings.pop(0) if name.startswith(("pgettext", "npgettext")) else None
@@ -63,16 +87,20 @@ def messages_in_reader_templates() -> set[tuple[str | None, str]]:
     return found
 
 
-def messages_in_reader_python() -> set[tuple[str | None, str]]:
+def messages_in_reader_templates() -> set[tuple[str | None, str]]:
+    return messages_in_templates(reader_templates())
+
+
+def messages_in_python(modules: dict[str, set[str]]) -> set[tuple[str | None, str]]:
     found = set()
-    for relative, names in READER_PYTHON_NAMES.items():
+    for relative, names in modules.items():
         tree = ast.parse((ROOT / relative).read_text())
         for node in tree.body:
-            is_class = isinstance(node, ast.ClassDef) and node.name in names
+            is_named = isinstance(node, ast.ClassDef | ast.FunctionDef) and node.name in names
             is_constant = isinstance(node, ast.Assign) and any(
                 isinstance(target, ast.Name) and target.id in names for target in node.targets
             )
-            if not (is_class or is_constant):
+            if not (is_named or is_constant):
                 continue
             for call in ast.walk(node):
                 if (
@@ -81,8 +109,26 @@ def messages_in_reader_python() -> set[tuple[str | None, str]]:
                     and call.args
                     and isinstance(call.args[0], ast.Constant)
                 ):
-                    found.add((None, call.args[0].value))
+                    arguments = [arg.value for arg in call.args if isinstance(arg, ast.Constant)]
+                    if call.func.id.startswith("pgettext"):
+                        found.add((arguments[0], arguments[1]))
+                    else:
+                        found.add((None, arguments[0]))
     return found
+
+
+def messages_in_reader_python() -> set[tuple[str | None, str]]:
+    return messages_in_python(READER_PYTHON_NAMES | TELLER_PYTHON_NAMES)
+
+
+def teller_messages() -> set[tuple[str | None, str]]:
+    """(context, msgid) of every string the teller's page can show (its template, the strings its
+    view writes, the reach figures' "fewer than", the quick exit it includes)."""
+    page = ROOT / "stories" / "templates" / "stories" / "teller" / "page.html"
+    quick_exit = ROOT / "longread" / "templates" / "longread" / "chrome" / "quick_exit.html"
+    return messages_in_templates([page, quick_exit]) | messages_in_python(
+        {**TELLER_PYTHON_NAMES, "stories/reach/report.py": {"shown"}}
+    )
 
 
 def reader_messages() -> set[tuple[str | None, str]]:

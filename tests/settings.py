@@ -42,3 +42,9 @@ REACH_FLUSH_SECONDS = 0
 # says, is tested in tests/staff/test_admin_language.py and by the Dutch browser journeys, whose
 # served site runs the production settings.
 ADMIN_DEFAULT_LANGUAGE = "en"
+
+# The bench's reference page type (bench/settings.py installs it for `make bench`), so that
+# tests/serving/test_bench.py can build, serve and measure it. Production never installs it; a
+# copy of the test database (with its migration) is restored under bench/settings.py, the
+# production settings plus this app (tests/consent/test_backup.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "bench.reference"]  # noqa: F405

@@ -62,6 +62,26 @@ def not_found_answer() -> JsonResponse:
     return ApiJson({"message": _("not found")}, status=404)
 
 
+# Headers of an error answer that say something about what to do next; kept when an answer
+# made elsewhere (Django's own 400 for a bad Host, a 500 page) is rewritten as JSON.
+KEPT_ERROR_HEADERS = ("Allow", "Retry-After")
+
+
+def json_error(response) -> JsonResponse:
+    """An error answer made outside the API's views (HTML or plain text), as the API's JSON:
+    same status, a short message."""
+    if response.status_code == 404:
+        answer = not_found_answer()
+    else:
+        messages = {400: _("bad request"), 403: _("forbidden"), 500: _("server error")}
+        message = messages.get(response.status_code, _("the request could not be answered"))
+        answer = ApiJson({"message": message}, status=response.status_code)
+    for name in KEPT_ERROR_HEADERS:
+        if name in response:
+            answer[name] = response[name]
+    return answer
+
+
 def query_problem(request) -> str | None:
     repeated = sorted(name for name, values in request.GET.lists() if len(values) > 1)
     if repeated:
@@ -115,13 +135,14 @@ class ApiHttpMiddleware:
             with override(answer_language(request)):
                 problem = query_problem(request)
             response = bad_request(problem) if problem else self.get_response(request)
-            if response.status_code == 404 and not response.get("Content-Type", "").startswith(
+            if response.status_code >= 400 and not response.get("Content-Type", "").startswith(
                 "application/json"
             ):
-                # Any API address that names nothing (`/api/v2/pages/%0A/`) is a JSON 404, not
-                # the reader's HTML page.
+                # Every error under /api/ is JSON: an address that names nothing
+                # (`/api/v2/pages/%0A/`) is a JSON 404, not the reader's HTML page; Django's 400
+                # for a Host it does not serve, or a 500, likewise.
                 with override(answer_language(request)):
-                    response = not_found_answer()
+                    response = json_error(response)
             if request.method in methods.READ and response.status_code == 200:
                 response = self.conditional(request, response)
         if response.status_code >= 400:

@@ -1,19 +1,23 @@
 """The API in the admin: headless preview tokens per page, partner webhooks and deliveries."""
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from sitewide.api.models import PartnerWebhook, PreviewToken, WebhookDelivery
+from sitewide.api.webhook_urls import UnsafeWebhookURL, target
 from stories import consent
 
 
@@ -79,12 +83,51 @@ def headless_preview_button(page, user, view_name, next_url=None):
         )
 
 
+class WebhookURLField(forms.URLField):
+    """The webhook rule's own reason (sitewide.api.webhook_urls) before Django's generic "Enter
+    a valid URL", which a numeric host (2130706433) or `localhost.` would otherwise get."""
+
+    def run_validators(self, value):
+        if value not in self.empty_values:
+            try:
+                target(value)
+            except UnsafeWebhookURL as error:
+                raise ValidationError(str(error), code="unsafe") from None
+        super().run_validators(value)
+
+
+class PartnerWebhookForm(WagtailAdminModelForm):
+    url = WebhookURLField(
+        assume_scheme="https",
+        label=PartnerWebhook._meta.get_field("url").verbose_name,
+        help_text=PartnerWebhook._meta.get_field("url").help_text,
+    )
+
+
+WEBHOOK_PANELS = ["name", "url", "secret", "active", "contact_email"]
+
+
 class PartnerWebhookViewSet(SnippetViewSet):
+    """The signing secret is in the form that creates a webhook (to give it to the partner) and
+    in no later form: an edit page shows it to nobody."""
+
     model = PartnerWebhook
     icon = "link-external"
     menu_label = _("Partner webhooks")
     list_display = ["name", "url", "active"]
     add_to_admin_menu = False
+    edit_handler = ObjectList(
+        [FieldPanel(name) for name in WEBHOOK_PANELS], base_form_class=PartnerWebhookForm
+    )
+
+    def get_edit_view_kwargs(self, **kwargs):
+        without_secret = ObjectList(
+            [FieldPanel(name) for name in WEBHOOK_PANELS if name != "secret"],
+            base_form_class=PartnerWebhookForm,
+        ).bind_to_model(self.model)
+        kwargs.setdefault("panel", without_secret)
+        kwargs.setdefault("form_class", without_secret.get_form_class())
+        return super().get_edit_view_kwargs(**kwargs)
 
 
 class WebhookDeliveryViewSet(SnippetViewSet):

@@ -2,7 +2,8 @@
 
 Delivery never blocks a publish: deliveries are rows written with the event, sent after the
 transaction commits by a background task (in-process by default, a worker in production), each
-attempt bounded by a short timeout. A failed attempt is retried with back-off by the next task
+attempt bounded by one short deadline for all of it; only a complete 2xx answer counts as
+delivered. A failed attempt is retried with back-off by the next task
 run or by `manage.py deliver_webhooks` (run it every minute from cron or a worker); after the
 last attempt the delivery is marked failed, logged, and shown in the admin.
 """
@@ -24,7 +25,9 @@ from sitewide.api.webhook_urls import UnsafeWebhookURL, post
 
 logger = logging.getLogger(__name__)
 
-TIMEOUT = 3  # seconds per attempt
+# Seconds for a whole attempt: connecting, sending, and the complete answer (a partner that
+# answers slowly holds the task worker no longer; sitewide.api.webhook_urls.post).
+TIMEOUT = 3
 # Waits before each retry; after the last one the delivery is given up and reported.
 BACKOFF = [timedelta(minutes=m) for m in (1, 5, 30, 120, 360, 1440)]
 SIGNATURE_HEADER = "X-Longread-Signature"

@@ -245,31 +245,33 @@ def steps_rising(rng, palette):
 
 
 def arch(rng, palette):
-    """Two paper-cut banks joined by one wide arch over calm water."""
+    """Two paper-cut banks joined by one wide arch over calm water. Bridge and banks keep to the
+    upper half, so a title over the lower half (a story's cover) lies on water."""
     sky, water, bank, bridge = (rgb(c) for c in palette[:4])
     canvas = gradient(sky, mix(sky, (255, 255, 255), 0.35))
-    ImageDraw.Draw(canvas).rectangle([0, HEIGHT * 0.68, WIDTH, HEIGHT], fill=water)
+    calm = Image.new("L", (WIDTH, HEIGHT), 0)
+    ImageDraw.Draw(calm).rectangle([0, HEIGHT * 0.52, WIDTH, HEIGHT], fill=255)
+    shadowed(canvas, calm, water, offset=(0, -4), blur=10)
     banks = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(banks)
-    draw.polygon(
-        [(0, HEIGHT * 0.5), (WIDTH * 0.22, HEIGHT * 0.55), (WIDTH * 0.3, HEIGHT), (0, HEIGHT)],
-        fill=255,
-    )
-    draw.polygon(
-        [
-            (WIDTH, HEIGHT * 0.46),
-            (WIDTH * 0.76, HEIGHT * 0.54),
-            (WIDTH * 0.7, HEIGHT),
-            (WIDTH, HEIGHT),
-        ],
-        fill=255,
-    )
+    for side in (1, -1):
+        edge = 0 if side == 1 else WIDTH
+        draw.polygon(
+            [
+                (edge, HEIGHT * 0.42),
+                (edge + side * WIDTH * 0.16, HEIGHT * 0.47),
+                (edge + side * WIDTH * 0.2, HEIGHT * 0.57),
+                (edge, HEIGHT * 0.57),
+            ],
+            fill=255,
+        )
     shadowed(canvas, banks, bank)
     span = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(span)
-    box = [WIDTH * 0.2, HEIGHT * 0.28, WIDTH * 0.8, HEIGHT * 0.98]
-    draw.arc(box, 180, 360, fill=255, width=46)
-    draw.rectangle([WIDTH * 0.2, HEIGHT * 0.52, WIDTH * 0.8, HEIGHT * 0.55], fill=255)
+    draw.arc(
+        [WIDTH * 0.16, HEIGHT * 0.1, WIDTH * 0.84, HEIGHT * 0.86], 180, 360, fill=255, width=46
+    )
+    draw.rectangle([WIDTH * 0.1, HEIGHT * 0.445, WIDTH * 0.9, HEIGHT * 0.475], fill=255)
     shadowed(canvas, span, bridge)
     return canvas
 

@@ -5,16 +5,25 @@ plays no video without them).
 from the disk, or a stream from the media bucket, with its Content-Length) and answers a single
 `Range: bytes=a-b`, `a-` or `-n` with 206 and that part; a range that starts past the end with
 416 and `Content-Range: bytes */<length>`. Several ranges at once, other units, or an If-Range
-that no longer matches get the whole file (200), as the RFC allows.
+that no longer matches get the whole file (200), as the RFC allows. A position longer than 18
+digits is past the end of any file (Python refuses to read numbers over 4,300 digits at all):
+as a first position it answers 416, as a last position or a suffix length it reaches to the end.
 """
 
 import re
 
 from django.http import HttpResponse, StreamingHttpResponse
 
-RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+RANGE = re.compile(r"^bytes=([0-9]*)-([0-9]*)$")
 CHUNK = 64 * 1024
 COPIED = ("Content-Type", "Last-Modified", "ETag", "Cache-Control", "Content-Disposition")
+MAX_DIGITS = 18  # 10**18 bytes is past the end of any file served here
+PAST_ANY_END = 10**MAX_DIGITS
+
+
+def _position(digits: str) -> int:
+    digits = digits.lstrip("0") or "0"
+    return PAST_ANY_END if len(digits) > MAX_DIGITS else int(digits)
 
 
 def _part(response, start: int, length: int):
@@ -82,15 +91,15 @@ def with_byte_ranges(request, response):
     if not match or not (match[1] or match[2]):
         return response
     if match[1]:
-        start = int(match[1])
-        end = min(int(match[2]), size - 1) if match[2] else size - 1
+        start = _position(match[1])
+        end = min(_position(match[2]), size - 1) if match[2] else size - 1
         if start >= size:
             _release(response)
             return _unsatisfiable(size)
         if end < start:
             return response  # not a valid range: ignored
     else:
-        suffix = int(match[2])
+        suffix = _position(match[2])
         if suffix == 0:
             _release(response)
             return _unsatisfiable(size)

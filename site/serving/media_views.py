@@ -48,7 +48,7 @@ def _serve_folder(request, path, folder):
     # Names are random, but a file may stop being public at any moment (a withdrawal): kept
     # by a CDN or a browser for MEDIA_MAX_AGE seconds at most, and purged from a configured
     # CDN when its story is taken down (see purge_files_of_taken_down_pages).
-    response["Cache-Control"] = f"public, max-age={media_max_age()}"
+    response["Cache-Control"] = public_file_cache_control()
     if staff:
         # Staff see every file (the image library's thumbnails, drafts): never kept by others.
         response["Cache-Control"] = "private, no-store"
@@ -56,14 +56,26 @@ def _serve_folder(request, path, folder):
 
 
 def _is_staff(request) -> bool:
+    """Staff signed in with both factors (sitewide.staff.two_factor): a password alone sees
+    what readers see, no more."""
     user = getattr(request, "user", None)
     return bool(
-        user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+        user is not None
+        and user.is_authenticated
+        and getattr(user, "is_verified", lambda: False)()
+        and user.has_perm("wagtailadmin.access_admin")
     )
 
 
 def media_max_age() -> int:
     return getattr(settings, "MEDIA_MAX_AGE", 300)
+
+
+def public_file_cache_control() -> str:
+    """Files readers may see (renditions, audio and video, documents): a file may stop being
+    public at any moment (a withdrawal), so shared caches and browsers keep it MEDIA_MAX_AGE
+    seconds at most."""
+    return f"public, max-age={media_max_age()}"
 
 
 def _may_be_served(folder, path) -> bool:

@@ -21,8 +21,8 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language_from_path, ngettext, override
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from sitewide.serving import paths
 
@@ -36,11 +36,17 @@ class RejectNulMiddleware:
 
     def __call__(self, request):
         if not request.path_info.startswith(paths.API) and self.has_nul(request):
-            return HttpResponse(
-                _("The address contains a NUL character, which no page of this site takes."),
-                status=400,
-                content_type="text/plain; charset=utf-8",
-            )
+            # This answer comes before the locale middleware: in the language of the address's
+            # prefix (or the site's default), never in one an earlier request left on the thread.
+            language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+            with override(language):
+                response = HttpResponse(
+                    _("The address contains a NUL character, which no page of this site takes."),
+                    status=400,
+                    content_type="text/plain; charset=utf-8",
+                )
+            response["Content-Language"] = language
+            return response
         return self.get_response(request)
 
     @staticmethod

@@ -15,3 +15,6 @@ TASKS = {
 
 # Reach figures (stories.reach): each web process writes what it counted this often (seconds).
 REACH_FLUSH_SECONDS = env("REACH_FLUSH_SECONDS")
+# Where the cache is in Redis, every process's counts meet there and any process writes them
+# (stories.reach.counting); empty: each process writes its own.
+REACH_REDIS_URL = env("REDIS_URL")

@@ -10,7 +10,10 @@ import time
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -177,10 +180,33 @@ def enrol(request):
             form.add_error("token", _wait_message(wait))
         elif _matches(device, token):
             with transaction.atomic():
-                device.confirmed = True
-                device.save()
-                TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
-                codes = _new_recovery_codes(request.user)
+                # Sessions of one account confirm one at a time: this UPDATE locks the user's
+                # row (PostgreSQL) or takes the database's write lock (SQLite) before anything
+                # is read, so a session that confirmed at the same moment has committed by the
+                # time this one looks, and is seen.
+                get_user_model().objects.filter(pk=request.user.pk).update(
+                    last_login=F("last_login")
+                )
+                raced = has_confirmed_device(request.user)
+                if not raced:
+                    device.confirmed = True
+                    device.save()
+                    TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+                    codes = _new_recovery_codes(request.user)
+            if raced:
+                # Another session of this account has just enrolled: its authenticator is the
+                # one, and this secret is worthless.
+                del request.session[ENROL_KEY]
+                request.session.pop(ENROL_FAILURES, None)
+                messages.warning(
+                    request,
+                    _(
+                        "Two-factor sign-in was set up for this account in another session at "
+                        "the same moment. Enter a code from the authenticator app set up there."
+                    ),
+                )
+                verify_url = reverse("two_factor_verify")
+                return redirect(f"{verify_url}?{urlencode({'next': _next_url(request)})}")
             del request.session[ENROL_KEY]
             request.session.pop(ENROL_FAILURES, None)
             otp_login(request, device)

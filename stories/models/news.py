@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -26,6 +25,7 @@ from stories.models.base import (
     page_translation_fields,
     same_pages_in_language,
 )
+from stories.models.listing import Listing, page_of_results
 from stories.models.projects import ProjectPage
 
 FEED_ITEMS = 20
@@ -73,7 +73,7 @@ class NewsPage(LongreadPage):
         return same_pages_in_language(ProjectPage, self.related_projects.all(), self.locale_id)
 
 
-class NewsIndexPage(RoutablePageMixin, LongreadPage):
+class NewsIndexPage(Listing, RoutablePageMixin, LongreadPage):
     intro = models.TextField(_("introduction"), blank=True)
     per_page = 10
 
@@ -111,11 +111,11 @@ class NewsIndexPage(RoutablePageMixin, LongreadPage):
     def index_view(self, request):
         project = request.GET.get("project", "")
         project_id = int(project) if project.isdigit() else None
-        paginator = Paginator(self.news(project_id), self.per_page)
+        page_obj = page_of_results(request, self.news(project_id), self.per_page)
         return self.render(
             request,
             context_overrides={
-                "page_obj": paginator.get_page(request.GET.get("page")),
+                "page_obj": page_obj,
                 "project": project_id,
                 "project_options": [(item.pk, item.acronym) for item in self.projects()],
             },

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -19,6 +18,7 @@ from stories.api_fields import (
 )
 from stories.fields import ChoiceListField
 from stories.models.base import LongreadPage
+from stories.models.listing import Listing, page_of_results
 
 # ISO 3166-1 alpha-2 codes of the countries this work touches, with their English names; a full
 # list is not needed to validate a code, only to name it.
@@ -153,7 +153,7 @@ def organisations_in(locale, country: str = "", kind: str = ""):
     return organisations.order_by("name")
 
 
-class OrganisationDirectoryPage(LongreadPage):
+class OrganisationDirectoryPage(Listing, LongreadPage):
     """The social map: organisations that support victims, by country and kind of help."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -171,9 +171,11 @@ class OrganisationDirectoryPage(LongreadPage):
         context = super().get_context(request, *args, **kwargs)
         country = request.GET.get("country", "").upper()
         kind = request.GET.get("kind", "")
-        paginator = Paginator(organisations_in(self.locale, country, kind), self.per_page)
+        page_obj = page_of_results(
+            request, organisations_in(self.locale, country, kind), self.per_page
+        )
         context.update(
-            page_obj=paginator.get_page(request.GET.get("page")),
+            page_obj=page_obj,
             country=country if country in COUNTRIES else "",
             kind=kind if kind in HelpKind.values else "",
             countries=sorted(

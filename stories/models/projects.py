@@ -1,7 +1,6 @@
 """European projects: a longread with structured facts, and an index filtered by them."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,6 +16,7 @@ from longread.blocks import LongreadBody
 from stories import consent
 from stories.api_fields import BodyField, DocumentField, OrganisationField
 from stories.models.base import LongreadPage, page_translation_fields
+from stories.models.listing import Listing, page_of_results
 from stories.models.organisations import COUNTRIES, Organisation
 
 
@@ -268,7 +268,7 @@ class ProjectRecommendation(TranslatableMixin, Orderable):
         ordering = ["sort_order"]
 
 
-class ProjectIndexPage(LongreadPage):
+class ProjectIndexPage(Listing, LongreadPage):
     intro = models.TextField(_("introduction"), blank=True)
     per_page = 12
 
@@ -309,9 +309,11 @@ class ProjectIndexPage(LongreadPage):
                 )
             )
         ).values_list("country", flat=True)
-        paginator = Paginator(self.projects(status, country, programme), self.per_page)
+        page_obj = page_of_results(
+            request, self.projects(status, country, programme), self.per_page
+        )
         context.update(
-            page_obj=paginator.get_page(request.GET.get("page")),
+            page_obj=page_obj,
             status=status,
             country=country,
             programme=programme,

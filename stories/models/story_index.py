@@ -1,6 +1,5 @@
 """The story index: live, consented stories, filterable by teller kind and theme."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -9,10 +8,11 @@ from wagtail.models import Page
 
 from stories import consent
 from stories.models.base import LongreadPage
+from stories.models.listing import Listing, page_of_results
 from stories.models.testimony import TellerKind, TestimonyPage, Theme
 
 
-class StoryIndexPage(LongreadPage):
+class StoryIndexPage(Listing, LongreadPage):
     """Lists live, consented stories, filterable by teller kind and theme."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -35,16 +35,19 @@ class StoryIndexPage(LongreadPage):
         if theme in Theme.values:
             # JSON containment is not portable across SQLite and PostgreSQL; themes are few.
             stories = stories.filter(themes__icontains=f'"{theme}"')
-        # Cards show no body: long bodies stay in the database.
-        return stories.select_related("hero_image").defer_streamfields()
+        # Cards render no body, but count its reading time from the stored texts
+        # (card_reading_minutes); pictures only where the consent allows photos.
+        return stories.select_related("consent", "hero_image", "locale").prefetch_related(
+            "hero_image__renditions"
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         kind = request.GET.get("kind", "")
         theme = request.GET.get("theme", "")
-        paginator = Paginator(self.stories(kind, theme), self.per_page)
+        page_obj = page_of_results(request, self.stories(kind, theme), self.per_page)
         context.update(
-            page_obj=paginator.get_page(request.GET.get("page")),
+            page_obj=page_obj,
             kind=kind if kind in TellerKind.values else "",
             theme=theme if theme in Theme.values else "",
             kinds=TellerKind.choices,

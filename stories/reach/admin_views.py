@@ -1,20 +1,25 @@
 """The reach report in the admin: per page and language for a month, a page's chapter reach as a
-chart drawn on the server, and a CSV of the exact daily figures for funders' reports."""
+chart drawn on the server, per project (its page and the stories and news linked to it), and a CSV
+of the exact daily figures for funders' reports."""
 
 import csv
 import datetime
+from collections import defaultdict
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from stories.models import ProjectPage
 from stories.reach import report
 from stories.reach.counting import flush
 from stories.reach.models import ReachCounter
+from stories.reach.projects import LINKING, project_pages
 
 
 def _chapters_of(page_ids):
@@ -40,16 +45,40 @@ def _rows(month):
         row["page"] = pages.get(row["page_id"])
         row["shown"] = _shown(row)
         row["titles"] = titles(row["page_id"])
+        row["is_project"] = isinstance(row["page"], ProjectPage)
     return since, until, rows
 
 
 def _shown(row) -> dict:
+    """A row's figures as the screens show them: under 10 not exactly, and no rate that would
+    tell a hidden figure (a rate needs both the views and the readers to the end at 10 or more,
+    or none read to the end)."""
     enough = row["views"] >= report.FEW
+    rate_shown = enough and (row["ends"] >= report.FEW or row["ends"] == 0)
     return {
         "views": report.shown(row["views"]),
         "ends": report.shown(row["ends"]),
-        "completion": f"{row['completion']}%" if enough else "–",
+        "completion": f"{row['completion']}%" if rate_shown else "–",
         "enough": enough,
+    }
+
+
+def _month_context(since: datetime.date) -> dict:
+    """What every reach screen says of its month: the twelve months it offers (this one first,
+    and the month shown when it is older), and whether the month is still running."""
+    months = []
+    first = timezone.localdate().replace(day=1)
+    for _step in range(12):
+        months.append(first)
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    if since not in months:
+        months.append(since)
+    today = timezone.localdate()
+    return {
+        "since": since,
+        "month": since.strftime("%Y-%m"),
+        "months": months,
+        "running_until": today if since == today.replace(day=1) else None,
     }
 
 
@@ -59,22 +88,123 @@ def report_view(request):
     since, until, rows = _rows(month)
     if request.GET.get("format") == "csv":
         return _csv(since, until)
-    today = timezone.localdate()
-    months = []
-    first = today.replace(day=1)
-    for _step in range(12):
-        months.append(first)
-        first = (first - datetime.timedelta(days=1)).replace(day=1)
     return TemplateResponse(
         request,
         "stories/admin/reach_report.html",
         {
             "page_title": _("Reach"),
             "header_icon": "view",
+            "tab": "pages",
             "rows": rows,
-            "since": since,
-            "month": since.strftime("%Y-%m"),
-            "months": months,
+            **_month_context(since),
+        },
+    )
+
+
+def _summed(rows) -> dict:
+    """Views and readers who read to the end of several rows (each already capped at its own
+    views), with the completion rate, as the screens show them."""
+    views = sum(row["views"] for row in rows)
+    ends = sum(row["ends"] for row in rows)
+    figure = {"views": views, "ends": ends, "completion": round(100 * ends / views) if views else 0}
+    figure["shown"] = _shown(figure)
+    return figure
+
+
+def _project_title_pages(keys) -> dict:
+    """Per project (translation key), the page that names it: in the default language if it has
+    one, else its first."""
+    default = Locale.get_default().pk
+    named = {}
+    for page in ProjectPage.objects.filter(translation_key__in=keys).order_by("pk"):
+        if page.translation_key not in named or page.locale_id == default:
+            named[page.translation_key] = page
+    return named
+
+
+@never_cache
+def projects_view(request):
+    """Every project's reach in a month: its page and the pages linked to it, in every language."""
+    flush()  # this process's own counts (and, with Redis, every process's pushed counts)
+    since, until = report.month_bounds(request.GET.get("month"))
+    sets = project_pages()
+    page_ids = set().union(*(pages["own"] | pages["linked"] for pages in sets.values()))
+    by_page = defaultdict(list)
+    for row in report.per_page(since, until, page_ids=page_ids):
+        by_page[row["page_id"]].append(row)
+    named = _project_title_pages(list(sets))
+    rows = [
+        {
+            "project": named[key],
+            "pages": len(pages["own"] | pages["linked"]),
+            **_summed([row for pk in pages["own"] | pages["linked"] for row in by_page[pk]]),
+        }
+        for key, pages in sets.items()
+    ]
+    rows.sort(key=lambda row: row["project"].title.casefold())
+    return TemplateResponse(
+        request,
+        "stories/admin/reach_projects.html",
+        {
+            "page_title": _("Reach of projects"),
+            "header_icon": "view",
+            "tab": "projects",
+            "rows": rows,
+            **_month_context(since),
+        },
+    )
+
+
+@never_cache
+def project_view(request, page_id):
+    """One project's reach in a month, per language, summing its page and the stories and news
+    linked to it; each of those pages with its own figures below."""
+    project = get_object_or_404(ProjectPage, pk=page_id)
+    flush()
+    since, until = report.month_bounds(request.GET.get("month"))
+    pages = project_pages([project.translation_key])[project.translation_key]
+    page_ids = pages["own"] | pages["linked"]
+    if request.GET.get("format") == "csv":
+        return _csv(since, until, page_ids, name=f"reach-{project.slug}")
+    figures = report.per_page(since, until, page_ids=page_ids)
+    per_language = defaultdict(list)
+    by_page = defaultdict(list)
+    for row in figures:
+        per_language[row["language"]].append(row)
+        by_page[row["page_id"]].append(row)
+    kinds = (ProjectPage, *LINKING)  # the project itself first, then stories, then news
+    listed = []
+    for page in Page.objects.filter(pk__in=page_ids).select_related("locale").specific():
+        if not (page.live or by_page[page.pk]):
+            continue  # a draft never read: nothing to tell
+        rows = by_page[page.pk] or [
+            {"language": page.locale.language_code, "views": 0, "ends": 0, "completion": 0}
+        ]
+        for row in rows:
+            listed.append(
+                {
+                    "page": page,
+                    "kind": capfirst(page._meta.verbose_name),
+                    "language": row["language"],
+                    "shown": _shown(row),
+                    "order": (kinds.index(type(page)), page.title),
+                }
+            )
+    listed.sort(key=lambda row: (row["order"], row["language"]))
+    return TemplateResponse(
+        request,
+        "stories/admin/reach_project.html",
+        {
+            "page_title": _("Reach: %(title)s") % {"title": project.title},
+            "header_icon": "view",
+            "project": project,
+            "languages": [
+                {"language": language, **_summed(rows)}
+                for language, rows in sorted(per_language.items())
+            ],
+            "total": _summed(figures),
+            "pages": listed,
+            **_month_context(since),
         },
     )
 
@@ -91,7 +221,11 @@ def page_view(request, page_id):
             {
                 "title": title,
                 "readers": report.shown(readers),
-                "width": round(100 * readers / row["views"]) if row["views"] else 0,
+                # A share, and a bar, only where they tell no hidden figure.
+                "width": round(100 * readers / row["views"])
+                if row["views"] and (readers >= report.FEW or readers == 0)
+                else 0,
+                "hidden": 0 < readers < report.FEW,
                 "y": index * 12,
             }
             for index, (title, readers) in enumerate(
@@ -107,19 +241,19 @@ def page_view(request, page_id):
             "page_title": _("Reach: %(title)s") % {"title": page.title},
             "header_icon": "view",
             "page": page,
+            "is_project": isinstance(page, ProjectPage),
             "rows": rows,
-            "since": since,
-            "month": since.strftime("%Y-%m"),
+            **_month_context(since),
         },
     )
 
 
-def _csv(since, until) -> HttpResponse:
+def _csv(since, until, page_ids=None, name="reach") -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="reach-{since:%Y-%m}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{name}-{since:%Y-%m}.csv"'
     writer = csv.writer(response)
     writer.writerow(["path", "language", "day", "views", "readers_who_reached_the_end"])
-    rows = report.per_day(since, until)
+    rows = report.per_day(since, until, page_ids)
     paths = {
         page.pk: page.get_url() or ""
         for page in Page.objects.filter(pk__in={row["page_id"] for row in rows})

@@ -15,8 +15,8 @@ FEW = 10  # figures under this are shown as "fewer than 10" on screens
 
 
 def shown(number: int) -> str:
-    """A figure as a screen shows it: small numbers are not told exactly."""
-    return _("fewer than %(few)d") % {"few": FEW} if number < FEW else str(number)
+    """A figure as a screen shows it: small numbers are not told exactly (none is none)."""
+    return _("fewer than %(few)d") % {"few": FEW} if 0 < number < FEW else str(number)
 
 
 def _counters(since=None, until=None, page_ids=None):

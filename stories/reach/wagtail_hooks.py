@@ -13,6 +13,12 @@ def reach_admin_urls():
     return [
         path("reach/", admin_views.report_view, name="stories_reach"),
         path("reach/<int:page_id>/", admin_views.page_view, name="stories_reach_page"),
+        path("reach/projects/", admin_views.projects_view, name="stories_reach_projects"),
+        path(
+            "reach/projects/<int:page_id>/",
+            admin_views.project_view,
+            name="stories_reach_project",
+        ),
     ]
 
 

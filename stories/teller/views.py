@@ -18,6 +18,7 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
@@ -104,6 +105,29 @@ CHANNEL_TAKEDOWN_WORDS = {
 }
 
 
+# A language's name inside the take-down sentences ("Only the English version", "the English
+# version of your story"), in the form those sentences need in the teller's language: an
+# adjective agreeing with "version" in Arabic, a lowercase noun in French, a locative in Serbian.
+# (The list of the story's languages shows the names Django gives, service.language_name.)
+LANGUAGES_IN_SENTENCES = {
+    "nl": pgettext_lazy("language inside the take-down sentences", "Dutch"),
+    "en": pgettext_lazy("language inside the take-down sentences", "English"),
+    "de": pgettext_lazy("language inside the take-down sentences", "German"),
+    "fr": pgettext_lazy("language inside the take-down sentences", "French"),
+    "es": pgettext_lazy("language inside the take-down sentences", "Spanish"),
+    "ro": pgettext_lazy("language inside the take-down sentences", "Romanian"),
+    "sr-latn": pgettext_lazy("language inside the take-down sentences", "Serbian"),
+    "hu": pgettext_lazy("language inside the take-down sentences", "Hungarian"),
+    "bg": pgettext_lazy("language inside the take-down sentences", "Bulgarian"),
+    "ar": pgettext_lazy("language inside the take-down sentences", "Arabic"),
+}
+
+
+def language_in_sentence(code: str) -> str:
+    name = LANGUAGES_IN_SENTENCES.get(code)
+    return str(name) if name is not None else service.language_name(code)
+
+
 def _scope_words(scope: str) -> tuple[str, str]:
     """(the choice's label, the same inside a sentence)."""
     if scope == ConsentWithdrawal.EVERYTHING:
@@ -115,7 +139,7 @@ def _scope_words(scope: str) -> tuple[str, str]:
     if kind == "channel":
         label, phrase = CHANNEL_TAKEDOWN_WORDS[value]
         return str(label), str(phrase)
-    name = {"language": service.language_name(value)}
+    name = {"language": language_in_sentence(value)}
     return (
         str(_("Only the %(language)s version") % name),
         str(_("the %(language)s version of your story") % name),
@@ -157,6 +181,8 @@ def teller_page(request, language, token):
 def _answer(request, language, token):
     context = {
         "language": language,
+        # The page's direction; the story's own words carry their language's (lang and dir).
+        "direction": "rtl" if translation.get_language_bidi() else "ltr",
         "token": token,
         "languages": [(code, name) for code, name in settings.LANGUAGES],
         "quick_exit_url": _quick_exit_url(language),

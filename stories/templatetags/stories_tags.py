@@ -20,3 +20,11 @@ def euro(value):
     decimals = 0 if amount == amount.to_integral_value() else 2
     number = formats.number_format(amount, decimal_pos=decimals, use_l10n=True, force_grouping=True)
     return EURO_PATTERNS.get(get_language(), DEFAULT_EURO_PATTERN).format(number)
+
+
+@register.filter
+def language_name(code):
+    """A language's name in the language of the screen ("Engels" in the Dutch admin)."""
+    from stories.teller.service import language_name as name
+
+    return name(code)

@@ -55,6 +55,25 @@ STICKY_BOTTOM = """() => {
   }
   return bottom;
 }"""
+# A picture that fills its box with object-fit: cover, as [the height in pixels of the rendition
+# the browser chose (its `width-N` and the picture's shape), the height it is drawn at (CSS pixels,
+# the screenshots' density of 1)]. A rendition shorter than it is drawn looks soft.
+SHARPNESS = """async img => {
+  if (!(img.complete && img.naturalWidth)) {
+    await new Promise(done => img.addEventListener('load', done, {once: true}));
+  }
+  const width = Number(/width-(\\d+)/.exec(img.currentSrc)[1]);
+  const shape = img.naturalWidth / img.naturalHeight;
+  const box = img.getBoundingClientRect();
+  return [width / shape, Math.max(box.height, box.width / shape)];
+}"""
+
+
+def _assert_sharp(image, what):
+    source, drawn = image.evaluate(SHARPNESS)
+    assert source >= 0.95 * drawn, f"{what} is drawn {drawn:.0f} px tall from {source:.0f} px"
+
+
 FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
@@ -93,6 +112,7 @@ def test_first_screen_on_a_phone_shows_the_title_over_the_cover_and_the_quick_ex
     assert c_top - 1 <= top and bottom <= c_bottom + 1, "the title lies outside the cover picture"
     assert top >= page.evaluate(STICKY_BOTTOM) - 1, "a sticky bar covers the title"
     assert bottom <= PHONE["height"], "the title is below the first screen"
+    _assert_sharp(page.locator(".lr-cover__media img"), "the cover picture")
     # The content note is read before a word of the story: on the first screen, under the title.
     note = page.locator(".lr-cover__text p", has_text=CONTENT_NOTE[language])
     _n_left, n_top, _n_right, n_bottom = note.evaluate(BOX)
@@ -170,6 +190,7 @@ def test_pinned_picture_stays_put_while_two_steps_scroll_past(new_context, viewp
     tops = [top for _, top, _ in seen]
     assert max(tops) - min(tops) <= 1, f"the pinned picture moved: {tops}"
     assert all(float(opacity) == 1 for _, _, opacity in seen)
+    _assert_sharp(section.locator(".lr-step__figure.is-shown img"), "the pinned picture")
     # Each step's text scrolled past the picture meanwhile.
     texts = [steps.nth(i).locator(".lr-step__text").evaluate(BOX)[1] for i in range(3)]
     assert texts[0] < texts[1] < texts[2]
@@ -183,6 +204,13 @@ def test_backdrop_picture_stays_put_while_its_cards_scroll(new_context, path):
     page.goto(path)
     backdrop = page.locator("[data-backdrop]").first
     cards = backdrop.locator(".lr-backdrop__card")
+    # The picture is there as its section arrives: with the section's top three quarters down
+    # the screen, no empty half screen waits for it (a fading backdrop is faded in by then).
+    top = backdrop.evaluate("b => b.getBoundingClientRect().top + scrollY")
+    page.evaluate("y => window.scrollTo(0, y)", top - DESKTOP["height"] * 0.75)
+    _settle(page, 100)
+    media = backdrop.locator(".lr-backdrop__media")
+    assert float(media.evaluate("m => getComputedStyle(m).opacity")) == 1, "no picture yet"
     tops = []
     for index in range(cards.count()):
         _scroll_to_centre(page, cards.nth(index))
@@ -190,6 +218,19 @@ def test_backdrop_picture_stays_put_while_its_cards_scroll(new_context, path):
         media = backdrop.locator(".lr-backdrop__media")
         assert float(media.evaluate("m => getComputedStyle(m).opacity")) == 1
     assert len(tops) >= 2 and max(tops) - min(tops) <= 1, f"the backdrop moved: {tops}"
+
+
+def test_a_single_related_story_ends_the_story_as_a_feature_card_in_the_texts_column(new_context):
+    page = new_context(viewport=DESKTOP).new_page()
+    page.goto(FIRST["en"])
+    cards = page.locator(".lr-related .lr-story-card")
+    assert cards.count() == 1
+    card = cards.first.evaluate(BOX)
+    text = page.locator(".lr-body > .lr-text p").first.evaluate(BOX)
+    assert abs(card[0] - text[0]) <= 20, f"the card starts at {card[0]}, the text at {text[0]}"
+    assert card[2] - card[0] >= 0.9 * (text[2] - text[0]), "the card is narrower than the text"
+    picture = cards.first.locator("img").evaluate(BOX)
+    assert picture[2] <= card[0] + (card[2] - card[0]) / 2 + 1, "the picture is not beside the text"
 
 
 # --- Chapters ----------------------------------------------------------------------------------

@@ -135,3 +135,68 @@ def test_teller_takes_one_language_down_from_a_phone(
     # The officer sees what happened.
     officer_page.goto(screen)
     assert "Takedown by the teller" in officer_page.locator("main").inner_text()
+
+
+def test_the_link_refuses_a_wrong_code_takes_everything_down_and_ends_when_revoked_or_expired(
+    new_context, admin_credentials, served_site
+):
+    """The rest of the link's life, on a story no later browser test reads (Noor's): a wrong
+    code, everything taken down, the link revoked, a new link that ends with the consent."""
+    officer_page = new_context().new_page()
+    sign_in(officer_page, admin_credentials)
+    link, code, screen = issue_cards(officer_page, "Noor")
+    path = re.sub(r"^https?://[^/]+", "", link)
+    story = "/en/stories/care-coordinator-noor/"
+    assert officer_page.request.get(f"{served_site.url}{story}").status == 200
+
+    def open_with(code_given, path=path):
+        page = new_context(viewport=PHONE, locale="en").new_page()
+        page.goto(path)
+        page.get_by_label("Your code").fill(code_given)
+        page.get_by_role("button", name="Open").click()
+        return page
+
+    def reveals_nothing(page):
+        expect(page.get_by_label("Your code")).to_be_visible()
+        assert page.get_by_role("heading", name="Your story in each language").count() == 0
+        assert "Noor" not in page.content() and "care-coordinator" not in page.content()
+
+    wrong = code[:-1] + ("2" if code[-1] != "2" else "3")
+    page = open_with(wrong)
+    expect(page.get_by_text("That code does not fit this link.")).to_be_visible()
+    reveals_nothing(page)
+
+    page = open_with(code)
+    page.get_by_label("Everything: every language and every place").check()
+    page.get_by_role("button", name="Take this down now").click()
+    page.get_by_role("button", name="Yes, take it down now").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "Done: your whole story, in every language and every place is offline now"
+    )
+    page.screenshot(path=SCREENSHOTS / "teller-everything-down-375-en.png", full_page=True)
+    for address in (story, "/nl/verhalen/zorgcoordinator-noor/"):
+        assert page.request.get(f"{served_site.url}{address}").status == 404, address
+    page.get_by_role("button", name="Back to my story").click()
+    expect(page.get_by_text("Your story has been taken down everywhere.")).to_be_visible()
+
+    # The officer revokes the link: with the right code it opens nothing any more.
+    officer_page.goto(screen)
+    officer_page.get_by_role("button", name="Revoke every link of this record").click()
+    expect(officer_page.locator("main")).to_contain_text("Revoked")
+    reveals_nothing(open_with(code))
+
+    # A new link works until the consent record's expiry has passed; then it opens nothing.
+    link, code, _screen = issue_cards(officer_page, "Noor")
+    path = re.sub(r"^https?://[^/]+", "", link)
+    expect(
+        open_with(code, path).get_by_text("Your story has been taken down everywhere.")
+    ).to_be_visible()
+    served_site.manage(
+        "shell",
+        "-c",
+        "import datetime; from stories.models import ConsentRecord; "
+        "ConsentRecord.objects.filter(pseudonym__startswith='Noor').update("
+        "given_on=datetime.date.today() - datetime.timedelta(days=30), "
+        "expires_on=datetime.date.today() - datetime.timedelta(days=1))",
+    )
+    reveals_nothing(open_with(code, path))

@@ -57,7 +57,10 @@ class Environment:
             if key not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL")
         }
         env.update(
-            DJANGO_SETTINGS_MODULE="sitewide.settings",
+            # The production settings with every app the test database was made with: the
+            # backup restored here is a copy of it, and restoring refuses a migration it does
+            # not know (the test settings add the bench's reference page type, bench/settings.py).
+            DJANGO_SETTINGS_MODULE="bench.settings",
             DATABASE_URL=self.database_url,
             SECRET_KEY="test-only-" + "k" * 50,
             VAR_DIR=str(self.root / "var"),

@@ -352,11 +352,16 @@ def test_files_follow_their_pages(client):
     withdraw(page.consent, reason="x")
     for url in only_this_story | audio:
         assert client.get(url).status_code == 404, url
-    # Staff still see them (the image library, drafts), never kept by a shared cache.
+    # Staff still see them (the image library, drafts), never kept by a shared cache; but
+    # only once signed in with the second factor: a password alone sees what readers see.
     from tests.helpers import make_user
 
-    client.force_login(make_user("staff", superuser=True))
-    response = client.get(sorted(images)[0])
+    staff = make_user("staff", superuser=True)
+    client.post("/admin/login/", {"username": "staff", "password": "a-long-test-passphrase"})
+    assert client.session.get("_auth_user_id") == str(staff.pk)
+    assert client.get(sorted(only_this_story)[0]).status_code == 404
+    client.force_login(staff)  # with the second factor (tests/conftest.py)
+    response = client.get(sorted(only_this_story)[0])
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
 
 

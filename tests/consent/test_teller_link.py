@@ -5,13 +5,14 @@ import io
 import re
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment, Tag
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
+from stories.reach import counting
 from stories.teller import service
 from stories.teller.models import TellerLink, TellerMessage
 from tests.helpers import (
@@ -416,9 +417,14 @@ def test_people_who_are_not_consent_officers_get_no_link(client):
 # --- "I approve this version" -----------------------------------------------------------------
 
 
-def approve_form(response) -> int:
+def step_form(response, step) -> int:
+    """The index of the screen's form that sends this step."""
     forms = re.findall(r"<form method=\"post\".*?</form>", html(response), re.S)
-    return next(i for i, form in enumerate(forms) if 'value="approve"' in form)
+    return next(i for i, form in enumerate(forms) if f'name="step" value="{step}"' in form)
+
+
+def approve_form(response) -> int:
+    return step_form(response, "approve")
 
 
 @pytest.mark.usefixtures("immediate_tasks")  # e-mail is a background task
@@ -526,3 +532,152 @@ def test_only_a_waiting_version_can_be_approved_and_only_with_the_code(client):
     # Without a waiting version there is nothing to approve.
     _link, other_token, other_code = issued(SECOND_PSEUDONYM)
     assert 'value="approve"' not in html(open_with(client, other_token, other_code))
+
+
+# --- Every reader language ----------------------------------------------------------------------
+
+# Per language: the confirmation of taking down the English version (the language's name in the
+# form the sentence needs), and the consent's end date in the language's own format.
+IN_EVERY_LANGUAGE = {
+    "nl": ("Je haalt de versie in het Engels van je verhaal offline.", "5 maart 2099"),
+    "en": ("You are taking down the English version of your story.", "5 March 2099"),
+    "de": ("Du nimmst die Version deiner Geschichte auf Englisch offline.", "5. März 2099"),
+    "fr": ("Tu retires la version en anglais de ton histoire.", "5 mars 2099"),
+    "es": ("Vas a retirar la versión en inglés de tu historia.", "5 de marzo de 2099"),
+    "ro": ("Retragi versiunea în engleză a poveștii tale.", "5 martie 2099"),
+    "sr-latn": ("Skidaš sledeće: verzija tvoje priče na engleskom.", "5. mart 2099."),
+    "hu": ("Ezt veszed le: a történeted angol nyelvű változata.", "2099. március 5."),
+    "bg": ("Сваляш версията на историята ти на английски.", "5 март 2099 г."),
+    "ar": ("ستُزيل النسخة الإنجليزية من قصتك.", "5 مارس، 2099"),
+}
+PLACEHOLDER_LEFT = re.compile(r"%\(\w+\)|\{\{|\{%")
+
+
+def teller_english_strings() -> list[str]:
+    """The teller's page's English source strings (tests/reader_messages.py), cut at their
+    placeholders: whole strings of four letters or more, and pieces between placeholders of two
+    words or more (a lone piece such as "version" is a French word too)."""
+    from tests.reader_messages import teller_messages
+
+    parts = set()
+    for _context, msgid in teller_messages():
+        pieces = re.split(r"%\(\w+\)[sd]", msgid)
+        for piece in pieces:
+            piece = piece.strip(" :.;,()[]")
+            whole = len(pieces) == 1 and len(piece) >= 4
+            if (whole or len(piece.split()) >= 2) and re.search(r"[a-z]", piece):
+                parts.add(piece)
+    return sorted(parts)
+
+
+def interface_text(markup, language) -> str:
+    """What the page says in its own language: its text and labels, without what is marked as
+    another language (the story's titles and text, the other languages' names)."""
+    soup = BeautifulSoup(markup, "html.parser")
+    parts = []
+
+    def read(element, inherited):
+        own = element.get("lang", inherited)
+        if own == language:
+            parts.extend(
+                element[attribute]
+                for attribute in ("aria-label", "title", "alt", "placeholder")
+                if element.has_attr(attribute)
+            )
+        for child in element.children:
+            if isinstance(child, Tag):
+                if child.name not in ("script", "style"):
+                    read(child, own)
+            elif own == language and not isinstance(child, Comment):
+                parts.append(str(child))
+
+    read(soup, None)
+    return " ".join(parts)
+
+
+def english_in(text, strings) -> list[str]:
+    return [
+        string
+        for string in strings
+        if re.search(rf"(?<![A-Za-z]){re.escape(string)}(?![A-Za-z])", text)
+    ]
+
+
+def test_the_language_check_finds_english_labels_and_skips_the_storys_own_words():
+    english = teller_english_strings()
+    assert "Take my story down now" in english and "Readers so far" in english
+    assert "Open" in english and "print" in english  # short, but whole strings
+    assert "version" not in english  # a piece of "Only the %(language)s version"
+    markup = (
+        '<html lang="ro"><title>Povestea ta</title><nav aria-label="Language"></nav>'
+        '<p>Cititori până acum: mai puțin de 10. <span lang="en">Until when</span></p>'
+        '<div lang="nl"><p>Open</p><p lang="ro">Where it appears</p></div>'
+        "<p>Retragi %(what)s.</p></html>"
+    )
+    text = interface_text(markup, "ro")
+    assert english_in(text, english) == ["Language", "Where it appears"]
+    assert PLACEHOLDER_LEFT.search(text)
+
+
+@pytest.mark.parametrize("language", list(IN_EVERY_LANGUAGE))
+def test_every_screen_speaks_the_tellers_language(client, settings, language):
+    """Each screen of the teller's page in each reader language: no English source string of the
+    page (unless the page is English), no placeholder left, the language's direction."""
+    from django.utils import translation
+
+    from stories import workflow
+
+    assert set(IN_EVERY_LANGUAGE) == {code for code, _name in settings.LANGUAGES}
+    confirmation, end_date = IN_EVERY_LANGUAGE[language]
+    consent_record = record()
+    consent_record.expires_on = datetime.date(2099, 3, 5)
+    consent_record.save()
+    writer = make_user("writer-languages", "Moderators")
+    waiting = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="nl")
+    waiting.save_revision(user=writer)
+    workflow.testimony_workflow().start(waiting, writer)
+    for page in TestimonyPage.objects.filter(consent=consent_record):
+        counting.count(page.pk, page.locale.language_code, "view")  # one reader: "fewer than 10"
+    counting.flush()
+    _link, token, code = issued(language=language)
+
+    code_form = page_of(client, token, language)
+    wrong = page_of(client, token, language, {**form_data(html(code_form)), "code": "AAAA-AAAA"})
+    overview = page_of(client, token, language, {**form_data(html(code_form)), "code": code})
+    withdraw = step_form(overview, "withdraw")
+    confirm = submit(client, token, overview, withdraw, language, scope="language:en")
+    done = submit(client, token, confirm, step_form(confirm, "confirm"), language)
+    message = step_form(overview, "message")
+    sent = submit(client, token, overview, message, language, text="Bel me.")
+    approved = submit(client, token, overview, approve_form(overview), language)
+    screens = {
+        "code form": code_form,
+        "wrong code": wrong,
+        "overview": overview,
+        "confirmation": confirm,
+        "result": done,
+        "message sent": sent,
+        "approved": approved,
+    }
+
+    with translation.override(language):
+        fewer = translation.gettext("fewer than %(few)d") % {"few": 10}
+        waits = translation.gettext("A new version waits for your approval")
+    overview_text = interface_text(html(overview), language)
+    assert fewer in overview_text and waits in overview_text and end_date in overview_text
+    assert confirmation in interface_text(html(confirm), language)
+    english = [] if language == "en" else teller_english_strings()
+    for name, response in screens.items():
+        text = interface_text(html(response), language)
+        found = english_in(text, english)
+        assert found == [], f"English on the {name} screen in {language}: {found}"
+        assert not PLACEHOLDER_LEFT.search(text), (name, PLACEHOLDER_LEFT.search(text))
+        opening = re.search(r"<html [^>]*>", html(response))[0]
+        direction = "rtl" if language == "ar" else "ltr"
+        assert f'lang="{language}"' in opening and f'dir="{direction}"' in opening, opening
+    # The story's own words keep their language's direction inside the page's.
+    soup = BeautifulSoup(html(overview), "html.parser")
+    story_words = soup.select(".teller__text > div[lang], .teller__list span[lang]")
+    assert story_words
+    for words in story_words:
+        assert words["dir"] == ("rtl" if words["lang"] == "ar" else "ltr"), words

@@ -156,6 +156,7 @@ def test_languages_come_from_one_setting():
 
 def test_embedded_default_settings(settings):
     assert settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache")
+    assert settings.REACH_REDIS_URL == ""  # each process writes its own reach figures
     assert settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "sitewide.search.backend"
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
@@ -163,8 +164,11 @@ def test_embedded_default_settings(settings):
     assert settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is False
 
 
-def test_redis_url_selects_the_redis_cache(tmp_path):
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+def test_redis_url_selects_the_redis_cache_and_the_reach_counters_in_redis(tmp_path):
+    code = (
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND']); "
+        "print(settings.REACH_REDIS_URL)"
+    )
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         capture_output=True,
@@ -179,4 +183,7 @@ def test_redis_url_selects_the_redis_cache(tmp_path):
         },
         timeout=60,
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/0",
+    ], result.stderr

@@ -347,3 +347,25 @@ def test_images_set_their_file_metadata_from_the_file():
     from wagtail.images import get_image_model
 
     assert callable(get_image_model()._set_image_file_metadata)
+
+
+def test_http_client_reads_headers_by_line_from_fp_and_counts_the_body_in_length():
+    import io
+
+    from sitewide.api.webhook_urls import _CheckedResponse
+
+    class Answer:
+        def __init__(self, data: bytes):
+            self.data = data
+
+        def makefile(self, mode):
+            return io.BufferedReader(io.BytesIO(self.data))
+
+    whole = _CheckedResponse(Answer(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nabcde"))
+    whole.begin()
+    assert whole.status == 200 and whole.length == 5 and not whole.lines.cut
+    assert whole.read(2) == b"ab" and whole.length == 3
+    cut = _CheckedResponse(Answer(b"HTTP/1.1 200 OK\r\nContent-Ty"))
+    cut.begin()  # the end of the stream is taken as the end of the headers ...
+    assert cut.status == 200 and cut.lines.cut  # ... and the reader saw the line cut short
+    assert cut.length is None

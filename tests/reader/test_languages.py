@@ -339,14 +339,14 @@ def test_a_quote_in_another_language_carries_its_language_and_direction():
 
 def test_interface_strings_missing_in_a_language_fall_back_to_english_not_dutch(client):
     """Readers' strings are translated into every language (tests/reader/test_reader_catalogues.py);
-    the teller's pages and the admin's own strings exist in Dutch and English only. Where a
-    language lacks a string, English shows, never the Dutch of the default language."""
-    teller_string = "Back to my story"
+    the admin's own strings exist in Dutch and English only. Where a language lacks a string,
+    English shows, never the Dutch of the default language."""
+    staff_string = "Withdrawal recorded. Pages taken down: %(count)d."
     with translation.override("nl"):
-        assert gettext(teller_string) != teller_string  # Dutch has it
+        assert gettext(staff_string) != staff_string  # Dutch has it
     for code in WITHOUT_DEMO_PAGES + ["ar"]:
         with translation.override(code):
-            assert gettext(teller_string) == teller_string, code
+            assert gettext(staff_string) == staff_string, code
     # Django's own catalogues still speak the language.
     with translation.override("de"):
         assert gettext("January") == "Januar"

@@ -114,8 +114,10 @@ def test_news_index_paginates_and_keeps_the_filter(client):
     assert next_link and "page=2" in next_link["href"]
     second = text_of(client, index.url + next_link["href"])
     assert "Extra item" in second or "REST final report presented" in second
-    assert client.get(f"{index.url}?page=999").status_code == 200  # the last page, not an error
-    assert client.get(f"{index.url}?page=abc").status_code == 200
+    # Past the end: the last page; no page number: the first (stories.models.listing).
+    last = client.get(f"{index.url}?page=999&project=")
+    assert last.status_code == 302 and last["Location"] == f"{index.url}?page=2&project="
+    assert client.get(f"{index.url}?page=abc")["Location"] == index.url
 
 
 def test_story_index_filters_by_kind_and_theme(client):
@@ -128,6 +130,23 @@ def test_story_index_filters_by_kind_and_theme(client):
     )
     labour = text_of(client, f"{index.url}?theme=labour")
     assert SECOND_PSEUDONYM in labour and FIRST_PSEUDONYM not in labour.split("Filter")[-1]
+
+
+def test_story_index_shows_each_story_as_a_card_with_picture_title_and_reading_time(client):
+    from stories.models import StoryIndexPage, TestimonyPage
+
+    index = StoryIndexPage.objects.get(locale__language_code="en")
+    soup = BeautifulSoup(client.get(index.url).content.decode(), "html.parser")
+    cards = soup.select(".lr-card")
+    stories = TestimonyPage.objects.live().child_of(index)
+    assert len(cards) == stories.count() >= 4
+    for story in stories:
+        card = next(card for card in cards if card.a["href"] == story.url)
+        assert card.select_one(".lr-card__title").get_text(strip=True) == story.title
+        assert story.pseudonym in card.select_one(".lr-card__who").get_text()
+        assert card.select_one(".lr-card__meta").get_text(strip=True).endswith("minute read")
+        # The demo's heroes are illustrations: every card shows its picture.
+        assert card.select_one("img[src]"), story.title
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -4,17 +4,27 @@ Nothing about a reader is kept: no cookie, and the new table holds integers per 
 day and measure."""
 
 import io
+import logging
 
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
+from django.utils import timezone, translation
 
+from scripts.served_site import free_port
 from stories.consent.takedown import withdraw
 from stories.models import ConsentWithdrawal, TestimonyPage
 from stories.reach import counting, report
 from stories.reach.models import ReachCounter
 from stories.reach.views import page_facts
-from tests.helpers import FIRST_PSEUDONYM, choose_admin_language, demo_story, make_user
+from tests.helpers import (
+    FIRST_PSEUDONYM,
+    SECOND_PSEUDONYM,
+    choose_admin_language,
+    demo_story,
+    make_user,
+)
+from tests.servers import redis_server
 
 pytestmark = pytest.mark.django_db
 
@@ -188,6 +198,78 @@ def test_the_chapter_curve_is_drawn_once_there_are_enough_readers(client):
     assert 'width="50"' in detail  # half of the readers reached the second chapter
 
 
+def test_a_projects_reach_adds_up_its_page_and_the_stories_and_news_linked_to_it(client):
+    from bs4 import BeautifulSoup
+
+    from stories.models import NewsPage, ProjectPage
+
+    project = ProjectPage.objects.get(acronym="REST", locale__language_code="nl")
+    news = NewsPage.objects.get(related_projects=project, locale__language_code="nl")
+    story = demo_story(FIRST_PSEUDONYM, "nl")  # linked on its source: every language follows
+    TestimonyPage.related_projects.through.objects.create(testimonypage=story, projectpage=project)
+    english = demo_story(FIRST_PSEUDONYM, "en")
+    other = demo_story(SECOND_PSEUDONYM, "nl")  # not linked: not the project's
+    for page, language, views, ends in [
+        (project, "nl", 12, 6),
+        (story, "nl", 3, 1),
+        (news, "nl", 2, 0),
+        (english, "en", 20, 10),
+        (other, "nl", 50, 50),
+    ]:
+        for number in range(views):
+            counting.count(page.pk, language, "view")
+            if number < ends:
+                counting.count(page.pk, language, "end")
+    client.force_login(choose_admin_language(make_user("reporter", superuser=True), "nl"))
+
+    # Reachable from the report's project row and its Projects tab.
+    listing = client.get("/admin/reach/").content.decode()  # writes the counts first
+    assert f'href="/admin/reach/projects/{project.pk}/?month=' in listing
+    assert 'href="/admin/reach/projects/?month=' in listing and "Projecten" in listing
+    projects = BeautifulSoup(client.get("/admin/reach/projects/").content, "html.parser")
+    row = projects.select_one(f'[data-reach-project="{project.pk}"]')
+    assert [cell.get_text() for cell in row.select("td")][2:] == ["37", "17", "46%"]
+
+    screen = client.get(f"/admin/reach/projects/{project.pk}/")
+    soup = BeautifulSoup(screen.content, "html.parser")
+
+    def cells(selector):
+        return [cell.get_text() for cell in soup.select_one(selector).select("td")]
+
+    assert "Per taal" in soup.get_text() and "Bereik: " + project.title in soup.get_text()
+    # Fewer than 10 read to the end in Dutch: no rate either, which would tell how many.
+    assert cells('[data-reach-language="nl"]') == ["Nederlands", "17", "minder dan 10", "–"]
+    assert cells('[data-reach-language="en"]')[1:] == ["20", "10", "50%"]
+    assert cells('[data-reach-language="all"]') == ["37", "17", "46%"]
+    # Each page with its own figures, the project first; small figures not told exactly.
+    rows = soup.select("[data-reach-page]")
+    listed = [row["data-reach-page"] for row in rows]
+    kinds = [row.select("td")[1].get_text() for row in rows]
+    assert f"{project.pk}-nl" in listed and kinds[0] == "Project"
+    assert kinds == sorted(kinds, key=["Project", "Getuigenis", kinds[-1]].index)
+    assert cells(f'[data-reach-page="{story.pk}-nl"]')[1:] == [
+        "Getuigenis",
+        "Nederlands",
+        "minder dan 10",
+        "minder dan 10",
+        "–",
+    ]
+    assert cells(f'[data-reach-page="{news.pk}-nl"]')[-2] == "0"  # none is not "fewer than 10"
+    month = timezone.localdate()
+    assert f"tot en met {month.day} " in soup.select_one("h2.w-h3").get_text()
+    assert f"{english.pk}-en" in listed and f"{news.pk}-nl" in listed
+    assert not any(row.startswith(f"{other.pk}-") for row in listed)
+    # The CSV: the exact daily figures of the project's pages, and of no other page.
+    exported = client.get(f"/admin/reach/projects/{project.pk}/", {"format": "csv"})
+    assert f'filename="reach-{project.slug}-' in exported["Content-Disposition"]
+    lines = exported.content.decode().splitlines()
+    assert lines[0] == "path,language,day,views,readers_who_reached_the_end"
+    assert sorted(line.rsplit(",", 2)[1:] for line in lines[1:]) == sorted(
+        [["12", "6"], ["3", "1"], ["2", "0"], ["20", "10"]]
+    )
+    assert client.get(f"/admin/reach/projects/{story.pk}/").status_code == 404
+
+
 def test_the_command_prints_one_row_per_page_language_and_day(client):
     page = demo_story(FIRST_PSEUDONYM, "nl")
     client.get(page.url, HTTP_USER_AGENT=BROWSER)
@@ -207,5 +289,98 @@ def test_the_teller_sees_the_figures_of_their_story(client):
     for page in pages:
         client.get(page.url, HTTP_USER_AGENT=BROWSER)
     counting.flush()
-    facts = service.overview(pages.first().consent)
+    # Read in English explicitly: "fewer than 10" is translated in every reader language, and a
+    # request of an earlier test in the same worker may have left another language active.
+    with translation.override("en"):
+        facts = service.overview(pages.first().consent)
     assert {item["readers"] for item in facts["translations"]} == {"fewer than 10"}
+
+
+# --- Through Redis (REDIS_URL): every process's counts meet there, any process writes them ------
+
+
+@pytest.fixture(scope="module")
+def reach_redis_url(tmp_path_factory):
+    with redis_server(tmp_path_factory.mktemp("reach-redis")) as url:
+        yield url
+
+
+@pytest.fixture
+def reach_redis(reach_redis_url, settings):
+    """The counters go through a real, empty Redis; the client to look into it."""
+    import redis
+
+    settings.REACH_REDIS_URL = reach_redis_url
+    client = redis.Redis.from_url(reach_redis_url)
+    client.flushdb()
+    yield client
+    client.close()
+
+
+def test_two_processes_counts_meet_in_redis_and_are_written_once(reach_redis, monkeypatch):
+    page = demo_story(FIRST_PSEUDONYM, "nl")
+    first, second = counting.Tally(), counting.Tally()  # two web processes' memories
+    for _ in range(3):
+        first.count(page.pk, "nl", "view")
+    for _ in range(2):
+        second.count(page.pk, "nl", "view")
+    write = counting.write
+
+    def second_flushes_meanwhile(batch):
+        # While the first process writes what it took from Redis, the second flushes too: it
+        # finds only its own counts there, never the first's.
+        monkeypatch.setattr(counting, "write", write)
+        assert second.flush() == 1
+        assert ReachCounter.objects.get(page=page, measure="view").count == 2
+        return write(batch)
+
+    monkeypatch.setattr(counting, "write", second_flushes_meanwhile)
+    assert first.flush() == 1
+    assert ReachCounter.objects.get(page=page, measure="view").count == 5
+    assert first.flush() == second.flush() == 0
+    assert reach_redis.keys("longread:reach:*") == []
+    # Only integers per page, language, day and measure ever sat in Redis.
+    third = counting.Tally()
+    third.count(page.pk, "nl", "end")
+    assert third._push(third.redis(), third.take())
+    [(field, amount)] = reach_redis.hgetall(counting.PENDING_KEY).items()
+    assert (field.decode().split("|")[::3], amount) == ([str(page.pk), "end"], b"1")
+    # The command writes what Redis holds first, whichever process counted it.
+    out = io.StringIO()
+    call_command("reach_report", "--csv", stdout=out)
+    assert any(line.startswith(f"{page.url},nl,") for line in out.getvalue().splitlines())
+    assert ReachCounter.objects.get(page=page, measure="end").count == 1
+
+
+def test_a_flush_that_cannot_write_leaves_the_counts_in_redis(reach_redis, monkeypatch):
+    page = demo_story(FIRST_PSEUDONYM, "nl")
+    counting.count(page.pk, "nl", "view")
+    counting.count(page.pk, "nl", "view")
+
+    def broken(*args):
+        raise RuntimeError("database unavailable")
+
+    monkeypatch.setattr(counting, "_add", broken)
+    assert counting.flush() == 0
+    assert counting.pending() == {}  # pushed to Redis, and put back there
+    assert reach_redis.hvals(counting.PENDING_KEY) == [b"2"]
+    assert reach_redis.keys(counting.DRAINING_KEY + "*") == []
+    monkeypatch.undo()
+    assert counting.flush() == 1
+    assert ReachCounter.objects.get(page=page, measure="view").count == 2
+    assert reach_redis.keys("longread:reach:*") == []
+
+
+def test_a_redis_that_is_down_breaks_no_page_view(client, settings, caplog):
+    settings.REACH_REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    page = demo_story(FIRST_PSEUDONYM, "nl")
+    for _ in range(2):
+        assert client.get(page.url, HTTP_USER_AGENT=BROWSER).status_code == 200
+    assert sum(counting.pending().values()) == 2  # counted in memory
+    with caplog.at_level(logging.WARNING, logger="stories.reach.counting"):
+        assert counting.flush() == 1  # straight to the database
+        counting.count(page.pk, "nl", "view")
+        assert counting.flush() == 1
+    assert ReachCounter.objects.get(page=page, measure="view").count == 3
+    told = [record for record in caplog.records if "Redis unreachable" in record.message]
+    assert len(told) == 1  # once, not at every flush

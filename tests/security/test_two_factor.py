@@ -250,6 +250,50 @@ def test_every_session_gets_its_own_secret_and_loses_it_when_it_ends(client):
     assert secret_on(other.get(reverse("two_factor_enrol")).content.decode()) != first
 
 
+def test_two_sessions_enrolling_at_once_leave_one_authenticator(client, monkeypatch):
+    """Two password-only sessions of one account, each with its own secret, enter a right code
+    at the same moment: the first to confirm enrols; the other, which had already passed the
+    "not enrolled yet" check, finds it inside its transaction, confirms nothing and is sent to
+    verification. (The first session's confirmation runs between that check and the second
+    session's transaction, as it would at the same moment.)"""
+    from django.test import Client
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    from sitewide.staff import two_factor
+
+    make_user("twice", "Editors")
+    login = {"username": "twice", "password": PASSWORD}
+    first = Client()
+    first.post(reverse("wagtailadmin_login"), login)
+    first_key = secret_on(first.get(reverse("two_factor_enrol")).content.decode())
+    client.post(reverse("wagtailadmin_login"), login)
+    second_key = secret_on(client.get(reverse("two_factor_enrol")).content.decode())
+
+    matches = two_factor._matches
+
+    def the_first_session_confirms_meanwhile(device, token):
+        monkeypatch.setattr(two_factor, "_matches", matches)
+        enrolled = first.post(reverse("two_factor_enrol"), {"token": code_for(first_key)})
+        assert enrolled["Location"].startswith(reverse("two_factor_recovery_codes"))
+        return matches(device, token)
+
+    monkeypatch.setattr(two_factor, "_matches", the_first_session_confirms_meanwhile)
+    response = client.post(
+        reverse("two_factor_enrol"), {"token": code_for(second_key), "next": "/admin/pages/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("two_factor_verify"))
+    assert "in another session" in client.get(response["Location"]).content.decode()
+    devices = TOTPDevice.objects.filter(user__username="twice")
+    assert [device.bin_key for device in devices] == [first_key] and devices[0].confirmed
+    assert StaticDevice.objects.filter(user__username="twice").count() == 1
+    assert client.get("/admin/").status_code == 302  # not verified
+    assert first.get("/admin/").status_code == 200
+    # The second session signs in with the authenticator the first set up.
+    verified = client.post(reverse("two_factor_verify"), {"token": code_for(first_key)})
+    assert verified.status_code == 302 and client.get("/admin/").status_code == 200
+
+
 def test_a_recovery_code_signs_in_once_when_the_phone_is_lost(client):
     from django.test import Client
 

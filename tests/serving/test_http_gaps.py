@@ -81,6 +81,10 @@ def test_documents_carry_correct_headers(client):
     head = client.head(document.url)
     assert head.status_code == 200 and "Content-Encoding" not in head
     assert "Content-Language" not in served
+    # Kept like the media files readers see: a short while, then asked again (a document
+    # stops being served when its page is withdrawn).
+    assert served["Cache-Control"] == "public, max-age=300"
+    assert head["Cache-Control"] == "public, max-age=300"
 
 
 def test_a_picture_has_no_language(client):
@@ -153,6 +157,16 @@ def test_audio_answers_byte_ranges(client):
     assert past["Content-Range"] == f"bytes */{size}"
     assert "past the end" in past.content.decode()
 
+    # Positions longer than Python reads as numbers (4,300 digits) are past any end: never a 500.
+    huge = "9" * 5000
+    too_far = client.get(url, HTTP_RANGE=f"bytes={huge}-")
+    assert too_far.status_code == 416 and too_far["Content-Range"] == f"bytes */{size}"
+    for header in [f"bytes=0-{huge}", f"bytes=-{huge}"]:
+        answer = client.get(url, HTTP_RANGE=header)
+        assert answer.status_code == 206 and whole(answer) == body, header
+    padded = client.get(url, HTTP_RANGE=f"bytes={'0' * 5000}1-")
+    assert padded.status_code == 206 and whole(padded) == body[1:]
+
     # What the RFC lets a server ignore gets the whole file.
     for header in ["bytes=5-1", "bytes=0-1,5-6", "items=0-1", "bytes=-"]:
         answer = client.get(url, HTTP_RANGE=header)
@@ -177,6 +191,16 @@ def test_every_api_address_that_names_nothing_is_a_json_404(client, url):
     assert response.status_code == 404, url
     assert response["Content-Type"].startswith("application/json"), url
     assert response.json()["message"]
+
+
+def test_a_host_the_site_does_not_serve_is_a_json_400_on_the_api(client):
+    """Django's own 400 (DisallowedHost), made before any API view: JSON like every API error."""
+    response = client.get("/api/v2/pages/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"message": "bad request"}
+    dutch = client.get("/api/v2/pages/", HTTP_HOST="evil.example", HTTP_ACCEPT_LANGUAGE="nl")
+    assert dutch.json() == {"message": "ongeldig verzoek"}
 
 
 # --- a bad Host ----------------------------------------------------------------------------------
@@ -231,6 +255,19 @@ def test_a_nul_character_in_any_parameter_is_refused(client, url):
     response = client.get(url)
     assert response.status_code == 400, url
     assert "NUL" in response.content.decode()
+
+
+def test_the_nul_refusal_answers_in_the_language_of_the_address(client):
+    """It comes before the locale middleware: each answer is in its address's language, not in
+    the one the previous request on this thread left active."""
+    text = {"en": "The address contains a NUL character", "nl": "Het adres bevat een NUL-teken"}
+    for _ in range(2):
+        for language, other in (("nl", "en"), ("en", "nl")):
+            assert client.get(f"/{other}/", HTTP_ACCEPT_LANGUAGE="en").status_code == 200
+            response = client.get(f"/{language}/?x=%00", HTTP_ACCEPT_LANGUAGE="en")
+            assert response.status_code == 400
+            assert text[language] in response.content.decode(), language
+            assert response["Content-Language"] == language
 
 
 def test_the_search_box_reads_nul_as_text(client):

@@ -104,10 +104,46 @@ def test_other_methods_and_admin_pages_are_not_kept(client):
     assert HEADER not in get(client, "/admin/login/")
 
 
-def test_query_strings_a_page_reads_are_kept_apart(client):
-    assert get(client, "/en/stories/?page=1")[HEADER] == "miss"
+@pytest.fixture
+def one_story_a_page(monkeypatch):
+    from stories.models import StoryIndexPage
+
+    monkeypatch.setattr(StoryIndexPage, "per_page", 1)  # the demo's stories make several pages
+    return StoryIndexPage.objects.get(locale__language_code="en").stories().count()
+
+
+def test_query_strings_a_page_reads_are_kept_apart(client, one_story_a_page):
     assert get(client, "/en/stories/?page=2")[HEADER] == "miss"
-    assert get(client, "/en/stories/?page=1")[HEADER] == "hit"
+    assert get(client, "/en/stories/?page=3")[HEADER] == "miss"
+    assert get(client, "/en/stories/?page=2")[HEADER] == "hit"
+
+
+def test_a_page_number_written_otherwise_is_sent_on_and_kept_nowhere(client, one_story_a_page):
+    """Every value of ?page= that is not a page written as its number redirects to the address
+    of what it asked for; only real pages make cache entries."""
+    last = one_story_a_page
+    assert get(client, "/en/stories/")[HEADER] == "miss"
+    for value, target in [
+        ("1", "/en/stories/"),
+        ("abc", "/en/stories/"),
+        ("abd", "/en/stories/"),
+        ("-1", "/en/stories/"),
+        ("02", "/en/stories/?page=2"),
+        ("0", "/en/stories/"),
+        ("%202", "/en/stories/"),
+        ("2.0", "/en/stories/"),
+        ("9" * 5000, f"/en/stories/?page={last}"),
+        ("99998", f"/en/stories/?page={last}"),
+        ("99998&theme=nothing", f"/en/stories/?page={last}&theme=nothing"),
+    ]:
+        for _ in range(2):
+            response = get(client, f"/en/stories/?page={value}")
+            assert response.status_code == 302, value
+            assert response["Location"] == target, value
+            assert HEADER not in response, value
+    assert get(client, "/en/stories/")[HEADER] == "hit"
+    assert get(client, f"/en/stories/?page={last}")[HEADER] == "miss"
+    assert get(client, f"/en/stories/?page={last}")[HEADER] == "hit"
 
 
 def test_what_a_reader_searched_for_is_kept_nowhere(client):

@@ -10,11 +10,9 @@ bucket and one Redis, and finds nothing written to their local folders.
 import io
 import os
 import re
-import shutil
 import subprocess  # noqa: S404 - starts moto, redis-server and the site
 import sys
 import tarfile
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -50,37 +48,16 @@ from sitewide.operations import scale_out
 from sitewide.settings.storage import S3_MEDIA_STORAGE, media_storage
 from stories.models import TestimonyPage
 from tests.helpers import FIRST_PSEUDONYM, first_story_path
-from tests.skip_rule import missing_tool
+from tests.servers import redis_server, stop, wait_until
 
 BIN = Path(sys.executable).parent
 REGION = "eu-west-1"
 ACCESS = {"AWS_ACCESS_KEY_ID": "scale-out-test", "AWS_SECRET_ACCESS_KEY": "scale-out-secret"}
-START_TIMEOUT = 120  # seconds (a parallel run shares the cores)
 
 pytestmark = pytest.mark.django_db
 
 
 # --- The servers ---------------------------------------------------------------------------------
-
-
-def _wait_until(ready, process, what, log: Path):
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{what} exited:\n{log.read_text(errors='replace')}")
-        if ready():
-            return
-        time.sleep(0.1)
-    raise RuntimeError(f"{what} did not start in {START_TIMEOUT}s:\n{log.read_text()}")
-
-
-def _stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -106,43 +83,17 @@ def s3_endpoint(tmp_path_factory):
             return False
 
     try:
-        _wait_until(answers, process, "moto_server", log)
+        wait_until(answers, process, "moto_server", log)
         yield url
     finally:
-        _stop(process)
+        stop(process)
 
 
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory):
     """A real redis-server on a free loopback port, persisting nothing."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        missing_tool("redis-server", "`make pytest` installs it (Debian's redis-server).")
-    import redis
-
-    port = free_port()
-    folder = tmp_path_factory.mktemp("redis")
-    log = folder / "redis.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(  # noqa: S603 - fixed command
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly"]
-            + ["no", "--dir", str(folder)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"redis://127.0.0.1:{port}/0"
-
-    def answers():
-        try:
-            return redis.Redis.from_url(url, socket_timeout=1).ping()
-        except redis.RedisError:
-            return False
-
-    try:
-        _wait_until(answers, process, "redis-server", log)
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
         yield url
-    finally:
-        _stop(process)
 
 
 def s3_client(endpoint):

@@ -218,8 +218,8 @@
       var target = entry.target;
       if (target.hasAttribute("data-step")) {
         if (entry.isIntersecting) activateStep(target);
-      } else if (target.hasAttribute("data-backdrop")) {
-        target.classList.toggle("is-active", entry.isIntersecting);
+      } else if (target.lrBackdrop) {
+        target.lrBackdrop.classList.toggle("is-active", entry.isIntersecting);
       } else {
         chapterMoved = true;
       }
@@ -268,7 +268,17 @@
       }, section);
       if (first) showFigure(section, first);
     });
-    each("[data-backdrop]", function (backdrop) { midline.observe(backdrop); });
+    /* A backdrop is active from when its top comes into the lower part of the screen (its band
+       starts 40% of a screen above it), so a fading picture is there as its section arrives,
+       not half a screen later. */
+    each("[data-backdrop]", function (backdrop) {
+      var band = document.createElement("span");
+      band.className = "lr-backdrop__band";
+      band.setAttribute("aria-hidden", "true");
+      band.lrBackdrop = backdrop;
+      backdrop.appendChild(band);
+      midline.observe(band);
+    });
   }
 
   /* Key figures count up once, only when motion is allowed. The final text never changes. */
