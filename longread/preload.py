@@ -23,6 +23,8 @@ from django.utils.translation import get_language
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamValue
 
+from longread import shown
+
 # The objects of the body being converted, by model and primary key; None outside a conversion.
 _loaded = contextvars.ContextVar("longread_preloaded_objects", default=None)
 # Addresses of pages that rich text links to, for the request being served: {page id: URL}.
@@ -188,6 +190,7 @@ def localized_page_urls(ids) -> dict:
             )
         ).select_related("locale")
     )
+    shown.note(*pages)  # what the links show (longread.shown)
     translated = {
         page.translation_key: page
         for page in pages

@@ -7,6 +7,7 @@ from django.utils.html import escape
 from wagtail.rich_text import LinkHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
+from longread import shown
 from longread.addresses import page_at_address
 from longread.preload import (
     linkable_pages,
@@ -44,6 +45,8 @@ def shown_address(address: str, channel: str | None = None) -> str:
     from wagtail.models import Page
 
     page = page_at_address(address or "")
+    if page is not None:
+        shown.note(page)  # shown or hidden, what it says follows the page (longread.shown)
     if page is not None and not linkable_pages(Page.objects.filter(pk=page.pk), channel).exists():
         return ""
     return address

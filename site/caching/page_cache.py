@@ -1,7 +1,8 @@
 """Whole responses for anonymous readers, kept in the shared cache and served before sessions.
 
-What is kept and for whom, the groups and their generations, renewal when a transaction that
-changes what readers see commits, the midnight limit and the CDN purge are described once, in
+What is kept and for whom, the groups and their generations (a language's, the shared answers',
+the aggregates' and one per page shown), renewal when a transaction that changes what readers see
+commits, the midnight limit and the CDN purge are described once, in
 docs/performance.md ("Page cache"); the functions below say what each part does. The generations
 are sitewide.caching.generations' (shared with the chrome); which change renews which group is
 decided in sitewide.caching.signals.
@@ -21,12 +22,21 @@ from django.http import HttpResponse, QueryDict
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from longread import shown
 from sitewide.caching import generations as shared_generations
 from sitewide.serving import compression, paths
 from stories.reach.counting import count_view
 
 HEADER = "X-Page-Cache"
 SHARED = "shared"
+# Every answer that gathers pages (home, listings, feeds, a project's stories...) is kept under
+# this group too; every page-level change renews it (sitewide.caching.signals).
+INDEX = "index"
+PAGE_GROUP_PREFIX = "page:"
+# Page types whose templates note every other page they show (longread.shown): their answers
+# are kept under the generations of those pages instead of INDEX. Any other page type, and a
+# sub-route of any page, is kept as an aggregate: forgetting a type here is stale-safe.
+PAGES_THAT_NOTE_WHAT_THEY_SHOW = frozenset({"stories.testimonypage", "sitewide.informationpage"})
 EXCLUDED_PREFIXES = paths.NOT_CACHED
 MAX_BODY_BYTES = 2 * 1024 * 1024
 # Response headers never replayed: per-request or added again by outer middleware.
@@ -65,14 +75,29 @@ def generation_names(languages: Iterable[str] | None) -> set[str]:
     return {generation_name(SHARED)} | {generation_name(f"lang:{code}") for code in codes}
 
 
+def page_group(translation_key) -> str:
+    """The group of the answers that show a page (any of its translations)."""
+    return f"{PAGE_GROUP_PREFIX}{translation_key}"
+
+
+def page_generation_names(translation_keys: Iterable) -> set[str]:
+    """What a page-level change (a save, publication, unpublication, move or deletion) of the
+    pages with these translation keys renews: the answers that show them, every aggregate
+    answer and the shared group. Not the languages' own groups, which every answer of the
+    language is kept under too (sitewide.caching.signals adds them when the chrome changes)."""
+    return {generation_name(SHARED), generation_name(INDEX)} | {
+        generation_name(page_group(key)) for key in translation_keys
+    }
+
+
 def _urls_key(group: str, generation: str) -> str:
     return f"sitewide:page-cache:urls:{group}:{generation}"
 
 
-def current_generations(groups: Iterable[str]) -> dict[str, str]:
-    """Each group's current generation, read at once."""
+def current_generations(groups: Iterable[str], request=None) -> dict[str, str]:
+    """Each group's current generation, read at once (once per request when given)."""
     groups = list(groups)
-    found = shared_generations.current(generation_name(group) for group in groups)
+    found = shared_generations.current((generation_name(group) for group in groups), request)
     return {group: found[generation_name(group)] for group in groups}
 
 
@@ -123,13 +148,16 @@ def _key(request, group: str, query: str = "") -> str:
     )
 
 
-def _params_key(request, generations: dict[str, str]) -> str:
+def _params_key(request) -> str:
+    """Where the parameter names a path was seen to read are noted. Not renewed with the
+    path's groups (a hit must read no generation before its entry): a name read once stays in
+    the key until the note expires, which only costs entries, never serves a wrong one
+    (`_agrees`)."""
     return shared_generations.key(
         "sitewide:page-cache:params:",
         request.scheme,
         request.META.get("HTTP_HOST", ""),
         request.path,
-        *generations.values(),
     )
 
 
@@ -286,6 +314,41 @@ class _ProcessMemory:
 _memory = _ProcessMemory(32 * 1024 * 1024)
 
 
+def _current(request, entry, now: float) -> bool:
+    """Whether `entry` may be served: not expired, and made under the current generations of
+    all its groups (read in one get_many)."""
+    if entry is None or entry["expires"] <= now:
+        return False
+    return current_generations(entry["generations"], request) == entry["generations"]
+
+
+def _shown_pages(request, group: str, shown_keys: set[str]) -> list[str] | None:
+    """The page groups an answer is kept under: the page served and every page it showed
+    (longread.shown), when it is a page of a type that notes them; None for an aggregate."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if group == SHARED or not route:
+        return None
+    page, args, kwargs = route
+    if args or kwargs or page._meta.label_lower not in PAGES_THAT_NOTE_WHAT_THEY_SHOW:
+        return None
+    return sorted({page_group(page.translation_key)} | {page_group(key) for key in shown_keys})
+
+
+def _generations_to_keep(request, group, before, shown_keys) -> dict[str, str] | None:
+    """The generations an answer is kept under: its language's and the aggregates' (`before`,
+    read before it rendered) for an aggregate; its language's and those of the pages it shows
+    for a page that notes them. Those pages' generations are read after rendering, so INDEX,
+    which every page-level change renews, is read again with them: when it changed, a page
+    may have changed during the rendering, and None says not to keep the answer."""
+    pages = _shown_pages(request, group, shown_keys)
+    if pages is None:
+        return before
+    after = current_generations([INDEX, *pages])
+    if after[INDEX] != before[INDEX]:
+        return None
+    return {group: before[group], **{name: after[name] for name in pages}}
+
+
 def _shared_cache_headers(response, seconds: int) -> None:
     patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
 
@@ -309,7 +372,6 @@ class PageCacheMiddleware:
                 count_view(request, getattr(response, "reach", None))
             return response
         group = group_of_path(request.path_info)
-        generations = current_generations([group])
         if _bypassed(request):
             response = self.get_response(request)
             response[HEADER] = "miss"
@@ -319,35 +381,39 @@ class PageCacheMiddleware:
         parameters = _parameters(request)
         known = ()
         if parameters:
-            known = cache.get(_params_key(request, generations)) or ()
+            known = cache.get(_params_key(request)) or ()
         key = _key(request, group, _query_for_key(parameters, known))
         now = timezone.now().timestamp()
         entry = _memory.get(key)
-        if entry is None or entry["generations"] != generations or entry["expires"] <= now:
+        if not _current(request, entry, now):
             entry = cache.get(key)
             if entry is not None:
                 _memory.put(key, entry)
-        if (
-            entry is not None
-            and entry["generations"] == generations
-            and entry["expires"] > now
-            and _agrees(entry, parameters)
-        ):
+        if _current(request, entry, now) and _agrees(entry, parameters):
             count_view(request, entry.get("reach"))
             return self._replay(request, entry)
+        # Read before rendering: a change committed meanwhile makes what is kept stale at once.
+        groups = [SHARED] if group == SHARED else [group, INDEX]
+        before = current_generations(groups, request)
         request.GET = _reading_query(request)
-        response = self.get_response(request)
+        with shown.recording() as shown_keys:
+            response = self.get_response(request)
         if response.status_code == 200:
             count_view(request, getattr(response, "reach", None))
         read = request.GET.read if isinstance(request.GET, _ReadingQueryDict) else ALL
         if parameters and known != ALL:
             learned = ALL if read == ALL else sorted(set(known) | read)
             if learned != sorted(known):
-                cache.set(_params_key(request, generations), learned, lifetime() or 1)
+                cache.set(_params_key(request), learned, lifetime() or 1)
         if not _storable(request, response):
             return response
         if parameters and read != ALL and not read >= set(parameters):
             response[HEADER] = "miss"  # carries parameters its view never read: not kept
+            self._compress(request, response)
+            return response
+        generations = _generations_to_keep(request, group, before, shown_keys)
+        if generations is None:
+            response[HEADER] = "miss"  # a page changed while it rendered: not kept
             self._compress(request, response)
             return response
         self._store(request, group, generations, parameters, read, response)

@@ -5,11 +5,14 @@ page cache alike; and the erasure of kept answers quoting an erased story.
   chrome's generation (`sitewide.caching.chrome`), as do a page's publication, unpublication and
   move.
 - A save or deletion of anything readers may see renews the page cache's groups
-  (`sitewide.caching.page_cache`): for a page, the languages of all its translations (their
-  switchers and hreflang links name each other); for a translatable object, its language; for
-  anything else, every language; always the shared group. Models readers never see
-  (IGNORED_APPS, IGNORED_MODELS) and rows loaded as fixtures (`raw`) renew none of them.
-  A publication, unpublication or move renews the languages of the page; a takedown and a batch
+  (`sitewide.caching.page_cache`). A page-level change (a page saved, published, unpublished,
+  moved or deleted, or a row belonging to a page such as a related story) renews the group of the
+  answers that show the page (`page_cache.page_generation_names`: every translation of it), the
+  aggregates' and the shared group; and every language's group when it may change the chrome or
+  an address (`_changes_chrome`; unpublications, moves and deletions always). Anything else
+  renews, as before pages were kept apart: for a translatable object, its language; for anything
+  else, every language; always the shared group. Models readers never see (IGNORED_APPS,
+  IGNORED_MODELS) and rows loaded as fixtures (`raw`) renew none of them. A takedown and a batch
   of new renditions renew every language.
 - After a renewal, the CDN is purged of the URLs the page cache kept under the old generations.
 - Once an erasure has committed, every kept answer quoting the story is deleted
@@ -18,8 +21,9 @@ page cache alike; and the erasure of kept answers quoting an erased story.
 The reasons behind the groups are written in docs/performance.md ("Page cache").
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from modelcluster.fields import ParentalKey
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -88,44 +92,108 @@ def _in_chrome(sender) -> bool:
     )
 
 
-def _languages_of_page(page) -> list[str]:
-    """The languages in which the page has a translation: their switchers name each other."""
-    if not page.translation_key:
-        return [page.locale.language_code] if page.locale_id else []
-    return list(
-        Page.objects.filter(translation_key=page.translation_key).values_list(
-            "locale__language_code", flat=True
-        )
-    )
-
-
 def _languages_of(instance) -> list[str] | None:
-    if isinstance(instance, Page):
-        return _languages_of_page(instance)
     locale = getattr(instance, "locale", None) if hasattr(instance, "locale_id") else None
     if locale is not None:
         return [locale.language_code]
     return None  # images, documents, consent records...: every language
 
 
+# What the chrome shows of a page (menus, language homes, the safety and privacy pages'
+# addresses, addresses typed as links) and what decides whether readers see it at all (its
+# publication, its language, a testimony's consent record): a change of any of these renews every
+# language, as a consent change does.
+CHROME_FIELDS = ("live", "slug", "url_path", "path", "depth", "locale_id", "show_in_menus")
+VISIBILITY_FIELDS = ("consent_id",)  # where the page type has them
+# Pages this deep or less are the site's root, language homes and the pages directly under
+# them: the ones menus may name by their titles.
+MENU_DEPTH = 3
+
+
+def _compared_fields(sender) -> tuple[str, ...]:
+    present = {field.attname for field in sender._meta.concrete_fields}
+    return ("title", *CHROME_FIELDS, *(name for name in VISIBILITY_FIELDS if name in present))
+
+
+@receiver(pre_save, dispatch_uid="sitewide-caching-page-before")
+def _page_before(sender, instance, raw=False, **kwargs):
+    """Notes the page's row as it was, for `_changes_chrome`."""
+    if raw or instance.pk is None or not _is_page_type(sender):
+        return
+    instance._page_cache_before = (
+        sender._base_manager.filter(pk=instance.pk).values(*_compared_fields(sender)).first()
+    )
+
+
+def _is_page_type(sender) -> bool:
+    return isinstance(sender, type) and issubclass(sender, Page)
+
+
+def _changes_chrome(page, created: bool) -> bool:
+    """Whether saving `page` changed what the chrome, any page's typed link, or the consent rule
+    may show: new pages, a change of address, tree, language, publication, menu or consent
+    record, and a title change of a page a menu may name. Conservative: unknown means yes."""
+    before = page.__dict__.pop("_page_cache_before", None)
+    if created or before is None:
+        return True
+    if any(before[name] != getattr(page, name) for name in before if name != "title"):
+        return True
+    named = page.show_in_menus or page.depth <= MENU_DEPTH
+    return before["title"] != page.title and named
+
+
+def _parental_key(sender):
+    """The key by which rows of `sender` belong to a page (an orderable of a page: a related
+    story...), or None."""
+    for field in sender._meta.concrete_fields:
+        if isinstance(field, ParentalKey) and _is_page_type(field.related_model):
+            return field
+    return None
+
+
+def _page_level(page, chrome_changed: bool) -> set[str]:
+    """What a page-level change renews: the answers showing the page (any translation), the
+    aggregates and the shared group; every language when the chrome changed."""
+    names = page_cache.page_generation_names([page.translation_key])
+    if chrome_changed:
+        names |= page_cache.generation_names(None)
+    return names
+
+
+def _shown_changed(sender, instance, signal, created: bool) -> set[str]:
+    """The page-cache generations a save or deletion renews."""
+    if _is_page_type(sender):
+        return _page_level(instance, signal is post_delete or _changes_chrome(instance, created))
+    key = _parental_key(sender)
+    if key is not None:
+        page_id = getattr(instance, key.attname)
+        parent = Page.objects.filter(pk=page_id).only("translation_key").first()
+        if parent is not None:  # else (deleted with its page) as anything else
+            return _page_level(parent, False)
+    return page_cache.generation_names(_languages_of(instance))
+
+
 @receiver(post_save, dispatch_uid="sitewide-caching-saved")
 @receiver(post_delete, dispatch_uid="sitewide-caching-deleted")
-def _model_changed(sender, instance, raw=False, **kwargs):
+def _model_changed(sender, instance, signal, raw=False, created=False, **kwargs):
     names = set()
     if _in_chrome(sender):
         names.add(chrome.GENERATION)
     if not (raw or _ignored(sender)):
-        names |= page_cache.generation_names(_languages_of(instance))
+        names |= _shown_changed(sender, instance, signal, created)
     generations.renew(names)
 
 
 @receiver(page_published, dispatch_uid="sitewide-caching-published")
+def _page_published(sender, instance, **kwargs):
+    # Its save decided whether the chrome changed (`_changes_chrome`).
+    generations.renew({chrome.GENERATION} | _page_level(instance, False))
+
+
 @receiver(page_unpublished, dispatch_uid="sitewide-caching-unpublished")
 @receiver(post_page_move, dispatch_uid="sitewide-caching-moved")
 def _page_changed(sender, instance, **kwargs):
-    generations.renew(
-        {chrome.GENERATION} | page_cache.generation_names(_languages_of_page(instance))
-    )
+    generations.renew({chrome.GENERATION} | _page_level(instance, True))
 
 
 @receiver(stories_taken_down, dispatch_uid="sitewide-caching-takedown")

@@ -17,7 +17,8 @@ HEADER = "X-Page-Cache"
 ENGLISH = page_cache.generation_name("lang:en")
 DUTCH = page_cache.generation_name("lang:nl")
 SHARED = page_cache.generation_name(page_cache.SHARED)
-NAMES = [chrome.GENERATION, ENGLISH, DUTCH, SHARED]
+INDEX = page_cache.generation_name(page_cache.INDEX)
+NAMES = [chrome.GENERATION, ENGLISH, DUTCH, SHARED, INDEX]
 
 
 def english_settings():
@@ -37,16 +38,39 @@ def test_the_chrome_shows_a_saved_setting_at_once():
     assert chrome.language_settings("en").helpline_phone == "0800 1234567"
 
 
+def story_generation(story):
+    return page_cache.generation_name(page_cache.page_group(story.translation_key))
+
+
 def test_a_language_setting_renews_the_chrome_and_the_pages_of_its_language():
-    before = generations.current(NAMES)
+    story = first_story("en")
+    before = generations.current([*NAMES, story_generation(story)])
     english_settings().save()
     assert changed(before) == {chrome.GENERATION, ENGLISH, SHARED}
 
 
-def test_publishing_a_page_renews_the_chrome_and_the_languages_of_its_translations():
-    before = generations.current(NAMES)
-    first_story("en").save_revision().publish()
-    assert changed(before) == {chrome.GENERATION, ENGLISH, DUTCH, SHARED}
+def test_publishing_a_live_page_again_renews_what_shows_it_not_its_languages():
+    story = first_story("en")
+    before = generations.current([*NAMES, story_generation(story)])
+    story.save_revision().publish()
+    assert changed(before) == {chrome.GENERATION, story_generation(story), INDEX, SHARED}
+
+
+def test_a_story_saved_with_another_consent_record_renews_every_language():
+    """Whether readers see the story changed without a change of publication: a consent change,
+    which renews everything, whatever pages showed the story before."""
+    story = first_story("en")
+    before = generations.current([*NAMES, story_generation(story)])
+    story.consent = None
+    story.save(update_fields=["consent"], clean=False)
+    assert changed(before) == {*NAMES, story_generation(story)}
+
+
+def test_unpublishing_a_page_renews_every_language():
+    story = first_story("en")
+    before = generations.current([*NAMES, story_generation(story)])
+    story.unpublish()
+    assert changed(before) == {*NAMES, story_generation(story)}
 
 
 def test_saving_what_readers_never_see_renews_no_generation():
@@ -79,10 +103,12 @@ def test_generations_are_read_at_once_and_once_per_request(monkeypatch):
     assert reads == [NAMES, NAMES]  # the request's, then the one without a request
 
 
-def test_a_page_cache_hit_reads_one_generation_and_nothing_else(client, monkeypatch):
-    """The shared cache is read once on a hit this process served before: its group's
-    generation."""
-    client.get("/en/")
+def test_a_page_cache_hit_reads_its_generations_at_once_and_nothing_else(client, monkeypatch):
+    """The shared cache is read once on a hit this process served before: the generations of
+    its groups (a home page: its language's and the aggregates'; a story: its language's and
+    those of the pages it shows)."""
+    story = first_story("en")
+    client.get("/en/"), client.get(story.url)
     reads, depth = [], []
     for name in ("get", "get_many"):
         original = getattr(cache, name)
@@ -99,7 +125,11 @@ def test_a_page_cache_hit_reads_one_generation_and_nothing_else(client, monkeypa
 
         monkeypatch.setattr(cache, name, spy)
     assert client.get("/en/")[HEADER] == "hit"
-    assert [keys for keys in reads if keys] == [[ENGLISH]]
+    assert [keys for keys in reads if keys] == [[ENGLISH, INDEX]]
+    reads.clear()
+    assert client.get(story.url)[HEADER] == "hit"
+    [read] = [keys for keys in reads if keys]
+    assert read[0] == ENGLISH and story_generation(story) in read and INDEX not in read
 
 
 def test_the_chrome_is_rebuilt_after_every_save_within_one_transaction():
@@ -122,7 +152,8 @@ def test_a_transaction_renews_its_generations_once_more_on_commit_in_one_callbac
         first_story("en").save_revision().publish()
     renewals = [func for func in callbacks if isinstance(func, generations._RenewalOnCommit)]
     assert len(renewals) == 1
-    assert {chrome.GENERATION, ENGLISH, DUTCH, SHARED} <= set(renewals[0].renewed)
-    before = generations.current(NAMES)
+    story = story_generation(first_story("en"))
+    assert {chrome.GENERATION, ENGLISH, INDEX, SHARED, story} <= set(renewals[0].renewed)
+    before = generations.current(renewals[0].renewed)
     renewals[0]()
-    assert changed(before) == set(NAMES)
+    assert changed(before) == set(renewals[0].renewed)

@@ -181,7 +181,9 @@ def test_headless_previews_are_never_kept(client):
         assert response.status_code == 200 and HEADER not in response
 
 
-def test_publishing_renews_the_languages_of_the_page(client, django_capture_on_commit_callbacks):
+def test_publishing_renews_the_page_in_every_language_and_the_aggregates(
+    client, django_capture_on_commit_callbacks
+):
     page = first_story("en")
     for url in (page.url, "/en/stories/", first_story("nl").url, "/api/v2/pages/"):
         get(client, url)
@@ -194,6 +196,155 @@ def test_publishing_renews_the_languages_of_the_page(client, django_capture_on_c
     assert get(client, "/api/v2/pages/")[HEADER] == "miss"
     # The Dutch page names the English one in its language switcher and hreflang links.
     assert get(client, first_story("nl").url)[HEADER] == "miss"
+
+
+# --- renewal per page: a publication renews the answers that show the page ----------------------
+
+
+def unrelated_story(story, language="en"):
+    """A demo story in `language` that neither shows `story` as a related story nor is shown
+    by it."""
+    from stories.models import TestimonyPage
+
+    related = {page.translation_key for page in story.visible_related_stories()}
+    for other in TestimonyPage.objects.live().filter(locale__language_code=language):
+        shows = {page.translation_key for page in other.visible_related_stories()}
+        if story.translation_key not in shows | {other.translation_key} | related:
+            return other
+    raise AssertionError("the demo has no story unrelated to the first")
+
+
+def story_showing(story):
+    """A demo story that shows `story` as a related story card."""
+    from stories.models import TestimonyPage
+
+    for other in TestimonyPage.objects.live().filter(locale=story.locale).exclude(pk=story.pk):
+        if story in other.visible_related_stories():
+            return other
+    raise AssertionError("no demo story shows the first as related")
+
+
+def publish(page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+
+STORIES_IN_THE_API = "/api/v2/pages/?type=stories.TestimonyPage&locale=en"
+AGGREGATES = ["/en/", "/en/stories/", "/en/news/feed/rss/", "/sitemap.xml", STORIES_IN_THE_API]
+
+
+def test_publishing_a_story_keeps_the_pages_that_do_not_show_it(
+    client, django_capture_on_commit_callbacks
+):
+    story = first_story("en")
+    other = unrelated_story(story)
+    for url in (other.url, unrelated_story(story, "nl").url, *AGGREGATES):
+        get(client, url)
+    story.title = story.quote = "A title published just now"
+    publish(story, django_capture_on_commit_callbacks)
+    assert get(client, other.url)[HEADER] == "hit"
+    assert get(client, unrelated_story(story, "nl").url)[HEADER] == "hit"
+    for url in AGGREGATES:
+        assert get(client, url)[HEADER] == "miss", url
+    for url in ("/en/stories/", STORIES_IN_THE_API):
+        assert "A title published just now" in get(client, url).content.decode(), url
+
+
+def test_a_related_story_card_follows_the_story_at_once(client, django_capture_on_commit_callbacks):
+    story = first_story("en")
+    showing = story_showing(story)
+    assert f'href="{story.url}"' in get(client, showing.url).content.decode()
+    assert get(client, showing.url)[HEADER] == "hit"
+    story.title = "A card title published just now"
+    publish(story, django_capture_on_commit_callbacks)
+    response = get(client, showing.url)
+    assert response[HEADER] == "miss"
+    assert "A card title published just now" in response.content.decode()
+    get(client, showing.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.unpublish()
+    response = get(client, showing.url)
+    assert response[HEADER] == "miss" and f'href="{story.url}"' not in response.content.decode()
+
+
+def test_a_rich_text_link_to_a_story_loses_its_address_when_the_story_goes(
+    client, django_capture_on_commit_callbacks
+):
+    story = first_story("en")
+    linking = unrelated_story(story)
+    body = list(linking.body.raw_data)
+    link = f'<p>Read <a linktype="page" id="{story.pk}">her story</a> here.</p>'
+    body.append({"type": "text", "value": link, "id": "0b5f5a1e-link"})
+    linking.body = body
+    publish(linking, django_capture_on_commit_callbacks)
+    linking.refresh_from_db()
+    assert f'href="{story.url}"' in get(client, linking.url).content.decode()
+    assert get(client, linking.url)[HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.unpublish()
+    response = get(client, linking.url)
+    assert response[HEADER] == "miss"
+    assert f'href="{story.url}"' not in response.content.decode()
+    assert "her story" in response.content.decode()
+
+
+def test_a_translation_published_refreshes_the_switchers_of_the_others(
+    client, django_capture_on_commit_callbacks
+):
+    english, dutch = first_story("en"), first_story("nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        dutch.unpublish()
+    assert 'hreflang="nl"' not in get(client, english.url).content.decode()
+    assert get(client, english.url)[HEADER] == "hit"
+    publish(dutch, django_capture_on_commit_callbacks)
+    response = get(client, english.url)
+    assert response[HEADER] == "miss" and 'hreflang="nl"' in response.content.decode()
+    # Published again with the same address: the other languages' answers are renewed still.
+    get(client, english.url)
+    dutch.refresh_from_db()
+    publish(dutch, django_capture_on_commit_callbacks)
+    assert get(client, english.url)[HEADER] == "miss"
+
+
+def test_a_menu_pages_new_title_reaches_every_page_of_the_language(
+    client, django_capture_on_commit_callbacks
+):
+    from sitewide.models import InformationPage
+
+    menu_page = InformationPage.objects.filter(
+        locale__language_code="en", show_in_menus=True
+    ).first()
+    story = first_story("en")
+    urls = [story.url, unrelated_story(story).url, "/en/"]
+    for url in urls:
+        get(client, url)
+    menu_page.title = "A menu title published just now"
+    publish(menu_page, django_capture_on_commit_callbacks)
+    for url in urls:
+        response = get(client, url)
+        assert response[HEADER] == "miss", url
+        assert "A menu title published just now" in response.content.decode(), url
+
+
+def test_an_answer_rendered_while_a_page_changed_is_not_kept(client):
+    """A page's answer is kept under the generations of the pages it showed, read after it
+    rendered: a page published meanwhile could have been read as it was, so nothing is kept."""
+    from django.test.signals import template_rendered
+
+    story, other = first_story("en"), first_story("nl")
+
+    def publish_during_rendering(sender, template, **kwargs):
+        if template.name == "stories/testimony_page.html":
+            template_rendered.disconnect(publish_during_rendering)
+            other.save_revision().publish()
+
+    template_rendered.connect(publish_during_rendering)
+    try:
+        assert get(client, story.url)[HEADER] == "miss"
+    finally:
+        template_rendered.disconnect(publish_during_rendering)
+    assert get(client, story.url)[HEADER] == "miss"
+    assert get(client, story.url)[HEADER] == "hit"
 
 
 def test_a_withdrawal_takes_the_story_out_of_every_kept_answer(
@@ -274,13 +425,15 @@ def test_a_cdn_is_purged_of_the_same_urls(client, settings, purge_receiver, task
         }
     }
     page = first_story("en")
-    for url in (page.url, "/en/stories/", "/nl/", "/api/v2/pages/"):
+    showing, unrelated = story_showing(page).url, unrelated_story(page).url
+    for url in (page.url, "/en/stories/", "/nl/", "/api/v2/pages/", showing, unrelated):
         get(client, url)
     page.title = f"{FIRST_PSEUDONYM}, purged"
     page.save_revision().publish()
     task_worker()  # the purge is a task: the worker calls the CDN, not the editor's request
     paths = {path for _host, path in received}
-    assert {page.url, "/en/stories/", "/nl/", "/api/v2/pages/"} <= paths
+    assert {page.url, "/en/stories/", "/nl/", "/api/v2/pages/", showing} <= paths
+    assert unrelated not in paths  # kept by the page cache, so kept by the CDN too
     assert {host for host, _path in received} == {"testserver"}
     # English settings renew the English pages (and the API), not the Dutch ones.
     received.clear()
