@@ -215,6 +215,56 @@ def in_process(targets: dict, iterations: int) -> dict:
     return results
 
 
+DEAD_PARTNERS = 3
+# Saving and publishing a story with three partner endpoints that never answer, to the same
+# with none: the request only queues their deliveries for the task worker.
+PUBLISH_MAX_RATIO = 1.25
+
+
+def publishing_with_dead_partners(iterations: int) -> dict:
+    """In-process p50 of saving and publishing a demo story (Wagtail's own publish, the task
+    backend the settings name), with no partner webhook and with DEAD_PARTNERS whose endpoints
+    are loopback ports nobody listens on."""
+    from django.conf import settings
+
+    from scripts.served_site import free_port
+    from sitewide.api.models import PartnerWebhook, WebhookDelivery
+    from stories.models import TestimonyPage
+
+    story = TestimonyPage.objects.live().filter(locale__language_code="en").order_by("pk").first()
+
+    def publishes() -> float:
+        times = []
+        for _ in range(iterations):
+            page = TestimonyPage.objects.get(pk=story.pk)
+            start = time.perf_counter()
+            page.save_revision().publish()
+            times.append((time.perf_counter() - start) * 1000)
+        return round(percentile(times, 0.5), 2)
+
+    publishes()  # warm
+    none = publishes()
+    partners = [
+        PartnerWebhook.objects.create(
+            name=f"Dead partner {number}", url=f"https://127.0.0.1:{free_port()}/events"
+        )
+        for number in range(1, DEAD_PARTNERS + 1)
+    ]
+    try:
+        dead = publishes()
+        queued = WebhookDelivery.objects.filter(webhook__in=partners).count()
+    finally:
+        PartnerWebhook.objects.filter(pk__in=[partner.pk for partner in partners]).delete()
+    return {
+        "task_backend": settings.TASKS["default"]["BACKEND"],
+        "story": story.url,
+        "none_p50_ms": none,
+        "dead_p50_ms": dead,
+        "deliveries_queued": queued,
+        "ratio": round(dead / none, 2) if none else None,
+    }
+
+
 def public_page_queries(pages: dict) -> dict:
     """Queries of one request for every public page type (after a first request)."""
     from django.db import connection
@@ -510,6 +560,20 @@ def budgets(report: dict) -> list[dict]:
             "ok": worst[1]["queries"] <= MAX_QUERIES,
         }
     )
+    publishing = report.get("publishing")
+    if publishing:
+        checks.append(
+            {
+                "budget": f"publishing with {DEAD_PARTNERS} dead partner webhooks at most "
+                f"{PUBLISH_MAX_RATIO}× publishing with none (in-process p50)",
+                "value": f"{publishing['ratio']}× ({publishing['dead_p50_ms']} ms / "
+                f"{publishing['none_p50_ms']} ms; {publishing['deliveries_queued']} deliveries "
+                "queued for the worker)",
+                "ok": publishing["ratio"] is not None
+                and publishing["ratio"] <= PUBLISH_MAX_RATIO
+                and publishing["deliveries_queued"] > 0,
+            }
+        )
     load = report.get("under_load") or {}
     spread = load.get("static", {}).get("spread")
     busy = spread is not None and spread > STATIC_SPREAD_LIMIT
@@ -790,12 +854,12 @@ def hit_rate_paths(built) -> list[str]:
 def public_pages(built) -> dict:
     story = built["stories"][0]
     news = built["news"][0]
-    return {
+    index = story["en"].get_parent().specific
+    pages = {
         "home": "/en/",
         "testimony": story["en"].url,
         "testimony, third language": story["de"].url,
-        "story index": story["en"].get_parent().url,
-        "story index, page 2": story["en"].get_parent().url + "?page=2",
+        "story index": index.url,
         "project": "/en/projects/rest/",
         "project index": "/en/projects/",
         "news": news["en"].url,
@@ -806,6 +870,11 @@ def public_pages(built) -> dict:
         "search": "/en/search/?q=passport",
         "sitemap": "/sitemap.xml",
     }
+    # A second page only where there is one: a page number past the end is sent to the last
+    # page (a redirect, not a page).
+    if index.stories().count() > index.per_page:
+        pages["story index, page 2"] = index.url + "?page=2"
+    return pages
 
 
 def main(argv=None) -> int:
@@ -849,6 +918,8 @@ def main(argv=None) -> int:
         log("Measuring in-process")
         report["in_process"] = in_process(measured, args.iterations)
         report["public_page_queries"] = public_page_queries(public_pages(built))
+        log(f"Publishing with and without {DEAD_PARTNERS} dead partner webhooks")
+        report["publishing"] = publishing_with_dead_partners(5 if args.tiny else 15)
         from sitewide.demo import content
 
         report["page_weight"] = page_weight(content.story_path("en"))

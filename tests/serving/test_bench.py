@@ -14,6 +14,7 @@ from django.urls import clear_url_caches
 
 from bench import run
 from bench.builder import TINY, Builder
+from sitewide.api.models import PartnerWebhook
 from tests.helpers import first_story_path
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +65,7 @@ def test_the_bench_builds_a_site_and_measures_it(three_languages, client):
         "in_process": run.in_process(targets, iterations=2),
         "public_page_queries": run.public_page_queries(run.public_pages(built)),
         "page_weight": run.page_weight(first_story_path("en")),
+        "publishing": run.publishing_with_dead_partners(iterations=1),
         "seconds": 0,
         "finished": "now",
     }
@@ -76,7 +78,11 @@ def test_the_bench_builds_a_site_and_measures_it(three_languages, client):
     assert story_row["cached"]["cache_hits"] == story_row["cached"]["iterations"]
     assert report["in_process"]["renditions_encoded"] == 0
     assert all(row["status"] == [200, 200] for row in report["public_page_queries"].values())
+    # Each publication with the dead partners queued a delivery to each of them.
+    assert report["publishing"]["deliveries_queued"] >= run.DEAD_PARTNERS
+    assert not PartnerWebhook.objects.exists()  # the bench's partners are gone again
     report["budgets"] = run.budgets(report)
+    assert any("dead partner webhooks" in check["budget"] for check in report["budgets"])
     queries = next(check for check in report["budgets"] if "queries" in check["budget"])
     assert queries["ok"] is True
     # Both render-time budgets are ratios to the reference, measured (whatever the verdict).
