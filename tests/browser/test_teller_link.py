@@ -154,12 +154,12 @@ def test_the_link_refuses_a_wrong_code_takes_everything_down_and_ends_when_revok
         "-c",
         "from tests.factories import ConsentRecordFactory, TestimonyPageFactory, story_index; "
         "TestimonyPageFactory(parent=story_index('en'), title='A story of its own', "
-        "slug='a-story-of-its-own', consent=ConsentRecordFactory(pseudonym='Sam [test]', "
+        "slug='a-story-of-its-own', consent=ConsentRecordFactory(pseudonym='Wren [test]', "
         "languages=['en']))",
     )
     officer_page = new_context().new_page()
     sign_in(officer_page, admin_credentials)
-    link, code, screen = issue_cards(officer_page, "Sam")
+    link, code, screen = issue_cards(officer_page, "Wren")
     path = re.sub(r"^https?://[^/]+", "", link)
     story = "/en/stories/a-story-of-its-own/"
     assert officer_page.request.get(f"{served_site.url}{story}").status == 200
@@ -174,7 +174,7 @@ def test_the_link_refuses_a_wrong_code_takes_everything_down_and_ends_when_revok
     def reveals_nothing(page):
         expect(page.get_by_label("Your code")).to_be_visible()
         assert page.get_by_role("heading", name="Your story in each language").count() == 0
-        assert "Sam [test]" not in page.content() and "a-story-of-its-own" not in page.content()
+        assert "Wren [test]" not in page.content() and "a-story-of-its-own" not in page.content()
 
     wrong = code[:-1] + ("2" if code[-1] != "2" else "3")
     page = open_with(wrong)
@@ -200,7 +200,7 @@ def test_the_link_refuses_a_wrong_code_takes_everything_down_and_ends_when_revok
     reveals_nothing(open_with(code))
 
     # A new link works until the consent record's expiry has passed; then it opens nothing.
-    link, code, _screen = issue_cards(officer_page, "Sam")
+    link, code, _screen = issue_cards(officer_page, "Wren")
     path = re.sub(r"^https?://[^/]+", "", link)
     expect(
         open_with(code, path).get_by_text("Your story has been taken down everywhere.")
@@ -209,7 +209,7 @@ def test_the_link_refuses_a_wrong_code_takes_everything_down_and_ends_when_revok
         "shell",
         "-c",
         "import datetime; from stories.models import ConsentRecord; "
-        "ConsentRecord.objects.filter(pseudonym__startswith='Sam').update("
+        "ConsentRecord.objects.filter(pseudonym__startswith='Wren').update("
         "given_on=datetime.date.today() - datetime.timedelta(days=30), "
         "expires_on=datetime.date.today() - datetime.timedelta(days=1))",
     )
