@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -21,6 +21,7 @@ from wagtail.models import Locale, Orderable
 
 from stories import consent
 from stories.consent.history_panel import WithdrawalHistoryPanel
+from stories.languages import language_name
 
 REVIEW_AFTER = datetime.timedelta(days=365)
 NEVER_COVERED = _("The consent record never covered this language: there is nothing to withdraw.")
@@ -242,10 +243,7 @@ class ConsentRecord(ClusterableModel):
                 "channel": channel,
             }
         if language_code not in {locale.language_code for locale in self.languages.all()}:
-            try:  # the language by its name, in the language of whoever reads this
-                language = str(get_language_info(language_code)["name_translated"])
-            except KeyError:
-                language = language_code
+            language = language_name(language_code)  # in the language of whoever reads this
             return gettext("The consent of %(name)s does not cover %(language)s.") % {
                 "name": name,
                 "language": language,

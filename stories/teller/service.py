@@ -6,20 +6,19 @@ import hashlib
 import hmac
 import secrets
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language_info
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
 from longread.absolute import absolute_url
 from stories import consent
 from stories.consent.takedown import withdraw
+from stories.languages import language_name
 from stories.models import ConsentRecord, ConsentWithdrawal, TestimonyPage
 from stories.teller.models import TellerLink, TellerMessage
 from stories.workflow import TellerApprovalTask
@@ -296,14 +295,6 @@ def version_for_teller(task_state: TaskState) -> dict:
         "passages": readable_passages(page.body.render_as_block()),
         "approved": teller_approved(task_state.revision_id),
     }
-
-
-def language_name(code: str) -> str:
-    """A language's name in the language the teller reads ("Engels" on a Dutch page)."""
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return dict(settings.LANGUAGES).get(code, code)
 
 
 def takedown_choices(record: ConsentRecord) -> list[str]:

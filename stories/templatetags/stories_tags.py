@@ -25,6 +25,6 @@ def euro(value):
 @register.filter
 def language_name(code):
     """A language's name in the language of the screen ("Engels" in the Dutch admin)."""
-    from stories.teller.service import language_name as name
+    from stories.languages import language_name as name
 
     return name(code)
