@@ -71,6 +71,15 @@ IGNORED_MODELS = {
     "sitewide.partnerwebhook",
     # Renditions are announced in batches (longread.renditions.renditions_prepared).
     "longread.longreadrendition",
+    # Readers' counts, the teller's link and messages, the consent ledger, translators' notes:
+    # staff and the teller see them, on pages never kept. The reach counter's rows are made
+    # while readers read (a page's first count of a day): renewing here emptied the page cache.
+    "stories.reachcounter",
+    "stories.tellerlink",
+    "stories.tellermessage",
+    "stories.consentledgerentry",
+    "sitewide.segmentreview",
+    "sitewide.translationnotice",
 }
 
 
