@@ -713,7 +713,7 @@ def table(report: dict) -> str:
         "In-process (Django test client, production settings): p50 as a ratio to the stock "
         "reference page's p50 in the same state; milliseconds as information"
     )
-    lines.append(f"  {'':40} {'× reference':>11} {'p50':>11} {'p95':>11} {'queries':>8}")
+    lines.append(f"  {'':52} {'× reference':>11} {'p50':>11} {'p95':>11} {'queries':>8}")
     in_process = report["in_process"]
     for name, row in in_process.items():
         if not isinstance(row, dict):
@@ -732,11 +732,11 @@ def table(report: dict) -> str:
                     else f"{'n/a':>11}"
                 )
                 lines.append(
-                    f"  {label:40} {ratio} {_ms(values['p50_ms'])} {_ms(values['p95_ms'])} "
+                    f"  {label:52} {ratio} {_ms(values['p50_ms'])} {_ms(values['p95_ms'])} "
                     f"{values['queries']:8}"
                 )
             else:
-                lines.append(f"  {label:40} {row.get('note') or 'n/a'}")
+                lines.append(f"  {label:52} {row.get('note') or 'n/a'}")
     lines.append("")
     lines.append("Queries per request, every public page type")
     for name, row in report["public_page_queries"].items():
