@@ -77,7 +77,8 @@ def _period_context(period) -> dict:
         months.append(period.since)
     this_year = timezone.localdate().year
     earliest = ReachCounter.objects.aggregate(first=Min("day"))["first"]
-    years = range(this_year, min(earliest.year if earliest else this_year, this_year) - 1, -1)
+    first_year = min(earliest.year if earliest else this_year, period.since.year, this_year)
+    years = range(this_year, first_year - 1, -1)
     return {
         "period": period,
         "since": period.since,
