@@ -26,13 +26,16 @@ def install(keeper) -> None:
     _keeper = keeper
 
 
+def digest(value) -> str:
+    raw = json.dumps(value, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
 def identity(page, extra=None) -> str:
     """What the kept body is made from, as a digest: the stored body (its JSON, as saved) and
     `extra` (what else the body's templates read of the page, e.g. the teller's media consent)."""
     body = getattr(page, "body", None)
-    stored = list(body.raw_data) if body is not None else None
-    raw = json.dumps([stored, extra], sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(raw.encode()).hexdigest()
+    return digest([list(body.raw_data) if body is not None else None, extra])
 
 
 def kept(name: str, page, request, make, extra=None):
@@ -40,3 +43,11 @@ def kept(name: str, page, request, make, extra=None):
     if _keeper is None or request is None or getattr(page, "pk", None) is None:
         return make()
     return _keeper(name, page, request, make, identity(page, extra))
+
+
+def kept_value(name: str, page, request, make, extra=None):
+    """What `make()` gives for `page` apart from its body (its related cards, say), kept as a
+    body is: under the page, `extra` and the generations of what it shows."""
+    if _keeper is None or request is None or getattr(page, "pk", None) is None:
+        return make()
+    return _keeper(name, page, request, make, digest(["value", extra]))

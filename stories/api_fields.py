@@ -10,7 +10,7 @@ from django.utils import translation
 from rest_framework import serializers
 from wagtail.models import Page
 
-from longread import fragments
+from longread import fragments, shown
 from longread.absolute import absolute_url
 from longread.blocks import image_api
 from stories import consent
@@ -107,10 +107,24 @@ def linked_pages(page, context: dict) -> dict:
     return memo[page.pk]
 
 
+def kept_in_detail(field, name: str, page, make):
+    """What `make()` represents of `page` in a detail answer, kept as a body is
+    (longread.fragments: under the page, the pages `make` notes as shown, which pages readers
+    may see and the consent records). A list (many pages, each its own key) and a preview (a
+    draft's links are not the live page's) make it each time."""
+    view = field.context.get("view")
+    if getattr(view, "action", None) != "detail_view" or getattr(view, "previewing", False):
+        return make()
+    return fragments.kept_value(name, page, field.context.get("request"), make)
+
+
 class TranslationsField(PageDataField):
     """The page's live translations that the API channel may show, with their URLs."""
 
     def to_representation(self, page):
+        return kept_in_detail(self, "api-translations", page, lambda: self._represented(page))
+
+    def _represented(self, page):
         request = self.context.get("request")
         return [
             page_link(other, request) for other in linked_pages(page, self.context)["translations"]
@@ -190,7 +204,11 @@ class HeroImageField(PageDataField):
 
 class RelatedStoriesField(PageDataField):
     def to_representation(self, page):
+        return kept_in_detail(self, "api-related", page, lambda: self._represented(page))
+
+    def _represented(self, page):
         stories = linked_pages(page, self.context)["related"]
+        shown.note(*stories)
         request = self.context.get("request")
         return [
             {
@@ -305,12 +323,17 @@ class DocumentField(serializers.Field):
 
 class RelatedProjectsField(PageDataField):
     def to_representation(self, page):
-        projects = consent.visible_pages(page.visible_related_projects(), consent.API)
+        return kept_in_detail(self, "api-projects", page, lambda: self._represented(page))
+
+    def _represented(self, page):
+        projects = list(
+            consent.visible_pages(page.visible_related_projects(), consent.API).select_related(
+                "locale"
+            )
+        )
+        shown.note(*projects)
         request = self.context.get("request")
-        return [
-            {**page_link(project, request), "acronym": project.acronym}
-            for project in projects.select_related("locale")
-        ]
+        return [{**page_link(project, request), "acronym": project.acronym} for project in projects]
 
 
 class FeedUrlsField(PageDataField):

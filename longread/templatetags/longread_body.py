@@ -1,4 +1,5 @@
 """`{% longread_body page.body %}`: a page's body, made once and kept (longread.fragments).
+`{% longread_related heading_id="..." %}`: the page's related cards, kept the same way.
 `{{ body|placed_once }}`: a body's blocks without repeated help boxes or related lists.
 `{{ html|relative_links_checked }}`: rich text whose relative links follow the link rule."""
 
@@ -23,12 +24,33 @@ def longread_body(context, body):
 
     def make():
         with context.push(body=body):
-            return template_.render(context)
+            return str(template_.render(context))
 
     page = context.get("page")
     request = context.get("request")
     html = fragments.kept("body-html", page, request, make, extra=context.get("media_allowed"))
     return mark_safe(html)  # noqa: S308 - made by the body's templates, which escape
+
+
+RELATED_TEMPLATE = "longread/chrome/related.html"
+
+
+@register.simple_tag(takes_context=True)
+def longread_related(context, heading_id, heading=""):
+    """The page's related stories (`related`, as the page hands them) as cards, or nothing
+    when there are none; kept by page (its rows of related stories renew it) and heading."""
+    template_ = context.template.engine.get_template(RELATED_TEMPLATE)
+
+    def make():
+        if not context.get("related"):
+            return ""
+        with context.push(heading_id=heading_id, heading=heading):
+            return str(template_.render(context))
+
+    page = context.get("page")
+    request = context.get("request")
+    html = fragments.kept_value("related-html", page, request, make, extra=[heading_id, heading])
+    return mark_safe(html)  # noqa: S308 - made by the cards' template, which escapes
 
 
 @register.filter

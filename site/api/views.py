@@ -35,6 +35,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
+from longread import shown
 from longread.absolute import absolute_url
 from longread.addresses import is_own_host
 from longread.rich_text import shown_address
@@ -56,7 +57,7 @@ from sitewide.api.pagination import CursorPagination
 from sitewide.caching.chrome import page_in_language
 from sitewide.search.text import search_words
 from stories import consent
-from stories.api_fields import linked_pages, page_html_url, page_link
+from stories.api_fields import kept_in_detail, linked_pages, page_html_url, page_link
 from stories.models import COUNTRIES, HelpKind, Organisation
 
 MAX_SEARCH_LENGTH = 200  # characters; longer queries are refused, not run
@@ -346,13 +347,21 @@ def nested_page(page, context) -> dict:
 
 
 class VisibleParentField(PageParentField):
-    """Wagtail's `parent`, found among the linked pages (one consent query for all links)."""
+    """Wagtail's `parent`, found among the linked pages (one consent query for all links); in a
+    detail answer kept as a body is (`kept_in_detail`)."""
 
     def get_attribute(self, instance):
-        return linked_pages(instance, self.context)["parent"]
+        return instance
 
-    def to_representation(self, value):
-        return nested_page(value, self.context)
+    def to_representation(self, page):
+        return kept_in_detail(self, "api-parent", page, lambda: self._represented(page))
+
+    def _represented(self, page):
+        parent = linked_pages(page, self.context)["parent"]
+        if parent is None:
+            return None
+        shown.note(parent)
+        return nested_page(parent, self.context)
 
 
 class AbsoluteAliasOfField(PageAliasOfField):
@@ -518,6 +527,7 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
             raise BadRequestError(
                 _("token is required: the preview token from the page editor's header menu")
             )
+        self.previewing = True  # nothing kept for the live page is used (kept_in_detail)
         token = PreviewToken.from_signed(request.GET["token"])
         if token is None:
             raise Http404("preview token is unknown, expired or revoked")

@@ -18,7 +18,7 @@ from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from longread import preload
+from longread import fragments, preload
 from sitewide.caching import chrome
 from sitewide.serving import paths
 from stories import consent
@@ -73,7 +73,7 @@ def find_route(request, path):
             row["url_path"]: row
             for row in Page.objects.filter(
                 url_path__in=prefixes, path__startswith=root["path"]
-            ).values("pk", "depth", "url_path", "content_type_id")
+            ).values("pk", "depth", "url_path", "content_type_id", "translation_key")
         }
     node, consumed = root, 0
     while consumed < len(parts):
@@ -84,15 +84,40 @@ def find_route(request, path):
             raise _Unsure  # no such child (a 404), or a tree the shortcut does not understand
         node, consumed = child, consumed + 1
     model = _model(node["content_type_id"])
-    flags = {
-        f"_visible_{channel}": flag
-        for channel, flag in consent.visibility_flags(SERVE_CHANNELS, model=model).items()
-    }
-    page = _serving_queryset(model).annotate(**flags).get(pk=node["pk"])
-    consent.remember_visibility(
-        page, {channel: getattr(page, f"_visible_{channel}") for channel in SERVE_CHANNELS}
-    )
+    page, visible = _page_and_visibility(request, model, node)
+    consent.remember_visibility(page, visible)
     return page.route(request, parts[consumed:])
+
+
+def _page_and_visibility(request, model, node):
+    """The page, and whether readers of each serving channel may see it: asked with the page
+    in one query, or, where that answer is kept (as a body is, longread.fragments: under the
+    page's group, the visibility and the consent records' generations, never past midnight),
+    the page alone."""
+    loaded = {}
+
+    def asked():
+        flags = {
+            f"_visible_{channel}": flag
+            for channel, flag in consent.visibility_flags(SERVE_CHANNELS, model=model).items()
+        }
+        loaded["page"] = page = _serving_queryset(model).annotate(**flags).get(pk=node["pk"])
+        return {channel: getattr(page, f"_visible_{channel}") for channel in SERVE_CHANNELS}
+
+    if "translation_key" in node:  # the site's root from the chrome has none: asked
+        visible = fragments.kept_value("serving-visibility", _Node(node), request, asked)
+    else:
+        visible = asked()
+    page = loaded.get("page") or _serving_queryset(model).get(pk=node["pk"])
+    return page, visible
+
+
+class _Node:
+    """A page as routing found it (its id and translation key), for the keeper."""
+
+    def __init__(self, row):
+        self.pk = row["pk"]
+        self.translation_key = row["translation_key"]
 
 
 class PageRouteMiddleware:

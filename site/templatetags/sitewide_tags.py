@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
+from longread import fragments
 from sitewide import languages
 from sitewide.caching import chrome
 from stories import consent
@@ -17,10 +18,22 @@ def language_switcher(context, page=None):
 
     Without a page (search, errors), each language's home page is offered instead.
     """
-    names = dict(settings.LANGUAGES)
-    current = get_language()
     request = context.get("request")
     if page is not None and getattr(page, "pk", None):
+        # Kept as a body is (longread.fragments): the page's translations renew its group, a
+        # translation or language home shown or hidden the visibility, a consent the objects.
+        links = fragments.kept_value(
+            "language-links", page, request, lambda: _language_links(request, page)
+        )
+    else:
+        links = _language_links(request, None)
+    return {"links": links}
+
+
+def _language_links(request, page) -> list[dict]:
+    names = dict(settings.LANGUAGES)
+    current = get_language()
+    if page is not None:
         # Asked at every request: whether a story's translation may be shown is consent's call.
         pages = consent.visible_pages(
             Page.objects.filter(translation_key=page.translation_key), consent.WEBSITE
@@ -54,7 +67,7 @@ def language_switcher(context, page=None):
                 label = gettext("home page")
             links.append({"code": code, "name": names[code], "url": url, "home": label})
     links.sort(key=lambda link: list(names).index(link["code"]))
-    return {"links": links if len(links) > 1 else []}
+    return links if len(links) > 1 else []
 
 
 @register.simple_tag(takes_context=True)

@@ -5,6 +5,7 @@ import copy
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -263,11 +264,14 @@ class TestimonyPage(LongreadPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Related stories as cards: picture, reading time (from the body) and consent at once.
-        context["related"] = (
-            self.visible_related_stories()
-            .defer(None)
-            .select_related("consent", "hero_image", "locale")
-            .prefetch_related("hero_image__renditions")
+        # Built when a template first reads it: kept cards (longread.fragments) never do.
+        context["related"] = SimpleLazyObject(
+            lambda: (
+                self.visible_related_stories()
+                .defer(None)
+                .select_related("consent", "hero_image", "locale")
+                .prefetch_related("hero_image__renditions")
+            )
         )
         context["media_allowed"] = self.media_allowed()
         return context

@@ -180,3 +180,55 @@ def test_a_kept_body_is_kept_no_longer_than_an_answer(client, story, settings):
     assert page_cache.lifetime() == 0
     miss(client, story)
     assert made(miss(client, story))
+
+
+# --- what else a miss takes from the keeper: the page's visibility, its related cards, its
+# language links, the API's links ----------------------------------------------------------------
+
+
+@pytest.fixture
+def related(story, linked):
+    from stories.models import RelatedStory
+
+    RelatedStory.objects.create(page=story, story=linked)
+    return linked
+
+
+def test_a_story_withdrawn_after_a_kept_miss_answers_404(client, story):
+    miss(client, story)
+    takedown.withdraw(story.consent, reason="test")
+    assert client.get(f"{story.url}?fresh={next(_misses)}").status_code == 404
+
+
+def test_a_related_story_withdrawn_leaves_the_cards(client, story, related):
+    card = f'<a href="{related.url}">{related.title}</a>'
+    assert card in miss(client, story).content.decode()
+    assert card in miss(client, story).content.decode()  # kept
+    takedown.withdraw(related.consent, reason="test")
+    html = miss(client, story).content.decode()
+    assert card not in html and "lr-related" not in html
+
+
+def test_a_translation_taken_off_line_leaves_the_language_links():
+    from django.test import Client
+
+    from tests.helpers import first_story
+
+    client = Client()
+    english, dutch = first_story("en"), first_story("nl")
+    assert f'href="{dutch.url}"' in miss(client, english).content.decode()
+    dutch.unpublish()
+    assert f'href="{dutch.url}"' not in miss(client, english).content.decode()
+
+
+@override_settings(PAGE_CACHE_BYPASS_TOKEN="fragment-test")
+def test_the_apis_related_stories_follow_a_withdrawal(client, story, related):
+    url = f"/api/v2/pages/{story.pk}/"
+    headers = {"X-Page-Cache-Bypass": "fragment-test"}
+
+    def related_ids():
+        return [item["id"] for item in client.get(url, headers=headers).json()["related_stories"]]
+
+    assert related_ids() == related_ids() == [related.pk]
+    takedown.withdraw(related.consent, reason="test")
+    assert related_ids() == []
