@@ -34,7 +34,7 @@ def _language_links(request, page) -> list[dict]:
     names = dict(settings.LANGUAGES)
     current = get_language()
     if page is not None:
-        # Asked at every request: whether a story's translation may be shown is consent's call.
+        # Whether a story's translation may be shown is consent's call (kept, above).
         pages = consent.visible_pages(
             Page.objects.filter(translation_key=page.translation_key), consent.WEBSITE
         ).select_related("locale")
