@@ -1,4 +1,5 @@
-"""`{{ body|placed_once }}`: a body's blocks without repeated help boxes or related lists.
+"""`{{ body|placed_once:shown_quote }}`: a body's blocks without repeated help boxes or related
+lists, nor a quote block that repeats the quotation shown above the body.
 `{{ html|relative_links_checked }}`: rich text whose relative links follow the link rule."""
 
 from django import template
@@ -11,8 +12,8 @@ register = template.Library()
 
 
 @register.filter
-def placed_once(body):
-    return _placed_once(body)
+def placed_once(body, shown_quote=""):
+    return _placed_once(body, shown_quote or "")
 
 
 @register.filter
