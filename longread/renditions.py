@@ -42,12 +42,17 @@ def image_ids_of(page) -> list[int]:
     return sorted({int(pk) for pk in ids if str(pk).isdigit()})
 
 
+def specs_of(image) -> tuple[str, ...]:
+    """Every spec the pages and the API ask for of this image."""
+    return (*READER_SPECS, *screen_specs(image))
+
+
 @task()
 def prepare_renditions(image_ids: list[int]) -> int:
     """Make every reader rendition of these images that does not exist yet."""
     made = 0
     for image in get_image_model().objects.filter(pk__in=image_ids):
-        made += len(image.get_renditions(*READER_SPECS, *screen_specs(image)))
+        made += len(image.get_renditions(*specs_of(image)))
     if made:
         renditions_prepared.send(sender=prepare_renditions, image_ids=image_ids)
     return made

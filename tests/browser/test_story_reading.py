@@ -229,6 +229,7 @@ from django.core.files.base import ContentFile
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
+from longread.renditions import specs_of
 from sitewide.models import HomePage, InformationPage
 home = HomePage.objects.get(locale__language_code="nl", depth=2)
 slug = {LARGE_PICTURE_PATH!r}.strip("/").split("/")[-1]
@@ -242,6 +243,8 @@ if not InformationPage.objects.child_of(home).filter(slug=slug).exists():
     image.file.save("groot.jpg", ContentFile(data.getvalue()), save=False)
     image._set_image_file_metadata()
     image.save()
+    # Made here, as publishing's task makes them, so that the first reader waits for none.
+    image.get_renditions(*specs_of(image))
     card = RichText("<p>Demo.</p>")
     page = InformationPage(
         title="Demo", slug=slug, intro="Demo.",

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 
 from longread.blocks import screen_specs
 from longread.models import LongreadImage, rendition_encoded
-from longread.renditions import READER_SPECS, image_ids_of
+from longread.renditions import READER_SPECS, image_ids_of, specs_of
 from stories.models import TestimonyPage
 from tests.factories import ImageFactory
 from tests.helpers import FIRST_PSEUDONYM
@@ -63,7 +63,7 @@ def test_a_large_image_gets_its_wider_renditions_at_publish_and_on_the_page(
     assert large.renditions.count() == 0
     assert task_worker() >= 1
     made = set(large.renditions.values_list("filter_spec", flat=True))
-    assert set(READER_SPECS) | set(screen_specs(large)) <= made
+    assert set(specs_of(large)) == set(READER_SPECS) | set(screen_specs(large)) <= made
 
     encoded = []
 
