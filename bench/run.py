@@ -150,8 +150,8 @@ def page_cache_off():
     return override_settings(PAGE_CACHE_ENABLED=False)
 
 
-def _get(client, url):
-    response = client.get(url)
+def _get(client, url, headers=None):
+    response = client.get(url, headers=headers or {})
     if response.streaming:
         b"".join(response.streaming_content)
     return response
@@ -161,7 +161,7 @@ def _unique(url: str, number: int) -> str:
     return f"{url}{'&' if '?' in url else '?'}bench={number}"
 
 
-def time_requests(client, url, iterations, *, uncached: bool) -> dict:
+def time_requests(client, url, iterations, *, uncached: bool, headers=None) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -170,12 +170,12 @@ def time_requests(client, url, iterations, *, uncached: bool) -> dict:
     for number in range(iterations):
         target = _unique(url, number) if uncached and html else url
         start = time.perf_counter()
-        response = _get(client, target)
+        response = _get(client, target, headers)
         times.append((time.perf_counter() - start) * 1000)
         statuses.add(response.status_code)
         hits += response.get(CACHE_HEADER, "").lower() == "hit"
     with CaptureQueriesContext(connection) as queries:
-        _get(client, _unique(url, iterations) if uncached and html else url)
+        _get(client, _unique(url, iterations) if uncached and html else url, headers)
     return {
         "p50_ms": round(percentile(times, 0.5), 2),
         "p95_ms": round(percentile(times, 0.95), 2),
@@ -186,8 +186,15 @@ def time_requests(client, url, iterations, *, uncached: bool) -> dict:
     }
 
 
+# The in-process states: the page cache off, so every body is made ("uncached"); missed by the
+# page cache with the bodies kept ("uncached, bodies kept"); answered by the page cache.
+KEPT = "uncached, bodies kept"
+STATES = ("uncached", KEPT, "cached")
+LABELS = {"uncached": "uncached, bodies made", KEPT: KEPT, "cached": "cached"}
+
+
 def in_process(targets: dict, iterations: int) -> dict:
-    from django.test import Client
+    from django.test import Client, override_settings
 
     client = Client(HTTP_HOST="127.0.0.1")
     results = {}
@@ -200,6 +207,13 @@ def in_process(targets: dict, iterations: int) -> dict:
                 for _ in range(3):
                     _get(client, url)
                 uncached = time_requests(client, url, iterations, uncached=True)
+            # Missed by the page cache (the bench's bypass), the longread bodies kept from the
+            # first request (sitewide.caching.fragments): what a miss costs on a site in use.
+            with override_settings(PAGE_CACHE_BYPASS_TOKEN=BYPASS_TOKEN):
+                bypass = {"X-Page-Cache-Bypass": BYPASS_TOKEN}
+                for _ in range(3):
+                    _get(client, url, bypass)
+                kept = time_requests(client, url, iterations, uncached=True, headers=bypass)
             _get(client, url)
             probe = _get(client, url)
             cached = None
@@ -208,6 +222,7 @@ def in_process(targets: dict, iterations: int) -> dict:
             results[name] = {
                 "url": url,
                 "uncached": uncached,
+                KEPT: kept,
                 "cached": cached,
                 "note": "" if cached else "n/a (not answered from the page cache)",
             }
@@ -638,18 +653,26 @@ def budgets(report: dict) -> list[dict]:
     )
     measured = report["in_process"]
     base = measured.get("reference page", {}).get("uncached")
+
+    def ratio_to_base(target):
+        return target["p50_ms"] / base["p50_ms"] if target and base and base["p50_ms"] else None
+
+    # Judged with the bodies kept (a page-cache miss on a site in use); with the bodies made
+    # (the first request after a change of the page itself) as information beside it.
     for name, limit, what in (
-        ("long story", STORY_UNCACHED_MAX_RATIO, "uncached long story p50"),
-        ("API detail", API_DETAIL_MAX_RATIO, "uncached API detail p50 of the long story"),
+        ("long story", STORY_UNCACHED_MAX_RATIO, "uncached long story p50 (bodies kept)"),
+        ("API detail", API_DETAIL_MAX_RATIO, "uncached API detail p50, long story (body kept)"),
     ):
-        target = measured[name].get("uncached")
-        ratio = target["p50_ms"] / base["p50_ms"] if target and base and base["p50_ms"] else None
+        target = measured[name].get(KEPT)
+        ratio = ratio_to_base(target)
+        made = ratio_to_base(measured[name].get("uncached"))
         checks.append(
             {
                 "budget": f"{what} at most {limit:g}× the stock reference page's, in-process",
                 "value": (
-                    f"{ratio:.2f}× ({target['p50_ms']} ms / {base['p50_ms']} ms)"
-                    if ratio is not None
+                    f"{ratio:.2f}× ({target['p50_ms']} ms / {base['p50_ms']} ms; "
+                    f"bodies made: {made:.2f}×)"
+                    if ratio is not None and made is not None
                     else "n/a"
                 ),
                 "ok": ratio <= limit if ratio is not None else None,
@@ -690,27 +713,30 @@ def table(report: dict) -> str:
         "In-process (Django test client, production settings): p50 as a ratio to the stock "
         "reference page's p50 in the same state; milliseconds as information"
     )
-    lines.append(f"  {'':40} {'× reference':>11} {'p50':>11} {'p95':>11} {'queries':>8}")
+    lines.append(f"  {'':52} {'× reference':>11} {'p50':>11} {'p95':>11} {'queries':>8}")
     in_process = report["in_process"]
     for name, row in in_process.items():
         if not isinstance(row, dict):
             continue
-        for state in ("uncached", "cached"):
+        for state in STATES:
             values = row.get(state)
-            label = f"{name}, {state}"
+            label = f"{name}, {LABELS[state]}"
             if values:
-                base = (in_process.get("reference page") or {}).get(state)
+                # The reference page has no body to keep: its uncached p50 in both states.
+                base = (in_process.get("reference page") or {}).get(
+                    "uncached" if state == KEPT else state
+                )
                 ratio = (
                     f"{values['p50_ms'] / base['p50_ms']:10.2f}×"
                     if base and base["p50_ms"]
                     else f"{'n/a':>11}"
                 )
                 lines.append(
-                    f"  {label:40} {ratio} {_ms(values['p50_ms'])} {_ms(values['p95_ms'])} "
+                    f"  {label:52} {ratio} {_ms(values['p50_ms'])} {_ms(values['p95_ms'])} "
                     f"{values['queries']:8}"
                 )
             else:
-                lines.append(f"  {label:40} {row.get('note') or 'n/a'}")
+                lines.append(f"  {label:52} {row.get('note') or 'n/a'}")
     lines.append("")
     lines.append("Queries per request, every public page type")
     for name, row in report["public_page_queries"].items():

@@ -726,12 +726,16 @@ class LongreadBody(blocks.StreamBlock):
 
 
 def chapters(body) -> list[dict]:
-    """The table of contents of a body: heading and anchor of every chapter, in order."""
-    return [
-        {"heading": child.value["heading"], "anchor": child.value["anchor"]}
-        for child in body
-        if child.block_type == "chapter"
-    ]
+    """The table of contents of a body: heading and anchor of every chapter, in order. Read from
+    the stored body, so that asking converts no other block (a kept body is never converted:
+    longread.fragments)."""
+    block = body.stream_block.child_blocks["chapter"]
+    found = []
+    for raw in body.raw_data:
+        if raw.get("type") == "chapter":
+            value = block.to_python(raw.get("value") or {})
+            found.append({"heading": value["heading"], "anchor": value["anchor"]})
+    return found
 
 
 # Blocks that a page shows once: a second help box or list of related stories repeats the first.
@@ -773,4 +777,4 @@ def placed_once(body, shown_quote: str = "") -> list:
 
 def places(body, block_type: str) -> bool:
     """Whether the body itself places a block of this type (the page then does not)."""
-    return body is not None and any(child.block_type == block_type for child in body)
+    return body is not None and any(raw.get("type") == block_type for raw in body.raw_data)

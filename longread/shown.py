@@ -39,3 +39,10 @@ def note(*pages) -> None:
         key = getattr(page, "translation_key", None)
         if key:
             keys.add(str(key))
+
+
+def note_keys(keys) -> None:
+    """Note pages by their translation keys (what a kept body showed when it was made)."""
+    noted = _noted.get()
+    if noted is not None:
+        noted.update(str(key) for key in keys)

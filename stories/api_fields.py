@@ -10,6 +10,7 @@ from django.utils import translation
 from rest_framework import serializers
 from wagtail.models import Page
 
+from longread import fragments
 from longread.absolute import absolute_url
 from longread.blocks import image_api
 from stories import consent
@@ -124,8 +125,17 @@ class BodyField(PageDataField):
     """
 
     def to_representation(self, page):
-        body = page.body
         allowed = getattr(page, "media_allowed", lambda: {})()
+        return fragments.kept(
+            "api-body",
+            page,
+            self.context.get("request"),
+            lambda: self._represented(page, allowed),
+            extra=allowed,
+        )
+
+    def _represented(self, page, allowed):
+        body = page.body
         items = body.stream_block.get_api_representation(body, self.context)
         items = [item for item in items if allowed.get(item["type"], True)]
         if allowed.get("photos", True):

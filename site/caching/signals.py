@@ -14,6 +14,11 @@ page cache alike; and the erasure of kept answers quoting an erased story.
   else, every language; always the shared group. Models readers never see (IGNORED_APPS,
   IGNORED_MODELS) and rows loaded as fixtures (`raw`) renew none of them. A takedown and a batch
   of new renditions renew every language.
+- Kept bodies (`sitewide.caching.fragments`) are renewed with the page's own group and the
+  groups of the pages they show, and besides by two generations of their own: VISIBILITY, when
+  a page may appear, disappear or move (`_changes_visibility`; unpublications, moves, deletions,
+  takedowns), and a language's OBJECTS, when anything else readers may see is saved (as the
+  languages' groups are, above), a batch of renditions is made or a story is erased.
 - After a renewal, the CDN is purged of the URLs the page cache kept under the old generations.
 - Once an erasure has committed, every kept answer quoting the story is deleted
   (`sitewide.caching.page_cache_erasure`).
@@ -28,7 +33,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from longread.renditions import renditions_prepared
-from sitewide.caching import chrome, generations, page_cache, page_cache_erasure
+from sitewide.caching import chrome, fragments, generations, page_cache, page_cache_erasure
 from stories.signals import stories_taken_down, story_erased
 
 # Models whose rows readers never see: saving them renews nothing.
@@ -71,6 +76,15 @@ IGNORED_MODELS = {
     "sitewide.partnerwebhook",
     # Renditions are announced in batches (longread.renditions.renditions_prepared).
     "longread.longreadrendition",
+    # Readers' counts, the teller's link and messages, the consent ledger, translators' notes:
+    # staff and the teller see them, on pages never kept. The reach counter's rows are made
+    # while readers read (a page's first count of a day): renewing here emptied the page cache.
+    "stories.reachcounter",
+    "stories.tellerlink",
+    "stories.tellermessage",
+    "stories.consentledgerentry",
+    "sitewide.segmentreview",
+    "sitewide.translationnotice",
 }
 
 
@@ -129,17 +143,33 @@ def _is_page_type(sender) -> bool:
     return isinstance(sender, type) and issubclass(sender, Page)
 
 
-def _changes_chrome(page, created: bool) -> bool:
+def _changes_chrome(page, created: bool, before) -> bool:
     """Whether saving `page` changed what the chrome, any page's typed link, or the consent rule
     may show: new pages, a change of address, tree, language, publication, menu or consent
     record, and a title change of a page a menu may name. Conservative: unknown means yes."""
-    before = page.__dict__.pop("_page_cache_before", None)
     if created or before is None:
         return True
     if any(before[name] != getattr(page, name) for name in before if name != "title"):
         return True
     named = page.show_in_menus or page.depth <= MENU_DEPTH
     return before["title"] != page.title and named
+
+
+# What decides whether readers see a page at all, and where: kept bodies show links and cards
+# only for such pages (sitewide.caching.fragments.VISIBILITY).
+VISIBILITY_CHANGING_FIELDS = ("live", "slug", "url_path", "path", "locale_id", *VISIBILITY_FIELDS)
+
+
+def _changes_visibility(page, created: bool, before) -> bool:
+    """Whether saving `page` may show or hide it, or move it: a page made live, a change of
+    publication, address, tree, language or consent record. A new draft shows nowhere."""
+    if created:
+        return bool(page.live)
+    if before is None:
+        return True
+    return any(
+        before[name] != getattr(page, name) for name in VISIBILITY_CHANGING_FIELDS if name in before
+    )
 
 
 def _parental_key(sender):
@@ -161,16 +191,22 @@ def _page_level(page, chrome_changed: bool) -> set[str]:
 
 
 def _shown_changed(sender, instance, signal, created: bool) -> set[str]:
-    """The page-cache generations a save or deletion renews."""
+    """The page-cache and kept bodies' generations a save or deletion renews."""
     if _is_page_type(sender):
-        return _page_level(instance, signal is post_delete or _changes_chrome(instance, created))
+        before = instance.__dict__.pop("_page_cache_before", None)
+        deleted = signal is post_delete
+        names = _page_level(instance, deleted or _changes_chrome(instance, created, before))
+        if deleted or _changes_visibility(instance, created, before):
+            names.add(fragments.VISIBILITY)
+        return names
     key = _parental_key(sender)
     if key is not None:
         page_id = getattr(instance, key.attname)
         parent = Page.objects.filter(pk=page_id).only("translation_key").first()
         if parent is not None:  # else (deleted with its page) as anything else
             return _page_level(parent, False)
-    return page_cache.generation_names(_languages_of(instance))
+    languages = _languages_of(instance)
+    return page_cache.generation_names(languages) | fragments.object_names(languages)
 
 
 @receiver(post_save, dispatch_uid="sitewide-caching-saved")
@@ -193,13 +229,13 @@ def _page_published(sender, instance, **kwargs):
 @receiver(page_unpublished, dispatch_uid="sitewide-caching-unpublished")
 @receiver(post_page_move, dispatch_uid="sitewide-caching-moved")
 def _page_changed(sender, instance, **kwargs):
-    generations.renew({chrome.GENERATION} | _page_level(instance, True))
+    generations.renew({chrome.GENERATION, fragments.VISIBILITY} | _page_level(instance, True))
 
 
 @receiver(stories_taken_down, dispatch_uid="sitewide-caching-takedown")
 @receiver(renditions_prepared, dispatch_uid="sitewide-caching-renditions")
 def _everything_shown_changed(sender, **kwargs):
-    generations.renew(page_cache.generation_names(None))
+    generations.renew(page_cache.generation_names(None) | fragments.every_name())
 
 
 @receiver(generations.renewed, dispatch_uid="sitewide-caching-cdn-purge")
@@ -210,3 +246,4 @@ def _purge_cdn(sender, old, **kwargs):
 @receiver(story_erased, dispatch_uid="sitewide-caching-erasure")
 def _story_erased(sender, texts, **kwargs):
     page_cache_erasure.delete_entries_quoting(texts)
+    generations.renew(fragments.every_name())  # no kept body quotes the story

@@ -2,4 +2,10 @@
 
 
 def ready(app_config):
-    from sitewide.caching import signals  # noqa: F401 - renews and erases what the caches keep
+    from longread import fragments as longread_fragments
+    from sitewide.caching import (
+        fragments,
+        signals,  # noqa: F401 - renews and erases what the caches keep
+    )
+
+    longread_fragments.install(fragments.keep)

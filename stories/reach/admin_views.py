@@ -1,12 +1,13 @@
-"""The reach report in the admin: per page and language for a month, a page's chapter reach as a
-chart drawn on the server, per project (its page and the stories and news linked to it), and a CSV
-of the exact daily figures for funders' reports."""
+"""The reach report in the admin: per page and language for a period (a month, a range of days, the
+last twelve months, a year: `periods.py`), a page's chapter reach as a chart drawn on the server,
+per project (its page and the stories and news linked to it), and a CSV of the period for funders'
+reports (`export.py`)."""
 
-import csv
 import datetime
 from collections import defaultdict
 
-from django.http import Http404, HttpResponse
+from django.db.models import Min
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
 from stories.models import ProjectPage
-from stories.reach import report
+from stories.reach import export, periods, report
 from stories.reach.counting import flush
 from stories.reach.models import ReachCounter
 from stories.reach.projects import LINKING, project_pages
@@ -33,9 +34,9 @@ def _chapters_of(page_ids):
     return pages, titles
 
 
-def _rows(month):
+def _rows(period):
     flush()  # this process's own counts, so a figure just counted shows
-    since, until = report.month_bounds(month)
+    since, until = period.since, period.until
     page_ids = set(
         ReachCounter.objects.filter(day__gte=since, day__lt=until).values_list("page_id", flat=True)
     )
@@ -46,7 +47,7 @@ def _rows(month):
         row["shown"] = _shown(row)
         row["titles"] = titles(row["page_id"])
         row["is_project"] = isinstance(row["page"], ProjectPage)
-    return since, until, rows
+    return rows
 
 
 def _shown(row) -> dict:
@@ -63,31 +64,38 @@ def _shown(row) -> dict:
     }
 
 
-def _month_context(since: datetime.date) -> dict:
-    """What every reach screen says of its month: the twelve months it offers (this one first,
-    and the month shown when it is older), and whether the month is still running."""
+def _period_context(period) -> dict:
+    """What every reach screen says of its period: the twelve months its menu offers (this one
+    first, and the month shown when it is older), the years with figures, the period's name and
+    the query that keeps it in links."""
     months = []
     first = timezone.localdate().replace(day=1)
     for _step in range(12):
         months.append(first)
         first = (first - datetime.timedelta(days=1)).replace(day=1)
-    if since not in months:
-        months.append(since)
-    today = timezone.localdate()
+    if period.kind == "month" and period.since not in months:
+        months.append(period.since)
+    this_year = timezone.localdate().year
+    earliest = ReachCounter.objects.aggregate(first=Min("day"))["first"]
+    first_year = min(earliest.year if earliest else this_year, period.since.year, this_year)
+    years = range(this_year, first_year - 1, -1)
     return {
-        "since": since,
-        "month": since.strftime("%Y-%m"),
+        "period": period,
+        "since": period.since,
+        "month": period.month if period.kind == "month" else "",
         "months": months,
-        "running_until": today if since == today.replace(day=1) else None,
+        "years": [str(year) for year in years],
+        "period_query": period.query,
     }
 
 
 @never_cache
 def report_view(request):
-    month = request.GET.get("month")
-    since, until, rows = _rows(month)
+    period = periods.chosen(request.GET)
     if request.GET.get("format") == "csv":
-        return _csv(since, until)
+        flush()
+        return export.reach_csv(period, per=request.GET.get("per", "month"))
+    rows = _rows(period)
     return TemplateResponse(
         request,
         "stories/admin/reach_report.html",
@@ -96,7 +104,7 @@ def report_view(request):
             "header_icon": "view",
             "tab": "pages",
             "rows": rows,
-            **_month_context(since),
+            **_period_context(period),
         },
     )
 
@@ -124,9 +132,10 @@ def _project_title_pages(keys) -> dict:
 
 @never_cache
 def projects_view(request):
-    """Every project's reach in a month: its page and the pages linked to it, in every language."""
+    """Every project's reach in a period: its page and the pages linked to it, in every language."""
     flush()  # this process's own counts (and, with Redis, every process's pushed counts)
-    since, until = report.month_bounds(request.GET.get("month"))
+    period = periods.chosen(request.GET)
+    since, until = period.since, period.until
     sets = project_pages()
     page_ids = set().union(*(pages["own"] | pages["linked"] for pages in sets.values()))
     by_page = defaultdict(list)
@@ -150,22 +159,25 @@ def projects_view(request):
             "header_icon": "view",
             "tab": "projects",
             "rows": rows,
-            **_month_context(since),
+            **_period_context(period),
         },
     )
 
 
 @never_cache
 def project_view(request, page_id):
-    """One project's reach in a month, per language, summing its page and the stories and news
+    """One project's reach in a period, per language, summing its page and the stories and news
     linked to it; each of those pages with its own figures below."""
     project = get_object_or_404(ProjectPage, pk=page_id)
     flush()
-    since, until = report.month_bounds(request.GET.get("month"))
+    period = periods.chosen(request.GET)
+    since, until = period.since, period.until
     pages = project_pages([project.translation_key])[project.translation_key]
     page_ids = pages["own"] | pages["linked"]
     if request.GET.get("format") == "csv":
-        return _csv(since, until, page_ids, name=f"reach-{project.slug}")
+        return export.reach_csv(
+            period, page_ids, name=f"reach-{project.slug}", per=request.GET.get("per", "month")
+        )
     figures = report.per_page(since, until, page_ids=page_ids)
     per_language = defaultdict(list)
     by_page = defaultdict(list)
@@ -204,7 +216,7 @@ def project_view(request, page_id):
             ],
             "total": _summed(figures),
             "pages": listed,
-            **_month_context(since),
+            **_period_context(period),
         },
     )
 
@@ -212,8 +224,8 @@ def project_view(request, page_id):
 @never_cache
 def page_view(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    since, until, rows = _rows(request.GET.get("month"))
-    rows = [row for row in rows if row["page_id"] == page.pk]
+    period = periods.chosen(request.GET)
+    rows = [row for row in _rows(period) if row["page_id"] == page.pk]
     if not hasattr(page, "table_of_contents"):
         raise Http404
     for row in rows:
@@ -243,29 +255,6 @@ def page_view(request, page_id):
             "page": page,
             "is_project": isinstance(page, ProjectPage),
             "rows": rows,
-            **_month_context(since),
+            **_period_context(period),
         },
     )
-
-
-def _csv(since, until, page_ids=None, name="reach") -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}-{since:%Y-%m}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["path", "language", "day", "views", "readers_who_reached_the_end"])
-    rows = report.per_day(since, until, page_ids)
-    paths = {
-        page.pk: page.get_url() or ""
-        for page in Page.objects.filter(pk__in={row["page_id"] for row in rows})
-    }
-    for row in rows:
-        writer.writerow(
-            [
-                paths.get(row["page_id"], ""),
-                row["language"],
-                row["day"].isoformat(),
-                row["views"],
-                row["ends"],
-            ]
-        )
-    return response

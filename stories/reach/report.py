@@ -77,8 +77,8 @@ def per_page(since=None, until=None, page_ids=None, chapters_of=None) -> list[di
     return result
 
 
-def per_day(since=None, until=None, page_ids=None) -> list[dict]:
-    """One row per page, language and day: views and readers who reached the end (exports)."""
+def _daily(since=None, until=None, page_ids=None) -> dict:
+    """Views and readers who reached the end per page, language and day, as counted."""
     days = defaultdict(lambda: {VIEW: 0, END: 0})
     rows = (
         _counters(since, until, page_ids)
@@ -88,6 +88,11 @@ def per_day(since=None, until=None, page_ids=None) -> list[dict]:
     )
     for row in rows:
         days[(row["page_id"], row["language"], row["day"])][row["measure"]] += row["total"]
+    return days
+
+
+def per_day(since=None, until=None, page_ids=None) -> list[dict]:
+    """One row per page, language and day: views and readers who reached the end (exports)."""
     return [
         {
             "page_id": page_id,
@@ -96,8 +101,34 @@ def per_day(since=None, until=None, page_ids=None) -> list[dict]:
             "views": figure[VIEW],
             "ends": min(figure[END], figure[VIEW]),
         }
-        for (page_id, language, day), figure in sorted(days.items())
+        for (page_id, language, day), figure in sorted(_daily(since, until, page_ids).items())
     ]
+
+
+def per_month(since, until, page_ids=None) -> list[dict]:
+    """One row per page, language and month of the period from `since` to the day before
+    `until`: its first and last day (the period's own in a month it cuts), views and readers
+    who reached the end (at most the row's views, as on the screens)."""
+    months = defaultdict(lambda: {VIEW: 0, END: 0})
+    for (page_id, language, day), figure in _daily(since, until, page_ids).items():
+        month = months[(page_id, language, day.replace(day=1))]
+        month[VIEW] += figure[VIEW]
+        month[END] += figure[END]
+    last = until - datetime.timedelta(days=1)
+    rows = []
+    for (page_id, language, first), figure in sorted(months.items()):
+        following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        rows.append(
+            {
+                "page_id": page_id,
+                "language": language,
+                "first": max(first, since),
+                "last": min(following - datetime.timedelta(days=1), last),
+                "views": figure[VIEW],
+                "ends": min(figure[END], figure[VIEW]),
+            }
+        )
+    return rows
 
 
 def month_bounds(month: str | None) -> tuple[datetime.date, datetime.date]:

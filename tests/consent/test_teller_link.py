@@ -671,6 +671,15 @@ def test_every_screen_speaks_the_tellers_language(client, settings, language):
         waits = translation.gettext("A new version waits for your approval")
     overview_text = interface_text(html(overview), language)
     assert fewer in overview_text and waits in overview_text and end_date in overview_text
+    # Nobody read to the end yet: an exact 0, and the note on small numbers agrees with it (it
+    # names how 1 to 9 readers are written and what 0 means).
+    overview_soup = BeautifulSoup(html(overview), "html.parser")
+    assert any(
+        line.get_text().rstrip(".").endswith(" 0")
+        for line in overview_soup.select("[data-teller-readers]")
+    )
+    note = overview_soup.select_one("[data-teller-reach-note]").get_text()
+    assert fewer in note and re.search(r"(?<![0-9])0(?![0-9])", note), note
     assert confirmation in interface_text(html(confirm), language)
     english = [] if language == "en" else teller_english_strings()
     for name, response in screens.items():

@@ -3,6 +3,8 @@ its bad input; the figures' bounds; the report, its CSV and the command; the tel
 Nothing about a reader is kept: no cookie, and the new table holds integers per page, language,
 day and measure."""
 
+import csv
+import datetime
 import io
 import logging
 
@@ -14,7 +16,7 @@ from django.utils import timezone, translation
 from scripts.served_site import free_port
 from stories.consent.takedown import withdraw
 from stories.models import ConsentWithdrawal, TestimonyPage
-from stories.reach import counting, report
+from stories.reach import counting, periods, report
 from stories.reach.models import ReachCounter
 from stories.reach.views import page_facts
 from tests.helpers import (
@@ -167,7 +169,14 @@ def test_counts_of_a_page_deleted_before_they_are_written_are_dropped():
     assert counting.pending() == {}
 
 
-def test_the_report_hides_small_figures_and_the_csv_gives_them_exactly(client):
+def csv_rows(response, separator) -> list[list[str]]:
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 with its byte order mark
+    text = response.content.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=separator))
+
+
+def test_the_report_and_its_csv_hide_small_figures(client):
     page = demo_story(FIRST_PSEUDONYM, "nl")
     for _ in range(3):
         client.get(page.url, HTTP_USER_AGENT=BROWSER)
@@ -178,11 +187,95 @@ def test_the_report_hides_small_figures_and_the_csv_gives_them_exactly(client):
     assert "Mijn vertrouwen terug" in screen and "minder dan 10" in screen
     detail = client.get(f"/admin/reach/{page.pk}/").content.decode()
     assert "Te weinig lezers deze maand" in detail
-    exported = client.get("/admin/reach/", {"format": "csv"})
-    assert exported["Content-Type"].startswith("text/csv")
-    lines = exported.content.decode().splitlines()
-    assert lines[0] == "path,language,day,views,readers_who_reached_the_end"
-    assert any(line.startswith(f"{page.url},nl,") and line.endswith(",3,1") for line in lines)
+    rows = csv_rows(client.get("/admin/reach/", {"format": "csv"}), ";")
+    mine = [row for row in rows if row[1] == page.url]
+    assert [row[-2:] for row in mine] == [["minder dan 10", "minder dan 10"]]
+
+
+def test_the_csv_opens_in_a_dutch_spreadsheet(client):
+    """Headers in the admin's language, `;` in Dutch, a BOM, the title beside the path, a row per
+    month of the period (per day on request), no title a spreadsheet would run."""
+    page = demo_story(FIRST_PSEUDONYM, "nl")
+    page.title = '=HYPERLINK("http://example.com";"Één")'
+    page.save(update_fields=["title"])
+    today = timezone.localdate()
+    earlier = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=3)
+    for day, views, ends in [(earlier, 12, 10), (earlier.replace(day=4), 3, 1), (today, 2, 2)]:
+        ReachCounter.objects.create(page=page, language="nl", day=day, measure="view", count=views)
+        ReachCounter.objects.create(page=page, language="nl", day=day, measure="end", count=ends)
+    user = choose_admin_language(make_user("reporter", superuser=True), "nl")
+    client.force_login(user)
+    period = {"from": earlier.replace(day=2).isoformat(), "to": today.isoformat()}
+    exported = client.get("/admin/reach/", {**period, "format": "csv"})
+    assert 'filename="reach-' in exported["Content-Disposition"]
+    rows = csv_rows(exported, ";")
+    assert rows[0] == ["Titel", "Pad", "Taal", "Eerste dag", "Laatste dag", "Weergaven",
+                       "Tot het eind gelezen"]  # fmt: skip
+    title = '\'=HYPERLINK("http://example.com";"Één")'
+    assert rows[1:] == [
+        [title, page.url, "Nederlands", period["from"], f"{earlier:%Y-%m}-{_last_day(earlier)}",
+         "15", "11"],
+        [title, page.url, "Nederlands", f"{today:%Y-%m}-01", period["to"], "minder dan 10",
+         "minder dan 10"],
+    ]  # fmt: skip
+    per_day = csv_rows(client.get("/admin/reach/", {**period, "format": "csv", "per": "day"}), ";")
+    assert per_day[0][3] == "Dag" and len(per_day) == 4
+    assert [row[3:] for row in per_day[1:3]] == [
+        [earlier.isoformat(), "12", "10"],
+        [earlier.replace(day=4).isoformat(), "minder dan 10", "minder dan 10"],
+    ]
+    choose_admin_language(user, "en")
+    english = csv_rows(client.get("/admin/reach/", {**period, "format": "csv"}), ",")
+    assert english[0] == ["Title", "Path", "Language", "First day", "Last day", "Views",
+                          "Read to the end"]  # fmt: skip
+    assert english[1][4:] == [f"{earlier:%Y-%m}-{_last_day(earlier)}", "15", "11"]
+
+
+def _last_day(day) -> str:
+    following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return f"{(following - datetime.timedelta(days=1)).day:02d}"
+
+
+def test_a_period_of_days_a_year_or_the_last_twelve_months(client):
+    page = demo_story(FIRST_PSEUDONYM, "nl")
+    today = timezone.localdate()
+    long_ago = datetime.date(today.year - 2, 6, 15)
+    ReachCounter.objects.create(page=page, language="nl", day=long_ago, measure="view", count=40)
+    # The last twelve months: the twelve whole months before this one.
+    first = periods.chosen({"last": "12"}).since
+    assert first.day == 1 and (first.year + 1, first.month) == (today.year, today.month)
+    for day, count in [(first, 11), (today.replace(day=1), 5)]:
+        ReachCounter.objects.create(page=page, language="nl", day=day, measure="view", count=count)
+    client.force_login(choose_admin_language(make_user("reporter", superuser=True), "nl"))
+
+    def views(params) -> str:
+        from bs4 import BeautifulSoup
+
+        response = client.get("/admin/reach/", params)
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        row = soup.select_one(f'[data-reach-row="{page.pk}-nl"]')
+        alert = soup.select_one('[role="alert"]')
+        return (row.select("td")[2].get_text() if row else "", alert.get_text() if alert else "")
+
+    assert views({}) == ("minder dan 10", "")  # this month
+    assert views({"year": str(long_ago.year)}) == ("40", "")
+    assert views({"from": f"{long_ago.year}-06-15", "to": f"{long_ago.year}-06-15"}) == ("40", "")
+    assert views({"from": f"{long_ago.year}-06-16", "to": f"{long_ago.year}-12-31"}) == ("", "")
+    assert views({"last": "12"}) == ("11", "")
+    # Not a period: this month, with a message saying why, never an error page.
+    reversed_days = {"from": f"{today.year}-03-10", "to": f"{today.year}-03-01"}
+    refused = "De laatste dag ligt vóór de eerste dag. Kies een laatste dag die erna komt."
+    assert views(reversed_days) == ("minder dan 10", refused)
+    assert "met dag, maand en jaar" in views({"from": "2026-02-30", "to": "2026-03-01"})[1]
+    assert views({"year": "twenty"})[1] == "Kies een jaar uit de lijst."
+    # The CSV and the links follow the period.
+    year = {"year": str(long_ago.year)}
+    rows = csv_rows(client.get("/admin/reach/", {**year, "format": "csv"}), ";")
+    assert [row[3:] for row in rows[1:]] == [[f"{long_ago:%Y-%m}-01", f"{long_ago:%Y-%m}-30",
+                                              "40", "0"]]  # fmt: skip
+    screen = client.get("/admin/reach/", year).content.decode()
+    assert f'href="/admin/reach/{page.pk}/?year={long_ago.year}"' in screen
 
 
 def test_the_chapter_curve_is_drawn_once_there_are_enough_readers(client):
@@ -259,14 +352,14 @@ def test_a_projects_reach_adds_up_its_page_and_the_stories_and_news_linked_to_it
     assert f"tot en met {month.day} " in soup.select_one("h2.w-h3").get_text()
     assert f"{english.pk}-en" in listed and f"{news.pk}-nl" in listed
     assert not any(row.startswith(f"{other.pk}-") for row in listed)
-    # The CSV: the exact daily figures of the project's pages, and of no other page.
+    # The CSV: the figures of the project's pages, and of no other page.
     exported = client.get(f"/admin/reach/projects/{project.pk}/", {"format": "csv"})
     assert f'filename="reach-{project.slug}-' in exported["Content-Disposition"]
-    lines = exported.content.decode().splitlines()
-    assert lines[0] == "path,language,day,views,readers_who_reached_the_end"
-    assert sorted(line.rsplit(",", 2)[1:] for line in lines[1:]) == sorted(
-        [["12", "6"], ["3", "1"], ["2", "0"], ["20", "10"]]
-    )
+    rows = csv_rows(exported, ";")
+    assert sorted(row[-2:] for row in rows[1:]) == sorted(
+        [["12", "minder dan 10"], ["minder dan 10", "minder dan 10"], ["minder dan 10", "0"],
+         ["20", "10"]]
+    )  # fmt: skip
     assert client.get(f"/admin/reach/projects/{story.pk}/").status_code == 404
 
 

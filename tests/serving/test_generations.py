@@ -3,6 +3,8 @@ forget by, and the one module that decides which change renews which generation
 (sitewide.caching.signals). What each cache keeps, and when: tests/serving/test_page_cache.py and
 tests/serving/test_page_cache_release.py."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
@@ -76,6 +78,17 @@ def test_unpublishing_a_page_renews_every_language():
 def test_saving_what_readers_never_see_renews_no_generation():
     before = generations.current(NAMES)
     make_user("someone-unseen")
+    assert changed(before) == set()
+
+
+def test_readers_counts_written_in_a_batch_renew_no_generation():
+    """A page's first count of a day makes a row: the page cache keeps every answer."""
+    from stories.reach import counting
+    from stories.reach.models import VIEW
+
+    story = first_story("en")
+    before = generations.current([*NAMES, story_generation(story)])
+    counting.write({(story.pk, "en", datetime.date(2026, 1, 5), VIEW): 3})
     assert changed(before) == set()
 
 

@@ -178,14 +178,29 @@
       if (document.visibilityState === "hidden") sendReach();
     });
     window.addEventListener("pagehide", sendReach);
-    /* The end: the mark after the page's content has come above the bottom of the screen. */
+    /* The end (docs/reach.md): the mark after the page's content comes into view after it was
+       below the screen, so the reader scrolled to it. On screen from the start (a short page):
+       once the page was shown for half its reading time (200 words a minute) with it in view. */
     var endMark = document.querySelector("[data-reach-end]"), endQueued = false;
+    var endBelow = false, shownFor = 0, endTimer;
+    function endInView() {
+      return endMark.getBoundingClientRect().top < window.innerHeight;
+    }
+    if (endMark && endInView()) {
+      var wait = (reachRoot.textContent.match(/\S+/g) || []).length * 150;
+      endTimer = setInterval(function () {
+        if (document.visibilityState === "visible" && endInView()) shownFor += 1000;
+        if (shownFor >= wait) reach.end = true;
+        if (reach.end || reach.sent) clearInterval(endTimer);
+      }, 1000);
+    } else endBelow = true;
     window.addEventListener("scroll", function () {
       if (!endMark || reach.end || endQueued) return;
       endQueued = true;
       window.requestAnimationFrame(function () {
         endQueued = false;
-        if (endMark.getBoundingClientRect().top < window.innerHeight) reach.end = true;
+        if (!endInView()) endBelow = true;
+        else if (endBelow) reach.end = true;
       });
     }, { passive: true });
   }
