@@ -334,6 +334,12 @@ def test_the_covers_quotation_is_not_shown_again_in_the_body_and_no_quote_is_cha
     shown = [block.get_text(strip=True) for block in soup.select(".lr-body blockquote")]
     assert other in shown and not [text for text in shown if quote in text], shown
     assert len(page.specific_class.objects.get(pk=page.pk).body) == len(body) + 2
+    # Another quotation on the cover, the same body: the body shown follows the cover.
+    page.quote = other
+    page.save_revision().publish()
+    soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
+    shown = [block.get_text(strip=True) for block in soup.select(".lr-body blockquote")]
+    assert other not in shown and [text for text in shown if quote in text], shown
 
 
 def test_cards_count_reading_time_from_the_stored_texts_as_the_story_does():
