@@ -832,13 +832,20 @@ def warm_renditions(images, reference=None) -> None:
     """What publishing makes in the background: every rendition the pages and the API use; and
     the reference page's one rendition, which a stock site makes for its first reader."""
     try:
-        from longread.renditions import READER_SPECS as specs
-    except ImportError:  # before renditions were made on publish
-        from longread.templatetags.longread_images import PICTURE_SPECS
+        from longread.renditions import specs_of
+    except ImportError:  # before large images had wider renditions
+        try:
+            from longread.renditions import READER_SPECS as specs
+        except ImportError:  # before renditions were made on publish
+            from longread.templatetags.longread_images import PICTURE_SPECS
 
-        specs = (*PICTURE_SPECS, "fill-1200x630|format-jpeg")
+            specs = (*PICTURE_SPECS, "fill-1200x630|format-jpeg")
+
+        def specs_of(image):
+            return specs
+
     for image in images:
-        image.get_renditions(*specs)
+        image.get_renditions(*specs_of(image))
     if reference is not None and reference.image is not None:
         reference.image.get_rendition(reference.RENDITION)
 

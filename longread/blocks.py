@@ -30,7 +30,23 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # Widths of image renditions offered to browsers; a phone takes the smallest that fits.
 IMAGE_WIDTHS = (480, 800, 1200, 1600)
 IMAGE_FORMATS = ("webp", "jpeg")
+# Wider renditions on the pages, for pictures that fill the screen on dense phones: a cover on a
+# 375 x 812 phone of density 3 is drawn about 1150 CSS pixels wide, 3450 device pixels. Each is
+# made only from an image wider than the width before it, so a smaller image gets no copies of
+# itself. A browser downloads the one rendition it picks; a phone of density 2 stops at 2400.
+SCREEN_WIDTHS = (2400, 3200)
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
+
+
+def screen_specs(image) -> tuple[str, ...]:
+    """The rendition specs of SCREEN_WIDTHS that this image is wide enough for."""
+    widths, below = [], IMAGE_WIDTHS[-1]
+    for width in SCREEN_WIDTHS:
+        if image.width <= below:
+            break
+        widths.append(width)
+        below = width
+    return tuple(f"format-{fmt}|width-{width}" for fmt in IMAGE_FORMATS for width in widths)
 
 
 def video_hosts() -> tuple[str, ...]:
@@ -724,10 +740,24 @@ def chapters(body) -> list[dict]:
 
 # Blocks that a page shows once: a second help box or list of related stories repeats the first.
 ONCE_PER_PAGE = ("help_box", "related_stories")
+# Blocks that show a quotation: one the page already shows above the body (a story's cover shows
+# the teller's quote) is not shown a second time a few screens further. Its words are never
+# changed; the block is left out whole.
+QUOTE_BLOCKS = ("testimony_quote", "pull_quote")
 
 
-def placed_once(body) -> list:
-    """The body's blocks in order, without repeats of the blocks a page shows only once."""
+def same_quotation(one: str, other: str) -> bool:
+    """The same words, whatever the spacing, case, quotation marks or closing punctuation."""
+
+    def words(text):
+        return " ".join(str(text or "").split()).strip(" \"'‘’“”„«»‹›.!?…").casefold()
+
+    return bool(words(one)) and words(one) == words(other)
+
+
+def placed_once(body, shown_quote: str = "") -> list:
+    """The body's blocks in order, without repeats of the blocks a page shows only once, and
+    without a quote block that repeats `shown_quote`, the quotation shown above the body."""
     seen = set()
     kept = []
     for child in body:
@@ -735,6 +765,12 @@ def placed_once(body) -> list:
             if child.block_type in seen:
                 continue
             seen.add(child.block_type)
+        if (
+            shown_quote
+            and child.block_type in QUOTE_BLOCKS
+            and same_quotation(child.value.get("quote"), shown_quote)
+        ):
+            continue
         kept.append(child)
     return kept
 

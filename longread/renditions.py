@@ -14,10 +14,11 @@ from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 from wagtail.signals import page_published
 
-from longread.blocks import IMAGE_FORMATS, IMAGE_WIDTHS
+from longread.blocks import IMAGE_FORMATS, IMAGE_WIDTHS, screen_specs
 
-# Every spec a public page or the API asks for: <picture> sources and API renditions, the
-# video poster, and the social preview image.
+# Every spec a public page or the API asks for of any image: <picture> sources and API
+# renditions, the video poster, and the social preview image. A large image's pictures also ask
+# for wider renditions (longread.blocks.screen_specs).
 READER_SPECS = (
     *[f"format-{fmt}|width-{width}" for width in IMAGE_WIDTHS for fmt in IMAGE_FORMATS],
     "width-1200|format-jpeg",
@@ -41,12 +42,17 @@ def image_ids_of(page) -> list[int]:
     return sorted({int(pk) for pk in ids if str(pk).isdigit()})
 
 
+def specs_of(image) -> tuple[str, ...]:
+    """Every spec the pages and the API ask for of this image."""
+    return (*READER_SPECS, *screen_specs(image))
+
+
 @task()
 def prepare_renditions(image_ids: list[int]) -> int:
     """Make every reader rendition of these images that does not exist yet."""
     made = 0
     for image in get_image_model().objects.filter(pk__in=image_ids):
-        made += len(image.get_renditions(*READER_SPECS))
+        made += len(image.get_renditions(*specs_of(image)))
     if made:
         renditions_prepared.send(sender=prepare_renditions, image_ids=image_ids)
     return made

@@ -1,6 +1,8 @@
-"""`{% longread_body page.body %}`: a page's body, made once and kept (longread.fragments).
+"""`{% longread_body page.body shown_quote=... %}`: a page's body, made once and kept
+(longread.fragments).
 `{% longread_related heading_id="..." %}`: the page's related cards, kept the same way.
-`{{ body|placed_once }}`: a body's blocks without repeated help boxes or related lists.
+`{{ body|placed_once:shown_quote }}`: a body's blocks without repeated help boxes or related
+lists, nor a quote block that repeats the quotation shown above the body.
 `{{ html|relative_links_checked }}`: rich text whose relative links follow the link rule."""
 
 from django import template
@@ -17,19 +19,23 @@ BODY_TEMPLATE = "longread/body.html"
 
 
 @register.simple_tag(takes_context=True)
-def longread_body(context, body):
+def longread_body(context, body, shown_quote=""):
     """The body's blocks as `longread/body.html` renders them with the page's context; kept by
-    page, stored body and the teller's media consent (what the blocks read of the page)."""
+    page, stored body, the teller's media consent and the quotation shown above the body (what
+    the blocks read of the page)."""
     template_ = context.template.engine.get_template(BODY_TEMPLATE)
 
     def make():
-        with context.push(body=body):
+        with context.push(body=body, shown_quote=shown_quote or ""):
             return str(template_.render(context))
 
     page = context.get("page")
     request = context.get("request")
-    html = fragments.kept("body-html", page, request, make, extra=context.get("media_allowed"))
-    return mark_safe(html)  # noqa: S308 - made by the body's templates, which escape
+    extra = context.get("media_allowed")
+    if shown_quote:
+        extra = [extra, shown_quote]
+    html = fragments.kept("body-html", page, request, make, extra=extra)
+    return mark_safe(html)  # noqa: S308  # nosec B308 B703  # made by the body's templates, which escape
 
 
 RELATED_TEMPLATE = "longread/chrome/related.html"
@@ -50,12 +56,12 @@ def longread_related(context, heading_id, heading=""):
     page = context.get("page")
     request = context.get("request")
     html = fragments.kept_value("related-html", page, request, make, extra=[heading_id, heading])
-    return mark_safe(html)  # noqa: S308 - made by the cards' template, which escapes
+    return mark_safe(html)  # noqa: S308  # nosec B308 B703  # made by the cards' template, which escapes
 
 
 @register.filter
-def placed_once(body):
-    return _placed_once(body)
+def placed_once(body, shown_quote=""):
+    return _placed_once(body, shown_quote or "")
 
 
 @register.filter

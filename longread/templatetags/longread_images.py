@@ -15,12 +15,13 @@ from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from longread.blocks import IMAGE_FORMATS, IMAGE_WIDTHS, reader_alt
+from longread.blocks import IMAGE_FORMATS, IMAGE_WIDTHS, reader_alt, screen_specs
 from longread.models import shown_to_readers
 
 register = template.Library()
 
-# The <picture> sources: WebP, then JPEG for the browsers without it, in every width.
+# The <picture> sources: WebP, then JPEG for the browsers without it, in every width; and the
+# wider ones an image is large enough for (longread.blocks.screen_specs).
 PICTURE_SPECS = tuple(
     f"format-{fmt}|width-{width}" for fmt in IMAGE_FORMATS for width in IMAGE_WIDTHS
 )
@@ -43,7 +44,7 @@ def longread_picture(image, **attrs):
     """<picture> with WebP and JPEG sources in every width; attributes as `{% picture %}`'s."""
     if not image:
         return ""
-    renditions = get_renditions_or_not_found(image, PICTURE_SPECS)
+    renditions = get_renditions_or_not_found(image, (*PICTURE_SPECS, *screen_specs(image)))
     key = _key(image, renditions, attrs)
     with _lock:
         html = _markup.get(key)

@@ -1108,9 +1108,11 @@ MARK_BODY = [
     (
         "testimony_quote",
         {
+            # Not the cover's quotation: a page shows a quotation once (longread.blocks).
             "quote": T(
-                "Een vol huis zegt niets, totdat je ziet wie de sleutel heeft.",
-                "A crowded house says nothing, until you see who holds the key.",
+                "Ik tel niet hoeveel mensen er wonen. Ik kijk wie er niet zelf de deur uit mag.",
+                "I do not count how many people live there. I look at who may not walk out "
+                "the door on their own.",
             ),
             "pseudonym": "Mark [demo]",
             "role": T("Handhaver", "Enforcement officer"),
@@ -1338,9 +1340,10 @@ NOOR_BODY = [
     (
         "pull_quote",
         {
+            # Not the cover's quotation: a page shows a quotation once (longread.blocks).
             "quote": T(
-                "Vertrouwen bouw je niet in een gesprek, maar in honderd kleine afspraken.",
-                "You do not build trust in one conversation, but in a hundred small appointments.",
+                "De eerste nacht hoeft niemand iets uit te leggen. Eerst slapen, dan praten.",
+                "On the first night nobody has to explain anything. Sleep first, talk later.",
             ),
             "attribution": T("Noor [demo], zorgcoördinator", "Noor [demo], care coordinator"),
         },

@@ -220,6 +220,70 @@ def test_backdrop_picture_stays_put_while_its_cards_scroll(new_context, path):
     assert len(tops) >= 2 and max(tops) - min(tops) <= 1, f"the backdrop moved: {tops}"
 
 
+# A picture larger than the demo's (theirs are 1600 px wide), as a camera's would be, behind a
+# backdrop on a page of its own: pictures that fill the screen offer it up to 3200 px wide.
+LARGE_PICTURE_PATH = "/nl/groot-beeld/"
+MAKE_LARGE_PICTURE_PAGE = f"""
+import io
+from django.core.files.base import ContentFile
+from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.rich_text import RichText
+from longread.renditions import specs_of
+from sitewide.models import HomePage, InformationPage
+home = HomePage.objects.get(locale__language_code="nl", depth=2)
+slug = {LARGE_PICTURE_PATH!r}.strip("/").split("/")[-1]
+if not InformationPage.objects.child_of(home).filter(slug=slug).exists():
+    ramp = Image.linear_gradient("L").resize((4000, 2500))
+    picture = Image.merge("RGB", (ramp, ramp.transpose(Image.Transpose.ROTATE_180), ramp))
+    data = io.BytesIO()
+    picture.save(data, "JPEG", quality=85)
+    image_model = get_image_model()
+    image = image_model(title="Demo: groot beeld", kind=image_model.ILLUSTRATION)
+    image.file.save("groot.jpg", ContentFile(data.getvalue()), save=False)
+    image._set_image_file_metadata()
+    image.save()
+    # Made here, as publishing's task makes them, so that the first reader waits for none.
+    image.get_renditions(*specs_of(image))
+    card = RichText("<p>Demo.</p>")
+    page = InformationPage(
+        title="Demo", slug=slug, intro="Demo.",
+        body=[("text", RichText("<p>" + "Demo. " * 60 + "</p>")), ("backdrop", {{"image": image,
+        "alt_text": "Demo: een kleurverloop.", "decorative": False, "cards": [card, card],
+        "transition": "scroll"}}), ("text", RichText("<p>" + "Demo. " * 60 + "</p>"))],
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+"""
+
+
+@pytest.fixture(scope="module")
+def large_picture_page(served_site):
+    served_site.manage("shell", "-c", MAKE_LARGE_PICTURE_PAGE)
+    return LARGE_PICTURE_PATH
+
+
+@pytest.mark.parametrize("density", [3, 2, 1])
+def test_a_picture_that_fills_the_screen_is_sharp_on_a_dense_phone_and_no_larger(
+    new_context, large_picture_page, density
+):
+    """The picture a phone of density 3 chooses (currentSrc) is enlarged at most 1.3 times on
+    its screen; a phone of density 2 or 1 chooses a smaller one, as sharp, fewer bytes."""
+    page = new_context(
+        viewport=PHONE, device_scale_factor=density, reduced_motion="reduce"
+    ).new_page()
+    page.goto(large_picture_page)
+    backdrop = page.locator("[data-backdrop]")
+    _scroll_to_centre(page, backdrop.locator(".lr-backdrop__card").first)
+    image = backdrop.locator(".lr-backdrop__media img")
+    source, drawn = image.evaluate(SHARPNESS)  # heights: of the rendition, and on screen (CSS)
+    chosen = int(image.evaluate("img => /width-(\\d+)/.exec(img.currentSrc)[1]"))
+    assert drawn * density <= 1.3 * source, (
+        f"drawn {drawn * density:.0f} device pixels tall from {source:.0f} (width-{chosen})"
+    )
+    assert chosen == {3: 3200, 2: 2400, 1: 1200}[density]
+
+
 def test_a_single_related_story_ends_the_story_as_a_feature_card_in_the_texts_column(new_context):
     page = new_context(viewport=DESKTOP).new_page()
     page.goto(FIRST["en"])
@@ -460,6 +524,41 @@ def test_a_long_chapter_title_reads_on_two_lines_in_the_phone_bar(
     page.screenshot(path=SCREENSHOTS / f"chapter-panel-{language}-375-long-title.png")
 
 
+# --- Video ---------------------------------------------------------------------------------------
+
+# The demo story with a video (an external one, loaded on click).
+VIDEO_STORY = INDEX["en"] + STORIES["en"][2] + "/"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
+def test_a_video_is_as_wide_as_a_wide_picture_in_16_9_and_loads_on_click(new_context, viewport):
+    """On a laptop the video takes the wide column (62rem inside its margins), not the text's;
+    on a phone the whole column, without sideways scroll. Nothing is asked of the video's host
+    before the click; the frame it makes fills a 16:9 box."""
+    routed = new_context(viewport=viewport, reduced_motion="reduce")
+    page = routed.new_page()
+    page.goto(VIDEO_STORY)
+    box = page.locator(".lr-video [data-embed-src]")
+    _scroll_to_centre(page, box)
+    left, top, right, bottom = box.evaluate(BOX)
+    text = page.locator(".lr-body > .lr-text p").first.evaluate(BOX)  # the text's column
+    if viewport is DESKTOP:
+        assert right - left >= 62 * 16 - 1, f"the video is {right - left:.0f} px wide"
+        assert abs((right - left) / (bottom - top) - 16 / 9) < 0.02, (right - left, bottom - top)
+    else:
+        assert left <= text[0] + 1 and right >= text[2] - 1, "narrower than the text"
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    assert [request.url for request in routed.other_origin] == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"story-video-{viewport['width']}.png")
+    page.locator("[data-embed-load]").click()  # the host's answer is refused: not sent here
+    frame = page.locator(".lr-video iframe")
+    f_left, f_top, f_right, f_bottom = frame.evaluate(BOX)
+    assert abs(f_left - left) <= 1 and abs(f_right - right) <= 1, "the frame lost the width"
+    assert abs((f_right - f_left) / (f_bottom - f_top) - 16 / 9) < 0.02
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
 # --- Audio ---------------------------------------------------------------------------------------
 
 
@@ -568,6 +667,8 @@ def test_comparison_pictures_fill_their_frame(new_context, language, viewport):
 def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
     routed = new_context(viewport=DESKTOP)
     page = routed.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
     page.goto(FIRST["en"])
     gallery = page.locator("[data-gallery]")
     _scroll_to_centre(page, gallery)
@@ -581,9 +682,18 @@ def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
           const item = document.querySelectorAll('.lr-gallery__item')[1].getBoundingClientRect();
           return Math.abs(item.left + item.width / 2 - (list.left + list.width / 2)) < 4; }"""
     )
+    before_opening = len(asked)
     gallery.locator("[data-gallery-open]").click()
     dialog = gallery.locator("dialog")
     assert dialog.evaluate("d => d.open")
+    # The viewer shows a rendition as large as it draws the picture, which the page had not
+    # asked for before the viewer opened (the gallery's own is smaller).
+    source, drawn = dialog.locator("img").evaluate(SHARPNESS)
+    assert source >= 0.95 * drawn, f"the viewer draws {drawn:.0f} px tall from {source:.0f} px"
+    chosen = dialog.locator("img").evaluate("img => img.currentSrc")
+    assert chosen not in asked[:before_opening] and chosen in asked[before_opening:]
+    on_page = gallery.locator(".lr-gallery__item").nth(1).locator("img")
+    assert on_page.evaluate("img => img.currentSrc") != chosen
     # The page behind the viewer cannot be reached: the quick exit is in the viewer, as tall
     # as a finger, leading where the page's own does; every button is 44 px wide at least.
     exit_link = dialog.locator("[data-quick-exit-link]")
@@ -638,9 +748,21 @@ def test_motion_toggle_shows_its_state_and_is_remembered_on_this_device(new_cont
 # --- Screenshots ---------------------------------------------------------------------------------
 
 
+# How many quotations on the page, shown, say the cover's words (spacing, case, quotation
+# marks and closing punctuation aside).
+SAME_AS_THE_COVERS_QUOTE = """() => {
+  const words = text => text.replace(/\\s+/g, ' ').trim()
+    .replace(/^["'‘’“”„«»‹› ]+|["'‘’“”„«»‹›.!?… ]+$/g, '').toLowerCase();
+  const cover = words(document.querySelector('.lr-headline-quote').innerText);
+  return [...document.querySelectorAll('blockquote')]
+    .filter(quote => quote.checkVisibility() && words(quote.innerText) === cover).length;
+}"""
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1440"])
 def test_screenshots_of_every_demo_story_viewport_by_viewport(new_context, viewport):
-    """Written to test-results/screenshots/ to be looked at; the test checks each is readable."""
+    """Written to test-results/screenshots/ to be looked at; the test checks each is readable,
+    and shows its teller's quotation once (on the cover)."""
     routed = new_context(viewport=viewport, reduced_motion="reduce")
     page = routed.new_page()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -653,6 +775,7 @@ def test_screenshots_of_every_demo_story_viewport_by_viewport(new_context, viewp
             _settle(page, 150)
             page.screenshot(path=SCREENSHOTS / f"story-{name}-{viewport['width']}-{number:02d}.png")
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], path
+        assert page.evaluate(SAME_AS_THE_COVERS_QUOTE) == 1, f"{path} repeats its quotation"
     assert routed.page_errors == []
 
 

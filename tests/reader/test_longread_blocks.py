@@ -309,6 +309,39 @@ def test_one_help_box_and_one_list_of_related_stories_per_page(client):
     assert "minute" in card.get_text() and card.select_one(".lr-story-card__hook").get_text()
 
 
+def test_the_covers_quotation_is_not_shown_again_in_the_body_and_no_quote_is_changed(client):
+    """The demo story's body holds its teller's quotation, the cover's, as a quote block: it is
+    shown once, on the cover. A quote block with other words stays, word for word; so does the
+    stored body."""
+    page = first_story()
+    quote = page.quote
+    assert any(
+        child.block_type == "testimony_quote" and child.value["quote"] == quote
+        for child in page.body
+    )
+    other = "Another sentence, kept as it was written."
+    body = list(page.body.raw_data)
+    page.body = [
+        *body,
+        {"type": "pull_quote", "value": {"quote": f"“{quote}.”", "attribution": "Demo"}},
+        {"type": "pull_quote", "value": {"quote": other, "attribution": "Demo"}},
+    ]
+    page.save_revision().publish()
+    soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
+    article = soup.select_one("article")
+    assert article.get_text().count(quote) == 1
+    assert article.select_one(".lr-cover blockquote").get_text(strip=True) == quote
+    shown = [block.get_text(strip=True) for block in soup.select(".lr-body blockquote")]
+    assert other in shown and not [text for text in shown if quote in text], shown
+    assert len(page.specific_class.objects.get(pk=page.pk).body) == len(body) + 2
+    # Another quotation on the cover, the same body: the body shown follows the cover.
+    page.quote = other
+    page.save_revision().publish()
+    soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
+    shown = [block.get_text(strip=True) for block in soup.select(".lr-body blockquote")]
+    assert other not in shown and [text for text in shown if quote in text], shown
+
+
 def test_cards_count_reading_time_from_the_stored_texts_as_the_story_does():
     for language in ("nl", "en"):
         page = first_story(language)

@@ -1,10 +1,13 @@
 """Publishing makes every rendition readers need; reading a page then encodes no image."""
 
 import pytest
+from bs4 import BeautifulSoup
 
+from longread.blocks import screen_specs
 from longread.models import LongreadImage, rendition_encoded
-from longread.renditions import READER_SPECS, image_ids_of
+from longread.renditions import READER_SPECS, image_ids_of, specs_of
 from stories.models import TestimonyPage
+from tests.factories import ImageFactory
 from tests.helpers import FIRST_PSEUDONYM
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +43,39 @@ def test_publishing_prepares_renditions_so_readers_never_wait(
     finally:
         rendition_encoded.disconnect(remember)
     assert encoded == []
+
+
+def test_a_large_image_gets_its_wider_renditions_at_publish_and_on_the_page(
+    client, django_capture_on_commit_callbacks, task_worker
+):
+    """A picture larger than 1600 px also comes in 2400 and 3200 (as wide as it is, when less),
+    for the pictures that fill a dense phone's screen; publishing makes them too. The demo's
+    pictures, 1600 px wide, get none."""
+    page = TestimonyPage.objects.get(pseudonym=FIRST_PSEUDONYM, locale__language_code="en")
+    assert screen_specs(page.hero_image) == ()
+    large = ImageFactory(file__width=2600, file__height=1625, kind=LongreadImage.ILLUSTRATION)
+    assert screen_specs(large) == tuple(
+        f"format-{fmt}|width-{width}" for fmt in ("webp", "jpeg") for width in (2400, 3200)
+    )
+    page.hero_image = large
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert large.renditions.count() == 0
+    assert task_worker() >= 1
+    made = set(large.renditions.values_list("filter_spec", flat=True))
+    assert set(specs_of(large)) == set(READER_SPECS) | set(screen_specs(large)) <= made
+
+    encoded = []
+
+    def remember(sender, image, filter, **kwargs):
+        encoded.append((image.pk, filter))
+
+    rendition_encoded.connect(remember)
+    try:
+        html = client.get(page.url).content.decode()
+    finally:
+        rendition_encoded.disconnect(remember)
+    assert encoded == []
+    cover = BeautifulSoup(html, "html.parser").select_one(".lr-cover source[type='image/webp']")
+    widths = [candidate.split()[-1] for candidate in cover["srcset"].split(",")]
+    assert widths == ["480w", "800w", "1200w", "1600w", "2400w", "2600w"], widths

@@ -333,6 +333,7 @@
       frame.setAttribute("referrerpolicy", "no-referrer");
       frame.setAttribute("loading", "lazy");
       box.replaceChildren(frame);
+      box.classList.add("lr-embed--loaded");  /* the frame fills the 16:9 box, edge to edge */
       frame.focus();  // keyboard users stay where they were, now on the video
     });
   });
@@ -446,7 +447,17 @@
       }, gallery);
       if (stage && dialog.open) {
         var copy = items[index].querySelector("figure").cloneNode(true);
-        each("img", function (image) { image.removeAttribute("loading"); image.setAttribute("sizes", "100vw"); }, copy);
+        /* The viewer draws the picture as large as the screen allows (its stage, and the
+           height above the bar): the sources and the picture say that width, so the browser
+           fetches a rendition that large, now that the viewer is open. */
+        var shown = copy.querySelector("img");
+        var ratio = shown && shown.getAttribute("width") / shown.getAttribute("height") || 1.5;
+        var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
+        var drawn = Math.min(stage.clientWidth - 2 * rem, (window.innerHeight - 9 * rem) * ratio);
+        each("img, source", function (element) {
+          element.removeAttribute("loading");
+          element.setAttribute("sizes", Math.max(1, Math.round(drawn)) + "px");
+        }, copy);
         stage.replaceChildren(copy);
       }
     };
