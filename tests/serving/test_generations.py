@@ -102,14 +102,14 @@ def test_a_takedown_renews_the_pages_of_every_language():
 
 def test_generations_are_read_at_once_and_once_per_request(monkeypatch):
     reads = []
-    original = cache.get_many
+    original = generations._read
 
     def spy(keys, *args, **kwargs):
         reads.append(list(keys))
         return original(keys, *args, **kwargs)
 
     generations.current(NAMES)  # made, so that reading them only reads
-    monkeypatch.setattr(cache, "get_many", spy)
+    monkeypatch.setattr(generations, "_read", spy)
     request = RequestFactory().get("/en/")
     assert generations.current(NAMES, request) == generations.current(NAMES)
     assert generations.current([ENGLISH, chrome.GENERATION], request)
@@ -123,11 +123,13 @@ def test_a_page_cache_hit_reads_its_generations_at_once_and_nothing_else(client,
     story = first_story("en")
     client.get("/en/"), client.get(story.url)
     reads, depth = [], []
-    for name in ("get", "get_many"):
-        original = getattr(cache, name)
+    # The generations are read in one call (generations._read: one get_many, or a look at each
+    # file); anything else read from the shared cache is a read of its own.
+    for owner, name in ((cache, "get"), (cache, "get_many"), (generations, "_read")):
+        original = getattr(owner, name)
 
         def spy(key, *args, _original=original, **kwargs):
-            if not depth:  # get_many may read through get: one read
+            if not depth:  # get_many and _read may read through get: one read
                 keys = [key] if isinstance(key, str) else list(key)
                 reads.append([key for key in keys if key.startswith("sitewide:")])
             depth.append(1)
@@ -136,7 +138,7 @@ def test_a_page_cache_hit_reads_its_generations_at_once_and_nothing_else(client,
             finally:
                 depth.pop()
 
-        monkeypatch.setattr(cache, name, spy)
+        monkeypatch.setattr(owner, name, spy)
     assert client.get("/en/")[HEADER] == "hit"
     assert [keys for keys in reads if keys] == [[ENGLISH, INDEX]]
     reads.clear()
@@ -170,3 +172,42 @@ def test_a_transaction_renews_its_generations_once_more_on_commit_in_one_callbac
     before = generations.current(renewals[0].renewed)
     renewals[0]()
     assert changed(before) == set(renewals[0].renewed)
+
+
+def _aged(backend, name: str) -> None:
+    """The generation's file as if written two seconds ago (settled: remembered when read)."""
+    import os
+    import time
+
+    path = backend._key_to_file(name)
+    old = time.time_ns() - 2 * generations.SETTLED_NS
+    os.utime(path, ns=(old, old))
+
+
+def test_generations_in_files_are_remembered_until_any_process_renews_them(monkeypatch):
+    """Without Redis: a settled generation is read once from its file; a renewal by another
+    process (another cache object on the same folder) is seen at the next read."""
+    from django.core.cache import caches
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    backend = caches["default"]
+    assert isinstance(backend, FileBasedCache)
+    other_process = FileBasedCache(backend._dir, {})
+    name = "sitewide:test:generation"
+    other_process.set(name, "first", None)
+    _aged(backend, name)
+    assert generations.current([name]) == {name: "first"}
+
+    reads = []
+    original = FileBasedCache.get
+    monkeypatch.setattr(
+        FileBasedCache, "get", lambda self, *a, **k: reads.append(a[0]) or original(self, *a, **k)
+    )
+    assert generations.current([name]) == {name: "first"} and reads == []  # remembered
+
+    other_process.set(name, "second", None)
+    assert generations.current([name]) == {name: "second"}  # renewed in a file: read again
+    other_process.set(name, "third", None)  # within the same second: never remembered
+    assert generations.current([name]) == {name: "third"}
+    other_process.delete(name)
+    assert generations.current([name])[name] not in {"first", "second", "third"}
