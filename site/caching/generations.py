@@ -82,6 +82,8 @@ def current(names: Iterable[str], request=None) -> dict[str, str]:
 # anew, as ever). Redis answers all names in one round trip and is asked as ever.
 
 _from_files: dict[str, tuple[tuple[int, int, int], str]] = {}
+# A name's file in a folder (a digest of the name: worth remembering too).
+_paths: dict[tuple[str, str], str] = {}
 _FROM_FILES_MAX = 20_000
 SETTLED_NS = 1_000_000_000
 
@@ -97,12 +99,17 @@ def _read(names: list[str]) -> dict[str, str]:
         return cache.get_many(names)
     found = {}
     for name in names:
+        path = _paths.get((backend._dir, name))
+        if path is None:
+            if len(_paths) >= _FROM_FILES_MAX:
+                _paths.clear()
+            path = _paths[backend._dir, name] = backend._key_to_file(name)
         try:
-            stat = os.stat(backend._key_to_file(name))
+            stat = os.stat(path)
         except OSError:
             continue  # missing: made anew by the caller
         identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        remembered = _from_files.get(name)
+        remembered = _from_files.get(path)
         if remembered is not None and remembered[0] == identity:
             found[name] = remembered[1]
             continue
@@ -116,7 +123,7 @@ def _read(names: list[str]) -> dict[str, str]:
             _from_files.clear()
         # Read after the look: a file replaced in between gives a newer value under an older
         # identity, which the next look finds changed and reads again.
-        _from_files[name] = (identity, value)
+        _from_files[path] = (identity, value)
     return found
 
 
