@@ -111,11 +111,19 @@ def report_view(request):
 
 def _summed(rows) -> dict:
     """Views and readers who read to the end of several rows (each already capped at its own
-    views), with the completion rate, as the screens show them."""
+    views), with the completion rate, as the screens show them. A sum of parts of which exactly
+    one is hidden ("fewer than 10") would tell it (the sum less the others): it is shown as "at
+    least" the others' sum, without a rate."""
     views = sum(row["views"] for row in rows)
     ends = sum(row["ends"] for row in rows)
     figure = {"views": views, "ends": ends, "completion": round(100 * ends / views) if views else 0}
     figure["shown"] = _shown(figure)
+    for measure in ("views", "ends"):
+        hidden = [row[measure] for row in rows if 0 < row[measure] < report.FEW]
+        if len(hidden) == 1 and figure[measure] >= report.FEW:
+            others = figure[measure] - hidden[0]
+            figure["shown"][measure] = _("at least %(number)s") % {"number": others}
+            figure["shown"]["completion"] = "–"
     return figure
 
 

@@ -294,6 +294,14 @@ def test_key_figures_count_up_to_their_own_text_when_motion_is_allowed(new_conte
         timeout=3000,
     )
 
+    # A figure under 10 stays still: on the way to 3, "1 countries" read wrong.
+    page.goto("/en/stories/care-coordinator-noor/")
+    small = page.locator("[data-count-to]").filter(has_text=re.compile(r"^\s*\d\s*$")).first
+    assert int(small.get_attribute("data-count-to")) < 10
+    small.scroll_into_view_if_needed()
+    page.wait_for_timeout(600)
+    assert page.evaluate("window.__counted") == []
+
 
 def test_motion_toggle_turns_every_animation_off(new_context):
     routed = new_context(viewport=DESKTOP, reduced_motion="no-preference")

@@ -610,12 +610,30 @@ def test_without_javascript_the_browsers_own_audio_player_shows(new_context):
 # --- No sideways scrolling ---------------------------------------------------------------------
 
 
+# The words of the cover's title that a line break cuts in two ("vertrouwe / n").
+WORDS_CUT = """() => {
+  const title = document.querySelector(".lr-cover__title");
+  const text = title.firstChild && title.firstChild.nodeType === 3 ? title.firstChild : null;
+  if (!text) return [];
+  const cut = [];
+  for (const match of text.data.matchAll(/\\S+/g)) {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    const tops = new Set(Array.from(range.getClientRects(), rect => Math.round(rect.top)));
+    if (tops.size > 1) cut.push(match[0]);
+  }
+  return cut;
+}"""
+
+
 def test_no_story_scrolls_sideways_at_320_pixels(new_context):
     page = new_context(viewport={"width": 320, "height": 640}).new_page()
     for path in STORY_PATHS:
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} is {width}px wide"
+        assert page.evaluate(WORDS_CUT) == [], f"{path}: the title cuts a word in two"
 
 
 # --- Comparison and gallery --------------------------------------------------------------------
@@ -711,8 +729,13 @@ def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
     )
     box = shown.bounding_box()
     assert box["width"] > DESKTOP["width"] / 2
+    # Focus starts on closing the viewer, not on the quick exit that comes first in it (Enter
+    # would leave the site), and stays there while the arrow keys step.
+    closing = "() => document.activeElement.matches('[data-gallery-close]')"
+    assert page.evaluate(closing)
     page.keyboard.press("ArrowRight")
     assert dialog.locator("img").get_attribute("alt").startswith("Two dark banks")
+    assert page.evaluate(closing)
     page.keyboard.press("Escape")
     assert not dialog.evaluate("d => d.open")
     assert count.text_content() == "Picture 3 of 3"

@@ -477,3 +477,30 @@ def test_a_redis_that_is_down_breaks_no_page_view(client, settings, caplog):
     assert ReachCounter.objects.get(page=page, measure="view").count == 3
     told = [record for record in caplog.records if "Redis unreachable" in record.message]
     assert len(told) == 1  # once, not at every flush
+
+
+def test_a_sum_with_one_hidden_part_does_not_tell_it(client):
+    """Dutch 42 and English "fewer than 10" with a total of 50 would tell English: 8. A sum of
+    which exactly one part is hidden says "at least" the others' sum, without a rate."""
+    from bs4 import BeautifulSoup
+
+    from stories.models import ProjectPage
+
+    project = ProjectPage.objects.get(acronym="REST", locale__language_code="nl")
+    english = ProjectPage.objects.get(
+        translation_key=project.translation_key, locale__language_code="en"
+    )
+    for page, language, views in [(project, "nl", 42), (english, "en", 8)]:
+        for _ in range(views):
+            counting.count(page.pk, language, "view")
+    client.force_login(choose_admin_language(make_user("reporter", superuser=True), "nl"))
+    client.get("/admin/reach/")  # writes the counts
+    soup = BeautifulSoup(client.get(f"/admin/reach/projects/{project.pk}/").content, "html.parser")
+    total = [
+        cell.get_text() for cell in soup.select_one('[data-reach-language="all"]').select("td")
+    ]
+    assert total == ["minstens 42", "0", "–"]
+    assert "50" not in soup.get_text()
+    projects = BeautifulSoup(client.get("/admin/reach/projects/").content, "html.parser")
+    row = projects.select_one(f'[data-reach-project="{project.pk}"]')
+    assert [cell.get_text() for cell in row.select("td")][2:] == ["minstens 42", "0", "–"]

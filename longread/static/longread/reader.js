@@ -296,7 +296,8 @@
     });
   }
 
-  /* Key figures count up once, only when motion is allowed. The final text never changes. */
+  /* Key figures count up once, only when motion is allowed. The final text never changes. A
+     figure under 10 stays still: counting "1 countries" on the way to 3 reads wrong. */
   if (observe) {
     var figureObserver = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
@@ -317,7 +318,7 @@
       });
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-count-to]"), function (element) {
-      figureObserver.observe(element);
+      if (parseInt(element.getAttribute("data-count-to"), 10) >= 10) figureObserver.observe(element);
     });
   }
 
@@ -483,6 +484,10 @@
     var open = function () {
       if (!dialog || !dialog.showModal) return;
       dialog.showModal();
+      /* Focus starts on the least drastic control: closing the viewer, not the quick exit that
+         comes first in it (Enter or Space would leave the site). */
+      var close = dialog.querySelector("[data-gallery-close]");
+      if (close) close.focus();
       render();
     };
     gallery.querySelector("[data-gallery-open]").addEventListener("click", open);
