@@ -834,3 +834,14 @@ def test_the_chapter_bar_hides_what_scrolls_under_it_and_takes_the_progress_line
     line = page.locator(".lr-progress").bounding_box()
     footer = page.locator("footer").bounding_box()
     assert line["y"] + line["height"] <= footer["y"] + 1, (line, footer)
+    # Where the body ends, the bar leaves with it: what follows the story (its help box,
+    # related stories, sharing) is never under the bar.
+    after = page.locator(".lr-reading ~ *").first
+    after.evaluate(
+        """element => window.scrollTo(0, element.getBoundingClientRect().top + scrollY
+          - parseFloat(getComputedStyle(document.documentElement)
+            .getPropertyValue('--lr-exit-h')))"""
+    )
+    _settle(page, 100)
+    bar_box, after_box = bar.bounding_box(), after.bounding_box()
+    assert bar_box["y"] + bar_box["height"] <= after_box["y"] + 1, (bar_box, after_box)
