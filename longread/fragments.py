@@ -40,14 +40,16 @@ def identity(page, extra=None) -> str:
 
 def kept(name: str, page, request, make, extra=None):
     """What `make()` gives for `page`'s body, kept by the installed keeper when there is one."""
-    if _keeper is None or request is None or getattr(page, "pk", None) is None:
-        return make()
-    return _keeper(name, page, request, make, identity(page, extra))
+    return _kept(name, page, request, make, lambda: identity(page, extra))
 
 
 def kept_value(name: str, page, request, make, extra=None):
     """What `make()` gives for `page` apart from its body (its related cards, say), kept as a
     body is: under the page, `extra` and the generations of what it shows."""
+    return _kept(name, page, request, make, lambda: digest(["value", extra]))
+
+
+def _kept(name, page, request, make, made_of):
     if _keeper is None or request is None or getattr(page, "pk", None) is None:
         return make()
-    return _keeper(name, page, request, make, digest(["value", extra]))
+    return _keeper(name, page, request, make, made_of())

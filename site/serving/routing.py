@@ -10,6 +10,8 @@ A page type that routes its own sub-paths (RoutablePageMixin, or any other overr
 still routes them itself; whenever the shortcut is unsure it leaves the request to Wagtail.
 """
 
+from types import SimpleNamespace
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.urls import Resolver404
@@ -105,19 +107,12 @@ def _page_and_visibility(request, model, node):
         return {channel: getattr(page, f"_visible_{channel}") for channel in SERVE_CHANNELS}
 
     if "translation_key" in node:  # the site's root from the chrome has none: asked
-        visible = fragments.kept_value("serving-visibility", _Node(node), request, asked)
+        found = SimpleNamespace(pk=node["pk"], translation_key=node["translation_key"])
+        visible = fragments.kept_value("serving-visibility", found, request, asked)
     else:
         visible = asked()
     page = loaded.get("page") or _serving_queryset(model).get(pk=node["pk"])
     return page, visible
-
-
-class _Node:
-    """A page as routing found it (its id and translation key), for the keeper."""
-
-    def __init__(self, row):
-        self.pk = row["pk"]
-        self.translation_key = row["translation_key"]
 
 
 class PageRouteMiddleware:
