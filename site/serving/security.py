@@ -8,11 +8,14 @@ Content-Security-Policy" lists every exception and why.
 """
 
 import contextvars
+import functools
 import re
 
+import csp.middleware
 from csp.middleware import CSPMiddleware
-from csp.utils import default_config
+from csp.utils import build_policy, default_config
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -40,6 +43,29 @@ def nonce_attribute() -> str:
     """` nonce="…"` for an inline script written by trusted code, or "" without a nonce."""
     nonce = current_csp_nonce()
     return format_html(' nonce="{}"', nonce) if nonce else ""
+
+
+@functools.cache
+def _settings_policy(report_only: bool) -> str:
+    return build_policy(report_only=report_only)
+
+
+def _policy(config=None, update=None, replace=None, nonce=None, report_only=False) -> str:
+    """django-csp's build_policy, with the settings' own policy built once: a reader's page has
+    no nonce and changes nothing per view, so every answer, cached or not, carries the same
+    header (about 0.1 ms a response to build)."""
+    if config is None and update is None and replace is None and nonce is None:
+        return _settings_policy(report_only)
+    return build_policy(config, update, replace, nonce, report_only)
+
+
+def _forget_policies(*, setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        _settings_policy.cache_clear()
+
+
+setting_changed.connect(_forget_policies)
+csp.middleware.build_policy = _policy  # what CSPMiddleware.process_response calls
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

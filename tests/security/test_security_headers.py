@@ -715,3 +715,14 @@ def test_previews_keep_the_readers_policy_and_may_be_framed_by_the_admin(rf, sta
     assert response.status_code == 200
     assert policy["frame-ancestors"] == {"'self'"}
     assert policy["script-src"] == {"'self'"} and policy["default-src"] == {"'none'"}
+
+
+def test_the_readers_policy_is_built_once_and_follows_its_setting(client, settings):
+    """Reader answers share one policy string, built once; a changed setting is never missed."""
+    first = client.get("/nl/")["Content-Security-Policy"]
+    assert client.get("/en/")["Content-Security-Policy"] is first
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'"]}
+    }
+    changed = parse_csp(client.get("/nl/")["Content-Security-Policy"])
+    assert changed["img-src"] == {"'self'"} and "data:" in parse_csp(first)["img-src"]
