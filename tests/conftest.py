@@ -9,7 +9,9 @@ from django.core.management import call_command
 from tests import early_site, worker_times
 from tests.seeded_database import SeededDatabase
 from tests.skip_rule import (
+    NO_DATABASE_ON_POSTGRES,
     OTHER_DATABASE,
+    opens_no_database,
     pytest_runtest_makereport,  # noqa: F401  (no skip hides a test in CI)
     suite_on_postgres,
 )
@@ -28,7 +30,8 @@ def pytest_collection_modifyitems(config, items):
     """In a parallel run (pytest-xdist, `--dist loadgroup`) the browser tests stay in one worker:
     they share one served site and one Chromium, built once per worker. Likewise the tests of a
     module that share a module-scoped fixture (a backup's environments, moto and Redis, the large
-    site of the query budgets, ...): spread over both workers, each worker would build it again."""
+    site of the query budgets, ...): spread over both workers, each worker would build it again.
+    On CI's PostgreSQL run, a test that opens no database is skipped: the SQLite run ran it."""
     on_postgres = suite_on_postgres()
     for item in items:
         if item.get_closest_marker("browser"):
@@ -37,6 +40,8 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(BROWSER_ON_POSTGRES)
         elif not item.get_closest_marker("xdist_group") and uses_a_module_fixture(item):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+        if on_postgres and opens_no_database(item):
+            item.add_marker(NO_DATABASE_ON_POSTGRES)
     write_groups(items)  # for the scheduler below (tests/xdist_groups.py)
 
 

@@ -34,6 +34,38 @@ OWN_SQLITE_SITE = pytest.mark.skipif(
 )
 
 
+# What a test asks for when it opens the suite's database (pytest-django's fixtures), and what a
+# module names when it reaches a database some other way (a DATABASE_URL handed to a process).
+_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "client", "admin_client"}
+_DATABASE_WORDS = ("DATABASE_URL", "is_postgres", "suite_on_postgres", "connection", "DATABASES")
+
+NO_DATABASE_ON_POSTGRES = pytest.mark.skip(
+    reason=f"{OTHER_DATABASE}: the test opens no database, so the SQLite run's answer is this "
+    "run's too"
+)
+
+
+def opens_no_database(item) -> bool:
+    """Whether a test cannot reach any database: no django_db mark, none of pytest-django's
+    database fixtures, and a module that never names a database's address or connection."""
+    if item.get_closest_marker("django_db") or item.get_closest_marker("browser"):
+        return False
+    if set(getattr(item, "fixturenames", ())) & _DATABASE_FIXTURES:
+        return False
+    source = _module_source(str(item.fspath))
+    return not any(word in source for word in _DATABASE_WORDS)
+
+
+_sources: dict[str, str] = {}
+
+
+def _module_source(path: str) -> str:
+    if path not in _sources:
+        with open(path, encoding="utf-8") as file:
+            _sources[path] = file.read()
+    return _sources[path]
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.skip_rule import opens_no_database
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SAMPLE = """
@@ -76,3 +78,13 @@ def test_no_test_file_skips_without_the_rule():
             if "pytest.skip(" in line:
                 offenders.append(f"{path.name}: {line.strip()}")
     assert not offenders, offenders
+
+
+def test_a_test_that_opens_no_database_is_left_to_the_sqlite_run(request):
+    """This test reaches no database: CI's PostgreSQL run skips it (tests/conftest.py)."""
+    assert opens_no_database(request.node)
+
+
+@pytest.mark.django_db
+def test_a_test_with_the_database_runs_on_both(request, settings):
+    assert not opens_no_database(request.node)
