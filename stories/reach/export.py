@@ -33,7 +33,7 @@ def text_cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def _figure_cells(views: int, ends: int, *part_sets) -> list:
+def _figure_cells(views: int, ends: int, *part_sets, parts_above=True) -> list:
     """Views, readers who read to the end and their percentage as numbers a spreadsheet adds up,
     and a note saying why a cell is empty or what a figure leaves out (`report.told`: a hidden
     figure stays hidden, in a cell of its own row and in every sum)."""
@@ -53,7 +53,7 @@ def _figure_cells(views: int, ends: int, *part_sets) -> list:
                 _("%(measure)s: at least this many; one figure under %(few)d is hidden")
                 % {"measure": names[measure], "few": report.FEW}
             )
-        elif told["with_hidden"]:
+        elif told["with_hidden"] and parts_above:  # the hidden parts are rows of this file
             notes.append(
                 _("%(measure)s: includes figures under %(few)d not shown above")
                 % {"measure": names[measure], "few": report.FEW}
@@ -146,10 +146,11 @@ def projects_csv(period, rows, total, label) -> HttpResponse:
     for row in rows:
         writer.writerow(
             [text_cell(label(row["project"])), row["pages"], *days,
-             *_figure_cells(row["views"], row["ends"], row["parts"])]
+             *_figure_cells(row["views"], row["ends"], row["parts"], parts_above=False)]
         )  # fmt: skip
     writer.writerow(
         [_("All projects (each page once)"), "", *days,
-         *_figure_cells(total["views"], total["ends"], *total["part_sets"])]
+         *_figure_cells(total["views"], total["ends"], *total["part_sets"],
+                        parts_above=False)]
     )  # fmt: skip
     return response
