@@ -21,15 +21,34 @@ def browser_admin_language(accept_language: str) -> str:
     return "en"
 
 
-def account_admin_language(user) -> str:
-    """A signed-in account's admin language: the one it chose in its account settings, otherwise
-    the organisation's (`ADMIN_DEFAULT_LANGUAGE`, Dutch), whatever the browser prefers."""
+def chosen_admin_language(user) -> str:
+    """The admin language the account chose in its account settings, or ""."""
     from wagtail.users.models import UserProfile
 
     chosen = UserProfile.get_for_user(user).preferred_language
-    if chosen in dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES):
-        return chosen
-    return settings.ADMIN_DEFAULT_LANGUAGE
+    return chosen if chosen in dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES) else ""
+
+
+def account_admin_language(user) -> str:
+    """A signed-in account's admin language: the one it chose in its account settings, otherwise
+    the organisation's (`ADMIN_DEFAULT_LANGUAGE`, Dutch), whatever the browser prefers."""
+    return chosen_admin_language(user) or settings.ADMIN_DEFAULT_LANGUAGE
+
+
+def signed_in(request) -> bool:
+    """Whether the session has passed both steps of the sign-in (password and code: django-otp's
+    mark in the session). A password alone is not yet signed in: the two-factor screens come
+    before the admin, like the sign-in page."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and session is not None
+        and session.get(DEVICE_ID_SESSION_KEY)
+    )
 
 
 class AdminLanguageMiddleware:
@@ -37,9 +56,11 @@ class AdminLanguageMiddleware:
 
     Runs after authentication. Public pages take their language from the URL prefix; the admin
     has no prefix. Staff share one working language, so a signed-in account without a choice
-    works in `ADMIN_DEFAULT_LANGUAGE` even when its browser prefers another one; the sign-in
-    screens, before the account is known, follow the browser (Dutch or English). Every admin
-    view, Wagtail's and the project's own, then speaks the same language.
+    works in `ADMIN_DEFAULT_LANGUAGE` even when its browser prefers another one. Until the
+    sign-in is complete (the sign-in page, and the two-factor screens after the password), the
+    screens follow the browser (Dutch for a Dutch browser, else English), or the account's own
+    choice once the password named it. Every admin view, Wagtail's and the project's own, then
+    speaks the same language.
     """
 
     def __init__(self, get_response):
@@ -48,10 +69,13 @@ class AdminLanguageMiddleware:
     def __call__(self, request):
         if request.path_info.startswith(ADMIN_PREFIXES):
             user = getattr(request, "user", None)
-            if user is not None and user.is_authenticated:
+            if signed_in(request):
                 language = account_admin_language(user)
             else:
-                language = browser_admin_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+                chosen = chosen_admin_language(user) if user and user.is_authenticated else ""
+                language = chosen or browser_admin_language(
+                    request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+                )
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)

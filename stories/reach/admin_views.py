@@ -11,16 +11,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from stories.models import ProjectPage
+from stories.models import NewsPage, ProjectPage
 from stories.reach import export, periods, report
 from stories.reach.counting import flush
 from stories.reach.models import ReachCounter
-from stories.reach.projects import LINKING, project_pages
+from stories.reach.projects import LINKING, label, naming_pages, project_pages
 
 
 def _chapters_of(page_ids):
@@ -47,20 +48,32 @@ def _rows(period):
         row["shown"] = _shown(row)
         row["titles"] = titles(row["page_id"])
         row["is_project"] = isinstance(row["page"], ProjectPage)
+        row["why_no_end"] = _why_no_end(row["page"], row)
     return rows
 
 
-def _shown(row) -> dict:
-    """A row's figures as the screens show them: under 10 not exactly, and no rate that would
-    tell a hidden figure (a rate needs both the views and the readers to the end at 10 or more,
-    or none read to the end)."""
-    enough = row["views"] >= report.FEW
-    rate_shown = enough and (row["ends"] >= report.FEW or row["ends"] == 0)
+def _why_no_end(page, row) -> str:
+    """Why a news page shows 0% read to the end, said at the figure: its end is on screen from
+    the start, so it counts only once the page stayed open for half its reading time
+    (docs/reach.md)."""
+    if isinstance(page, NewsPage) and row["ends"] == 0 and row["views"] >= report.FEW:
+        return _(
+            "A short news page: its end counts only once a reader kept the page open for half "
+            "its reading time, with JavaScript on. None did yet."
+        )
+    return ""
+
+
+def _shown(row, *part_sets) -> dict:
+    """A row's figures as the screens show them (`report.told`: under 10 not exactly, a sum with
+    one hidden part as "at least", no rate that would tell a hidden figure)."""
+    figure = report.told(row["views"], row["ends"], *part_sets)
     return {
-        "views": report.shown(row["views"]),
-        "ends": report.shown(row["ends"]),
-        "completion": f"{row['completion']}%" if rate_shown else "–",
-        "enough": enough,
+        "views": report.told_text(figure, "views"),
+        "ends": report.told_text(figure, "ends"),
+        "completion": "–" if figure["completion"] is None else f"{figure['completion']}%",
+        "enough": row["views"] >= report.FEW,
+        "views_exact": figure["views"]["number"] == row["views"],
     }
 
 
@@ -109,33 +122,15 @@ def report_view(request):
     )
 
 
-def _summed(rows) -> dict:
+def _summed(rows, *more_part_sets) -> dict:
     """Views and readers who read to the end of several rows (each already capped at its own
-    views), with the completion rate, as the screens show them. A sum of parts of which exactly
-    one is hidden ("fewer than 10") would tell it (the sum less the others): it is shown as "at
-    least" the others' sum, without a rate."""
+    views), with the completion rate, as the screens show them (`report.told`: the rows are the
+    parts the sum is shown beside, and so are any other part sets given)."""
     views = sum(row["views"] for row in rows)
     ends = sum(row["ends"] for row in rows)
     figure = {"views": views, "ends": ends, "completion": round(100 * ends / views) if views else 0}
-    figure["shown"] = _shown(figure)
-    for measure in ("views", "ends"):
-        hidden = [row[measure] for row in rows if 0 < row[measure] < report.FEW]
-        if len(hidden) == 1 and figure[measure] >= report.FEW:
-            others = figure[measure] - hidden[0]
-            figure["shown"][measure] = _("at least %(number)s") % {"number": others}
-            figure["shown"]["completion"] = "–"
+    figure["shown"] = _shown(figure, rows, *more_part_sets)
     return figure
-
-
-def _project_title_pages(keys) -> dict:
-    """Per project (translation key), the page that names it: in the default language if it has
-    one, else its first."""
-    default = Locale.get_default().pk
-    named = {}
-    for page in ProjectPage.objects.filter(translation_key__in=keys).order_by("pk"):
-        if page.translation_key not in named or page.locale_id == default:
-            named[page.translation_key] = page
-    return named
 
 
 @never_cache
@@ -149,16 +144,29 @@ def projects_view(request):
     by_page = defaultdict(list)
     for row in report.per_page(since, until, page_ids=page_ids):
         by_page[row["page_id"]].append(row)
-    named = _project_title_pages(list(sets))
-    rows = [
-        {
-            "project": named[key],
-            "pages": len(pages["own"] | pages["linked"]),
-            **_summed([row for pk in pages["own"] | pages["linked"] for row in by_page[pk]]),
-        }
-        for key, pages in sets.items()
-    ]
+    named = naming_pages(list(sets))
+    rows = []
+    for key, pages in sets.items():
+        parts = [row for pk in pages["own"] | pages["linked"] for row in by_page[pk]]
+        rows.append(
+            {
+                "project": named[key],
+                "pages": len(pages["own"] | pages["linked"]),
+                "parts": parts,
+                **_summed(parts),
+            }
+        )
     rows.sort(key=lambda row: row["project"].title.casefold())
+    if request.GET.get("format") == "csv":
+        # Below the rows, every project's pages together, each page once (a story linked to two
+        # projects is in both rows but counts once here).
+        every_page = [row for rows_of_page in by_page.values() for row in rows_of_page]
+        total = {
+            "views": sum(row["views"] for row in every_page),
+            "ends": sum(row["ends"] for row in every_page),
+            "part_sets": (every_page, rows),
+        }
+        return export.projects_csv(period, rows, total, label)
     return TemplateResponse(
         request,
         "stories/admin/reach_projects.html",
@@ -184,7 +192,11 @@ def project_view(request, page_id):
     page_ids = pages["own"] | pages["linked"]
     if request.GET.get("format") == "csv":
         return export.reach_csv(
-            period, page_ids, name=f"reach-{project.slug}", per=request.GET.get("per", "month")
+            period,
+            page_ids,
+            name=f"reach-{project.slug}",
+            per=request.GET.get("per", "month"),
+            project=project,
         )
     figures = report.per_page(since, until, page_ids=page_ids)
     per_language = defaultdict(list)
@@ -207,10 +219,14 @@ def project_view(request, page_id):
                     "kind": capfirst(page._meta.verbose_name),
                     "language": row["language"],
                     "shown": _shown(row),
+                    "why_no_end": _why_no_end(page, row),
                     "order": (kinds.index(type(page)), page.title),
                 }
             )
     listed.sort(key=lambda row: (row["order"], row["language"]))
+    languages = [
+        {"language": language, **_summed(rows)} for language, rows in sorted(per_language.items())
+    ]
     return TemplateResponse(
         request,
         "stories/admin/reach_project.html",
@@ -218,25 +234,62 @@ def project_view(request, page_id):
             "page_title": _("Reach: %(title)s") % {"title": project.title},
             "header_icon": "view",
             "project": project,
-            "languages": [
-                {"language": language, **_summed(rows)}
-                for language, rows in sorted(per_language.items())
-            ],
-            "total": _summed(figures),
+            "languages": languages,
+            # Shown beside both the languages and the pages: neither may tell a hidden one.
+            "total": _summed(figures, languages),
             "pages": listed,
             **_period_context(period),
         },
     )
 
 
+def _months(period, page_id) -> dict | None:
+    """Per language, the page's figures month by month (a month the period cuts, or the running
+    one, from its first to its last day counted), every month of the period, read or not; None
+    for a period of one month."""
+    first, last = period.since, min(period.last, timezone.localdate())
+    if (first.year, first.month) == (last.year, last.month):
+        return None
+    counted = defaultdict(dict)
+    for row in report.per_month(period.since, period.until, [page_id]):
+        counted[row["language"]][row["first"].replace(day=1)] = row
+    result = {}
+    for language, by_month in counted.items():
+        months, month = [], first.replace(day=1)
+        while month <= last:
+            following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+            since = max(month, first)
+            until = min(following - datetime.timedelta(days=1), last)
+            figure = by_month.get(month, {"views": 0, "ends": 0})
+            name = date_format(month, "F Y")
+            if since.day != 1 or until != following - datetime.timedelta(days=1):
+                name = f"{since.day}–{until.day} {name}"
+            months.append({"first": month, "name": name, "figure": figure, "shown": _shown(figure)})
+            month = following
+        result[language] = months
+    return result
+
+
 @never_cache
 def page_view(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     period = periods.chosen(request.GET)
-    rows = [row for row in _rows(period) if row["page_id"] == page.pk]
     if not hasattr(page, "table_of_contents"):
         raise Http404
+    if request.GET.get("format") == "csv":
+        flush()
+        return export.reach_csv(
+            period, [page.pk], name=f"reach-{page.slug}", per=request.GET.get("per", "month")
+        )
+    rows = [row for row in _rows(period) if row["page_id"] == page.pk]
+    months = _months(period, page.pk)
     for row in rows:
+        if months is not None:
+            # The months are shown beside the period's figure: it may tell none of them.
+            row["months"] = months.get(row["language"], [])
+            row["shown"] = _shown(row, [month["figure"] for month in row["months"]])
+        # A share of the views tells the views: none while they are told as "at least".
+        row["shares"] = row["shown"]["enough"] and row["shown"]["views_exact"]
         row["curve"] = [
             {
                 "title": title,

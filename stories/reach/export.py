@@ -1,8 +1,11 @@
 """The reach screens' CSV, made to open with a double-click in the spreadsheet of whoever
 downloads it: headers in the admin's language, `;` between fields in Dutch (the list separator of
 a Dutch spreadsheet; a comma in English), UTF-8 with a byte order mark so accents survive, each
-page's title next to its path, a row per month of the period (per day with `per=day`), figures
-under 10 written as the screens show them, and no cell a spreadsheet would run as a formula.
+page's title next to its path and the projects it adds to, a row per month of the period (per
+day with `per=day`) and a row of totals, numbers as numbers (a spreadsheet adds a column up):
+a figure under 10 is an empty cell with the reason in the note column, a sum that would tell a
+hidden figure says "at least" (`report.told`, the screens' rule), and no cell a spreadsheet
+would run as a formula.
 (`manage.py reach_report` keeps its own, fixed columns.)"""
 
 import csv
@@ -14,6 +17,7 @@ from wagtail.models import Page
 
 from stories.languages import language_name
 from stories.reach import report
+from stories.reach.projects import label, projects_of
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -29,23 +33,73 @@ def text_cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def reach_csv(period, page_ids=None, name="reach", per="month") -> HttpResponse:
-    per_day = per == "day"
+def _figure_cells(views: int, ends: int, *part_sets, parts_above=True) -> list:
+    """Views, readers who read to the end and their percentage as numbers a spreadsheet adds up,
+    and a note saying why a cell is empty or what a figure leaves out (`report.told`: a hidden
+    figure stays hidden, in a cell of its own row and in every sum)."""
+    figure = report.told(views, ends, *part_sets)
+    names = {"views": _("views"), "ends": _("read to the end")}
+    cells, notes = [], []
+    for measure in ("views", "ends"):
+        told = figure[measure]
+        cells.append("" if told["number"] is None else told["number"])
+        if told["number"] is None:
+            notes.append(
+                _("%(measure)s: fewer than %(few)d, hidden")
+                % {"measure": names[measure], "few": report.FEW}
+            )
+        elif told["at_least"]:
+            notes.append(
+                _("%(measure)s: at least this many; one figure under %(few)d is hidden")
+                % {"measure": names[measure], "few": report.FEW}
+            )
+        elif told["with_hidden"] and parts_above:  # the hidden parts are rows of this file
+            notes.append(
+                _("%(measure)s: includes figures under %(few)d not shown above")
+                % {"measure": names[measure], "few": report.FEW}
+            )
+    cells.append("" if figure["completion"] is None else figure["completion"])
+    if figure["completion"] is None and notes:
+        notes.append(_("no percentage: it would tell a hidden figure"))
+    return [*cells, "; ".join(notes)]
+
+
+def _writer(filename: str):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"{name}-{period.slug}{'-per-day' if per_day else ''}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # the byte order mark: a spreadsheet then reads UTF-8
-    writer = csv.writer(response, delimiter=separator())
+    return response, csv.writer(response, delimiter=separator())
+
+
+FIGURE_HEADERS = (
+    lambda: _("Views"),
+    lambda: _("Read to the end"),
+    lambda: _("Completion (%)"),
+    lambda: _("Note"),
+)
+
+
+def reach_csv(period, page_ids=None, name="reach", per="month", project=None) -> HttpResponse:
+    """A row per page, language and month (or day) of the period, then a row of totals. The
+    project column names the projects each page adds to (only `project`, on a project's
+    screen)."""
+    per_day = per == "day"
+    response, writer = _writer(f"{name}-{period.slug}{'-per-day' if per_day else ''}.csv")
     when = [_("Day")] if per_day else [_("First day"), _("Last day")]
-    writer.writerow([_("Title"), _("Path"), _("Language"), *when, _("Views"), _("Read to the end")])
+    writer.writerow(
+        [_("Title"), _("Path"), _("Project"), _("Language"), *when,
+         *(header() for header in FIGURE_HEADERS)]
+    )  # fmt: skip
     if per_day:
         rows = report.per_day(period.since, period.until, page_ids)
     else:
         rows = report.per_month(period.since, period.until, page_ids)
-    pages = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in={row["page_id"] for row in rows}).specific()
-    }
+    shown_ids = {row["page_id"] for row in rows}
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=shown_ids).specific()}
+    if project is not None:
+        projects = {page_id: [label(project)] for page_id in shown_ids}
+    else:
+        projects = projects_of(shown_ids)
 
     def order(row):
         page = pages.get(row["page_id"])
@@ -58,10 +112,45 @@ def reach_csv(period, page_ids=None, name="reach", per="month") -> HttpResponse:
             [
                 text_cell(page.title if page else ""),
                 text_cell((page.get_url() or "") if page else ""),
+                text_cell(" / ".join(projects.get(row["page_id"], []))),
                 language_name(row["language"]),
                 *(day.isoformat() for day in days),
-                report.shown(row["views"]),
-                report.shown(row["ends"]),
+                *_figure_cells(row["views"], row["ends"]),
             ]
         )
+    writer.writerow(
+        [_("Total"), "", "", "", *_total_days(period, per_day),
+         *_figure_cells(sum(row["views"] for row in rows), sum(row["ends"] for row in rows),
+                        rows)]
+    )  # fmt: skip
+    return response
+
+
+def _total_days(period, per_day: bool) -> list[str]:
+    """The totals row's days: the period's first and last counted (today while it runs)."""
+    last = period.running_until or period.last
+    if per_day:
+        return [f"{period.since.isoformat()}/{last.isoformat()}"]
+    return [period.since.isoformat(), last.isoformat()]
+
+
+def projects_csv(period, rows, total, label) -> HttpResponse:
+    """The projects tab's CSV: a row per project for the period (its page and the pages linked to
+    it, every language), then every project's pages together, each page once."""
+    response, writer = _writer(f"reach-projects-{period.slug}.csv")
+    writer.writerow(
+        [_("Project"), _("Pages (every language)"), _("First day"), _("Last day"),
+         *(header() for header in FIGURE_HEADERS)]
+    )  # fmt: skip
+    days = _total_days(period, per_day=False)
+    for row in rows:
+        writer.writerow(
+            [text_cell(label(row["project"])), row["pages"], *days,
+             *_figure_cells(row["views"], row["ends"], row["parts"], parts_above=False)]
+        )  # fmt: skip
+    writer.writerow(
+        [_("All projects (each page once)"), "", *days,
+         *_figure_cells(total["views"], total["ends"], *total["part_sets"],
+                        parts_above=False)]
+    )  # fmt: skip
     return response

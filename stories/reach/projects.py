@@ -1,7 +1,7 @@
 """Which pages a project's reach adds up: the project page and the stories and news linked to it
 (their "related projects", chosen once on the source page), each in every language it has."""
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from stories.models import NewsPage, ProjectPage, TestimonyPage
 
@@ -31,3 +31,35 @@ def project_pages(translation_keys=None) -> dict:
         for project_key in linked_keys[page_key]:
             sets[project_key]["linked"].add(page_id)
     return sets
+
+
+def naming_pages(translation_keys) -> dict:
+    """Per project (translation key), the page that names it: in the default language if it has
+    one, else its first."""
+    default = Locale.get_default().pk
+    named = {}
+    for page in ProjectPage.objects.filter(translation_key__in=translation_keys).order_by("pk"):
+        if page.translation_key not in named or page.locale_id == default:
+            named[page.translation_key] = page
+    return named
+
+
+def label(project) -> str:
+    """A project as the reach screens and the CSV name it: its acronym first when the title does
+    not say it."""
+    if project.acronym and project.acronym not in project.title:
+        return f"{project.acronym}: {project.title}"
+    return project.title
+
+
+def projects_of(page_ids) -> dict:
+    """Per page id, the labels of the projects the page adds to (its own project, or those it is
+    linked to), in alphabetical order."""
+    sets = project_pages()
+    named = naming_pages(list(sets))
+    wanted = set(page_ids)
+    found: dict = {}
+    for key, pages in sets.items():
+        for page_id in (pages["own"] | pages["linked"]) & wanted:
+            found.setdefault(page_id, []).append(label(named[key]))
+    return {page_id: sorted(labels, key=str.casefold) for page_id, labels in found.items()}

@@ -19,6 +19,55 @@ def shown(number: int) -> str:
     return _("fewer than %(few)d") % {"few": FEW} if 0 < number < FEW else str(number)
 
 
+def is_hidden(number: int) -> bool:
+    """A figure not told exactly: from 1 to 9 (none is none)."""
+    return 0 < number < FEW
+
+
+def told(views: int, ends: int, *part_sets) -> dict:
+    """What the screens and the CSV may tell of views and readers who read to the end (each at
+    most its views): per measure the number shown (`None` when hidden), whether it is a lower
+    bound and whether hidden parts are in it, and the completion rate (`None` when it would tell
+    a hidden figure).
+
+    A figure under 10 is hidden. A sum shown beside its parts (each of `part_sets` is a list of
+    rows with views and ends: the pages, the languages, ... the same screen or file shows) of
+    which exactly one is hidden would tell it (the sum less the others): it is told as "at
+    least" the sum less that part, and then without a rate. A rate is told only with 10 views or
+    more, and 10 readers to the end or none."""
+    figure = {}
+    for measure, number in (("views", views), ("ends", ends)):
+        hidden_parts = [
+            [part[measure] for part in parts if is_hidden(part[measure])] for parts in part_sets
+        ]
+        single = [small[0] for small in hidden_parts if len(small) == 1]
+        if is_hidden(number):
+            figure[measure] = {"number": None, "at_least": False, "with_hidden": False}
+        elif single:
+            figure[measure] = {"number": number - max(single), "at_least": True,
+                               "with_hidden": False}  # fmt: skip
+        else:
+            figure[measure] = {"number": number, "at_least": False,
+                               "with_hidden": any(hidden_parts)}  # fmt: skip
+    rate_told = (
+        views >= FEW
+        and (ends >= FEW or ends == 0)
+        and not (figure["views"]["at_least"] or figure["ends"]["at_least"])
+    )
+    figure["completion"] = round(100 * ends / views) if rate_told else None
+    return figure
+
+
+def told_text(figure: dict, measure: str) -> str:
+    """One measure of `told()` as a screen writes it."""
+    told_figure = figure[measure]
+    if told_figure["number"] is None:
+        return _("fewer than %(few)d") % {"few": FEW}
+    if told_figure["at_least"]:
+        return _("at least %(number)s") % {"number": told_figure["number"]}
+    return str(told_figure["number"])
+
+
 def _counters(since=None, until=None, page_ids=None):
     counters = ReachCounter.objects.all()
     if since:
@@ -107,14 +156,15 @@ def per_day(since=None, until=None, page_ids=None) -> list[dict]:
 
 def per_month(since, until, page_ids=None) -> list[dict]:
     """One row per page, language and month of the period from `since` to the day before
-    `until`: its first and last day (the period's own in a month it cuts), views and readers
-    who reached the end (at most the row's views, as on the screens)."""
+    `until`: its first and last day (the period's own in a month it cuts; today in the running
+    month), views and readers who reached the end (at most the row's views, as on the screens)."""
     months = defaultdict(lambda: {VIEW: 0, END: 0})
     for (page_id, language, day), figure in _daily(since, until, page_ids).items():
         month = months[(page_id, language, day.replace(day=1))]
         month[VIEW] += figure[VIEW]
         month[END] += figure[END]
-    last = until - datetime.timedelta(days=1)
+    # The last day counted: today in a period that is not over yet.
+    last = min(until - datetime.timedelta(days=1), timezone.localdate())
     rows = []
     for (page_id, language, first), figure in sorted(months.items()):
         following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)

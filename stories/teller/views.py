@@ -197,6 +197,9 @@ def _answer(request, language, token):
         "token": token,
         "languages": [(code, name) for code, name in settings.LANGUAGES],
         "quick_exit_url": _quick_exit_url(language),
+        # An answer to a sent form: reader.js makes its history entry an ordinary one, so Back
+        # (after the quick exit too) and reload never send the form again (docs/teller.md).
+        "sent_form": request.method == "POST",
     }
 
     def screen(name, **extra):

@@ -137,6 +137,13 @@ def test_teller_takes_one_language_down_from_a_phone(
         page.wait_for_timeout(200)
     assert "enter your code again" in again.text()
     assert "Your story in each language" not in again.text()
+    # Back, after the quick exit: the address loaded afresh (it asks for the code), never the
+    # browser's "Confirm form resubmission" nor the last form sent again.
+    with page.expect_request(lambda request: "/teller/" in request.url) as back:
+        page.go_back()
+    assert back.value.method == "GET"
+    expect(page.get_by_label("Your code")).to_be_visible()
+    assert teller.context.cookies() == []
 
     # The officer sees what happened.
     officer_page.goto(screen)

@@ -18,6 +18,7 @@ from stories.consent.takedown import withdraw
 from stories.models import ConsentWithdrawal, TestimonyPage
 from stories.reach import counting, periods, report
 from stories.reach.models import ReachCounter
+from stories.reach.projects import label, projects_of
 from stories.reach.views import page_facts
 from tests.helpers import (
     FIRST_PSEUDONYM,
@@ -182,14 +183,33 @@ def test_the_report_and_its_csv_hide_small_figures(client):
         client.get(page.url, HTTP_USER_AGENT=BROWSER)
     beacon(client, page, chapter="1", end="1")
     counting.flush()
+    from bs4 import BeautifulSoup
+
+    from stories.models import NewsPage
+
+    news = NewsPage.objects.live().filter(locale__language_code="nl").first()
+    ReachCounter.objects.create(
+        page=news, language="nl", day=timezone.localdate(), measure="view", count=12
+    )
     client.force_login(choose_admin_language(make_user("reporter", superuser=True), "nl"))
     screen = client.get("/admin/reach/").content.decode()
     assert "Mijn vertrouwen terug" in screen and "minder dan 10" in screen
+    # A news page's 0% read to the end says why, at the figure itself.
+    row = BeautifulSoup(screen, "html.parser").select_one(f'[data-reach-row="{news.pk}-nl"]')
+    completion = row.select("td")[4].get_text(" ", strip=True)
+    assert completion.startswith("0%") and "de helft van de leestijd open hield" in completion
     detail = client.get(f"/admin/reach/{page.pk}/").content.decode()
     assert "Te weinig lezers deze maand" in detail
+    # In the CSV a hidden figure is an empty cell, and the note says why.
     rows = csv_rows(client.get("/admin/reach/", {"format": "csv"}), ";")
     mine = [row for row in rows if row[1] == page.url]
-    assert [row[-2:] for row in mine] == [["minder dan 10", "minder dan 10"]]
+    assert [row[-4:] for row in mine] == [["", "", "", HIDDEN_BOTH]]
+
+
+HIDDEN_BOTH = (
+    "weergaven: minder dan 10, verborgen; tot het eind gelezen: minder dan 10, verborgen; "
+    "geen percentage: dat zou een verborgen getal verraden"
+)
 
 
 def test_the_csv_opens_in_a_dutch_spreadsheet(client):
@@ -209,26 +229,39 @@ def test_the_csv_opens_in_a_dutch_spreadsheet(client):
     exported = client.get("/admin/reach/", {**period, "format": "csv"})
     assert 'filename="reach-' in exported["Content-Disposition"]
     rows = csv_rows(exported, ";")
-    assert rows[0] == ["Titel", "Pad", "Taal", "Eerste dag", "Laatste dag", "Weergaven",
-                       "Tot het eind gelezen"]  # fmt: skip
+    assert rows[0] == ["Titel", "Pad", "Project", "Taal", "Eerste dag", "Laatste dag",
+                       "Weergaven", "Tot het eind gelezen", "Uitgelezen (%)",
+                       "Toelichting"]  # fmt: skip
     title = '\'=HYPERLINK("http://example.com";"Één")'
+    projects = " / ".join(projects_of([page.pk]).get(page.pk, []))
     assert rows[1:] == [
-        [title, page.url, "Nederlands", period["from"], f"{earlier:%Y-%m}-{_last_day(earlier)}",
-         "15", "11"],
-        [title, page.url, "Nederlands", f"{today:%Y-%m}-01", period["to"], "minder dan 10",
-         "minder dan 10"],
+        [title, page.url, projects, "Nederlands", period["from"],
+         f"{earlier:%Y-%m}-{_last_day(earlier)}", "15", "11", "73", ""],
+        [title, page.url, projects, "Nederlands", f"{today:%Y-%m}-01", period["to"], "", "", "",
+         HIDDEN_BOTH],
+        # The totals: one hidden part would be told by the sum, so at least the others' sum.
+        ["Totaal", "", "", "", period["from"], period["to"], "15", "11", "",
+         "weergaven: minstens dit aantal; één getal onder de 10 is verborgen; tot het eind "
+         "gelezen: minstens dit aantal; één getal onder de 10 is verborgen; geen percentage: dat "
+         "zou een verborgen getal verraden"],
     ]  # fmt: skip
+    # What a spreadsheet adds up is what the file shows.
+    assert sum(int(row[6] or 0) for row in rows[1:-1]) == int(rows[-1][6])
     per_day = csv_rows(client.get("/admin/reach/", {**period, "format": "csv", "per": "day"}), ";")
-    assert per_day[0][3] == "Dag" and len(per_day) == 4
-    assert [row[3:] for row in per_day[1:3]] == [
-        [earlier.isoformat(), "12", "10"],
-        [earlier.replace(day=4).isoformat(), "minder dan 10", "minder dan 10"],
+    assert per_day[0][4] == "Dag" and len(per_day) == 5
+    assert [row[4:9] for row in per_day[1:3]] == [
+        [earlier.isoformat(), "12", "10", "83", ""],
+        [earlier.replace(day=4).isoformat(), "", "", "", HIDDEN_BOTH],
     ]
+    # This month, not over yet: its last day is today, the last day counted so far.
+    running = csv_rows(client.get("/admin/reach/", {"format": "csv"}), ";")
+    assert [row[4:6] for row in running[1:]] == [[f"{today:%Y-%m}-01", today.isoformat()]] * 2
     choose_admin_language(user, "en")
     english = csv_rows(client.get("/admin/reach/", {**period, "format": "csv"}), ",")
-    assert english[0] == ["Title", "Path", "Language", "First day", "Last day", "Views",
-                          "Read to the end"]  # fmt: skip
-    assert english[1][4:] == [f"{earlier:%Y-%m}-{_last_day(earlier)}", "15", "11"]
+    assert english[0] == ["Title", "Path", "Project", "Language", "First day", "Last day",
+                          "Views", "Read to the end", "Completion (%)", "Note"]  # fmt: skip
+    assert english[1][5:] == [f"{earlier:%Y-%m}-{_last_day(earlier)}", "15", "11", "73", ""]
+    assert english[2][-1].startswith("views: fewer than 10, hidden; read to the end: fewer")
 
 
 def _last_day(day) -> str:
@@ -272,10 +305,31 @@ def test_a_period_of_days_a_year_or_the_last_twelve_months(client):
     # The CSV and the links follow the period.
     year = {"year": str(long_ago.year)}
     rows = csv_rows(client.get("/admin/reach/", {**year, "format": "csv"}), ";")
-    assert [row[3:] for row in rows[1:]] == [[f"{long_ago:%Y-%m}-01", f"{long_ago:%Y-%m}-30",
-                                              "40", "0"]]  # fmt: skip
+    assert [row[4:] for row in rows[1:-1]] == [[f"{long_ago:%Y-%m}-01", f"{long_ago:%Y-%m}-30",
+                                                "40", "0", "0", ""]]  # fmt: skip
     screen = client.get("/admin/reach/", year).content.decode()
     assert f'href="/admin/reach/{page.pk}/?year={long_ago.year}"' in screen
+    # The page's own screen: month by month, every month of the period; the year's figure
+    # beside them tells no hidden month (at least June's, not 45).
+    july = long_ago.replace(month=7, day=1)
+    ReachCounter.objects.create(page=page, language="nl", day=july, measure="view", count=5)
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(f"/admin/reach/{page.pk}/", year).content, "html.parser")
+    table = soup.select_one('[data-reach-months="nl"]')
+    assert table.caption.get_text() == "Per maand: Nederlands"
+    assert [th.get_text() for th in table.select("thead th")] == [
+        "Maand", "Weergaven", "Tot het eind gelezen", "Uitgelezen"
+    ]  # fmt: skip
+    months = [[cell.get_text() for cell in row.select("th, td")] for row in table.tbody("tr")]
+    assert len(months) == 12
+    assert months[5:8] == [
+        [f"juni {long_ago.year}", "40", "0", "0%"],
+        [f"juli {long_ago.year}", "minder dan 10", "0", "–"],
+        [f"augustus {long_ago.year}", "0", "0", "–"],
+    ]
+    section = soup.select_one('section[aria-labelledby="reach-nl"]').get_text(" ")
+    assert "minstens 40" in section and "45" not in section
 
 
 def test_the_chapter_curve_is_drawn_once_there_are_enough_readers(client):
@@ -333,7 +387,9 @@ def test_a_projects_reach_adds_up_its_page_and_the_stories_and_news_linked_to_it
     # Fewer than 10 read to the end in Dutch: no rate either, which would tell how many.
     assert cells('[data-reach-language="nl"]') == ["Nederlands", "17", "minder dan 10", "–"]
     assert cells('[data-reach-language="en"]')[1:] == ["20", "10", "50%"]
-    assert cells('[data-reach-language="all"]') == ["37", "17", "46%"]
+    # Beside them, the total of all languages would tell the hidden Dutch 7 (17 less English
+    # 10): at least the others' sum, without a rate.
+    assert cells('[data-reach-language="all"]') == ["37", "minstens 10", "–"]
     # Each page with its own figures, the project first; small figures not told exactly.
     rows = soup.select("[data-reach-page]")
     listed = [row["data-reach-page"] for row in rows]
@@ -356,10 +412,13 @@ def test_a_projects_reach_adds_up_its_page_and_the_stories_and_news_linked_to_it
     exported = client.get(f"/admin/reach/projects/{project.pk}/", {"format": "csv"})
     assert f'filename="reach-{project.slug}-' in exported["Content-Disposition"]
     rows = csv_rows(exported, ";")
-    assert sorted(row[-2:] for row in rows[1:]) == sorted(
-        [["12", "minder dan 10"], ["minder dan 10", "minder dan 10"], ["minder dan 10", "0"],
-         ["20", "10"]]
+    assert sorted(row[6:8] for row in rows[1:-1]) == sorted(
+        [["12", ""], ["", ""], ["", "0"], ["20", "10"]]
     )  # fmt: skip
+    assert {row[2] for row in rows[1:-1]} == {label(project)}  # the project column
+    # Two hidden parts in each sum: the totals are exact, and say what they include.
+    assert rows[-1][6:9] == ["37", "17", "46"]
+    assert "inclusief getallen onder de 10" in rows[-1][9]
     assert client.get(f"/admin/reach/projects/{story.pk}/").status_code == 404
 
 
@@ -504,3 +563,11 @@ def test_a_sum_with_one_hidden_part_does_not_tell_it(client):
     projects = BeautifulSoup(client.get("/admin/reach/projects/").content, "html.parser")
     row = projects.select_one(f'[data-reach-project="{project.pk}"]')
     assert [cell.get_text() for cell in row.select("td")][2:] == ["minstens 42", "0", "–"]
+    # The projects' CSV, linked from their screen, keeps the rule: numbers only, and no 50.
+    assert "format=csv" in projects.find("a", string="CSV downloaden")["href"]
+    rows = csv_rows(client.get("/admin/reach/projects/", {"format": "csv"}), ";")
+    assert rows[0][:2] == ["Project", "Pagina's (alle talen)"]
+    [mine] = [row for row in rows if row[0].endswith(project.title)]
+    assert mine[4:7] == ["42", "0", ""] and mine[7].startswith("weergaven: minstens dit aantal")
+    assert rows[-1][0] == "Alle projecten (elke pagina één keer)" and rows[-1][4] == "42"
+    assert "50" not in [cell for row in rows for cell in row]

@@ -1,6 +1,6 @@
 """The admin's language: Dutch for every staff account whatever its browser says, English for an
-account that chooses it, the browser's Dutch or English before sign-in
-(sitewide.serving.middleware.AdminLanguageMiddleware)."""
+account that chooses it, the browser's Dutch or English before sign-in, the two-factor screens
+included (sitewide.serving.middleware.AdminLanguageMiddleware)."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,6 +10,7 @@ from tests.helpers import choose_admin_language, make_user
 pytestmark = pytest.mark.django_db
 
 ENGLISH_BROWSER = "en-GB,en;q=0.9"
+PASSWORD = "a-long-test-passphrase"  # tests.helpers.make_user
 
 
 @pytest.fixture(autouse=True)
@@ -72,3 +73,32 @@ def test_before_sign_in_the_screen_follows_the_browser(client, accept_language, 
     assert any(label.startswith(words[1]) for label in labels), labels
     if words[0] == "Inloggen":
         assert not any(label.startswith("Password") for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "heading", "verify", "leave"),
+    [
+        ("nl-NL,nl;q=0.9", "Inloggen in twee stappen instellen", "Controleren",
+         "Nu niet, of niet jouw account? Uitloggen"),
+        (ENGLISH_BROWSER, "Set up two-factor sign-in", "Verify",
+         "Not now, or not your account? Sign out"),
+    ],
+)  # fmt: skip
+def test_the_two_factor_screens_follow_the_browser_until_signed_in(
+    client, accept_language, heading, verify, leave
+):
+    """After the password, before the code, nobody is signed in yet: the browser's language (the
+    account chose none). Signing out is a separate line under the form, not a second button
+    beside Verify."""
+    make_user("nieuw", "Editors")
+    response = client.post(
+        "/admin/login/",
+        {"username": "nieuw", "password": PASSWORD, "next": "/admin/"},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE=accept_language,
+    )
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one("main h1").get_text(" ", strip=True) == heading
+    code_form, sign_out = soup.select("main form")
+    assert [button.get_text(strip=True) for button in code_form("button")] == [verify]
+    assert sign_out.get_text(" ", strip=True) == leave

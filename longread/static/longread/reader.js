@@ -15,6 +15,13 @@
      the page at once, replace this page in the history where the browser allows, and add
      Shift pressed three times. */
   var exitLinks = document.querySelectorAll("[data-quick-exit-link]");
+  /* A page that answers a sent form (the teller's page: the code, then each step) becomes an
+     ordinary entry of the history, with no form to send: Back (also after the quick exit) or a
+     reload loads the address afresh, which asks for the code, and never sends the form again nor
+     asks whether to ("Confirm form resubmission"). Nothing is stored. */
+  if (root.hasAttribute("data-sent-form") && window.history.replaceState) {
+    window.history.replaceState(null, "", window.location.href);
+  }
   function leave(event) {
     if (event) event.preventDefault();
     root.classList.add("lr-leaving");
