@@ -197,11 +197,41 @@ class LongreadImage(AbstractImage):
         if uploaded and self.description and reveals_file_name(self.description, uploaded):
             self.description = ""
 
+    # Wagtail writes every rendition it finds back to the rendition cache, even one it has just
+    # read from there: with the file cache, a write and a scan of the cache's folder for each
+    # picture a page shows. Here what came from the cache (or was prefetched) is not written back.
+
     def get_rendition(self, filter):
-        return super().get_rendition(parsed_filter(filter))
+        filter = self.clean_filter_for_svg(parsed_filter(filter))
+        Rendition = self.get_rendition_model()
+        try:
+            rendition = self.find_existing_rendition(filter)
+        except Rendition.DoesNotExist:
+            return super().get_rendition(filter)
+        if not getattr(rendition, "_from_cache", False):
+            key = Rendition.construct_cache_key(self, filter.get_cache_key(self), filter.spec)
+            Rendition.cache_backend.set(key, rendition)
+        return rendition
 
     def get_renditions(self, *filters):
         return super().get_renditions(*(parsed_filter(f) for f in filters))
+
+    def find_existing_renditions(self, *filters):
+        if not filters or self._get_prefetched_renditions() is not None:
+            return super().find_existing_renditions(*filters)
+        Rendition = self.get_rendition_model()
+        keys = {
+            Rendition.construct_cache_key(self, f.get_cache_key(self), f.spec): f for f in filters
+        }
+        found = {}
+        for key, rendition in Rendition.cache_backend.get_many(list(keys)).items():
+            rendition.image = self  # as Wagtail does: this instance's alt text and the like
+            rendition._from_cache = True  # never written back (get_rendition, get_renditions)
+            found[keys[key]] = rendition
+        missing = [f for f in filters if f not in found]
+        if missing:  # the database, as Wagtail looks there
+            found.update(super().find_existing_renditions(*missing))
+        return found
 
     def generate_rendition_file(self, filter, *, source=None):
         """Renditions hold no metadata either, even if an original somehow still did."""

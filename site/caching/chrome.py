@@ -46,6 +46,32 @@ def _cached(key: str, build, request=None):
     return value
 
 
+def kept_markup(name: str, request, make, *, page=None) -> str:
+    """The markup of a part of the chrome every page shows (the bar's menus, the footer), made by
+    `make()` once per language, address and chrome generation instead of at every page render.
+
+    What it shows is the chrome's alone: the language's settings, menus, home, safety and
+    privacy pages, and whether `page` is one of the menu's pages (marked as the current one).
+    Not kept, as a longread body is not (sitewide.caching.fragments): with the page cache off,
+    for a preview, for a request with a session."""
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    from sitewide.caching import page_cache
+
+    if (
+        not page_cache.enabled()
+        or getattr(request, "is_preview", False)
+        or page_cache._has_session(request)
+    ):
+        return make()
+    language = get_language() or ""
+    page_id = getattr(page, "pk", None)
+    current = page_id if page_id in {item["pk"] for item in menu(request, language)} else ""
+    key = f"markup:{name}:{language}:{current}:{request.scheme}:{request.get_host()}"
+    return mark_safe(_cached(key, lambda: str(make()), request))  # noqa: S308  # nosec B308 B703
+
+
 # --- the site and its language trees -----------------------------------------------------------
 
 

@@ -91,3 +91,29 @@ def home_url(context):
 def text_direction(language_code):
     """The text direction, rtl or ltr, of a language code (sitewide.languages)."""
     return languages.text_direction(language_code or "")
+
+
+class KeptChromeNode(template.Node):
+    def __init__(self, name: str, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        return chrome.kept_markup(
+            self.name, request, lambda: self.nodelist.render(context), page=context.get("page")
+        )
+
+
+@register.tag("kept_chrome")
+def kept_chrome(parser, token):
+    """`{% kept_chrome "name" %}…{% endkept_chrome %}`: markup that shows the chrome alone (the
+    bar's menus, the footer), kept per language (sitewide.caching.chrome.kept_markup). Nothing
+    inside may read the page beyond whether it is a menu page, nor anything consent decides."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('Usage: {% kept_chrome "name" %}…{% endkept_chrome %}')
+    nodelist = parser.parse(("endkept_chrome",))
+    parser.delete_first_token()
+    return KeptChromeNode(bits[1][1:-1], nodelist)

@@ -232,3 +232,45 @@ def test_the_apis_related_stories_follow_a_withdrawal(client, story, related):
     assert related_ids() == related_ids() == [related.pk]
     takedown.withdraw(related.consent, reason="test")
     assert related_ids() == []
+
+
+QUICK_EXIT = "longread/chrome/quick_exit.html"
+
+
+def bar_of(response) -> str:
+    html = response.content.decode()
+    return html[html.index('<div class="lr-bar">') : html.index('<div class="lr-progress"')]
+
+
+def test_the_bar_is_made_once_per_language_and_again_when_its_settings_change(client, story):
+    """The bar's menus and help are the chrome's alone (sitewide.caching.chrome.kept_markup):
+    kept per language, they follow a change of the language's settings at the next answer."""
+    first = bar_of(miss(client, story))
+    second = miss(client, story)
+    assert bar_of(second) == first
+    assert QUICK_EXIT not in [template.name for template in second.templates]  # kept, not made
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        made = client.get(story.url)
+        assert bar_of(made) == first and QUICK_EXIT in [
+            template.name for template in made.templates
+        ]
+    settings = LanguageSettings.objects.get(locale__language_code="en")
+    settings.quick_exit_label = "Out of here now"
+    settings.save()
+    changed = bar_of(miss(client, story))
+    assert "Out of here now" in changed and "Out of here now" not in first
+    dutch = bar_of(client.get("/nl/"))
+    assert "Out of here now" not in dutch and 'lang="nl"' in dutch
+
+
+def test_a_kept_bar_marks_the_menu_page_being_read_and_no_other(client, story):
+    import re
+
+    home_bar = bar_of(client.get("/en/"))
+    menu_url = re.search(
+        r'<nav class="lr-nav lr-nav--wide"[^>]*>\s*<ul><li><a href="([^"]+)"', home_bar
+    )[1]
+    assert 'aria-current="page"' not in home_bar
+    for _ in range(2):  # made, then kept
+        assert f'<a href="{menu_url}" aria-current="page"' in bar_of(client.get(menu_url + "?a=1"))
+        assert 'aria-current="page"' not in bar_of(miss(client, story))

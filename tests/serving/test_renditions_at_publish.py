@@ -79,3 +79,21 @@ def test_a_large_image_gets_its_wider_renditions_at_publish_and_on_the_page(
     cover = BeautifulSoup(html, "html.parser").select_one(".lr-cover source[type='image/webp']")
     widths = [candidate.split()[-1] for candidate in cover["srcset"].split(",")]
     assert widths == ["480w", "800w", "1200w", "1600w", "2400w", "2600w"], widths
+
+
+def test_a_rendition_read_from_the_cache_is_not_written_back(monkeypatch):
+    """Each picture a page shows is looked up in the rendition cache; what was found there is
+    not written again (with the file cache, a write and a scan of its folder each time)."""
+    image = LongreadImage.objects.filter(renditions__isnull=False).first()
+    specs = list(specs_of(image))[:3]
+    first = {spec: image.get_rendition(spec).url for spec in specs}
+    image.get_renditions(*specs)  # now every one of them is in the cache
+    backend = LongreadImage.get_rendition_model().cache_backend
+    writes = []
+    for name in ("set", "set_many"):
+        real = getattr(backend, name)
+        monkeypatch.setattr(backend, name, lambda *a, _r=real, **k: writes.append(a) or _r(*a, **k))
+    again = LongreadImage.objects.get(pk=image.pk)
+    assert {spec: again.get_rendition(spec).url for spec in specs} == first
+    assert [r.url for r in again.get_renditions(*specs).values()] == list(first.values())
+    assert writes == []
