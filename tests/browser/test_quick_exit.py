@@ -235,3 +235,10 @@ def test_the_first_keyboard_stops_show_whole_over_nothing_they_cover(new_context
         ring = picture.getpixel((int(card["x"] - 4.5), int(card["y"] + card["height"] / 2)))
         assert _contrast(ring, paper) >= 3, f"card {number}: ring {ring} on {paper}"
         page.screenshot(path=SCREENSHOTS / f"related-card-focus-{language}-{width}-{number}.png")
+
+    # Back in the top bar from further down: the page stays where the reader is.
+    page.evaluate("window.scrollTo(0, document.querySelector('.lr-body').offsetHeight / 2)")
+    where = page.evaluate("scrollY")
+    page.locator(".lr-helpmenu > summary").focus()
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("scrollY") == where, "focus in the top bar scrolled the page"
