@@ -582,7 +582,10 @@ def test_a_video_is_as_wide_as_a_wide_picture_in_16_9_and_loads_on_click(new_con
     # Before the click it looks like a video: its poster (from this site) fills the frame, and a
     # large play button in the middle names the site the video would come from.
     poster = box.locator("img")
-    assert poster.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert poster.evaluate(
+        """img => img.complete ? img.naturalWidth > 0 : new Promise(done =>
+          img.addEventListener('load', () => done(img.naturalWidth > 0), {once: true}))"""
+    )
     assert poster.evaluate("img => new URL(img.currentSrc).origin") == page.evaluate("origin")
     p_left, p_top, p_right, p_bottom = poster.evaluate(BOX)
     assert abs(p_left - left) <= 1 and abs(p_right - right) <= 1
