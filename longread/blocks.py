@@ -536,6 +536,8 @@ class VideoBlock(LibraryPreviewMixin, blocks.StructBlock):
         # Checked again here: a URL can reach the page without the form (a translator's override
         # in wagtail-localize, an import), and the reader's browser frames what this gives.
         context["embed_url"] = self.embed_url(value)
+        # Named on the play button: the reader knows which site the click reaches.
+        context["embed_host"] = urlsplit(context["embed_url"]).hostname or ""
         return context
 
     @staticmethod

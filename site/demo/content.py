@@ -1252,7 +1252,7 @@ MARK_BODY = [
                 "Een handhaver vertelt (demo: het adres is een voorbeeld)",
                 "An enforcement officer speaks (demo: the address is a placeholder)",
             ),
-            "poster": None,
+            "poster": image("planes"),
             "privacy_note": "",
             "transcript": rich(
                 T(

@@ -23,7 +23,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, PagePermissionTester
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from longread.blocks import chapters
+from longread.blocks import chapters, places
 from stories import consent
 from stories.api_fields import ReadingMinutesField, TableOfContentsField, TranslationsField
 from stories.exceptions import PublishRefused
@@ -183,6 +183,12 @@ class LongreadPage(Page):
 
     def refusal(self, problem: str) -> PublishRefused:
         return PublishRefused(problem)
+
+    @property
+    def shows_help_box(self) -> bool:
+        """The page shows a help box of its own: the footer then leaves its help out (the same
+        help twice in a row reads as clutter; the top bar's Help stays on every page)."""
+        return places(getattr(self, "body", None), "help_box")
 
     def reading_text(self) -> str:
         """The page's running text, as a reader would read it."""

@@ -282,6 +282,11 @@ class TestimonyPage(LongreadPage):
         return places(self.body, "help_box")
 
     @property
+    def shows_help_box(self) -> bool:
+        """A survivor's story always ends with help: where its body places it, or after it."""
+        return self.is_survivor or self.body_places_help
+
+    @property
     def body_places_related(self) -> bool:
         return places(self.body, "related_stories")
 

@@ -1,6 +1,9 @@
 """The quick exit, with JavaScript: by click and by Shift three times."""
 
+import io
+
 import pytest
+from PIL import Image
 
 from tests.browser import (
     DEMO_PAGES,
@@ -162,12 +165,26 @@ FIRST_STOP = """link => {
 }"""
 
 
+def _contrast(one, other) -> float:
+    """WCAG's contrast ratio of two sRGB colours."""
+
+    def luminance(colour):
+        parts = [c / 255 for c in colour[:3]]
+        parts = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in parts]
+        return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 @pytest.mark.parametrize("width", [375, 1440])
 @pytest.mark.parametrize("language", ["nl", "ar"])
-def test_the_first_keyboard_stop_shows_whole_over_nothing_it_covers(new_context, language, width):
+def test_the_first_keyboard_stops_show_whole_over_nothing_they_cover(new_context, language, width):
     """Tab once: the exit link that waits for the keyboard shows on a row of its own at the top
     of the bar, on screen, on one line, drawn over none of the bar's controls (the visible quick
-    exit, the menus); the bar's row moves down under it and nothing of the page is covered."""
+    exit, the menus); the bar's row moves down under it and nothing of the page is covered. The
+    skip link shows the same way, over none of the cover's text. A related story's card with
+    focus shows a ring that stands out from the page around it."""
     viewport = {"width": width, "height": 812 if width == 375 else 900}
     page = new_context(viewport=viewport).new_page()
     page.goto(first_story_path(language))
@@ -186,3 +203,42 @@ def test_the_first_keyboard_stop_shows_whole_over_nothing_it_covers(new_context,
     page.screenshot(path=SCREENSHOTS / f"first-keyboard-stop-{language}-{width}.png")
     page.keyboard.press("Tab")  # on to the next stop: the bar is one row again
     assert page.locator(".lr-bar").bounding_box()["height"] < shown["bar"][1] - shown["bar"][0]
+
+    # On to "Skip to content": within the bar, over nothing, the cover's text below it.
+    for _ in range(4):
+        if page.locator(":focus").get_attribute("href") == "#main":
+            break
+        page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.get_attribute("href") == "#main"
+    shown = skip.evaluate(FIRST_STOP)
+    left, top, right, bottom = shown["box"]
+    assert left >= 0 and top >= 0 and right <= width, shown
+    assert shown["bar"][0] <= top and bottom <= shown["bar"][1], "it lies over the page"
+    assert shown["on_top"] and shown["fits"] and shown["covered"] == [], shown
+    cover_text = page.locator(".lr-cover__text > *").evaluate_all(
+        "elements => elements.map(e => e.getBoundingClientRect().top)"
+    )
+    assert cover_text and min(cover_text) >= bottom, "it lies over the cover's text"
+    page.screenshot(path=SCREENSHOTS / f"skip-link-{language}-{width}.png")
+
+    # Every related story's card shows its focus: a ring unlike the page around it.
+    links = page.locator(".lr-related .lr-story-card__title a")
+    assert links.count() >= (1 if language == "nl" else 0)
+    for number in range(links.count()):
+        links.nth(number).evaluate("link => link.focus()")
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # the keyboard's focus, as a reader tabbing to it has
+        card = links.nth(number).locator("xpath=ancestor::li[1]").bounding_box()
+        picture = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+        paper = picture.getpixel((int(card["x"]) - 13, int(card["y"] + card["height"] / 2)))
+        ring = picture.getpixel((int(card["x"] - 4.5), int(card["y"] + card["height"] / 2)))
+        assert _contrast(ring, paper) >= 3, f"card {number}: ring {ring} on {paper}"
+        page.screenshot(path=SCREENSHOTS / f"related-card-focus-{language}-{width}-{number}.png")
+
+    # Back in the top bar from further down: the page stays where the reader is.
+    page.evaluate("window.scrollTo(0, document.querySelector('.lr-body').offsetHeight / 2)")
+    page.locator(".lr-helpmenu > summary").focus()  # the bar is one row again
+    where = page.evaluate("scrollY")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("scrollY") == where, "focus in the top bar scrolled the page"

@@ -194,6 +194,23 @@ def test_pinned_picture_stays_put_while_two_steps_scroll_past(new_context, viewp
     # Each step's text scrolled past the picture meanwhile.
     texts = [steps.nth(i).locator(".lr-step__text").evaluate(BOX)[1] for i in range(3)]
     assert texts[0] < texts[1] < texts[2]
+    if viewport is DESKTOP:
+        # Side by side as one feature: a column of its own with even margins, the text close
+        # beside the picture and level with it, the picture at most twice the text's width.
+        picture = section.locator(".lr-step__figure.is-shown").evaluate(BOX)
+        text = steps.nth(2).locator(".lr-step__text").evaluate(BOX)
+        left_margin, right_margin = picture[0], viewport["width"] - text[2]
+        assert left_margin >= 32 and abs(left_margin - right_margin) <= 64, (picture, text)
+        assert 0 < text[0] - picture[2] <= 72, "a wide empty band between picture and text"
+        assert picture[2] - picture[0] <= 2 * (text[2] - text[0]), (picture, text)
+        assert picture[1] <= (text[1] + text[3]) / 2 <= picture[3], "the text is not beside it"
+    # A full-bleed picture and its caption fit on the screen together, below the sticky bars.
+    full = page.locator(".lr-figure--full").first
+    _scroll_to_centre(page, full)
+    image, caption = full.locator("img").evaluate(BOX), full.locator("figcaption").evaluate(BOX)
+    assert caption[3] - image[1] <= viewport["height"] - page.evaluate(STICKY_BOTTOM), (
+        "the picture and its caption do not fit below the bars"
+    )
 
 
 @pytest.mark.parametrize(
@@ -407,12 +424,25 @@ def _assert_bar_in_place(page, state, language):
             assert current["left"] < middle, (current, toggle)
 
 
+def _below_the_bar(heading, gap):
+    """Scrolls the page so that the heading's top lies `gap` px below the stuck chapter bar."""
+    heading.evaluate(
+        """(h, gap) => {
+          const bar = document.querySelector('[data-chapter-bar]');
+          const bars = parseFloat(getComputedStyle(document.documentElement)
+            .getPropertyValue('--lr-exit-h')) + bar.offsetHeight;
+          window.scrollTo(0, h.getBoundingClientRect().top + scrollY - bars - gap);
+        }""",
+        gap,
+    )
+
+
 @pytest.mark.parametrize("language", ["nl", "ar"])
 def test_the_phone_chapter_bar_says_chapters_in_the_introduction_and_names_a_reached_chapter(
     new_context, language
 ):
-    """In the story's introduction the bar says "Chapters", not the first chapter's name; once a
-    chapter's heading has come up to the middle of the screen it names that chapter, on the
+    """In the story's introduction the bar says "Chapters", not the first chapter's name; it
+    names a chapter when the chapter's heading passes under it (not earlier, not later), on the
     start side, with the label kept for screen readers only."""
     page = new_context(viewport=PHONE, reduced_motion="reduce").new_page()
     page.goto(FIRST[language])
@@ -436,9 +466,13 @@ def test_the_phone_chapter_bar_says_chapters_in_the_introduction_and_names_a_rea
     assert len(names) == headings.count() >= 3
     for number in range(headings.count()):
         heading = headings.nth(number)
-        y = heading.evaluate("h => h.getBoundingClientRect().top + window.scrollY")
-        page.evaluate("y => window.scrollTo(0, y)", y - PHONE["height"] / 3)
         assert names[number] == heading.inner_text().strip()
+        # Two lines' height below the bar, the heading is still read on the page: the bar
+        # names the chapter before it (or none). Just below the bar, it names this one.
+        _below_the_bar(heading, 48)
+        before = _bar_state(page, names[number - 1] if number else "")
+        assert before["current_text"] != names[number], "named before it reached the bar"
+        _below_the_bar(heading, 4)
         state = _bar_state(page, names[number])
         assert state["current_shown"] and not state["overflowing"], state
         assert state["label"]["width"] <= 1, "the label takes the chapter's room"
@@ -497,15 +531,12 @@ def test_a_long_chapter_title_reads_on_two_lines_in_the_phone_bar(
     ends in an ellipsis only when it needs more, and reads whole in the panel the bar opens."""
     page = new_context(viewport=PHONE, reduced_motion="reduce").new_page()
     page.goto(long_title_pages[language])
-    short = page.locator("#first")
-    y = short.evaluate("h => h.getBoundingClientRect().top + window.scrollY")
-    page.evaluate("y => window.scrollTo(0, y)", y - PHONE["height"] / 3)
+    _below_the_bar(page.locator("#first"), 4)
     one_line = _bar_state(page, SHORT_TITLE[language])
     assert round(one_line["lines"]) == 1
 
     heading = page.locator("#long")
-    y = heading.evaluate("h => h.getBoundingClientRect().top + window.scrollY")
-    page.evaluate("y => window.scrollTo(0, y)", y - PHONE["height"] / 3)
+    _below_the_bar(heading, 4)
     state = _bar_state(page, LONG_TITLE[language])
     assert round(state["lines"]) == 2, state  # two lines, clamped
     assert abs(state["bar"]["height"] - one_line["bar"]["height"]) <= 1, "the bar grew"
@@ -548,6 +579,25 @@ def test_a_video_is_as_wide_as_a_wide_picture_in_16_9_and_loads_on_click(new_con
     else:
         assert left <= text[0] + 1 and right >= text[2] - 1, "narrower than the text"
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    # Before the click it looks like a video: its poster (from this site) fills the frame, and a
+    # large play button in the middle names the site the video would come from.
+    poster = box.locator("img")
+    assert poster.evaluate(
+        """img => img.complete ? img.naturalWidth > 0 : new Promise(done =>
+          img.addEventListener('load', () => done(img.naturalWidth > 0), {once: true}))"""
+    )
+    assert poster.evaluate("img => new URL(img.currentSrc).origin") == page.evaluate("origin")
+    p_left, p_top, p_right, p_bottom = poster.evaluate(BOX)
+    assert abs(p_left - left) <= 1 and abs(p_right - right) <= 1
+    assert abs(p_top - top) <= 1 and abs(p_bottom - bottom) <= 1, "the poster leaves gaps"
+    play = page.locator("[data-embed-load]")
+    expect(play).to_contain_text("Load the video")
+    expect(play).to_contain_text("www.youtube-nocookie.com")
+    icon = play.locator(".lr-embed__icon").bounding_box()
+    assert icon["width"] >= 56 and icon["height"] >= 56, icon
+    button = play.bounding_box()
+    assert abs(button["x"] + button["width"] / 2 - (left + right) / 2) <= 2, "not in the middle"
+    assert top < icon["y"] and icon["y"] + icon["height"] < bottom
     assert [request.url for request in routed.other_origin] == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"story-video-{viewport['width']}.png")
@@ -739,6 +789,21 @@ def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
     page.keyboard.press("Escape")
     assert not dialog.evaluate("d => d.open")
     assert count.text_content() == "Picture 3 of 3"
+    # On a portrait phone a landscape picture takes the screen's whole width, its caption and
+    # the controls below it on the screen.
+    page.set_viewport_size(PHONE)
+    gallery.locator(".lr-gallery__controls [data-gallery-step='1']").click()  # the first: landscape
+    gallery.locator("[data-gallery-open]").click()
+    left, top, right, bottom = dialog.locator("img").evaluate(BOX)
+    assert left <= 0.5 and right >= PHONE["width"] - 0.5, f"the picture spans {left}-{right}"
+    caption = dialog.locator("figcaption").evaluate(BOX)
+    controls = dialog.locator(".lr-viewer__bar").evaluate(BOX)
+    assert bottom <= caption[1] and caption[3] <= controls[1] and controls[3] <= PHONE["height"]
+    for button in dialog.locator("button").all():
+        box = button.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], button.inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "gallery-viewer-375.png")
     assert routed.page_errors == []
 
 

@@ -301,6 +301,8 @@ def test_one_help_box_and_one_list_of_related_stories_per_page(client):
     page.save_revision().publish()
     soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
     assert len(soup.select("article .lr-help")) == 1
+    # The same help is not shown again below it, in the footer (the top bar's Help stays).
+    assert not soup.select("footer .lr-footer__help") and soup.select(".lr-bar .lr-helppanel")
     assert len(soup.select("article .lr-related")) == 1
     links = soup.select(f".lr-related a[href*='/{SECOND_SLUG['en']}/']")
     assert len(links) == 1, "the second testimony is listed more than once"
@@ -354,6 +356,8 @@ def test_page_places_help_and_related_stories_when_the_body_does_not(client):
     page.save_revision().publish()
     soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
     assert len(soup.select("article .lr-help")) == 1
+    assert not soup.select("footer .lr-footer__help")  # help once, with the emergency number
+    assert soup.select_one("article .lr-help .lr-help__emergency a.lr-tap[href='tel:112']")
     assert len(soup.select("article .lr-related")) == 1
 
 

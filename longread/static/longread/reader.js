@@ -218,14 +218,21 @@
     var heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
     if (heading) chapters.push({ heading: heading, link: link });
   });
+  /* The bar names the chapter whose heading has passed under it (a jump to a chapter leaves the
+     heading just below the bar: that counts, within a line's height). Reach counts a chapter
+     once its heading has come up to the middle of the screen. */
   function markChapter() {
-    var current = null;
-    chapters.forEach(function (chapter) {
+    var current = null, reached = 0;
+    var line = parseFloat(getComputedStyle(root).fontSize) || 16;
+    var under = chapterBar ? Math.max(0, chapterBar.getBoundingClientRect().bottom) + line : 0;
+    chapters.forEach(function (chapter, number) {
       chapter.link.removeAttribute("aria-current");
-      if (chapter.heading.getBoundingClientRect().top < window.innerHeight / 2) current = chapter;
+      var top = chapter.heading.getBoundingClientRect().top;
+      if (top < under) current = chapter;
+      if (top < window.innerHeight / 2) reached = number + 1;
     });
     if (current) current.link.setAttribute("aria-current", "true");
-    if (current) reach.furthest = Math.max(reach.furthest, chapters.indexOf(current) + 1);
+    reach.furthest = Math.max(reach.furthest, reached);
     /* The bar names a chapter once it is reached; in the story's introduction it says only
        "Chapters" (the label, which then stays for screen readers only). */
     if (tocCurrent) {
@@ -455,18 +462,25 @@
       }, gallery);
       if (stage && dialog.open) {
         var copy = items[index].querySelector("figure").cloneNode(true);
-        /* The viewer draws the picture as large as the screen allows (its stage, and the
-           height above the bar): the sources and the picture say that width, so the browser
-           fetches a rendition that large, now that the viewer is open. */
+        /* The viewer draws the picture as large as the stage allows above its caption (the
+           whole width of a phone for a landscape picture, the whole height for a portrait one):
+           the sources and the picture say that width, so the browser fetches a rendition that
+           large, now that the viewer is open. The picture waits (lazy and hidden) while the
+           caption is measured. */
         var shown = copy.querySelector("img");
         var ratio = shown && shown.getAttribute("width") / shown.getAttribute("height") || 1.5;
-        var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
-        var drawn = Math.min(stage.clientWidth - 2 * rem, (window.innerHeight - 9 * rem) * ratio);
+        if (shown) shown.hidden = true;
+        stage.replaceChildren(copy);
+        var box = getComputedStyle(stage), caption = copy.querySelector("figcaption");
+        var width = stage.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
+        var height = stage.clientHeight - parseFloat(box.paddingTop) - parseFloat(box.paddingBottom) -
+          (caption ? caption.offsetHeight : 0);
+        var drawn = Math.max(1, Math.floor(Math.min(width, height * ratio)));
         each("img, source", function (element) {
           element.removeAttribute("loading");
-          element.setAttribute("sizes", Math.max(1, Math.round(drawn)) + "px");
+          element.setAttribute("sizes", drawn + "px");
         }, copy);
-        stage.replaceChildren(copy);
+        if (shown) { shown.style.inlineSize = drawn + "px"; shown.hidden = false; }
       }
     };
     var go = function (next) {
@@ -515,6 +529,7 @@
         dialog.insertBefore(viewerExit, dialog.firstChild);
       }
       dialog.querySelector("[data-gallery-close]").addEventListener("click", function () { dialog.close(); });
+      window.addEventListener("resize", function () { if (dialog.open) render(); });  /* a phone turned */
       dialog.addEventListener("close", function () { go(index); });
       dialog.addEventListener("keydown", function (event) {
         var step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
