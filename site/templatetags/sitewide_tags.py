@@ -94,26 +94,34 @@ def text_direction(language_code):
 
 
 class KeptChromeNode(template.Node):
-    def __init__(self, name: str, nodelist):
-        self.name, self.nodelist = name, nodelist
+    def __init__(self, name: str, variables, nodelist):
+        self.name, self.variables, self.nodelist = name, variables, nodelist
 
     def render(self, context):
         request = context.get("request")
         if request is None:
             return self.nodelist.render(context)
+        values = ":".join(str(variable.resolve(context)) for variable in self.variables)
         return chrome.kept_markup(
-            self.name, request, lambda: self.nodelist.render(context), page=context.get("page")
+            f"{self.name}:{values}",
+            request,
+            lambda: self.nodelist.render(context),
+            page=context.get("page"),
         )
 
 
 @register.tag("kept_chrome")
 def kept_chrome(parser, token):
-    """`{% kept_chrome "name" %}…{% endkept_chrome %}`: markup that shows the chrome alone (the
-    bar's menus, the footer), kept per language (sitewide.caching.chrome.kept_markup). Nothing
-    inside may read the page beyond whether it is a menu page, nor anything consent decides."""
+    """`{% kept_chrome "name" [value ...] %}…{% endkept_chrome %}`: markup that shows the chrome
+    alone (the bar's menus, the footer), kept per language (sitewide.caching.chrome.kept_markup)
+    and per value given (what the markup reads of the page, e.g. whether it shows a help box).
+    Nothing inside may read anything else of the page, nor anything consent decides."""
     bits = token.split_contents()
-    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        raise template.TemplateSyntaxError('Usage: {% kept_chrome "name" %}…{% endkept_chrome %}')
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(
+            'Usage: {% kept_chrome "name" [value ...] %}…{% endkept_chrome %}'
+        )
+    variables = [parser.compile_filter(bit) for bit in bits[2:]]
     nodelist = parser.parse(("endkept_chrome",))
     parser.delete_first_token()
-    return KeptChromeNode(bits[1][1:-1], nodelist)
+    return KeptChromeNode(bits[1][1:-1], variables, nodelist)

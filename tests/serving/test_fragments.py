@@ -274,3 +274,17 @@ def test_a_kept_bar_marks_the_menu_page_being_read_and_no_other(client, story):
     for _ in range(2):  # made, then kept
         assert f'<a href="{menu_url}" aria-current="page"' in bar_of(client.get(menu_url + "?a=1"))
         assert 'aria-current="page"' not in bar_of(miss(client, story))
+
+
+def test_a_kept_footer_leaves_its_help_out_only_where_the_page_shows_a_help_box(client):
+    """The footer is kept per language and per whether the page shows a help box of its own."""
+    from bs4 import BeautifulSoup
+
+    from stories.models import TestimonyPage
+
+    story = TestimonyPage.objects.live().filter(locale__language_code="en").first()
+    assert story.shows_help_box
+    for _ in range(2):  # made, then kept
+        for url, has_help in ((f"{story.url}?a=1", False), ("/en/?a=1", True)):
+            footer = BeautifulSoup(client.get(url).content, "html.parser").select_one("footer")
+            assert bool(footer.select(".lr-footer__help")) == has_help, url
