@@ -26,19 +26,32 @@ GENERATION = "sitewide:chrome-version"
 TIMEOUT = 24 * 60 * 60
 
 
+# What this process read or built under the current generation, by its full key (which holds
+# the generation and the release): a value under a generation never changes, so it is served
+# from here until the generation is renewed, without reading the shared cache each time.
+_process: dict = {}
+_PROCESS_ENTRIES = 2048
+
+
 def _cached(key: str, build, request=None):
-    """`build()` kept under `key` for the current generation and release; memoised on the
-    request too."""
+    """`build()` kept under `key` for the current generation and release; memoised in the
+    process and on the request too."""
     generation = generations.current([GENERATION], request)[GENERATION]
     full_key = generations.key("sitewide:chrome:", generation, key)
     memo = getattr(request, "_chrome_memo", None) if request is not None else None
     if memo is not None and full_key in memo:
         return memo[full_key]
-    value = cache.get(full_key)
+    value = _process.get(full_key)
+    if value is None:
+        value = cache.get(full_key)
     if value is None:
         value = build()
         cache.set(full_key, value, TIMEOUT)
         generations.stored()
+    if generation != generations.MISSING:  # a cache that keeps nothing renews nothing either
+        if len(_process) >= _PROCESS_ENTRIES:
+            _process.clear()
+        _process[full_key] = value
     if request is not None:
         if memo is None:
             memo = request._chrome_memo = {}

@@ -158,6 +158,18 @@ def test_the_chrome_is_rebuilt_after_every_save_within_one_transaction():
     assert len(built) == 4
 
 
+def test_the_chrome_is_read_from_the_process_until_its_generation_is_renewed():
+    """A chrome value is read from the shared cache once per process and generation: gone from
+    the shared cache, it is still served by the process; a save renews it in either."""
+    built = []
+    chrome._cached("probe", lambda: built.append(1) or "value")
+    cache.delete_many([key for key in chrome._process if key.endswith(":probe")])
+    assert chrome._cached("probe", lambda: built.append(1) or "other") == "value"
+    english_settings().save()
+    assert chrome._cached("probe", lambda: built.append(1) or "other") == "other"
+    assert len(built) == 2
+
+
 def test_a_transaction_renews_its_generations_once_more_on_commit_in_one_callback(
     django_capture_on_commit_callbacks,
 ):
