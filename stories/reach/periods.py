@@ -1,6 +1,7 @@
 """The period a reach screen and its CSV show, chosen in the address: a month (`month=YYYY-MM`,
 this month when absent), a range of days (`from=YYYY-MM-DD&to=YYYY-MM-DD`, both included), the
-last twelve complete months (`last=12`) or a calendar year (`year=YYYY`). A choice that is not a
+last twelve months up to today (`last=12`: the running month and the eleven
+before it) or a calendar year (`year=YYYY`). A choice that is not a
 period (a bad date, a range that ends before it starts) shows this month with a message saying
 why, never an error page."""
 
@@ -57,33 +58,35 @@ class Period:
 
     @property
     def title(self) -> str:
-        """The period as the screens' heading names it, in the active language."""
+        """The period as the screens name it, in the active language, to be read inside a
+        sentence ("Reach in ..."; a heading writes it with a capital)."""
+        running = self.running_until
         if self.kind == "month":
             name = date_format(self.since, "F Y")
-        elif self.kind == "year":
-            name = str(self.since.year)
-        else:
-            name = _("%(first)s to %(last)s") % {
-                "first": date_format(self.since, "j F Y"),
-                "last": date_format(self.last, "j F Y"),
-            }
-            if self.kind == "last12":
-                name = _("Last 12 months: %(period)s") % {"period": name}
-        running = self.running_until
-        if not running:
-            return name
-        day = date_format(running, "j F")
-        if self.kind == "month":
+            if not running:
+                return name
             return _("%(month)s, up to %(day)s (the month is not over)") % {
                 "month": name,
-                "day": day,
+                "day": date_format(running, "j F"),
             }
         if self.kind == "year":
-            return _("%(year)s, up to %(day)s (the year is not over)") % {"year": name, "day": day}
-        return _("%(period)s, up to %(day)s (the period is not over)") % {
-            "period": name,
-            "day": day,
-        }
+            name = str(self.since.year)
+            if not running:
+                return name
+            return _("%(year)s, up to %(day)s (the year is not over)") % {
+                "year": name,
+                "day": date_format(running, "j F"),
+            }
+        days = {"first": date_format(self.since, "j F Y")}
+        if running:  # the last day counted, said once
+            days["last"] = date_format(running, "j F Y")
+            name = _("%(first)s to %(last)s (the period is not over)") % days
+        else:
+            days["last"] = date_format(self.last, "j F Y")
+            name = _("%(first)s to %(last)s") % days
+        if self.kind == "last12":
+            return _("the last 12 months: %(period)s") % {"period": name}
+        return name
 
 
 def _day(text: str) -> datetime.date | None:
@@ -115,8 +118,9 @@ def chosen(params) -> Period:
                 first, last + datetime.timedelta(days=1), "range", entered, entered=entered
             )
     elif params.get("last") == "12":
+        # The running month and the eleven before it: the last twelve months up to today.
         this_month = today.replace(day=1)
-        return Period(_month(this_month, 12), this_month, "last12", {"last": "12"})
+        return Period(_month(this_month, 11), _month(this_month, -1), "last12", {"last": "12"})
     elif params.get("year"):
         year = params.get("year")
         if year.isdigit() and FIRST_YEAR <= int(year) <= today.year:
