@@ -1,8 +1,9 @@
 """The period a reach screen and its CSV show, chosen in the address: a month (`month=YYYY-MM`,
 this month when absent), a range of days (`from=YYYY-MM-DD&to=YYYY-MM-DD`, both included), the
 last twelve months up to today (`last=12`: the running month and the eleven
-before it) or a calendar year (`year=YYYY`). A choice that is not a
-period (a bad date, a range that ends before it starts) shows this month with a message saying
+before it) or a calendar year (`year=YYYY`); the screens' one menu sends the same as
+`period=month:YYYY-MM`, `year:YYYY`, `last:12` or `range` (with `from` and `to`). A choice that is
+not a period (a bad date, a range that ends before it starts) shows this month with a message saying
 why, never an error page."""
 
 import datetime
@@ -102,11 +103,27 @@ def _month(first: datetime.date, months_back: int) -> datetime.date:
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
+def _from_menu(params) -> dict:
+    """The screens' one period menu (`period=month:YYYY-MM`, `year:YYYY`, `last:12` or `range`
+    with the days in `from` and `to`) as the address's own choice."""
+    kind, _colon, value = (params.get("period") or "").partition(":")
+    if kind == "month":
+        return {"month": value}
+    if kind == "year":
+        return {"year": value}
+    if kind == "last":
+        return {"last": value}
+    if kind == "range":
+        return {"from": params.get("from") or "", "to": params.get("to") or "", "range": "1"}
+    return params
+
+
 def chosen(params) -> Period:
     """The period the address chooses (a QueryDict or a dict)."""
     today = timezone.localdate()
+    params = _from_menu(params)
     error, entered = "", {}
-    if params.get("from") or params.get("to"):
+    if params.get("from") or params.get("to") or params.get("range"):
         entered = {"from": params.get("from", ""), "to": params.get("to", "")}
         first, last = _day(entered["from"]), _day(entered["to"])
         if first is None or last is None:

@@ -320,14 +320,25 @@ def test_a_period_of_days_a_year_or_the_last_twelve_months(client):
     )
 
     def years(params) -> list[str]:
-        return [option["value"] for option in screen_of(params).select("#reach-year option")]
+        menu = screen_of(params).select("#reach-period option")
+        return [option["value"] for option in menu if option["value"].startswith("year:")]
 
     # The same years to choose on every screen, whatever period it shows.
+    assert years({}) == [f"year:{year}" for year in range(today.year, long_ago.year - 1, -1)]
     assert (
         years({})
         == years({"from": "2015-01-01", "to": "2015-01-02"})
         == years({"month": "2014-03"})
     )
+    # One compact form chooses the period, with one button (a phone shows the figures soon).
+    assert len(last12.select("form.reach-period")) == 1
+    assert len(last12.select(".reach-period button")) == 1
+    assert last12.select_one("#reach-period option[selected]")["value"] == "last:12"
+    assert views({"period": "last:12", "from": "", "to": ""}) == ("16", "")
+    assert views({"period": f"year:{long_ago.year}"}) == ("40", "")
+    on_the_day = {"from": f"{long_ago.year}-06-15", "to": f"{long_ago.year}-06-15"}
+    assert views({"period": "range", **on_the_day}) == ("40", "")
+    assert "met dag, maand en jaar" in views({"period": "range", "from": "", "to": ""})[1]
     # Not a period: this month, with a message saying why, never an error page.
     reversed_days = {"from": f"{today.year}-03-10", "to": f"{today.year}-03-01"}
     refused = "De laatste dag ligt vóór de eerste dag. Kies een laatste dag die erna komt."
