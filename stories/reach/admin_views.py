@@ -64,10 +64,12 @@ def _why_no_end(page, row) -> str:
     return ""
 
 
-def _shown(row, *part_sets) -> dict:
+def _shown(row, *part_sets, figure=None) -> dict:
     """A row's figures as the screens show them (`report.told`: under 10 not exactly, a sum with
-    one hidden part as "at least", no rate that would tell a hidden figure)."""
-    figure = report.told(row["views"], row["ends"], *part_sets)
+    one hidden part as "at least", no rate that would tell a hidden figure); `figure` when the
+    row is a sum already told (`report.told_sum`)."""
+    if figure is None:
+        figure = report.told(row["views"], row["ends"], *part_sets)
     return {
         "views": report.told_text(figure, "views"),
         "ends": report.told_text(figure, "ends"),
@@ -90,7 +92,8 @@ def _period_context(period) -> dict:
         months.append(period.since)
     this_year = timezone.localdate().year
     earliest = ReachCounter.objects.aggregate(first=Min("day"))["first"]
-    first_year = min(earliest.year if earliest else this_year, period.since.year, this_year)
+    # The same years on every screen, whatever the period shown: from the first year counted.
+    first_year = min(earliest.year if earliest else this_year, this_year)
     years = range(this_year, first_year - 1, -1)
     return {
         "period": period,
@@ -122,14 +125,17 @@ def report_view(request):
     )
 
 
-def _summed(rows, *more_part_sets) -> dict:
+def _summed(rows, *groupings) -> dict:
     """Views and readers who read to the end of several rows (each already capped at its own
-    views), with the completion rate, as the screens show them (`report.told`: the rows are the
-    parts the sum is shown beside, and so are any other part sets given)."""
+    views), with the completion rate, as every screen and CSV tells that sum
+    (`report.told_sum`: over its pages in each language, beside its languages and any other
+    `groupings`)."""
     views = sum(row["views"] for row in rows)
     ends = sum(row["ends"] for row in rows)
+    told = report.told_sum(rows, *groupings)
     figure = {"views": views, "ends": ends, "completion": round(100 * ends / views) if views else 0}
-    figure["shown"] = _shown(figure, rows, *more_part_sets)
+    figure["told"] = told
+    figure["shown"] = _shown(figure, figure=told)
     return figure
 
 
@@ -161,11 +167,7 @@ def projects_view(request):
         # Below the rows, every project's pages together, each page once (a story linked to two
         # projects is in both rows but counts once here).
         every_page = [row for rows_of_page in by_page.values() for row in rows_of_page]
-        total = {
-            "views": sum(row["views"] for row in every_page),
-            "ends": sum(row["ends"] for row in every_page),
-            "part_sets": (every_page, rows),
-        }
+        total = _summed(every_page, rows)
         return export.projects_csv(period, rows, total, label)
     return TemplateResponse(
         request,
@@ -236,7 +238,7 @@ def project_view(request, page_id):
             "project": project,
             "languages": languages,
             # Shown beside both the languages and the pages: neither may tell a hidden one.
-            "total": _summed(figures, languages),
+            "total": _summed(figures),
             "pages": listed,
             **_period_context(period),
         },

@@ -2,10 +2,10 @@
 downloads it: headers in the admin's language, `;` between fields in Dutch (the list separator of
 a Dutch spreadsheet; a comma in English), UTF-8 with a byte order mark so accents survive, each
 page's title next to its path and the projects it adds to, a row per month of the period (per
-day with `per=day`) and a row of totals, numbers as numbers (a spreadsheet adds a column up):
-a figure under 10 is an empty cell with the reason in the note column, a sum that would tell a
-hidden figure says "at least" (`report.told`, the screens' rule), and no cell a spreadsheet
-would run as a formula.
+day with `per=day`) and a row of totals (its label in the first column, its day columns empty),
+numbers as numbers (a spreadsheet adds a column up): a figure under 10 is an empty cell with
+the reason in the note column, a sum that would tell a hidden figure says "at least"
+(`report.told_sum`, the screens' rule), and no cell a spreadsheet would run as a formula.
 (`manage.py reach_report` keeps its own, fixed columns.)"""
 
 import csv
@@ -33,11 +33,10 @@ def text_cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def _figure_cells(views: int, ends: int, *part_sets, parts_above=True) -> list:
+def _figure_cells(figure: dict, parts_above=True) -> list:
     """Views, readers who read to the end and their percentage as numbers a spreadsheet adds up,
     and a note saying why a cell is empty or what a figure leaves out (`report.told`: a hidden
     figure stays hidden, in a cell of its own row and in every sum)."""
-    figure = report.told(views, ends, *part_sets)
     names = {"views": _("views"), "ends": _("read to the end")}
     cells, notes = [], []
     for measure in ("views", "ends"):
@@ -115,23 +114,19 @@ def reach_csv(period, page_ids=None, name="reach", per="month", project=None) ->
                 text_cell(" / ".join(projects.get(row["page_id"], []))),
                 language_name(row["language"]),
                 *(day.isoformat() for day in days),
-                *_figure_cells(row["views"], row["ends"]),
+                *_figure_cells(report.told(row["views"], row["ends"])),
             ]
         )
     writer.writerow(
-        [_("Total"), "", "", "", *_total_days(period, per_day),
-         *_figure_cells(sum(row["views"] for row in rows), sum(row["ends"] for row in rows),
-                        rows)]
+        [_("Total"), "", "", "", *([""] * len(when)),
+         *_figure_cells(report.told_sum(rows))]
     )  # fmt: skip
     return response
 
 
-def _total_days(period, per_day: bool) -> list[str]:
-    """The totals row's days: the period's first and last counted (today while it runs)."""
-    last = period.running_until or period.last
-    if per_day:
-        return [f"{period.since.isoformat()}/{last.isoformat()}"]
-    return [period.since.isoformat(), last.isoformat()]
+def _period_days(period) -> list[str]:
+    """The first and last day counted of the period (today while it runs)."""
+    return [period.since.isoformat(), (period.running_until or period.last).isoformat()]
 
 
 def projects_csv(period, rows, total, label) -> HttpResponse:
@@ -142,15 +137,14 @@ def projects_csv(period, rows, total, label) -> HttpResponse:
         [_("Project"), _("Pages (every language)"), _("First day"), _("Last day"),
          *(header() for header in FIGURE_HEADERS)]
     )  # fmt: skip
-    days = _total_days(period, per_day=False)
+    days = _period_days(period)
     for row in rows:
         writer.writerow(
             [text_cell(label(row["project"])), row["pages"], *days,
-             *_figure_cells(row["views"], row["ends"], row["parts"], parts_above=False)]
+             *_figure_cells(row["told"], parts_above=False)]
         )  # fmt: skip
     writer.writerow(
-        [_("All projects (each page once)"), "", *days,
-         *_figure_cells(total["views"], total["ends"], *total["part_sets"],
-                        parts_above=False)]
+        [_("All projects (each page once)"), "", "", "",
+         *_figure_cells(total["told"], parts_above=False)]
     )  # fmt: skip
     return response

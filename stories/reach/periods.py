@@ -1,7 +1,9 @@
 """The period a reach screen and its CSV show, chosen in the address: a month (`month=YYYY-MM`,
 this month when absent), a range of days (`from=YYYY-MM-DD&to=YYYY-MM-DD`, both included), the
-last twelve complete months (`last=12`) or a calendar year (`year=YYYY`). A choice that is not a
-period (a bad date, a range that ends before it starts) shows this month with a message saying
+last twelve months up to today (`last=12`: the running month and the eleven
+before it) or a calendar year (`year=YYYY`); the screens' one menu sends the same as
+`period=month:YYYY-MM`, `year:YYYY`, `last:12` or `range` (with `from` and `to`). A choice that is
+not a period (a bad date, a range that ends before it starts) shows this month with a message saying
 why, never an error page."""
 
 import datetime
@@ -57,33 +59,35 @@ class Period:
 
     @property
     def title(self) -> str:
-        """The period as the screens' heading names it, in the active language."""
+        """The period as the screens name it, in the active language, to be read inside a
+        sentence ("Reach in ..."; a heading writes it with a capital)."""
+        running = self.running_until
         if self.kind == "month":
             name = date_format(self.since, "F Y")
-        elif self.kind == "year":
-            name = str(self.since.year)
-        else:
-            name = _("%(first)s to %(last)s") % {
-                "first": date_format(self.since, "j F Y"),
-                "last": date_format(self.last, "j F Y"),
-            }
-            if self.kind == "last12":
-                name = _("Last 12 months: %(period)s") % {"period": name}
-        running = self.running_until
-        if not running:
-            return name
-        day = date_format(running, "j F")
-        if self.kind == "month":
+            if not running:
+                return name
             return _("%(month)s, up to %(day)s (the month is not over)") % {
                 "month": name,
-                "day": day,
+                "day": date_format(running, "j F"),
             }
         if self.kind == "year":
-            return _("%(year)s, up to %(day)s (the year is not over)") % {"year": name, "day": day}
-        return _("%(period)s, up to %(day)s (the period is not over)") % {
-            "period": name,
-            "day": day,
-        }
+            name = str(self.since.year)
+            if not running:
+                return name
+            return _("%(year)s, up to %(day)s (the year is not over)") % {
+                "year": name,
+                "day": date_format(running, "j F"),
+            }
+        days = {"first": date_format(self.since, "j F Y")}
+        if running:  # the last day counted, said once
+            days["last"] = date_format(running, "j F Y")
+            name = _("%(first)s to %(last)s (the period is not over)") % days
+        else:
+            days["last"] = date_format(self.last, "j F Y")
+            name = _("%(first)s to %(last)s") % days
+        if self.kind == "last12":
+            return _("the last 12 months: %(period)s") % {"period": name}
+        return name
 
 
 def _day(text: str) -> datetime.date | None:
@@ -99,11 +103,27 @@ def _month(first: datetime.date, months_back: int) -> datetime.date:
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
+def _from_menu(params) -> dict:
+    """The screens' one period menu (`period=month:YYYY-MM`, `year:YYYY`, `last:12` or `range`
+    with the days in `from` and `to`) as the address's own choice."""
+    kind, _colon, value = (params.get("period") or "").partition(":")
+    if kind == "month":
+        return {"month": value}
+    if kind == "year":
+        return {"year": value}
+    if kind == "last":
+        return {"last": value}
+    if kind == "range":
+        return {"from": params.get("from") or "", "to": params.get("to") or "", "range": "1"}
+    return params
+
+
 def chosen(params) -> Period:
     """The period the address chooses (a QueryDict or a dict)."""
     today = timezone.localdate()
+    params = _from_menu(params)
     error, entered = "", {}
-    if params.get("from") or params.get("to"):
+    if params.get("from") or params.get("to") or params.get("range"):
         entered = {"from": params.get("from", ""), "to": params.get("to", "")}
         first, last = _day(entered["from"]), _day(entered["to"])
         if first is None or last is None:
@@ -115,8 +135,9 @@ def chosen(params) -> Period:
                 first, last + datetime.timedelta(days=1), "range", entered, entered=entered
             )
     elif params.get("last") == "12":
+        # The running month and the eleven before it: the last twelve months up to today.
         this_month = today.replace(day=1)
-        return Period(_month(this_month, 12), this_month, "last12", {"last": "12"})
+        return Period(_month(this_month, 11), _month(this_month, -1), "last12", {"last": "12"})
     elif params.get("year"):
         year = params.get("year")
         if year.isdigit() and FIRST_YEAR <= int(year) <= today.year:

@@ -24,31 +24,35 @@ def is_hidden(number: int) -> bool:
     return 0 < number < FEW
 
 
-def told(views: int, ends: int, *part_sets) -> dict:
+def told(views: int, ends: int, parts=None, *groupings) -> dict:
     """What the screens and the CSV may tell of views and readers who read to the end (each at
     most its views): per measure the number shown (`None` when hidden), whether it is a lower
     bound and whether hidden parts are in it, and the completion rate (`None` when it would tell
     a hidden figure).
 
-    A figure under 10 is hidden. A sum shown beside its parts (each of `part_sets` is a list of
-    rows with views and ends: the pages, the languages, ... the same screen or file shows) of
-    which exactly one is hidden would tell it (the sum less the others): it is told as "at
-    least" the sum less that part, and then without a rate. A rate is told only with 10 views or
-    more, and 10 readers to the end or none."""
+    A figure under 10 is hidden. A sum is told over its finest parts (`parts`: rows with views
+    and ends, a page in one language for the period) and beside the sums it is split into on
+    the same screen or file (each of `groupings` is a list of blocks, a block a row whose
+    `parts` are finest parts: the languages, the projects). Exactly when, in the finest parts
+    and in every grouping, the blocks not told exactly (hidden, or "at least") are none or two
+    and more; otherwise the sum less the blocks told would be one hidden figure, so it is told
+    as "at least" the sum of the finest parts that are shown, never of a true value that holds a
+    hidden part, and without a rate. A rate is told only with 10 views or more, and 10 readers
+    to the end or none."""
+    parts = list(parts or ())
     figure = {}
     for measure, number in (("views", views), ("ends", ends)):
-        hidden_parts = [
-            [part[measure] for part in parts if is_hidden(part[measure])] for parts in part_sets
+        hidden = [part for part in parts if is_hidden(part[measure])]
+        untold = [len(hidden)] + [
+            sum(1 for block in blocks if not _exact(block, measure)) for blocks in groupings
         ]
-        single = [small[0] for small in hidden_parts if len(small) == 1]
         if is_hidden(number):
             figure[measure] = {"number": None, "at_least": False, "with_hidden": False}
-        elif single:
-            figure[measure] = {"number": number - max(single), "at_least": True,
-                               "with_hidden": False}  # fmt: skip
+        elif 1 in untold:
+            shown_sum = sum(part[measure] for part in parts if not is_hidden(part[measure]))
+            figure[measure] = {"number": shown_sum, "at_least": True, "with_hidden": False}
         else:
-            figure[measure] = {"number": number, "at_least": False,
-                               "with_hidden": any(hidden_parts)}  # fmt: skip
+            figure[measure] = {"number": number, "at_least": False, "with_hidden": bool(hidden)}
     rate_told = (
         views >= FEW
         and (ends >= FEW or ends == 0)
@@ -56,6 +60,34 @@ def told(views: int, ends: int, *part_sets) -> dict:
     )
     figure["completion"] = round(100 * ends / views) if rate_told else None
     return figure
+
+
+def _exact(block: dict, measure: str) -> bool:
+    """Whether a block (a row, or a sum of the finest parts in its `parts`) is told exactly."""
+    told_block = told(block["views"], block["ends"], block.get("parts"))[measure]
+    return told_block["number"] is not None and not told_block["at_least"]
+
+
+def languages(parts) -> list[dict]:
+    """Rows added up per language: the blocks a sum is split into on the screens."""
+    blocks = {}
+    for part in parts:
+        block = blocks.setdefault(part["language"], {"views": 0, "ends": 0, "parts": []})
+        block["views"] += part["views"]
+        block["ends"] += part["ends"]
+        block["parts"].append(part)
+    return [blocks[language] for language in sorted(blocks)]
+
+
+def told_sum(rows, *groupings) -> dict:
+    """The told figure of the sum of `rows` (with language, views and ends: a page in one
+    language for the period on the screens, and per month or day in a CSV): over the rows as
+    its finest parts, beside its languages and any other `groupings`. The one rule for every
+    sum on every screen and in every CSV, so the same sum is told alike wherever it is shown."""
+    rows = list(rows)
+    views = sum(row["views"] for row in rows)
+    ends = sum(row["ends"] for row in rows)
+    return told(views, ends, rows, languages(rows), *groupings)
 
 
 def told_text(figure: dict, measure: str) -> str:

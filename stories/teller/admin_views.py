@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from stories.consent.permissions import CONSENT_PERMISSION
+from stories.languages import language_name
 from stories.models import ConsentRecord
 from stories.teller import service
 from stories.teller.models import TellerLink
@@ -39,15 +40,8 @@ def manage_view(request, pk):
     _officer(request)
     record = get_object_or_404(ConsentRecord, pk=pk)
     form = IssueForm(request.POST or None)
-    context = {
-        "record": record,
-        "form": form,
-        "links": [
-            {"link": link, "valid_until": service.valid_until(link)}
-            for link in record.teller_links.all()[:20]
-        ],
-        "messages_received": record.teller_messages.all()[:50],
-    }
+    title = _("Teller's link for %(name)s") % {"name": record.pseudonym}
+    context = {"record": record, "form": form, "page_title": title, "header_icon": "key"}
     if request.method == "POST" and form.is_valid():
         link, token, code = service.issue(record, form.cleaned_data["language"], request.user)
         url = service.link_url(link.language, token, request)
@@ -56,6 +50,16 @@ def manage_view(request, pk):
             link_card=signing.dumps({"link": link.pk, "url": url}, salt=CARD_SALT),
             code_card=signing.dumps({"link": link.pk, "code": code}, salt=CARD_SALT),
         )
+    # Read after issuing: the link just issued is in the table at once.
+    context["links"] = [
+        {
+            "link": link,
+            "language": language_name(link.language),
+            "valid_until": service.valid_until(link),
+        }
+        for link in record.teller_links.all()[:20]
+    ]
+    context["messages_received"] = record.teller_messages.all()[:50]
     return TemplateResponse(request, "stories/teller/admin_manage.html", context)
 
 

@@ -8,7 +8,8 @@ import pytest
 from bs4 import BeautifulSoup, Comment, Tag
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import ModelLogEntry
 
 from stories.models import ConsentLedgerEntry, ConsentRecord, ConsentWithdrawal, TestimonyPage
@@ -381,14 +382,27 @@ def test_private_page_headers_no_cookie_no_cache(client):
 
 
 def test_officer_issues_prints_and_revokes_in_the_admin(client):
-    officer = make_user("officer", "Consent officers")
+    officer = choose_admin_language(make_user("officer", "Consent officers"), "nl")
     client.force_login(officer)
     first_record = record()
     url = f"/admin/consent/{first_record.pk}/teller-link/"
     page = client.get(url)
     assert page.status_code == 200
+    assert "Nog geen link uitgegeven." in html(page)
     response = client.post(url, {"language": "en"})
     text = html(response)
+    # The screen's heading names the record; the link just issued is in the table at once,
+    # with its language's name and its date as the (Dutch) admin writes them.
+    soup = BeautifulSoup(text, "html.parser")
+    assert soup.select_one("h1").get_text(strip=True) == (
+        f"Link voor de verteller van {first_record.pseudonym}"
+    )
+    [issued] = first_record.teller_links.all()
+    with translation.override("nl"):
+        when = date_format(timezone.localtime(issued.created_at), "DATETIME_FORMAT")
+    row = [cell.get_text() for cell in soup.select("[data-teller-links] tbody td")]
+    assert row[:2] == [when, "Engels"] and row[-1] == "Actief", row
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", " ".join(row))
     cards = dict(
         re.findall(r'/teller-card/(link|code)/".*?name="card" value="([^"]+)"', text, re.S)
     )
@@ -611,7 +625,7 @@ def english_in(text, strings) -> list[str]:
 
 def test_the_language_check_finds_english_labels_and_skips_the_storys_own_words():
     english = teller_english_strings()
-    assert "Take my story down now" in english and "Readers so far" in english
+    assert "Take my story down now" in english and "Times opened so far" in english
     assert "Open" in english and "print" in english  # short, but whole strings
     assert "version" not in english  # a piece of "Only the %(language)s version"
     markup = (
@@ -680,6 +694,17 @@ def test_every_screen_speaks_the_tellers_language(client, settings, language):
     )
     note = overview_soup.select_one("[data-teller-reach-note]").get_text()
     assert fewer in note and re.search(r"(?<![0-9])0(?![0-9])", note), note
+    # The figures are times the story was opened (a reload counts again), never people: the
+    # line and the note say so, in the teller's language.
+    with translation.override(language):
+        opened = translation.gettext(
+            "Times opened so far: %(readers)s. Times read to the end: %(ends)s."
+        ).split("%(readers)s")[0]
+    assert "%" not in opened
+    lines = [line.get_text() for line in overview_soup.select("[data-teller-readers]")]
+    assert lines and all(line.startswith(opened) for line in lines), (opened, lines)
+    if language == "nl":
+        assert "niet hoeveel mensen" in note and "Lezers tot nu toe" not in overview_text
     assert confirmation in interface_text(html(confirm), language)
     english = [] if language == "en" else teller_english_strings()
     for name, response in screens.items():

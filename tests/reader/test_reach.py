@@ -240,7 +240,8 @@ def test_the_csv_opens_in_a_dutch_spreadsheet(client):
         [title, page.url, projects, "Nederlands", f"{today:%Y-%m}-01", period["to"], "", "", "",
          HIDDEN_BOTH],
         # The totals: one hidden part would be told by the sum, so at least the others' sum.
-        ["Totaal", "", "", "", period["from"], period["to"], "15", "11", "",
+        # Its label in the first column, its day columns empty.
+        ["Totaal", "", "", "", "", "", "15", "11", "",
          "weergaven: minstens dit aantal; één getal onder de 10 is verborgen; tot het eind "
          "gelezen: minstens dit aantal; één getal onder de 10 is verborgen; geen percentage: dat "
          "zou een verborgen getal verraden"],
@@ -249,13 +250,14 @@ def test_the_csv_opens_in_a_dutch_spreadsheet(client):
     assert sum(int(row[6] or 0) for row in rows[1:-1]) == int(rows[-1][6])
     per_day = csv_rows(client.get("/admin/reach/", {**period, "format": "csv", "per": "day"}), ";")
     assert per_day[0][4] == "Dag" and len(per_day) == 5
+    assert per_day[-1][:5] == ["Totaal", "", "", "", ""]  # no period in the "Dag" column
     assert [row[4:9] for row in per_day[1:3]] == [
         [earlier.isoformat(), "12", "10", "83", ""],
         [earlier.replace(day=4).isoformat(), "", "", "", HIDDEN_BOTH],
     ]
     # This month, not over yet: its last day is today, the last day counted so far.
     running = csv_rows(client.get("/admin/reach/", {"format": "csv"}), ";")
-    assert [row[4:6] for row in running[1:]] == [[f"{today:%Y-%m}-01", today.isoformat()]] * 2
+    assert [row[4:6] for row in running[1:]] == [[f"{today:%Y-%m}-01", today.isoformat()], ["", ""]]
     choose_admin_language(user, "en")
     english = csv_rows(client.get("/admin/reach/", {**period, "format": "csv"}), ",")
     assert english[0] == ["Title", "Path", "Project", "Language", "First day", "Last day",
@@ -274,10 +276,11 @@ def test_a_period_of_days_a_year_or_the_last_twelve_months(client):
     today = timezone.localdate()
     long_ago = datetime.date(today.year - 2, 6, 15)
     ReachCounter.objects.create(page=page, language="nl", day=long_ago, measure="view", count=40)
-    # The last twelve months: the twelve whole months before this one.
+    # The last twelve months: the running month and the eleven before it, up to today.
     first = periods.chosen({"last": "12"}).since
-    assert first.day == 1 and (first.year + 1, first.month) == (today.year, today.month)
-    for day, count in [(first, 11), (today.replace(day=1), 5)]:
+    assert first.day == 1 and first.year * 12 + first.month + 11 == today.year * 12 + today.month
+    before = first - datetime.timedelta(days=1)
+    for day, count in [(before, 30), (first, 11), (today.replace(day=1), 5)]:
         ReachCounter.objects.create(page=page, language="nl", day=day, measure="view", count=count)
     client.force_login(choose_admin_language(make_user("reporter", superuser=True), "nl"))
 
@@ -295,7 +298,47 @@ def test_a_period_of_days_a_year_or_the_last_twelve_months(client):
     assert views({"year": str(long_ago.year)}) == ("40", "")
     assert views({"from": f"{long_ago.year}-06-15", "to": f"{long_ago.year}-06-15"}) == ("40", "")
     assert views({"from": f"{long_ago.year}-06-16", "to": f"{long_ago.year}-12-31"}) == ("", "")
-    assert views({"last": "12"}) == ("11", "")
+    assert views({"last": "12"}) == ("16", "")  # the running month too, not the one before
+    from bs4 import BeautifulSoup
+    from django.utils.formats import date_format
+
+    def screen_of(params):
+        return BeautifulSoup(client.get("/admin/reach/", params).content, "html.parser")
+
+    last12 = screen_of({"last": "12"})
+    with translation.override("nl"):
+        today_named = date_format(today, "j F Y")
+        first_named = date_format(first, "j F Y")
+    # Said once, inside a sentence without a capital, as a heading with one.
+    assert last12.select_one("h2.w-h3").get_text() == (
+        f"De laatste 12 maanden: {first_named} tot en met {today_named} (de periode loopt nog)"
+    )
+    assert last12.select_one("caption").get_text().startswith("Bereik in de laatste 12 maanden: ")
+    this_year = {"from": f"{today.year}-01-01", "to": f"{today.year}-12-31"}
+    assert screen_of(this_year).select_one("h2.w-h3").get_text() == (
+        f"1 januari {today.year} tot en met {today_named} (de periode loopt nog)"
+    )
+
+    def years(params) -> list[str]:
+        menu = screen_of(params).select("#reach-period option")
+        return [option["value"] for option in menu if option["value"].startswith("year:")]
+
+    # The same years to choose on every screen, whatever period it shows.
+    assert years({}) == [f"year:{year}" for year in range(today.year, long_ago.year - 1, -1)]
+    assert (
+        years({})
+        == years({"from": "2015-01-01", "to": "2015-01-02"})
+        == years({"month": "2014-03"})
+    )
+    # One compact form chooses the period, with one button (a phone shows the figures soon).
+    assert len(last12.select("form.reach-period")) == 1
+    assert len(last12.select(".reach-period button")) == 1
+    assert last12.select_one("#reach-period option[selected]")["value"] == "last:12"
+    assert views({"period": "last:12", "from": "", "to": ""}) == ("16", "")
+    assert views({"period": f"year:{long_ago.year}"}) == ("40", "")
+    on_the_day = {"from": f"{long_ago.year}-06-15", "to": f"{long_ago.year}-06-15"}
+    assert views({"period": "range", **on_the_day}) == ("40", "")
+    assert "met dag, maand en jaar" in views({"period": "range", "from": "", "to": ""})[1]
     # Not a period: this month, with a message saying why, never an error page.
     reversed_days = {"from": f"{today.year}-03-10", "to": f"{today.year}-03-01"}
     refused = "De laatste dag ligt vóór de eerste dag. Kies een laatste dag die erna komt."
@@ -313,8 +356,6 @@ def test_a_period_of_days_a_year_or_the_last_twelve_months(client):
     # beside them tells no hidden month (at least June's, not 45).
     july = long_ago.replace(month=7, day=1)
     ReachCounter.objects.create(page=page, language="nl", day=july, measure="view", count=5)
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(client.get(f"/admin/reach/{page.pk}/", year).content, "html.parser")
     table = soup.select_one('[data-reach-months="nl"]')
     assert table.caption.get_text() == "Per maand: Nederlands"
@@ -375,7 +416,8 @@ def test_a_projects_reach_adds_up_its_page_and_the_stories_and_news_linked_to_it
     assert 'href="/admin/reach/projects/?month=' in listing and "Projecten" in listing
     projects = BeautifulSoup(client.get("/admin/reach/projects/").content, "html.parser")
     row = projects.select_one(f'[data-reach-project="{project.pk}"]')
-    assert [cell.get_text() for cell in row.select("td")][2:] == ["37", "17", "46%"]
+    # Dutch readers to the end (7) are hidden: 17 beside English 10 would tell them.
+    assert [cell.get_text() for cell in row.select("td")][2:] == ["37", "minstens 10", "–"]
 
     screen = client.get(f"/admin/reach/projects/{project.pk}/")
     soup = BeautifulSoup(screen.content, "html.parser")
@@ -416,9 +458,10 @@ def test_a_projects_reach_adds_up_its_page_and_the_stories_and_news_linked_to_it
         [["12", ""], ["", ""], ["", "0"], ["20", "10"]]
     )  # fmt: skip
     assert {row[2] for row in rows[1:-1]} == {label(project)}  # the project column
-    # Two hidden parts in each sum: the totals are exact, and say what they include.
-    assert rows[-1][6:9] == ["37", "17", "46"]
-    assert "inclusief getallen onder de 10" in rows[-1][9]
+    # The same figures as the screens: two hidden views, exact, saying what they include; the
+    # readers to the end at least English 10, as the hidden Dutch sum is the one untold part.
+    assert rows[-1][6:9] == ["37", "10", ""]
+    assert "inclusief getallen onder de 10" in rows[-1][9] and "minstens" in rows[-1][9]
     assert client.get(f"/admin/reach/projects/{story.pk}/").status_code == 404
 
 
@@ -571,3 +614,53 @@ def test_a_sum_with_one_hidden_part_does_not_tell_it(client):
     assert mine[4:7] == ["42", "0", ""] and mine[7].startswith("weergaven: minstens dit aantal")
     assert rows[-1][0] == "Alle projecten (elke pagina één keer)" and rows[-1][4] == "42"
     assert "50" not in [cell for row in rows for cell in row]
+
+
+def test_no_told_figure_lets_a_hidden_one_be_worked_out(client):
+    """Two Dutch pages, 15 views and 2 (hidden), and an English page with 5 (hidden): a total
+    told from true values ("at least 17", or 22 beside it) would tell both hidden figures
+    (17 - 15 and 22 - 17). Every sum is told over its pages per language, from what is shown,
+    and the screens and the CSVs tell the same figure for the same sum."""
+    import re
+
+    from bs4 import BeautifulSoup
+
+    from stories.models import NewsPage, ProjectPage
+
+    project = ProjectPage.objects.get(acronym="REST", locale__language_code="nl")
+    news = NewsPage.objects.get(related_projects=project, locale__language_code="nl")
+    english = ProjectPage.objects.get(
+        translation_key=project.translation_key, locale__language_code="en"
+    )
+    for page, language, views in [(news, "nl", 15), (project, "nl", 2), (english, "en", 5)]:
+        for _ in range(views):
+            counting.count(page.pk, language, "view")
+    client.force_login(choose_admin_language(make_user("reporter", superuser=True), "nl"))
+    client.get("/admin/reach/")  # writes the counts
+    address = f"/admin/reach/projects/{project.pk}/"
+    soup = BeautifulSoup(client.get(address).content, "html.parser")
+
+    def views(selector, page=soup):
+        return page.select_one(selector).select("td")[-3].get_text()
+
+    assert views('[data-reach-language="nl"]') == "minstens 15"
+    assert views('[data-reach-language="en"]') == "minder dan 10"
+    assert views('[data-reach-language="all"]') == "22"  # two hidden parts: exact
+    assert views(f'[data-reach-page="{project.pk}-nl"]') == "minder dan 10"
+    projects = BeautifulSoup(client.get("/admin/reach/projects/").content, "html.parser")
+    assert views(f'[data-reach-project="{project.pk}"]', projects) == "22"
+    told = [  # views and read to the end: the last cells but the rate, in every row
+        cell.get_text()
+        for screen in (soup, projects)
+        for row in screen.select("tr")
+        for cell in row.select("td")[-3:-1]
+    ]
+    for per in ("month", "day"):
+        told += [cell for row in csv_rows(client.get(address, {"format": "csv", "per": per}), ";")
+                 for cell in row[6:8]]  # fmt: skip
+    told += [cell for row in csv_rows(client.get("/admin/reach/projects/", {"format": "csv"}), ";")
+             for cell in row[4:6]]  # fmt: skip
+    numbers = {int(found) for text in told for found in re.findall(r"(?:^|minstens )(\d+)$", text)}
+    assert numbers and numbers <= {0, 15, 22}
+    # No figure told, nor any difference of two, is one of the hidden figures.
+    assert not {abs(a - b) for a in numbers for b in numbers} & {2, 5}
