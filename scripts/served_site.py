@@ -319,6 +319,8 @@ class Server:
             self.process.wait()
 
     def __enter__(self) -> "Server":
+        if self.process is not None and self.process.poll() is None:
+            return self  # started already: `with Server(...).start(probe) as server:`
         return self.start()
 
     def __exit__(self, *exc) -> None:
