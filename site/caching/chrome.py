@@ -70,13 +70,9 @@ def kept_markup(name: str, request, make, *, page=None) -> str:
     from django.utils.safestring import mark_safe
     from django.utils.translation import get_language
 
-    from sitewide.caching import page_cache
+    from sitewide.caching import fragments
 
-    if (
-        not page_cache.enabled()
-        or getattr(request, "is_preview", False)
-        or page_cache._has_session(request)
-    ):
+    if not fragments.keeps(request):
         return make()
     language = get_language() or ""
     page_id = getattr(page, "pk", None)

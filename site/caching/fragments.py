@@ -53,7 +53,9 @@ def every_name() -> set[str]:
     return {VISIBILITY} | object_names(None)
 
 
-def _keeps(request) -> bool:
+def keeps(request) -> bool:
+    """Whether what a request makes may be kept for others: the page cache on, no preview, no
+    session (the chrome's markup follows the same rule: sitewide.caching.chrome)."""
     return (
         page_cache.enabled()
         and not getattr(request, "is_preview", False)
@@ -71,7 +73,7 @@ def _shown_names(keys) -> list[str]:
 
 
 def keep(name, page, request, make, identity):
-    if not _keeps(request) or not getattr(page, "translation_key", None):
+    if not keeps(request) or not getattr(page, "translation_key", None):
         return make()
     language = translation.get_language() or ""
     key = generations.key(

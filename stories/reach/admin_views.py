@@ -300,7 +300,7 @@ def page_view(request, page_id):
                 "width": round(100 * readers / row["views"])
                 if row["views"] and (readers >= report.FEW or readers == 0)
                 else 0,
-                "hidden": 0 < readers < report.FEW,
+                "hidden": report.is_hidden(readers),
                 "y": index * 12,
             }
             for index, (title, readers) in enumerate(

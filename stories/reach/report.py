@@ -16,7 +16,7 @@ FEW = 10  # figures under this are shown as "fewer than 10" on screens
 
 def shown(number: int) -> str:
     """A figure as a screen shows it: small numbers are not told exactly (none is none)."""
-    return _("fewer than %(few)d") % {"few": FEW} if 0 < number < FEW else str(number)
+    return _("fewer than %(few)d") % {"few": FEW} if is_hidden(number) else str(number)
 
 
 def is_hidden(number: int) -> bool:
