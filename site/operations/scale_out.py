@@ -11,6 +11,9 @@ SECRET_KEY read from the machine's var/secret_key instead of the environment.
 
 from django.conf import settings
 from django.core import checks
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.utils.module_loading import import_string
 
 from sitewide.environment import env
 
@@ -27,7 +30,7 @@ def shared_state() -> dict[str, bool]:
     database = settings.DATABASES["default"]["ENGINE"]
     return {
         "database": database.endswith("postgresql"),
-        "cache": not cache.endswith(("filebased.FileBasedCache", "locmem.LocMemCache")),
+        "cache": not issubclass(import_string(cache), (FileBasedCache, LocMemCache)),
         "media": not storage.endswith("FileSystemStorage"),
     }
 

@@ -8,7 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 from sitewide.environment import Environment, env
 from sitewide.settings.base import VAR_DIR
 
-# Redis when REDIS_URL is set, else files under var/cache.
+# Redis when REDIS_URL is set, else files under var/cache (Django's file cache, which looks at
+# how full it is once every hundred writes instead of at each: sitewide.caching.file_cache).
 if env("REDIS_URL"):
     CACHES = {
         "default": {
@@ -20,7 +21,7 @@ if env("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "sitewide.caching.file_cache.FileCache",
             "LOCATION": str(env("CACHE_DIR") or VAR_DIR / "cache"),
             "TIMEOUT": 600,
             # Django's default (300 files) culls at random once image renditions fill it,

@@ -789,10 +789,22 @@ def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
     page.keyboard.press("Escape")
     assert not dialog.evaluate("d => d.open")
     assert count.text_content() == "Picture 3 of 3"
-    # On a portrait phone a landscape picture takes the screen's whole width, its caption and
-    # the controls below it on the screen.
+    # At the last picture "next" leads nowhere and looks it (the first has no "previous").
+    following = gallery.locator(".lr-gallery__controls [data-gallery-step='1']")
+    previous = gallery.locator(".lr-gallery__controls [data-gallery-step='-1']")
+    assert following.get_attribute("aria-disabled") == "true"
+    assert float(following.evaluate("b => getComputedStyle(b).opacity")) < 0.6
+    following.click(force=True)  # Playwright waits for an enabled button; a finger does not
+    assert count.text_content() == "Picture 3 of 3"
+    previous.click()
+    previous.click()
+    assert count.text_content() == "Picture 1 of 3"
+    assert previous.get_attribute("aria-disabled") == "true" and not following.get_attribute(
+        "aria-disabled"
+    )
+    # On a portrait phone a landscape picture (the first) takes the screen's whole width, its
+    # caption and the controls below it on the screen.
     page.set_viewport_size(PHONE)
-    gallery.locator(".lr-gallery__controls [data-gallery-step='1']").click()  # the first: landscape
     gallery.locator("[data-gallery-open]").click()
     left, top, right, bottom = dialog.locator("img").evaluate(BOX)
     assert left <= 0.5 and right >= PHONE["width"] - 0.5, f"the picture spans {left}-{right}"
@@ -804,6 +816,16 @@ def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], button.inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "gallery-viewer-375.png")
+    # A finger swiping sideways over the picture steps to the next one, as the browser's own
+    # touch handling delivers it (it would take a sideways pan for itself).
+    touch = routed.context.new_cdp_session(page)
+    touch.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    y = (top + bottom) / 2
+    for kind, x in [("touchStart", 300), *[("touchMove", 300 - step * 30) for step in range(1, 7)]]:
+        touch.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": x, "y": y}]})
+    touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    viewer_count = dialog.locator("[data-gallery-count]")
+    expect(viewer_count).to_have_text("Picture 2 of 3")
     assert routed.page_errors == []
 
 

@@ -460,6 +460,14 @@
         count.textContent = count.getAttribute("data-template")
           .replace("{n}", index + 1).replace("{total}", items.length);
       }, gallery);
+      /* The first picture has no previous one, the last no next one: the step that leads
+         nowhere says so (and stays where the keyboard is). */
+      each("[data-gallery-step]", function (button) {
+        var step = parseInt(button.getAttribute("data-gallery-step"), 10);
+        var nowhere = step < 0 ? index === 0 : index === items.length - 1;
+        if (nowhere) button.setAttribute("aria-disabled", "true");
+        else button.removeAttribute("aria-disabled");
+      }, gallery);
       if (stage && dialog.open) {
         var copy = items[index].querySelector("figure").cloneNode(true);
         /* The viewer draws the picture as large as the stage allows above its caption (the
@@ -484,7 +492,7 @@
       }
     };
     var go = function (next) {
-      index = (next + items.length) % items.length;
+      index = Math.max(0, Math.min(items.length - 1, next));
       if (!(dialog && dialog.open)) {
         items[index].scrollIntoView({ block: "nearest", inline: "center", behavior: motionAllowed() ? "smooth" : "auto" });
       }
@@ -535,8 +543,11 @@
         var step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
         if (step) go(index + (rtl ? -step : step));
       });
+      /* A sideways swipe steps (the stage leaves sideways moves to the page: touch-action in
+         reader.css, or the browser would take the finger to pan and cancel the pointer). */
       var startX = null;
       dialog.addEventListener("pointerdown", function (event) { startX = event.clientX; });
+      dialog.addEventListener("pointercancel", function () { startX = null; });
       dialog.addEventListener("pointerup", function (event) {
         if (startX === null) return;
         var moved = event.clientX - startX;
