@@ -239,3 +239,21 @@ def test_the_first_keyboard_stops_show_whole_over_nothing_they_cover(new_context
     where = page.evaluate("scrollY")
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("scrollY") == where, "focus in the top bar scrolled the page"
+
+    # The home page's feature and its story cards (as many as the language has) show their
+    # focus the same way.
+    page.goto(f"/{language}/")
+    shown = [page.locator(".lr-feature__link").first, page.locator(".lr-card a").first]
+    shown = [link for link in shown if link.count()]
+    assert len(shown) == (2 if language == "nl" else 1)
+    for link in shown:
+        link.scroll_into_view_if_needed()
+        link.evaluate("link => link.focus()")
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        box = link.bounding_box()
+        picture = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+        middle = int(box["y"] + min(box["height"], 300) / 2)
+        paper = picture.getpixel((max(0, int(box["x"]) - 13), middle))
+        ring = picture.getpixel((max(0, int(box["x"] - 4.5)), middle))
+        assert _contrast(ring, paper) >= 3, f"{link}: ring {ring} on {paper}"
