@@ -27,17 +27,15 @@ BROWSER_ON_POSTGRES = pytest.mark.skip(
 
 
 def pytest_collection_modifyitems(config, items):
-    """In a parallel run (pytest-xdist, `--dist loadgroup`) a browser test module stays in one
-    worker: its tests build on each other's pages. Each worker that runs browser tests serves one
-    site and starts one Chromium (session fixtures), so the modules can be shared out to keep
-    both workers busy. Likewise the tests of a module that share a module-scoped fixture (a
-    backup's environments, moto and Redis, the large site of the query budgets, ...): spread over
-    both workers, each worker would build it again. On CI's PostgreSQL run, a test that opens no
-    database is skipped: the SQLite run ran it."""
+    """In a parallel run (pytest-xdist, `--dist loadgroup`) the browser tests stay in one worker:
+    they share one served site and one Chromium, built once per worker. Likewise the tests of a
+    module that share a module-scoped fixture (a backup's environments, moto and Redis, the large
+    site of the query budgets, ...): spread over both workers, each worker would build it again.
+    On CI's PostgreSQL run, a test that opens no database is skipped: the SQLite run ran it."""
     on_postgres = suite_on_postgres()
     for item in items:
         if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser:" + item.nodeid.split("::")[0]))
+            item.add_marker(pytest.mark.xdist_group("browser"))
             if on_postgres:
                 item.add_marker(BROWSER_ON_POSTGRES)
         elif not item.get_closest_marker("xdist_group") and uses_a_module_fixture(item):

@@ -239,7 +239,7 @@ QUICK_EXIT = "longread/chrome/quick_exit.html"
 
 def bar_of(response) -> str:
     html = response.content.decode()
-    return html[html.index('<div class="lr-bar">') : html.index('<div class="lr-progress"')]
+    return html[html.index('<header class="lr-bar">') : html.index('<div class="lr-progress"')]
 
 
 def test_the_bar_is_made_once_per_language_and_again_when_its_settings_change(client, story):
