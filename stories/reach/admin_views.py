@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
-from stories.models import NewsPage, ProjectPage
+from stories.models import NewsPage, ProjectPage, TestimonyPage
 from stories.reach import export, periods, report
 from stories.reach.counting import flush
 from stories.reach.models import ReachCounter
@@ -240,6 +240,8 @@ def project_view(request, page_id):
             # Shown beside both the languages and the pages: neither may tell a hidden one.
             "total": _summed(figures),
             "pages": listed,
+            # Which kinds of page are linked: the screen says how to link a story when none is.
+            "stories_linked": TestimonyPage.objects.filter(pk__in=pages["linked"]).exists(),
             **_period_context(period),
         },
     )

@@ -426,6 +426,7 @@ def test_a_projects_reach_adds_up_its_page_and_the_stories_and_news_linked_to_it
         return [cell.get_text() for cell in soup.select_one(selector).select("td")]
 
     assert "Per taal" in soup.get_text() and "Bereik: " + project.title in soup.get_text()
+    assert soup.select_one("[data-reach-no-story]") is None  # a story is linked
     # Fewer than 10 read to the end in Dutch: no rate either, which would tell how many.
     assert cells('[data-reach-language="nl"]') == ["Nederlands", "17", "minder dan 10", "–"]
     assert cells('[data-reach-language="en"]')[1:] == ["20", "10", "50%"]
@@ -664,3 +665,24 @@ def test_no_told_figure_lets_a_hidden_one_be_worked_out(client):
     assert numbers and numbers <= {0, 15, 22}
     # No figure told, nor any difference of two, is one of the hidden figures.
     assert not {abs(a - b) for a in numbers for b in numbers} & {2, 5}
+
+
+def test_a_project_without_a_linked_story_says_how_to_link_one(client):
+    from bs4 import BeautifulSoup
+    from django.utils import translation
+    from django.utils.text import capfirst
+
+    from stories.models import ProjectPage
+
+    project = ProjectPage.objects.filter(locale__language_code="nl").first()
+    TestimonyPage.related_projects.through.objects.filter(
+        projectpage__translation_key=project.translation_key
+    ).delete()
+    client.force_login(choose_admin_language(make_user("reporter", superuser=True), "nl"))
+    soup = BeautifulSoup(client.get(f"/admin/reach/projects/{project.pk}/").content, "html.parser")
+    hint = soup.select_one("[data-reach-no-story]").get_text()
+    assert "Er is nog geen verhaal aan dit project gekoppeld" in hint
+    # It names the field as the story's edit screen labels it.
+    with translation.override("nl"):
+        label = capfirst(TestimonyPage._meta.get_field("related_projects").verbose_name)
+    assert f"‘{label}’" in hint
