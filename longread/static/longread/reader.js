@@ -132,6 +132,12 @@
   document.addEventListener("click", function (event) {
     drops.forEach(function (drop) { if (drop.open && !drop.contains(event.target)) drop.open = false; });
   });
+  /* The keyboard leaves an open menu: it closes, or it would cover what has the focus now. */
+  drops.forEach(function (drop) {
+    drop.addEventListener("focusout", function (event) {
+      if (drop.open && event.relatedTarget && !drop.contains(event.relatedTarget)) drop.open = false;
+    });
+  });
 
   fitBar();
   measureBars();
@@ -441,6 +447,16 @@
       dragging = false;
     });
     range.addEventListener("input", update);
+    /* An arrow key moves the divide by a twentieth (the range's own step is a hundredth, which a
+       reader barely sees); Page Up/Down, Home and End stay the browser's. */
+    range.addEventListener("keydown", function (event) {
+      var rtl = getComputedStyle(figure).direction === "rtl";
+      var step = { ArrowUp: 5, ArrowDown: -5, ArrowRight: rtl ? -5 : 5, ArrowLeft: rtl ? 5 : -5 }[event.key];
+      if (!step) return;
+      event.preventDefault();
+      range.value = Math.max(0, Math.min(100, Number(range.value) + step));
+      update();
+    });
     update();
   });
 
