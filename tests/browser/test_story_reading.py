@@ -321,6 +321,7 @@ def test_a_single_related_story_ends_the_story_as_a_feature_card_in_the_texts_co
 def test_every_chapter_link_lands_with_its_heading_below_the_sticky_bars(new_context, viewport):
     page = new_context(viewport=viewport, reduced_motion="reduce").new_page()
     page.goto(FIRST["nl"])
+    entries = page.evaluate("history.length")
     anchors = page.locator(".lr-toc a").evaluate_all("links => links.map(a => a.hash.slice(1))")
     assert len(anchors) >= 3
     toggle = page.locator("[data-toc-toggle]")
@@ -338,6 +339,11 @@ def test_every_chapter_link_lands_with_its_heading_below_the_sticky_bars(new_con
             "links => links.map(a => a.hash)"
         )
         assert current == [f"#{anchor}"]
+        # Focus on the heading, whose ring shows; the page's address names it, but the
+        # browser's history has no entry more: Back after the quick exit never returns here.
+        assert page.evaluate("document.activeElement.id") == anchor
+        assert page.evaluate("location.hash") == f"#{anchor}"
+        assert page.evaluate("history.length") == entries
 
 
 @pytest.mark.parametrize("language", ["nl", "ar"])

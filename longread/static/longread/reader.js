@@ -112,6 +112,16 @@
   var progressLine = document.querySelector(".lr-progress");
   if (progressLine && chapterBar) chapterBar.appendChild(progressLine);
 
+  /* A link within the page (a chapter, "Skip to content") moves there without adding to the
+     browser's history: Back after the quick exit must not bring this page back. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href^='#']");
+    if (!link || link.hash.length < 2 || event.defaultPrevented || event.button !== 0 ||
+        event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    window.location.replace(link.hash);
+  });
+
   /* Drop-down menus (<details>): one open at a time; Escape or a tap elsewhere closes them. */
   var drops = Array.prototype.slice.call(document.querySelectorAll("details.lr-drop"));
   drops.forEach(function (drop) {
