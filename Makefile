@@ -14,7 +14,7 @@ RUN_WORKER := TASK_WORKER=embedded
 # Build tools for the editable install, pinned like everything else.
 BUILD_TOOLS := setuptools==80.9.0 wheel==0.45.1
 
-.PHONY: help run serve install install-test test lint pytest browser-deps load-deps scale-deps load bench lighthouse check-python clean
+.PHONY: help run serve install install-test test lint pytest browser-deps load-deps scale-deps load bench lighthouse unit-costs check-python clean
 
 help:
 	@echo "make run    install, migrate, seed demo content and serve on http://127.0.0.1:$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make load   load test: 60 s of wrk on a story, a static file, the API and search while an editor publishes (LOAD_ARGS=\"--duration 600 --dead-webhook\": the soak)"
 	@echo "make bench  a large throwaway site: render times, queries, throughput, against the budgets"
 	@echo "make lighthouse  Lighthouse's mobile performance score of a demo story, offline, in Debian's Chromium (at least 0.95)"
+	@echo "make unit-costs  time the suite's work units on both databases, for the parallel run's order (tests/unit_costs.json)"
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)' 2>/dev/null || { \
@@ -134,6 +135,13 @@ pytest: install-test browser-deps load-deps scale-deps
 	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --durations=10 $(PYTEST_ARGS)
 
 test: lint pytest
+
+# How long each work unit of the parallel run takes, on both databases as CI runs them, for the
+# order in which the run hands them out (tests/xdist_groups.py; written to tests/unit_costs.json).
+unit-costs:
+	$(MAKE) pytest PYTEST_ARGS=--record-unit-costs
+	bash .ci/postgres.sh && . $(VAR)/ci-postgres.env && \
+	  DATABASE_URL="$$CI_DATABASE_URL" $(MAKE) pytest PYTEST_ARGS=--record-unit-costs
 
 clean:
 	rm -rf $(VENV) $(VAR)/cache $(VAR)/static

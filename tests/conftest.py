@@ -15,7 +15,7 @@ from tests.skip_rule import (
     pytest_runtest_makereport,  # noqa: F401  (no skip hides a test in CI)
     suite_on_postgres,
 )
-from tests.xdist_groups import GroupScheduling, write_groups
+from tests.xdist_groups import CostRecorder, GroupScheduling, write_groups
 
 # The browser tests serve the site on its embedded default (a SQLite file of its own, whatever
 # DATABASE_URL says: tests/browser/conftest.py), so on CI's PostgreSQL run they would repeat
@@ -59,6 +59,19 @@ def pytest_runtest_logreport(report):
 
 def pytest_terminal_summary(terminalreporter):
     worker_times.summary(terminalreporter)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--record-unit-costs",
+        action="store_true",
+        help="write how long each work unit of a parallel run took to tests/unit_costs.json",
+    )
+
+
+def pytest_configure(config):
+    if config.getoption("--record-unit-costs") and not os.environ.get("PYTEST_XDIST_WORKER"):
+        config.pluginmanager.register(CostRecorder(), "unit-costs")
 
 
 def pytest_xdist_make_scheduler(config, log):

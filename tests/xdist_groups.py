@@ -10,15 +10,27 @@ Here each worker writes the groups it collected (node id -> group) to a file of 
 the seeded database's folder, which the workers inherit from the process that starts them), and
 the scheduler of that process reads it when it splits the tests into work units, after every
 worker has collected.
+
+The work units are then handed out longest first (`tests/unit_costs.json`: how long each unit
+that takes seconds took in a recorded run, per database), so the long ones do not start last
+while the other worker has nothing left to do. xdist's own order (`loadscopereorder`) counts
+tests, and a single test that stops a database for a minute counts as one. A unit the file does
+not know is taken to cost DEFAULT_SECONDS a test. `make unit-costs` records the file again.
 """
 
 import json
 import os
+from collections import defaultdict
 from pathlib import Path
 
 from xdist.scheduler import LoadGroupScheduling
 
 from tests.seeded_database import FOLDER_VARIABLE
+from tests.skip_rule import suite_on_postgres
+
+COSTS_FILE = Path(__file__).with_name("unit_costs.json")
+DEFAULT_SECONDS = 0.4  # about the median test's time
+RECORDED_FROM = 3.0  # units that take less are left out of the file
 
 
 def _groups_file() -> Path | None:
@@ -46,10 +58,23 @@ def write_groups(items) -> None:
     partial.replace(path)  # every worker collects the same tests: the last write is as good
 
 
+def _database() -> str:
+    return "postgresql" if suite_on_postgres() else "sqlite"
+
+
+def known_costs() -> dict[str, float]:
+    try:
+        return json.loads(COSTS_FILE.read_text()).get(_database(), {})
+    except (OSError, ValueError):
+        return {}
+
+
 class GroupScheduling(LoadGroupScheduling):
-    """LoadGroupScheduling with the groups the workers wrote (see the module's docstring)."""
+    """LoadGroupScheduling with the groups the workers wrote, longest units first (see the
+    module's docstring)."""
 
     _groups: dict[str, str] | None = None
+    _ordered = False
 
     def _split_scope(self, nodeid: str) -> str:
         if "@" in nodeid.rpartition("]")[2]:  # an xdist that does suffix node ids
@@ -59,3 +84,46 @@ class GroupScheduling(LoadGroupScheduling):
             self._groups = json.loads(path.read_text()) if path and path.exists() else {}
         group = self._groups.get(nodeid)
         return f"group:{group}" if group else nodeid
+
+    def _assign_work_unit(self, node) -> None:
+        # The first assignment comes right after `schedule` has filled the queue.
+        if not self._ordered:
+            self._ordered = True
+            costs = known_costs()
+            units = sorted(
+                self.workqueue.items(),
+                key=lambda unit: -costs.get(unit[0], DEFAULT_SECONDS * len(unit[1])),
+            )
+            self.workqueue.clear()
+            self.workqueue.update(units)
+        super()._assign_work_unit(node)
+
+
+class CostRecorder:
+    """`--record-unit-costs`: at the end of a parallel run, how long each work unit took (its
+    tests' setup, call and teardown), written to COSTS_FILE for this run's database."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    def pytest_runtest_logreport(self, report):
+        if getattr(report, "node", None) is not None:  # on the controller, from a worker
+            self.seconds[report.nodeid] += report.duration
+
+    def pytest_sessionfinish(self, session):
+        scheduler = getattr(session.config.pluginmanager.getplugin("dsession"), "sched", None)
+        if not isinstance(scheduler, GroupScheduling) or not self.seconds:
+            return
+        units: dict[str, float] = defaultdict(float)
+        for nodeid, seconds in self.seconds.items():
+            units[scheduler._split_scope(nodeid)] += seconds
+        try:
+            recorded = json.loads(COSTS_FILE.read_text())
+        except (OSError, ValueError):
+            recorded = {}
+        recorded[_database()] = {
+            unit: round(seconds, 1)
+            for unit, seconds in sorted(units.items(), key=lambda item: -item[1])
+            if seconds >= RECORDED_FROM
+        }
+        COSTS_FILE.write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n")

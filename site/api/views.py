@@ -3,9 +3,11 @@ authentication, no drafts (except through a preview token), no private pages, an
 filtered by the one consent rule on the API channel."""
 
 from functools import wraps
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Q, When
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, path, resolve, reverse
@@ -35,7 +37,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from longread import shown
+from longread import fragments, shown
 from longread.absolute import absolute_url
 from longread.addresses import is_own_host
 from longread.rich_text import shown_address
@@ -425,17 +427,58 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
 
     def get_object(self):
         """The specific page as the HTML page loads it (`serving_queryset`: its consent record,
-        hero image and that image's renditions at once) instead of one query per relation."""
-        if not hasattr(self, "_cached_object"):
+        hero image and that image's renditions at once) instead of one query per relation.
+
+        A detail finds the page among the site's language trees with a plain query and asks the
+        consent rule whether API readers may see it; that answer is kept as a body is
+        (`longread.fragments`: under the page's group, which pages are visible and the consent
+        records, never past midnight), as the website keeps its own (`sitewide.serving.routing`),
+        so a miss asks the rule only when something it answers has changed."""
+        if hasattr(self, "_cached_object"):
+            return self._cached_object
+        if self.action != "detail_view":
             base = BaseAPIViewSet.get_object(self)
-            model = base.specific_class or type(base)
-            queryset = (
-                model.serving_queryset()
-                if hasattr(model, "serving_queryset")
-                else model._default_manager.select_related("locale")
-            )
-            self._cached_object = queryset.get(pk=base.pk)
+            self._cached_object = self._served(base.specific_class or type(base), base.pk)
+            return self._cached_object
+        row = (
+            Page.objects.filter(self._in_trees(), pk=self.kwargs["pk"])
+            .values("pk", "translation_key", "content_type_id")
+            .first()
+        )
+        if row is None:
+            raise Http404("not found")
+        found = SimpleNamespace(pk=row["pk"], translation_key=row["translation_key"])
+        visible = fragments.kept_value(
+            "api-visibility",
+            found,
+            self.request,
+            lambda: consent.visible_pages(Page.objects.filter(pk=row["pk"]), consent.API).exists(),
+        )
+        if not visible:
+            raise Http404("not found")
+        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class() or Page
+        self._cached_object = self._served(model, row["pk"])
         return self._cached_object
+
+    @staticmethod
+    def _served(model, pk):
+        queryset = (
+            model.serving_queryset()
+            if hasattr(model, "serving_queryset")
+            else model._default_manager.select_related("locale")
+        )
+        return queryset.get(pk=pk)
+
+    def _in_trees(self) -> Q:
+        """This site's language trees (asked several times in one request)."""
+        if not hasattr(self, "_language_trees"):
+            site = Site.find_for_request(self.request)
+            roots = [site.root_page, *site.root_page.get_translations()] if site else []
+            self._language_trees = [root.path for root in roots]
+        in_trees = Q(pk__in=[])
+        for tree in self._language_trees:
+            in_trees |= Q(path__startswith=tree)
+        return in_trees
 
     def get_serializer_context(self):
         # Wagtail hands every serializer the base queryset for its `parent` field; ours finds the
@@ -446,15 +489,9 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
 
     def get_base_queryset(self):
         """Live, public pages of this site's language trees that the API channel may show."""
-        if not hasattr(self, "_language_trees"):  # asked several times in one request
-            site = Site.find_for_request(self.request)
-            roots = [site.root_page, *site.root_page.get_translations()] if site else []
-            self._language_trees = [root.path for root in roots]
+        in_trees = self._in_trees()
         if not self._language_trees:
             return Page.objects.none()
-        in_trees = Q()
-        for tree in self._language_trees:
-            in_trees |= Q(path__startswith=tree)
         return consent.visible_pages(Page.objects.filter(in_trees), consent.API)
 
     def find_view(self, request):

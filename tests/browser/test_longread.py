@@ -411,10 +411,7 @@ def test_image_comparison_slider_moves_the_divide(new_context):
     assert slider.is_visible()
     assert slider.evaluate("input => input.labels.length && input.labels[0].textContent.trim()")
     assert _compare_property(figure) == "50%"
-    handle_ring = (
-        "() => getComputedStyle(document.querySelector('.lr-compare__handle'), '::after')"
-        ".outlineStyle"
-    )
+    handle_ring = "() => getComputedStyle(document.querySelector('.lr-compare__knob')).outlineStyle"
     assert page.evaluate(handle_ring) == "none"
 
     slider.fill("20")
@@ -431,10 +428,17 @@ def test_image_comparison_slider_moves_the_divide(new_context):
     page.keyboard.press("ArrowRight")
     assert page.evaluate(handle_ring) == "solid"
     assert _compare_property(figure) == "25%"  # from 20%: an arrow moves it a visible step
+    # At either end the divide is at the frame's edge and its knob still whole inside it.
+    knob = figure.locator(".lr-compare__knob")
     page.keyboard.press("End")
     assert _compare_property(figure) == "100%"
+    box = knob.bounding_box()
+    assert box["x"] + box["width"] <= frame["x"] + frame["width"] and box["width"] >= 44
+    assert box["x"] + box["width"] > frame["x"] + frame["width"] - 60
     page.keyboard.press("Home")
     assert _compare_property(figure) == "0%"
+    box = knob.bounding_box()
+    assert frame["x"] <= box["x"] < frame["x"] + 12
     assert routed.page_errors == []
 
 

@@ -792,6 +792,17 @@ def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
     page.keyboard.press("ArrowRight")
     assert dialog.locator("img").get_attribute("alt").startswith("Two dark banks")
     assert page.evaluate(closing)
+    # Home and End: the first and the last picture.
+    page.keyboard.press("Home")
+    assert dialog.locator("img").get_attribute("alt").startswith("A pale path")
+    page.keyboard.press("End")
+    assert dialog.locator("img").get_attribute("alt").startswith("Two dark banks")
+    # Tab goes round the viewer's controls: from the last (closing) to the first (the quick
+    # exit), and back, never to the browser's own toolbar.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('dialog .lr-viewer__exit')")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(closing)
     page.keyboard.press("Escape")
     assert not dialog.evaluate("d => d.open")
     assert count.text_content() == "Picture 3 of 3"
@@ -808,6 +819,12 @@ def test_gallery_steps_with_buttons_and_opens_full_screen(new_context):
     assert previous.get_attribute("aria-disabled") == "true" and not following.get_attribute(
         "aria-disabled"
     )
+    # Home and End on the gallery itself.
+    gallery.locator("[data-gallery-list]").focus()
+    page.keyboard.press("End")
+    assert count.text_content() == "Picture 3 of 3"
+    page.keyboard.press("Home")
+    assert count.text_content() == "Picture 1 of 3"
     # On a portrait phone a landscape picture (the first) takes the screen's whole width, its
     # caption and the controls below it on the screen.
     page.set_viewport_size(PHONE)

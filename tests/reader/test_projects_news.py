@@ -13,6 +13,7 @@ from stories.models import (
     NewsIndexPage,
     NewsPage,
     Organisation,
+    OrganisationDirectoryPage,
     ProjectIndexPage,
     ProjectPage,
 )
@@ -279,3 +280,33 @@ def test_the_editor_offers_related_projects_in_the_pages_own_language(client):
             )
         )
         assert languages == {"nl"}, (page, languages)
+
+
+@pytest.mark.parametrize(
+    "language, said", [("en", "Results: "), ("nl", "Resultaten: "), ("ar", "النتائج: ")]
+)
+def test_a_filtered_listing_says_how_many_it_found_where_the_form_leads(client, language, said):
+    from stories.models import StoryIndexPage
+
+    listings = [
+        (StoryIndexPage, "kind=professional", ".lr-cards > ul > li"),
+        (ProjectIndexPage, "status=ongoing", ".lr-list > li"),
+        (NewsIndexPage, f"project={project('REST', language).pk}", ".lr-list > li"),
+    ]
+    for model, query, item in listings:
+        index = model.objects.get(locale__language_code=language)
+        whole = BeautifulSoup(client.get(index.url).content.decode(), "html.parser")
+        assert whole.select_one("form.lr-filters")["action"] == "#results"
+        assert whole.select_one("#results") is None  # nothing filtered: no count
+        found = BeautifulSoup(client.get(f"{index.url}?{query}").content.decode(), "html.parser")
+        shown = len(found.select(item))
+        assert shown <= len(whole.select(item)), model
+        count = found.select_one("#results")
+        assert count.get_text(strip=True) == f"{said}{shown}", model
+        assert count.find_previous("form") is not None and count["tabindex"] == "-1"
+    directory = OrganisationDirectoryPage.objects.get(locale__language_code=language)
+    helpers = BeautifulSoup(
+        client.get(f"{directory.url}?country=NL&kind=return").content.decode(), "html.parser"
+    )
+    shown = len(helpers.select(".lr-organisations > li"))
+    assert helpers.select_one("#results").get_text(strip=True) == f"{said}{shown}"

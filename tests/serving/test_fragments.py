@@ -234,6 +234,31 @@ def test_the_apis_related_stories_follow_a_withdrawal(client, story, related):
     assert related_ids() == []
 
 
+@override_settings(PAGE_CACHE_BYPASS_TOKEN="fragment-test")
+def test_the_apis_detail_asks_the_consent_rule_again_only_after_a_change(client, story):
+    url = f"/api/v2/pages/{story.pk}/"
+    headers = {"X-Page-Cache-Bypass": "fragment-test"}
+    rule = "consentwithdrawal"  # the table only the consent rule's query reads
+
+    def asked_the_rule() -> bool:
+        with CaptureQueriesContext(connection) as queries:
+            answer = client.get(url, headers=headers)
+        assert answer.status_code == 200
+        return any(rule in query["sql"].lower() for query in queries.captured_queries)
+
+    assert asked_the_rule()
+    assert not asked_the_rule()  # kept
+    story.consent.allows_api = False
+    story.consent.save()
+    assert client.get(url, headers=headers).status_code == 404
+    story.consent.allows_api = True
+    story.consent.save()
+    assert asked_the_rule()
+    takedown.withdraw(story.consent, reason="test")
+    assert client.get(url, headers=headers).status_code == 404
+    assert client.get("/api/v2/pages/999999/", headers=headers).status_code == 404
+
+
 QUICK_EXIT = "longread/chrome/quick_exit.html"
 
 

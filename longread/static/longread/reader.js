@@ -517,25 +517,46 @@
         if (shown) { shown.style.inlineSize = drawn + "px"; shown.hidden = false; }
       }
     };
+    var heading = null;  /* the picture a step is still scrolling to */
     var go = function (next) {
       index = Math.max(0, Math.min(items.length - 1, next));
       if (!(dialog && dialog.open)) {
+        heading = index;
         items[index].scrollIntoView({ block: "nearest", inline: "center", behavior: motionAllowed() ? "smooth" : "auto" });
       }
       render();
     };
-    /* After a swipe or a step has come to rest (not while a step is still scrolling). */
+    /* A finger, a wheel or a key on the list takes over from a step still on its way. */
+    ["pointerdown", "wheel", "keydown"].forEach(function (name) {
+      list.addEventListener(name, function () { heading = null; }, { passive: true });
+    });
+    /* After a swipe or a step has come to rest: the picture in the middle is the current one.
+       Not while a step is still on its way (a step that cuts another short ends that scroll
+       halfway), nor while the viewer is open (the list behind it only moves with the layout). */
     list.addEventListener("onscrollend" in window ? "scrollend" : "scroll", function () {
+      if (dialog && dialog.open) return;
       var middle = list.getBoundingClientRect().left + list.clientWidth / 2, nearest = 0, distance = Infinity;
       Array.prototype.forEach.call(items, function (item, position) {
         var box = item.getBoundingClientRect(), away = Math.abs(box.left + box.width / 2 - middle);
         if (away < distance) { distance = away; nearest = position; }
       });
+      if (heading !== null) {
+        if (nearest === heading) heading = null;
+        return;
+      }
       if (nearest !== index) { index = nearest; render(); }
     }, { passive: true });
     each("[data-gallery-step]", function (button) {
       button.addEventListener("click", function () { go(index + parseInt(button.getAttribute("data-gallery-step"), 10)); });
     }, gallery);
+    /* Home and End: the first and the last picture, in the gallery and in its viewer. */
+    var endKey = function (event) {
+      var to = { Home: 0, End: items.length - 1 }[event.key];
+      if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      go(to);
+    };
+    list.addEventListener("keydown", endKey);
     var open = function () {
       if (!dialog || !dialog.showModal) return;
       dialog.showModal();
@@ -568,6 +589,16 @@
       dialog.addEventListener("keydown", function (event) {
         var step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
         if (step) go(index + (rtl ? -step : step));
+        else endKey(event);
+        /* Tab stays among the viewer's controls (the browser would leave the page for its own
+           toolbar after the last one). */
+        if (event.key !== "Tab") return;
+        var controls = Array.prototype.filter.call(
+          dialog.querySelectorAll("a[href], button:not([hidden])"),
+          function (control) { return control.offsetParent !== null; });
+        var first = controls[0], last = controls[controls.length - 1];
+        if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+        else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
       });
       /* A sideways swipe steps (the stage leaves sideways moves to the page: touch-action in
          reader.css, or the browser would take the finger to pan and cancel the pointer). */
