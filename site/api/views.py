@@ -56,7 +56,7 @@ from sitewide.api.framework_messages import in_answer_language
 from sitewide.api.http import ApiJson, answer_language, bad_request, not_found_answer
 from sitewide.api.models import ContentChange, PreviewToken
 from sitewide.api.pagination import CursorPagination
-from sitewide.caching.chrome import page_in_language
+from sitewide.caching.chrome import page_in_language, structure
 from sitewide.search.text import search_words
 from stories import consent
 from stories.api_fields import kept_in_detail, linked_pages, page_html_url, page_link
@@ -472,9 +472,8 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
     def _in_trees(self) -> Q:
         """This site's language trees (asked several times in one request)."""
         if not hasattr(self, "_language_trees"):
-            site = Site.find_for_request(self.request)
-            roots = [site.root_page, *site.root_page.get_translations()] if site else []
-            self._language_trees = [root.path for root in roots]
+            tree = structure(self.request)  # the site's root and its translations, kept
+            self._language_trees = [root["path"] for root in tree["roots"].values()] if tree else []
         in_trees = Q(pk__in=[])
         for tree in self._language_trees:
             in_trees |= Q(path__startswith=tree)
