@@ -190,7 +190,12 @@ def without_photos(item: dict) -> dict | None:
 
 
 class HeroImageField(PageDataField):
+    """The hero image with its renditions; in a detail answer kept as a body is."""
+
     def to_representation(self, page):
+        return kept_in_detail(self, "api-hero", page, lambda: self._represented(page))
+
+    def _represented(self, page):
         hero = getattr(page, "shown_hero_image", page.hero_image)
         if hero is None:
             return None

@@ -457,17 +457,18 @@ class PagesEndpoint(AnonymousJSON, PagesAPIViewSet):
         if not visible:
             raise Http404("not found")
         model = ContentType.objects.get_for_id(row["content_type_id"]).model_class() or Page
-        self._cached_object = self._served(model, row["pk"])
+        # The hero image's renditions only when its representation is made (it is kept).
+        self._cached_object = self._served(model, row["pk"], prefetch=False)
         return self._cached_object
 
     @staticmethod
-    def _served(model, pk):
+    def _served(model, pk, prefetch=True):
         queryset = (
             model.serving_queryset()
             if hasattr(model, "serving_queryset")
             else model._default_manager.select_related("locale")
         )
-        return queryset.get(pk=pk)
+        return (queryset if prefetch else queryset.prefetch_related(None)).get(pk=pk)
 
     def _in_trees(self) -> Q:
         """This site's language trees (asked several times in one request)."""
