@@ -2,7 +2,9 @@
 this month when absent), a range of days (`from=YYYY-MM-DD&to=YYYY-MM-DD`, both included), the
 last twelve months up to today (`last=12`: the running month and the eleven
 before it) or a calendar year (`year=YYYY`); the screens' one menu sends the same as
-`period=month:YYYY-MM`, `year:YYYY`, `last:12` or `range` (with `from` and `to`). A choice that is
+`period=month:YYYY-MM`, `year:YYYY`, `last:12` or `range` (with `from` and `to`; days typed
+there choose a range whatever the menu says, `shown_from` and `shown_to` telling typed days from
+those the form showed). A choice that is
 not a period (a bad date, a range that ends before it starts) shows this month with a message saying
 why, never an error page."""
 
@@ -107,6 +109,10 @@ def _from_menu(params) -> dict:
     """The screens' one period menu (`period=month:YYYY-MM`, `year:YYYY`, `last:12` or `range`
     with the days in `from` and `to`) as the address's own choice."""
     kind, _colon, value = (params.get("period") or "").partition(":")
+    typed = [params.get(name) or "" for name in ("from", "to")]
+    shown = [params.get(f"shown_{name}") or "" for name in ("from", "to")]
+    if kind and any(typed) and typed != shown:
+        kind = "range"  # days typed in the form mean those days, whatever the menu still says
     if kind == "month":
         return {"month": value}
     if kind == "year":

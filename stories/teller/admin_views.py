@@ -45,11 +45,16 @@ def manage_view(request, pk):
     if request.method == "POST" and form.is_valid():
         link, token, code = service.issue(record, form.cleaned_data["language"], request.user)
         url = service.link_url(link.language, token, request)
-        context.update(
-            issued=link,
-            link_card=signing.dumps({"link": link.pk, "url": url}, salt=CARD_SALT),
-            code_card=signing.dumps({"link": link.pk, "code": code}, salt=CARD_SALT),
-        )
+        # Shown by the page the browser is sent to (a reload there sends nothing again, so it
+        # issues no other link behind the cards just printed), while the link is active and its
+        # cards can be printed.
+        request.session[_cards_key(record)] = {
+            "link": link.pk,
+            "link_card": signing.dumps({"link": link.pk, "url": url}, salt=CARD_SALT),
+            "code_card": signing.dumps({"link": link.pk, "code": code}, salt=CARD_SALT),
+        }
+        return redirect("stories_teller_link", pk=record.pk)
+    context.update(_cards_to_print(request, record))
     # Read after issuing: the link just issued is in the table at once.
     context["links"] = [
         {
@@ -61,6 +66,24 @@ def manage_view(request, pk):
     ]
     context["messages_received"] = record.teller_messages.all()[:50]
     return TemplateResponse(request, "stories/teller/admin_manage.html", context)
+
+
+def _cards_key(record) -> str:
+    return f"stories.teller.cards.{record.pk}"
+
+
+def _cards_to_print(request, record) -> dict:
+    """The cards of the link issued last in this session, while it is active and printable."""
+    cards = request.session.get(_cards_key(record))
+    if not cards:
+        return {}
+    try:
+        signing.loads(cards["link_card"], salt=CARD_SALT, max_age=CARD_MAX_AGE)
+        issued = record.teller_links.get(pk=cards["link"], revoked_at=None)
+    except (signing.BadSignature, TellerLink.DoesNotExist):
+        del request.session[_cards_key(record)]
+        return {}
+    return {"issued": issued, "link_card": cards["link_card"], "code_card": cards["code_card"]}
 
 
 @require_POST

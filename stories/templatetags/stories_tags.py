@@ -28,3 +28,15 @@ def language_name(code):
     from stories.languages import language_name as name
 
     return name(code)
+
+
+@register.simple_tag
+def chosen_labels(*pairs):
+    """What a listing's filters chose, as the reader read it in the menus: pairs of (options,
+    chosen value), each option a (value, label)."""
+    labels = []
+    for options, value in zip(pairs[::2], pairs[1::2], strict=True):
+        if value in (None, ""):
+            continue
+        labels.extend(str(label) for option, label in options if str(option) == str(value))
+    return labels

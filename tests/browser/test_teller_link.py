@@ -59,6 +59,9 @@ def issue_cards(officer_page, pseudonym=FIRST_PSEUDONYM, teller_language="en", a
         card = opened.value
         card.wait_for_load_state()
         cards[kind] = card.locator(selector).inner_text().strip()
+        # A button prints it (a phone has no Ctrl+P), and the card fits a phone's screen.
+        assert card.locator("[data-print]").is_visible()
+        assert card.evaluate("document.documentElement.scrollWidth <= innerWidth")
         card.screenshot(path=SCREENSHOTS / f"teller-{kind}-card.png", full_page=True)
         # Never both on one card.
         assert (

@@ -389,10 +389,18 @@ def test_officer_issues_prints_and_revokes_in_the_admin(client):
     page = client.get(url)
     assert page.status_code == 200
     assert "Nog geen link uitgegeven." in html(page)
-    response = client.post(url, {"language": "en"})
-    text = html(response)
+    posted = client.post(url, {"language": "en"})
+    # The browser is sent on to the screen, so a reload there issues no other link behind the
+    # cards just printed: the same cards show again.
+    assert posted.status_code == 302 and posted["Location"] == url
+    text = html(client.get(url))
+    cards = dict(
+        re.findall(r'/teller-card/(link|code)/".*?name="card" value="([^"]+)"', text, re.S)
+    )
+    again = html(client.get(url))
+    assert set(cards) == {"link", "code"} and all(card in again for card in cards.values())
     # The screen's heading names the record; the link just issued is in the table at once,
-    # with its language's name and its date as the (Dutch) admin writes them.
+    # with its number, its language's name and its date as the (Dutch) admin writes them.
     soup = BeautifulSoup(text, "html.parser")
     assert soup.select_one("h1").get_text(strip=True) == (
         f"Link voor de verteller van {first_record.pseudonym}"
@@ -401,11 +409,9 @@ def test_officer_issues_prints_and_revokes_in_the_admin(client):
     with translation.override("nl"):
         when = date_format(timezone.localtime(issued.created_at), "DATETIME_FORMAT")
     row = [cell.get_text() for cell in soup.select("[data-teller-links] tbody td")]
-    assert row[:2] == [when, "Engels"] and row[-1] == "Actief", row
+    assert row[:3] == [str(issued.pk), when, "Engels"] and row[-1] == "Actief", row
+    assert soup.select_one("#issued-heading").get_text() == f"Link nr. {issued.pk} is uitgegeven"
     assert not re.search(r"\d{4}-\d{2}-\d{2}", " ".join(row))
-    cards = dict(
-        re.findall(r'/teller-card/(link|code)/".*?name="card" value="([^"]+)"', text, re.S)
-    )
     link_card = html(client.post("/admin/consent/teller-card/link/", {"card": cards["link"]}))
     code_card = html(client.post("/admin/consent/teller-card/code/", {"card": cards["code"]}))
     token = re.search(r"/teller/en/([^/]+)/", link_card)[1]
@@ -422,6 +428,9 @@ def test_officer_issues_prints_and_revokes_in_the_admin(client):
     client.post(f"/admin/consent/{first_record.pk}/teller-link/revoke/")
     assert service.active_link(token) is None
     assert ModelLogEntry.objects.filter(action="stories.teller.link_revoked").exists()
+    # A revoked link's cards are offered no longer.
+    assert "teller-card" not in html(client.get(url))
+    assert first_record.teller_links.count() == 1
 
 
 def test_people_who_are_not_consent_officers_get_no_link(client):

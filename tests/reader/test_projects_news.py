@@ -283,30 +283,35 @@ def test_the_editor_offers_related_projects_in_the_pages_own_language(client):
 
 
 @pytest.mark.parametrize(
-    "language, said", [("en", "Results: "), ("nl", "Resultaten: "), ("ar", "النتائج: ")]
+    "language, said, survivor",
+    [
+        ("en", "Results: ", "Survivor"),
+        ("nl", "Resultaten: ", "Overlevende"),
+        ("ar", "النتائج: ", None),
+    ],
 )
-def test_a_filtered_listing_says_how_many_it_found_where_the_form_leads(client, language, said):
+def test_a_filtered_listing_says_how_many_it_found_and_what_was_chosen(
+    client, language, said, survivor
+):
     from stories.models import StoryIndexPage
 
+    rest = project("REST", language)
     listings = [
-        (StoryIndexPage, "kind=professional", ".lr-cards > ul > li"),
-        (ProjectIndexPage, "status=ongoing", ".lr-list > li"),
-        (NewsIndexPage, f"project={project('REST', language).pk}", ".lr-list > li"),
+        (StoryIndexPage, "kind=survivor", ".lr-cards > ul > li", survivor),
+        (ProjectIndexPage, "status=ongoing", ".lr-list > li", None),
+        (NewsIndexPage, f"project={rest.pk}", ".lr-list > li", rest.acronym),
+        (OrganisationDirectoryPage, "country=NL&kind=return", ".lr-organisations > li", None),
     ]
-    for model, query, item in listings:
+    for model, query, item, chosen in listings:
         index = model.objects.get(locale__language_code=language)
         whole = BeautifulSoup(client.get(index.url).content.decode(), "html.parser")
-        assert whole.select_one("form.lr-filters")["action"] == "#results"
-        assert whole.select_one("#results") is None  # nothing filtered: no count
+        assert whole.select_one(".lr-filters__count") is None  # nothing filtered: no count
         found = BeautifulSoup(client.get(f"{index.url}?{query}").content.decode(), "html.parser")
         shown = len(found.select(item))
-        assert shown <= len(whole.select(item)), model
-        count = found.select_one("#results")
-        assert count.get_text(strip=True) == f"{said}{shown}", model
-        assert count.find_previous("form") is not None and count["tabindex"] == "-1"
-    directory = OrganisationDirectoryPage.objects.get(locale__language_code=language)
-    helpers = BeautifulSoup(
-        client.get(f"{directory.url}?country=NL&kind=return").content.decode(), "html.parser"
-    )
-    shown = len(helpers.select(".lr-organisations > li"))
-    assert helpers.select_one("#results").get_text(strip=True) == f"{said}{shown}"
+        count = found.select_one(".lr-filters__count")
+        text = count.get_text(" ", strip=True)
+        assert text.startswith(f"{said}{shown}"), (model, text)
+        assert chosen is None or f"· {chosen}" in text, (model, text)
+        # The way back to everything, whatever was found.
+        assert count.select_one("a")["href"] == index.url
+        assert count.find_previous("form") is not None

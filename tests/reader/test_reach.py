@@ -686,3 +686,20 @@ def test_a_project_without_a_linked_story_says_how_to_link_one(client):
     with translation.override("nl"):
         label = capfirst(TestimonyPage._meta.get_field("related_projects").verbose_name)
     assert f"‘{label}’" in hint
+
+
+def test_days_typed_in_the_form_choose_them_whatever_the_menu_says():
+    month = {"period": "month:2026-11", "shown_from": "", "shown_to": ""}
+    typed = periods.chosen({**month, "from": "2026-10-01", "to": "2026-10-31"})
+    assert (typed.kind, typed.since, typed.until) == (
+        "range",
+        datetime.date(2026, 10, 1),
+        datetime.date(2026, 11, 1),
+    )
+    # Days the form showed (a range chosen before), left as they were: the menu's month.
+    shown = {"from": "2026-10-01", "to": "2026-10-31"}
+    again = periods.chosen({**month, **shown, "shown_from": "2026-10-01", "shown_to": "2026-10-31"})
+    assert (again.kind, again.since) == ("month", datetime.date(2026, 11, 1))
+    # One day typed only: said, never a silent other period.
+    half = periods.chosen({**month, "from": "2026-10-01", "to": ""})
+    assert half.kind == "month" and half.error and half.entered["from"] == "2026-10-01"
