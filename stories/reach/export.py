@@ -117,8 +117,11 @@ def reach_csv(period, page_ids=None, name="reach", per="month", project=None) ->
                 *_figure_cells(report.told(row["views"], row["ends"])),
             ]
         )
+    # The totals name the project and the whole period, so a file with no row of figures (nobody
+    # read in the period) still says what it covers.
     writer.writerow(
-        [_("Total"), "", "", "", *([""] * len(when)),
+        [_("Total"), "", text_cell(label(project)) if project is not None else "", "",
+         *([""] if per_day else _period_days(period)),
          *_figure_cells(report.told_sum(rows))]
     )  # fmt: skip
     return response
@@ -144,7 +147,7 @@ def projects_csv(period, rows, total, label) -> HttpResponse:
              *_figure_cells(row["told"], parts_above=False)]
         )  # fmt: skip
     writer.writerow(
-        [_("All projects (each page once)"), "", "", "",
+        [_("All projects (each page once)"), "", *days,
          *_figure_cells(total["told"], parts_above=False)]
     )  # fmt: skip
     return response

@@ -1,13 +1,20 @@
 """Admin wiring of the teller's link (imported by stories.wagtail_hooks, with every concern's)."""
 
+import datetime
+
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 
 from stories.consent.permissions import CONSENT_PERMISSION
 from stories.models import ConsentRecord
 from stories.teller import admin_views
+from stories.teller.models import TellerMessage
+
+RECENT = datetime.timedelta(days=30)
 
 
 @hooks.register("register_admin_urls")
@@ -50,3 +57,27 @@ def register_teller_log_actions(actions):
         ("approved", _("Teller's approval"), _("The teller approved a version of their story")),
     ):
         actions.register_action(f"stories.teller.{action}", label, message)
+
+
+class FromTellersPanel(Component):
+    """On the consent officers' dashboard: what reached them through tellers' links lately
+    (a message, a takedown, an approval, too many wrong codes), each leading to its record's
+    screen, so nothing a teller sent waits unseen on one record's page."""
+
+    name = "from-tellers"
+    order = 45
+    template_name = "stories/teller/admin_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        since = timezone.now() - RECENT
+        return {
+            "received": list(
+                TellerMessage.objects.filter(created_at__gte=since).select_related("record")[:20]
+            )
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_from_tellers_panel(request, panels):
+    if request.user.has_perm(CONSENT_PERMISSION):
+        panels.append(FromTellersPanel())

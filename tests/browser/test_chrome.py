@@ -48,3 +48,27 @@ def test_print_shows_every_part_of_the_story_and_no_chrome(new_context):
         page.evaluate("getComputedStyle(document.querySelector('.lr-gallery__list')).display")
         == "block"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_laptop_bar_shows_the_pages_that_fit_and_the_menu_for_the_rest(new_context, language):
+    """At 1440 px the bar holds the first pages in their order and, beside them, the Menu with
+    every page; on a screen wide enough, every page and no Menu. One row either way."""
+
+    def bar(width):
+        page = new_context(viewport={"width": width, "height": 900}).new_page()
+        page.goto(f"/{language}/")
+        shown = page.locator(".lr-bar .lr-nav--wide li").filter(visible=True)
+        menu = page.locator(".lr-bar .lr-menu > summary")
+        return page, shown.all_inner_texts(), menu.is_visible()
+
+    page, some, with_menu = bar(1440)
+    everything = page.locator(".lr-bar .lr-nav--wide li").all_inner_texts()
+    assert 3 <= len(some) < len(everything) and with_menu
+    assert some == everything[: len(some)]  # the first pages, in their order
+    page.locator(".lr-bar .lr-menu > summary").click()
+    in_menu = page.locator(".lr-bar .lr-menu a").filter(visible=True).all_inner_texts()
+    assert set(everything) <= set(in_menu)
+    assert page.locator(".lr-bar").bounding_box()["height"] < 80  # one row
+    _page, all_of_them, with_menu = bar(2200)
+    assert all_of_them == everything and not with_menu

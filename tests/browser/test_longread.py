@@ -384,6 +384,9 @@ def test_external_video_loads_only_when_the_reader_asks(new_context):
     )
     assert asked == [(src, None)], "the video host was asked for something else, or told more"
     assert page.locator("[data-embed-load]").count() == 0
+    # The video took the focus from the button, and the ring shows where it is.
+    assert page.evaluate("document.activeElement.matches('[data-embed-src] iframe')")
+    assert box.evaluate("b => getComputedStyle(b).outlineStyle") == "solid"
     assert_no_requests_elsewhere(routed)  # nothing else left the loopback
     assert page.url.endswith(ABOUT), "the click left the page instead of loading the video here"
     assert routed.page_errors == []

@@ -714,7 +714,7 @@ def test_comparison_pictures_fill_their_frame(new_context, language, viewport):
     # The divide starts in the middle; each half shows its own picture, mirrored in Arabic.
     handle = figure.locator(".lr-compare__handle").evaluate(BOX)
     assert abs((handle[0] + handle[2]) / 2 - (frame[0] + frame[2]) / 2) <= 2
-    before_label = figure.locator(".lr-compare__before .lr-compare__label").evaluate(BOX)
+    before_label = figure.locator(".lr-compare__label--before").evaluate(BOX)
     on_the_right = before_label[0] > (frame[0] + frame[2]) / 2
     assert on_the_right == (language == "ar")
     # Dragging the handle moves the divide; the native range follows.
@@ -724,6 +724,18 @@ def test_comparison_pictures_fill_their_frame(new_context, language, viewport):
     page.mouse.up()
     expected = "70" if language == "ar" else "30"
     assert figure.locator("input[type=range]").input_value() == expected
+    # Wherever the divide is, both labels show whole, in the frame's top corners.
+    for value in ("2", "98", expected):
+        figure.locator("input[type=range]").fill(value)
+        for label in figure.locator(".lr-compare__label").all():
+            left, top, right, bottom = label.evaluate(BOX)
+            assert frame[0] <= left and right <= frame[2] and top < frame[1] + 40
+            on_top = label.evaluate(
+                "l => { const b = l.getBoundingClientRect();"
+                " return [[b.left + 2, b.top + 2], [b.right - 2, b.bottom - 2]]"
+                ".every(([x, y]) => l.contains(document.elementFromPoint(x, y))); }"
+            )
+            assert on_top, (value, label.inner_text())
     # A finger that swipes up to scroll on (the browser cancels the pointer) leaves the divide.
     page.evaluate(
         """([x, y]) => {

@@ -250,6 +250,14 @@ def test_message_is_stored_without_the_senders_address(client, django_capture_on
     assert [m.to for m in mail.outbox] == [["officer@example.org"]]
     assert "Tuesday" not in mail.outbox[0].body  # the teller's words stay in the admin
     assert ModelLogEntry.objects.filter(action="stories.teller.message").exists()
+    # The consent officers' dashboard shows it, leading to the record's screen.
+    client.force_login(officer)
+    dashboard = BeautifulSoup(html(client.get("/admin/")), "html.parser")
+    [item] = dashboard.select("[data-from-tellers] li")
+    assert message.record.pseudonym in item.get_text()
+    assert item.select_one("a")["href"] == f"/admin/consent/{message.record_id}/teller-link/"
+    client.force_login(make_user("editor", "Editors"))
+    assert "data-from-tellers" not in html(client.get("/admin/"))
 
 
 def test_revoked_and_expired_links_answer_like_unknown_ones(client):

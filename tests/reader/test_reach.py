@@ -240,8 +240,8 @@ def test_the_csv_opens_in_a_dutch_spreadsheet(client):
         [title, page.url, projects, "Nederlands", f"{today:%Y-%m}-01", period["to"], "", "", "",
          HIDDEN_BOTH],
         # The totals: one hidden part would be told by the sum, so at least the others' sum.
-        # Its label in the first column, its day columns empty.
-        ["Totaal", "", "", "", "", "", "15", "11", "",
+        # Its label in the first column, the whole period in its day columns.
+        ["Totaal", "", "", "", period["from"], period["to"], "15", "11", "",
          "weergaven: minstens dit aantal; één getal onder de 10 is verborgen; tot het eind "
          "gelezen: minstens dit aantal; één getal onder de 10 is verborgen; geen percentage: dat "
          "zou een verborgen getal verraden"],
@@ -257,7 +257,8 @@ def test_the_csv_opens_in_a_dutch_spreadsheet(client):
     ]
     # This month, not over yet: its last day is today, the last day counted so far.
     running = csv_rows(client.get("/admin/reach/", {"format": "csv"}), ";")
-    assert [row[4:6] for row in running[1:]] == [[f"{today:%Y-%m}-01", today.isoformat()], ["", ""]]
+    this_month = [f"{today:%Y-%m}-01", today.isoformat()]
+    assert [row[4:6] for row in running[1:]] == [this_month, this_month]
     choose_admin_language(user, "en")
     english = csv_rows(client.get("/admin/reach/", {**period, "format": "csv"}), ",")
     assert english[0] == ["Title", "Path", "Project", "Language", "First day", "Last day",
@@ -614,7 +615,11 @@ def test_a_sum_with_one_hidden_part_does_not_tell_it(client):
     [mine] = [row for row in rows if row[0].endswith(project.title)]
     assert mine[4:7] == ["42", "0", ""] and mine[7].startswith("weergaven: minstens dit aantal")
     assert rows[-1][0] == "Alle projecten (elke pagina één keer)" and rows[-1][4] == "42"
+    assert rows[-1][2:4] == mine[2:4] and all(rows[-1][2:4])  # the period, on every row
     assert "50" not in [cell for row in rows for cell in row]
+    # The project's own CSV: its totals name the project and the period.
+    own = csv_rows(client.get(f"/admin/reach/projects/{project.pk}/", {"format": "csv"}), ";")
+    assert own[-1][0] == "Totaal" and "REST" in own[-1][2] and own[-1][4:6] == mine[2:4]
 
 
 def test_no_told_figure_lets_a_hidden_one_be_worked_out(client):

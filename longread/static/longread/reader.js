@@ -90,16 +90,27 @@
   var chapterBar = document.querySelector("[data-chapter-bar]");
   var wideNav = topBar && topBar.querySelector(".lr-nav--wide");
   /* The top bar keeps to one row: when the wide menu would take a second row (long words in
-     a language, many pages), the Menu drop-down takes its place. Without this file it wraps. */
+     a language, many pages), it shows the pages that fit, in their order, and the Menu
+     drop-down (every page) beside them; when not even two fit, the drop-down alone. Without
+     this file it wraps. */
   function fitBar() {
     if (!wideNav) return;
-    topBar.classList.remove("lr-bar--compact");
-    var items = wideNav.querySelectorAll("li");
+    topBar.classList.remove("lr-bar--compact", "lr-bar--partial");
+    var items = Array.prototype.slice.call(wideNav.querySelectorAll("li"));
+    items.forEach(function (item) { item.hidden = false; });
     if (items.length < 2 || getComputedStyle(wideNav).display === "none") return;
-    var first = items[0].getBoundingClientRect(), last = items[items.length - 1].getBoundingClientRect();
     var header = topBar.querySelector(".lr-header");
-    var overflowing = header && header.scrollWidth > header.clientWidth + 1;
-    if (Math.abs(last.top - first.top) > 4 || overflowing) topBar.classList.add("lr-bar--compact");
+    var fits = function () {
+      var shown = items.filter(function (item) { return !item.hidden; });
+      var first = shown[0].getBoundingClientRect(), last = shown[shown.length - 1].getBoundingClientRect();
+      return Math.abs(last.top - first.top) <= 4 && !(header && header.scrollWidth > header.clientWidth + 1);
+    };
+    if (fits()) return;
+    topBar.classList.add("lr-bar--partial");
+    for (var last = items.length - 1; last >= 2 && !fits(); last--) items[last].hidden = true;
+    if (fits()) return;
+    items.forEach(function (item) { item.hidden = false; });
+    topBar.classList.replace("lr-bar--partial", "lr-bar--compact");
   }
   function measureBars() {
     var sticky = function (element) {
@@ -417,6 +428,8 @@
     if (!range || !frame) return;
     figure.classList.add("lr-compare--active");
     range.parentNode.hidden = false;
+    /* The labels leave the halves, which the divide cuts, for the frame's corners. */
+    each(".lr-compare__label", function (label) { frame.appendChild(label); }, figure);
     var update = function () { figure.style.setProperty("--lr-compare", range.value + "%"); };
     var dragging = false;
     var moveTo = function (event) {
