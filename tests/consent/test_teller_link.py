@@ -366,6 +366,12 @@ def test_nothing_is_chosen_for_the_teller_and_a_message_sent_twice_is_one(client
         )
         if 'value="message"' in form
     )
+    # A message of spaces: said in the form, and the page opens there (its action's #talk).
+    blank = BeautifulSoup(
+        html(submit(client, token, overview, message_form, text="   ")), "html.parser"
+    )
+    talk = blank.select_one("form#talk")
+    assert talk["action"] == "#talk" and talk.select_one("[role=alert]") is not None
     first = submit(client, token, overview, message_form, text="Bel me niet, mail me.")
     assert "Your message has been sent" in html(first)
     second = submit(client, token, overview, message_form, text="Bel me niet, mail me.")
